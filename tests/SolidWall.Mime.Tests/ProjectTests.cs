@@ -1,0 +1,7 @@
+namespace SolidWall.Mime.Tests;
+
+public sealed class ProjectTests
+{
+    [Fact]
+    public void Builds() => Assert.True(true);
+}
