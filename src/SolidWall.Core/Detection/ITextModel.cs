@@ -1,0 +1,22 @@
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// The learned part of detection: scores a message's words (never its headers or dates) and names the terms
+/// that pushed the score most, so that the verdict can quote them.
+/// </summary>
+public interface ITextModel
+{
+    ModelScore Score(Message message);
+}
+
+/// <summary>One term's share of a model score: positive pushes towards electioneering.</summary>
+public sealed record TermContribution(string Term, double Weight);
+
+/// <summary>
+/// The model's view of one message: the probability that it is electioneering, the strongest terms, and a
+/// probability per category (empty when the model has none).
+/// </summary>
+public sealed record ModelScore(
+    double Probability,
+    IReadOnlyList<TermContribution> TopTerms,
+    IReadOnlyDictionary<string, double> CategoryProbabilities);
