@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SolidWall.Cli.Commands;
 
 namespace SolidWall.Cli;
 
@@ -30,7 +29,7 @@ internal static class Program
         var root = new RootCommand(
             "SolidWall keeps political-campaign work out of a public institution's email, and shows what happened when it got in.\n" +
             "It reads mailbox exports (mbox, Google Vault, EML folders, Maildir, PST), finds electioneering mail and reports it.");
-        root.Subcommands.Add(ParseCommand.Create());
+        // Commands are registered here, each defined in Commands/.
         return root;
     }
 }
