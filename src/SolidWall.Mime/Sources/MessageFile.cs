@@ -16,7 +16,7 @@ internal static class MessageFile
 
     /// <summary>
     /// Decides what a file's first bytes are. A message is a file whose first line is a From_ line, a header field
-    /// (<c>Name:</c>), or empty (a message with no header fields); a file with a From_ line in its first 64 KB is an
+    /// (<c>Name:</c>), or blank lines before a header field or the end (a message with no header fields); a file with a From_ line in its first 64 KB is an
     /// mbox with a preamble. Anything else (a licence, a README, a CSV) is not mail.
     /// </summary>
     internal static Kind Classify(ReadOnlySpan<byte> head, out string reason)
@@ -24,7 +24,11 @@ internal static class MessageFile
         reason = "";
         if (head.IsEmpty) { reason = "not a mail message: the file is empty"; return Kind.NotMail; }
         if (FromLine.StartsWithFrom(head)) return Kind.Mbox;
-        if (head[0] == (byte)'\n' || head.StartsWith("\r\n"u8) || IsHeaderLine(head)) return Kind.Single;
+        if (IsHeaderLine(head)) return Kind.Single;
+        // Blank lines first: the minimal RFC 5322 message (an empty header section) when nothing else follows, or
+        // stray blank lines before a header; a text that merely starts with a blank line (a licence) is not mail.
+        int text = head.IndexOfAnyExcept("\r\n"u8);
+        if (text != 0 && (text < 0 || IsHeaderLine(head[text..]))) return Kind.Single;
         for (int i = head.IndexOf((byte)'\n'); i >= 0 && i + 1 < head.Length;)
         {
             var line = head[(i + 1)..];
@@ -32,7 +36,7 @@ internal static class MessageFile
             int next = line.IndexOf((byte)'\n');
             i = next < 0 ? -1 : i + 1 + next;
         }
-        reason = $"not a mail message: first line is \"{FirstLine(head)}\"";
+        reason = $"not a mail message: first line is \"{FirstLine(head[Math.Max(text, 0)..])}\"";
         return Kind.NotMail;
     }
 

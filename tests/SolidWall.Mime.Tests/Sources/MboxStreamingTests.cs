@@ -5,7 +5,12 @@ using SolidWall.Mime.Sources;
 
 namespace SolidWall.Mime.Tests.Sources;
 
+/// <summary>Process-wide memory figures: these tests run alone, not next to tests that allocate.</summary>
+[CollectionDefinition(nameof(MemoryMeasurement), DisableParallelization = true)]
+public sealed class MemoryMeasurement;
+
 /// <summary>Memory must not grow with the archive: the reader holds one buffer and at most one message.</summary>
+[Collection(nameof(MemoryMeasurement))]
 public sealed class MboxStreamingTests
 {
     [Fact]

@@ -23,7 +23,8 @@ public sealed class MessageSourcesTests
         dir.Write("b/2.eml", Eml);
         dir.Write("a/10.eml", Eml);
         dir.Write("a/1.eml", Eml);
-        dir.Write("a/9.eml", "\nbody of a message without header fields\n");
+        dir.Write("a/9.eml", "\r\n"); // the smallest RFC 5322 message: no header fields, empty body
+        dir.Write("e/licence", "\n   Apache License\n");
         dir.Write("README.md", "# Read me\nThis is not mail.\n");
         dir.Write("LICENSE", "Apache License\nVersion 2.0\n");
         dir.Write("empty.eml", "");
@@ -36,9 +37,10 @@ public sealed class MessageSourcesTests
             messages.Select(m => Path.GetRelativePath(dir.Path, m.Source).Replace('\\', '/')));
         Assert.Equal(0, messages[0].Offset);
         Assert.Equal([0L, (long)Mbox.IndexOf("From b", StringComparison.Ordinal)], messages.Where(m => m.Source.EndsWith("archive.mbox", StringComparison.Ordinal)).Select(m => m.Offset));
-        Assert.Equal(["LICENSE", "README.md", "d/preamble", "empty.eml"], problems.Select(p => Path.GetRelativePath(dir.Path, p.Path).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Equal(["LICENSE", "README.md", "d/preamble", "e/licence", "empty.eml"], problems.Select(p => Path.GetRelativePath(dir.Path, p.Path).Replace('\\', '/')).Order(StringComparer.Ordinal));
         Assert.Contains(problems, p => p.Reason == "not a mail message: first line is \"# Read me\"");
         Assert.Contains(problems, p => p.Reason.Contains("empty", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Reason == "not a mail message: first line is \"   Apache License\"");
     }
 
     [Fact]
