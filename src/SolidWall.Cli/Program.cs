@@ -30,6 +30,7 @@ internal static class Program
         var root = new RootCommand(
             "SolidWall keeps political-campaign work out of a public institution's email, and shows what happened when it got in.\n" +
             "It reads mailbox exports (mbox, Google Vault, EML folders, Maildir, PST), finds electioneering mail and reports it.");
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         return root;
     }
