@@ -43,8 +43,10 @@ public static class UuEncoding
                 continue;
             }
             var writer = new ArrayBufferWriter<byte>();
-            var end = DecodeLines(text, lineEnd.Next, writer, out var dataLines, out var sawEnd);
-            if (dataLines == 0 && !sawEnd)
+            var end = DecodeLines(text, lineEnd.Next, writer, out var dataLines, out var shortLines, out var sawEnd);
+            // Lines shorter than their length character says (trailing zero-value blanks stripped in transit)
+            // are only believed when the block closes with "end".
+            if ((dataLines == 0 && !sawEnd) || (shortLines > 0 && !sawEnd))
             {
                 continue;
             }
@@ -63,7 +65,7 @@ public static class UuEncoding
             return blocks[0].Content;
         }
         var writer = new ArrayBufferWriter<byte>(Math.Max(16, body.Length / 4 * 3));
-        DecodeLines(body, 0, writer, out var lines, out _);
+        DecodeLines(body, 0, writer, out var lines, out _, out _);
         if (lines == 0 && !body.IsEmpty)
         {
             defects?.Add("uuencode-invalid", "no uuencoded data found in an x-uuencode body", offset);
@@ -97,9 +99,10 @@ public static class UuEncoding
 
     // Decodes data lines from 'pos' until "end", a line that is not uuencoded, or the text's end.
     // Returns the offset just past the last line that belongs to the block.
-    private static int DecodeLines(ReadOnlySpan<byte> text, int pos, ArrayBufferWriter<byte> output, out int dataLines, out bool sawEnd)
+    private static int DecodeLines(ReadOnlySpan<byte> text, int pos, ArrayBufferWriter<byte> output, out int dataLines, out int shortLines, out bool sawEnd)
     {
         dataLines = 0;
+        shortLines = 0;
         sawEnd = false;
         var blockEnd = pos;
         while (pos < text.Length)
@@ -115,10 +118,11 @@ public static class UuEncoding
             {
                 break;
             }
-            if (!TryDecodeLine(line, output, out var isTerminator))
+            if (!TryDecodeLine(line, output, out var isTerminator, out var isShort))
             {
                 break;
             }
+            shortLines += isShort ? 1 : 0;
             if (!isTerminator)
             {
                 dataLines++;
@@ -129,9 +133,10 @@ public static class UuEncoding
         return blockEnd;
     }
 
-    private static bool TryDecodeLine(ReadOnlySpan<byte> line, ArrayBufferWriter<byte> output, out bool isTerminator)
+    private static bool TryDecodeLine(ReadOnlySpan<byte> line, ArrayBufferWriter<byte> output, out bool isTerminator, out bool isShort)
     {
         isTerminator = false;
+        isShort = false;
         if (line.IsEmpty)
         {
             // Transports strip the trailing blank of the " " zero-length line.
@@ -149,11 +154,12 @@ public static class UuEncoding
             return line.Length == 1;
         }
         var chars = line[1..];
-        // Trailing spaces (zero values) are often stripped, so only the characters that carry bits are required.
-        if (chars.Length < ((count * 4) + 2) / 3 || chars.Length > ((count + 2) / 3 * 4) + 2)
+        if (chars.IsEmpty || chars.Length > ((count + 2) / 3 * 4) + 2)
         {
             return false;
         }
+        // Trailing spaces (zero values) are often stripped; missing characters read as zero.
+        isShort = chars.Length < ((count * 4) + 2) / 3;
         foreach (var c in chars)
         {
             if (c is < 32 or > 96)

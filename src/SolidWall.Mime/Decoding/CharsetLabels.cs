@@ -139,7 +139,20 @@ internal static class CharsetLabels
         return false;
     }
 
+    // One decoder per code page however it was named, so the label cache stays small and lookups agree.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, CharsetInfo> ByCode = new();
+
     private static CharsetInfo? Create(int code, string key)
+    {
+        if (ByCode.TryGetValue(code, out var known))
+        {
+            return known;
+        }
+        var created = CreateUncached(code, key);
+        return created is null ? null : ByCode.GetOrAdd(code, created);
+    }
+
+    private static CharsetInfo? CreateUncached(int code, string key)
     {
         switch (code)
         {
