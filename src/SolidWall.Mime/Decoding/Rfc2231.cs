@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace SolidWall.Mime.Decoding;
 
@@ -29,8 +30,17 @@ internal static class Rfc2231
                 section = int.Parse(MimeParameters.Latin1(name[(star + 1)..]), CultureInfo.InvariantCulture);
                 name = name[..star];
             }
-            return new RawParameter(HeaderText.Unfold(name), section, extended, start, length);
+            return new RawParameter(SharedName(name), section, extended, start, length);
         }
+
+        // The names nearly every message uses come back as shared strings instead of new ones.
+        private static string SharedName(ReadOnlySpan<byte> name) =>
+            Ascii.EqualsIgnoreCase(name, "charset"u8) ? "charset"
+            : Ascii.EqualsIgnoreCase(name, "boundary"u8) ? "boundary"
+            : Ascii.EqualsIgnoreCase(name, "name"u8) ? "name"
+            : Ascii.EqualsIgnoreCase(name, "filename"u8) ? "filename"
+            : Ascii.EqualsIgnoreCase(name, "format"u8) ? "format"
+            : HeaderText.Unfold(name);
     }
 
     public static void Assemble(List<RawParameter> list, byte[] values, Dictionary<string, string> result, DefectSink? defects, long offset)
