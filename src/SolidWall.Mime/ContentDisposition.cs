@@ -20,7 +20,12 @@ public sealed class ContentDisposition
 
     public static ContentDisposition Parse(ReadOnlySpan<byte> raw, DefectSink? defects = null, long offset = -1)
     {
-        var value = MimeParameters.Parse(raw, out var parameters, defects, offset);
-        return new ContentDisposition(value.Trim(), parameters);
+        var value = MimeParameters.Parse(raw, out var parameters, defects, offset).Trim();
+        if (value.Length == 0 && parameters.ContainsKey("filename"))
+        {
+            // "Content-Disposition: filename=x.pdf" is an attachment in every client.
+            value = "attachment";
+        }
+        return new ContentDisposition(value, parameters);
     }
 }
