@@ -328,10 +328,6 @@ internal ref struct AddressListReader
                 chain = k;
                 continue;
             }
-            if (tok.Kind == AddressTokenKind.DomainLiteral)
-            {
-                break;
-            }
             if (nextIsWord && _t[chain].SpaceBefore)
             {
                 break;
@@ -357,6 +353,13 @@ internal ref struct AddressListReader
                     break;
                 case AddressTokenKind.Quoted:
                     n = AddressTokenizer.AppendUnescaped(_raw[tok.Start..tok.End], _scratch, n);
+                    break;
+                case AddressTokenKind.DomainLiteral:
+                    // [ufa]@example.com, seen in spam: kept as written rather than lost.
+                    _scratch[n++] = (byte)'[';
+                    _raw[tok.Start..tok.End].CopyTo(_scratch[n..]);
+                    n += tok.End - tok.Start;
+                    _scratch[n++] = (byte)']';
                     break;
                 case AddressTokenKind.Dot:
                     _scratch[n++] = (byte)'.';

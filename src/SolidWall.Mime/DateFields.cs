@@ -54,6 +54,14 @@ internal struct DateFields
                         timeEnd = k + 1;
                         break;
                     }
+                    if (k == timeEnd && tok.Length == 4 && !_hasNumericZone && (freeCount >= 2 || _hasNumericDate) && tok.SpaceBefore)
+                    {
+                        // "23:37:59 0530": the sign was lost, the zone is still where a zone goes.
+                        var sign = new DateToken(DateTokenKind.Plus, tok.Start, tok.Start, 0, true);
+                        ReadOnlySpan<DateToken> pair = [sign, tok];
+                        TryZone(pair, 0, out _);
+                        break;
+                    }
                     if (!_hasNumericDate && TryNumericDate(t, k, out used))
                     {
                         k += used - 1;
@@ -369,10 +377,26 @@ internal struct DateFields
         {
             defects?.Add("date-no-zone", "no time zone; -0000 assumed", offset);
         }
+        var local = new DateTime(year, _month, _day, hour, _minute, second, DateTimeKind.Unspecified);
         if (Math.Abs(zone) > 14 * 60)
         {
-            defects?.Add("date-zone-invalid", $"zone offset of {zone} minutes; -0000 assumed", offset);
-            zone = 0;
+            // Offsets like -1900 are nonsense but name an instant (Python's email.utils agrees); DateTimeOffset cannot
+            // hold them, so the instant is kept in UTC. A day or more is no offset at all.
+            if (Math.Abs(zone) >= 24 * 60)
+            {
+                defects?.Add("date-zone-invalid", $"zone offset of {zone} minutes; -0000 assumed", offset);
+                zone = 0;
+            }
+            else
+            {
+                defects?.Add("date-zone-invalid", $"zone offset of {zone} minutes; the instant is given in UTC", offset);
+                if (year < 2 || year > 9998)
+                {
+                    return DateParser.Fail(raw, "out of range", defects, offset);
+                }
+                local = local.AddMinutes(-zone);
+                zone = 0;
+            }
         }
         if (_garbage > 0)
         {
@@ -382,6 +406,6 @@ internal struct DateFields
         {
             defects?.Add("date-leap-second", "second 60 read as 59", offset);
         }
-        return new DateTimeOffset(year, _month, _day, hour, _minute, second, TimeSpan.FromMinutes(zone));
+        return new DateTimeOffset(local, TimeSpan.FromMinutes(zone));
     }
 }
