@@ -161,11 +161,17 @@ internal struct DateFields
     private bool TryTime(ReadOnlySpan<DateToken> t, int k, out int used)
     {
         used = 0;
-        if (k + 2 >= t.Length || t[k + 2].Kind != DateTokenKind.Number || t[k + 1].SpaceBefore || t[k + 2].SpaceBefore)
+        if (k + 2 >= t.Length || t[k + 2].Kind != DateTokenKind.Number)
         {
             return false;
         }
         var sep = t[k + 1].Kind;
+        // obs-time allows CFWS around ':' (RFC 5322 A.6.3: "09(comment):   55  :  06"); a '.' must touch its digits.
+        var spaced = t[k + 1].SpaceBefore || t[k + 2].SpaceBefore;
+        if (spaced && sep != DateTokenKind.Colon)
+        {
+            return false;
+        }
         if (sep == DateTokenKind.Dot)
         {
             // 21.09.2002 is a date; 10.00.00 and 10.00 are times.
@@ -184,7 +190,8 @@ internal struct DateFields
         _minute = t[k + 2].Value;
         _second = 0;
         used = 3;
-        if (k + 4 < t.Length && t[k + 3].Kind == sep && t[k + 4].Kind == DateTokenKind.Number && !t[k + 3].SpaceBefore)
+        if (k + 4 < t.Length && t[k + 3].Kind == sep && t[k + 4].Kind == DateTokenKind.Number
+            && (sep == DateTokenKind.Colon || !t[k + 3].SpaceBefore))
         {
             _second = t[k + 4].Value;
             used = 5;
@@ -339,8 +346,9 @@ internal struct DateFields
         {
             year += year < 50 ? 2000 : 1900;
         }
-        else if (_yearDigits == 3)
+        else if (_yearDigits == 3 || (_yearDigits == 4 && year is >= 100 and < 1000))
         {
+            // "102" or "0102": years since 1900 printed as they are, the Y2K bug in old mailers and spam tools.
             year += 1900;
             defects?.Add("date-year-three-digits", $"year '{_year}' read as {year}", offset);
         }

@@ -121,6 +121,12 @@ public static class MessageIds
                 defects?.Add("message-id-unterminated", "'<' without '>'", At(offset, open));
                 break;
             }
+            if (b == '(')
+            {
+                // <1234@local(blah) .machine .example>, RFC 5322 appendix A.6.2: comments inside obs-id-right.
+                i = SkipComment(raw, i) - 1;
+                continue;
+            }
             if (b == '"')
             {
                 quoted = true;
