@@ -124,6 +124,11 @@ internal ref struct AddressListReader
             return;
         }
         var local = BuildLocal(first, j);
+        if (local.Length == 0)
+        {
+            Defect("address-invalid", "an empty quoted string where an address should be", _t[first].Start);
+            return;
+        }
         Defect("address-no-domain", $"'{local}' has no domain", _t[first].Start);
         _result.Add(new MailboxAddress(null, local, "", group));
     }
@@ -141,6 +146,13 @@ internal ref struct AddressListReader
         }
         var local = BuildLocal(chain, at);
         var end = ReadDomain(at + 1, out var domain);
+        var after = Skip(end);
+        if (after < _t.Length && _t[after].Kind == AddressTokenKind.LAngle)
+        {
+            // foo@bar.example <foo@bar.example>: an unquoted address used as the display name.
+            Defect("address-display-name-unquoted", "an address is the unquoted display name", _t[Skip(i)].Start);
+            return ReadAngleAddr(after + 1, DecodePhrase(i, end), group, unseparated);
+        }
         if (display == null)
         {
             // joe@x (Joe Q. Public): the old form where the comment is the name.
@@ -170,6 +182,12 @@ internal ref struct AddressListReader
             {
                 j = Skip(k + 1);
             }
+        }
+        else if (j + 1 < _t.Length && _t[j].Kind == AddressTokenKind.Atom && _t[j + 1].Kind == AddressTokenKind.Colon)
+        {
+            // <mailto:joe@x.example>: a URI scheme where the address should be.
+            Defect("address-invalid", "a URI scheme inside '<' '>'", _t[j].Start);
+            j = Skip(j + 2);
         }
         var s = j;
         while (j < _t.Length && _t[j].Kind is AddressTokenKind.Atom or AddressTokenKind.Quoted or AddressTokenKind.Dot

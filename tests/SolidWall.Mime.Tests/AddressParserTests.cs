@@ -190,7 +190,7 @@ public sealed class AddressParserTests
     public void Semicolons_and_missing_commas_separate_addresses()
     {
         var sink = new DefectSink();
-        var list = Parse("a@x.test; b@y.test <c@z.test> d@w.test", sink);
+        var list = Parse("a@x.test; <b@y.test> c@z.test d@w.test", sink);
         Assert.Equal(["a@x.test", "b@y.test", "c@z.test", "d@w.test"], list.Select(m => m.Address));
         Assert.True(HasDefect(sink, "address-semicolon-separator"));
         Assert.True(HasDefect(sink, "address-missing-comma"));
@@ -281,6 +281,22 @@ public sealed class AddressParserTests
         var sink = new DefectSink();
         AddressParser.ParseList("<user@host"u8, sink, offset: 100);
         Assert.Equal(100, Assert.Single(sink.Items).Offset);
+    }
+
+    [Fact]
+    public void Unquoted_address_as_display_name()
+    {
+        var sink = new DefectSink();
+        var m = Assert.Single(Parse("joe@x.test <joe@x.test>, b@y.test", sink).Take(1));
+        AssertMailbox(m, "joe@x.test", "joe", "x.test");
+        Assert.Equal(2, Parse("joe@x.test <joe@x.test>, b@y.test").Count);
+        Assert.True(HasDefect(sink, "address-display-name-unquoted"));
+    }
+
+    [Fact]
+    public void Mailto_inside_angle_brackets()
+    {
+        AssertMailbox(Assert.Single(Parse("Joe <mailto:joe@x.test>")), "Joe", "joe", "x.test");
     }
 
     [Fact]
