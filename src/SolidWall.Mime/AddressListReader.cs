@@ -363,6 +363,13 @@ internal ref struct AddressListReader
         for (var k = start; k < end; k++)
         {
             var tok = _t[k];
+            if (tok.IsWord && words == 1 && tok.SpaceBefore)
+            {
+                // <Undisclosed Recipients@x>: the words keep one space between them, as the sender meant.
+                Defect("address-local-part-spaces", "white space inside a local part", tok.Start);
+                _scratch[n++] = (byte)' ';
+                words = 0;
+            }
             switch (tok.Kind)
             {
                 case AddressTokenKind.Atom:
@@ -386,10 +393,7 @@ internal ref struct AddressListReader
                 default:
                     continue;
             }
-            if (++words == 2 && tok.SpaceBefore)
-            {
-                Defect("address-local-part-spaces", "white space inside a local part", tok.Start);
-            }
+            words = 1;
         }
         return HeaderText.Unfold(_scratch[..n]);
     }

@@ -156,6 +156,16 @@ public sealed class AddressParserTests
     }
 
     [Fact]
+    public void Local_part_with_spaces_and_no_dots_keeps_one_space()
+    {
+        var sink = new DefectSink();
+        var m = Assert.Single(Parse("<Undisclosed   Recipients@example.com>", sink));
+        Assert.Equal("Undisclosed Recipients", m.LocalPart);
+        Assert.Equal("\"Undisclosed Recipients\"@example.com", m.Address);
+        Assert.True(HasDefect(sink, "address-local-part-spaces"));
+    }
+
+    [Fact]
     public void Obs_local_part_with_spaces_around_dots()
     {
         AssertMailbox(Assert.Single(Parse("john . q . public @ example.com")), null, "john.q.public", "example.com");
