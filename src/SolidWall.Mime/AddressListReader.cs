@@ -84,18 +84,18 @@ internal ref struct AddressListReader
         switch (stop)
         {
             case AddressTokenKind.Colon when group == null:
-            {
-                var name = DecodePhrase(i, j) ?? "";
-                return ReadList(j + 1, name);
-            }
+                {
+                    var name = DecodePhrase(i, j) ?? "";
+                    return ReadList(j + 1, name);
+                }
             case AddressTokenKind.Colon:
                 Defect("address-invalid", "a group inside a group", _t[j].Start);
                 return j + 1;
             case AddressTokenKind.LAngle:
-            {
-                var display = DecodePhrase(i, j);
-                return ReadAngleAddr(j + 1, display, group, unseparated);
-            }
+                {
+                    var display = DecodePhrase(i, j);
+                    return ReadAngleAddr(j + 1, display, group, unseparated);
+                }
             case AddressTokenKind.At:
                 return ReadAddrSpec(i, j, group, unseparated);
             default:

@@ -54,66 +54,66 @@ internal static class AddressTokenizer
             switch (b)
             {
                 case (byte)'(':
-                {
-                    var end = FindCommentEnd(raw, i);
-                    if (end < 0)
                     {
-                        defects?.Add("address-comment-unterminated", "a comment is not closed", At(offset, i));
-                        // A '(' before the address itself is a stray character; after it, the rest is the comment.
-                        if (raw[(i + 1)..].IndexOfAny((byte)'@', (byte)'<') >= 0)
+                        var end = FindCommentEnd(raw, i);
+                        if (end < 0)
                         {
-                            i++;
-                            continue;
+                            defects?.Add("address-comment-unterminated", "a comment is not closed", At(offset, i));
+                            // A '(' before the address itself is a stray character; after it, the rest is the comment.
+                            if (raw[(i + 1)..].IndexOfAny((byte)'@', (byte)'<') >= 0)
+                            {
+                                i++;
+                                continue;
+                            }
+                            tokens[n++] = new AddressToken(AddressTokenKind.Comment, i + 1, raw.Length, space);
+                            i = raw.Length;
                         }
-                        tokens[n++] = new AddressToken(AddressTokenKind.Comment, i + 1, raw.Length, space);
-                        i = raw.Length;
+                        else
+                        {
+                            tokens[n++] = new AddressToken(AddressTokenKind.Comment, i + 1, end, space);
+                            i = end + 1;
+                        }
+                        space = true;
+                        continue;
                     }
-                    else
-                    {
-                        tokens[n++] = new AddressToken(AddressTokenKind.Comment, i + 1, end, space);
-                        i = end + 1;
-                    }
-                    space = true;
-                    continue;
-                }
                 case (byte)'"':
-                {
-                    var end = FindQuoteEnd(raw, i);
-                    if (end < 0)
                     {
-                        defects?.Add("address-quote-unterminated", "a quoted string is not closed", At(offset, i));
-                        if (raw[(i + 1)..].IndexOf((byte)'<') >= 0)
+                        var end = FindQuoteEnd(raw, i);
+                        if (end < 0)
                         {
-                            // "Joe Public <joe@x>: the quote is stray, the rest is readable.
-                            i++;
-                            continue;
+                            defects?.Add("address-quote-unterminated", "a quoted string is not closed", At(offset, i));
+                            if (raw[(i + 1)..].IndexOf((byte)'<') >= 0)
+                            {
+                                // "Joe Public <joe@x>: the quote is stray, the rest is readable.
+                                i++;
+                                continue;
+                            }
+                            tokens[n++] = new AddressToken(AddressTokenKind.Quoted, i + 1, raw.Length, space);
+                            i = raw.Length;
                         }
-                        tokens[n++] = new AddressToken(AddressTokenKind.Quoted, i + 1, raw.Length, space);
-                        i = raw.Length;
+                        else
+                        {
+                            tokens[n++] = new AddressToken(AddressTokenKind.Quoted, i + 1, end, space);
+                            i = end + 1;
+                        }
+                        break;
                     }
-                    else
-                    {
-                        tokens[n++] = new AddressToken(AddressTokenKind.Quoted, i + 1, end, space);
-                        i = end + 1;
-                    }
-                    break;
-                }
                 case (byte)'[':
-                {
-                    var close = raw[i..].IndexOf((byte)']');
-                    if (close < 0)
                     {
-                        defects?.Add("address-literal-unterminated", "a domain literal is not closed", At(offset, i));
-                        tokens[n++] = new AddressToken(AddressTokenKind.DomainLiteral, i + 1, raw.Length, space);
-                        i = raw.Length;
+                        var close = raw[i..].IndexOf((byte)']');
+                        if (close < 0)
+                        {
+                            defects?.Add("address-literal-unterminated", "a domain literal is not closed", At(offset, i));
+                            tokens[n++] = new AddressToken(AddressTokenKind.DomainLiteral, i + 1, raw.Length, space);
+                            i = raw.Length;
+                        }
+                        else
+                        {
+                            tokens[n++] = new AddressToken(AddressTokenKind.DomainLiteral, i + 1, i + close, space);
+                            i += close + 1;
+                        }
+                        break;
                     }
-                    else
-                    {
-                        tokens[n++] = new AddressToken(AddressTokenKind.DomainLiteral, i + 1, i + close, space);
-                        i += close + 1;
-                    }
-                    break;
-                }
                 case (byte)'.': tokens[n++] = new AddressToken(AddressTokenKind.Dot, i, i + 1, space); i++; break;
                 case (byte)'@': tokens[n++] = new AddressToken(AddressTokenKind.At, i, i + 1, space); i++; break;
                 case (byte)',': tokens[n++] = new AddressToken(AddressTokenKind.Comma, i, i + 1, space); i++; break;
@@ -122,20 +122,20 @@ internal static class AddressTokenizer
                 case (byte)'<': tokens[n++] = new AddressToken(AddressTokenKind.LAngle, i, i + 1, space); i++; break;
                 case (byte)'>': tokens[n++] = new AddressToken(AddressTokenKind.RAngle, i, i + 1, space); i++; break;
                 default:
-                {
-                    // An atom; stray ')', ']' and '\' are taken as atom characters rather than lost.
-                    var start = i;
-                    while (i < raw.Length && !IsSpace(raw[i]) && !IsDelimiter(raw[i]))
                     {
-                        i++;
+                        // An atom; stray ')', ']' and '\' are taken as atom characters rather than lost.
+                        var start = i;
+                        while (i < raw.Length && !IsSpace(raw[i]) && !IsDelimiter(raw[i]))
+                        {
+                            i++;
+                        }
+                        if (i == start)
+                        {
+                            i++;
+                        }
+                        tokens[n++] = new AddressToken(AddressTokenKind.Atom, start, i, space);
+                        break;
                     }
-                    if (i == start)
-                    {
-                        i++;
-                    }
-                    tokens[n++] = new AddressToken(AddressTokenKind.Atom, start, i, space);
-                    break;
-                }
             }
             space = false;
         }

@@ -17,6 +17,7 @@ internal struct DateFields
     private bool _hasTime;
     private bool _hasNumericZone;
     private bool _hasNamedZone;
+    private bool _namedZoneIsLetter;
     private int _namedZoneMinutes;
     private int _ampm; // 0 none, 1 am, 2 pm
     private bool _hasNumericDate;
@@ -42,60 +43,60 @@ internal struct DateFields
             switch (tok.Kind)
             {
                 case DateTokenKind.Number:
-                {
-                    if (tok.Value < 0)
                     {
-                        _garbage++;
+                        if (tok.Value < 0)
+                        {
+                            _garbage++;
+                            break;
+                        }
+                        if (!_hasTime && TryTime(t, k, out var used))
+                        {
+                            k += used - 1;
+                            timeEnd = k + 1;
+                            break;
+                        }
+                        if (k == timeEnd && tok.Length == 4 && !_hasNumericZone && (freeCount >= 2 || _hasNumericDate) && tok.SpaceBefore)
+                        {
+                            // "23:37:59 0530": the sign was lost, the zone is still where a zone goes.
+                            var sign = new DateToken(DateTokenKind.Plus, tok.Start, tok.Start, 0, true);
+                            ReadOnlySpan<DateToken> pair = [sign, tok];
+                            TryZone(pair, 0, out _);
+                            break;
+                        }
+                        if (!_hasNumericDate && TryNumericDate(t, k, out used))
+                        {
+                            k += used - 1;
+                            break;
+                        }
+                        if (freeCount < free.Length)
+                        {
+                            free[freeCount] = tok.Value;
+                            freeDigits[freeCount++] = tok.Length;
+                        }
+                        else
+                        {
+                            _garbage++;
+                        }
                         break;
                     }
-                    if (!_hasTime && TryTime(t, k, out var used))
-                    {
-                        k += used - 1;
-                        timeEnd = k + 1;
-                        break;
-                    }
-                    if (k == timeEnd && tok.Length == 4 && !_hasNumericZone && (freeCount >= 2 || _hasNumericDate) && tok.SpaceBefore)
-                    {
-                        // "23:37:59 0530": the sign was lost, the zone is still where a zone goes.
-                        var sign = new DateToken(DateTokenKind.Plus, tok.Start, tok.Start, 0, true);
-                        ReadOnlySpan<DateToken> pair = [sign, tok];
-                        TryZone(pair, 0, out _);
-                        break;
-                    }
-                    if (!_hasNumericDate && TryNumericDate(t, k, out used))
-                    {
-                        k += used - 1;
-                        break;
-                    }
-                    if (freeCount < free.Length)
-                    {
-                        free[freeCount] = tok.Value;
-                        freeDigits[freeCount++] = tok.Length;
-                    }
-                    else
-                    {
-                        _garbage++;
-                    }
-                    break;
-                }
                 case DateTokenKind.Plus:
                 case DateTokenKind.Minus:
-                {
-                    // '-' also separates date parts (21-Sep-2002); it is a zone sign only after the time.
-                    var isZone = _hasTime && !_hasNumericZone && k + 1 < t.Length && t[k + 1].Kind == DateTokenKind.Number
-                        && !t[k + 1].SpaceBefore && (k == timeEnd || tok.SpaceBefore || tok.Kind == DateTokenKind.Plus);
-                    if (isZone && TryZone(t, k, out var used))
                     {
-                        k += used - 1;
+                        // '-' also separates date parts (21-Sep-2002); it is a zone sign only after the time.
+                        var isZone = _hasTime && !_hasNumericZone && k + 1 < t.Length && t[k + 1].Kind == DateTokenKind.Number
+                            && !t[k + 1].SpaceBefore && (k == timeEnd || tok.SpaceBefore || tok.Kind == DateTokenKind.Plus);
+                        if (isZone && TryZone(t, k, out var used))
+                        {
+                            k += used - 1;
+                        }
+                        else if (tok.Kind == DateTokenKind.Plus)
+                        {
+                            _garbage++;
+                        }
+                        break;
                     }
-                    else if (tok.Kind == DateTokenKind.Plus)
-                    {
-                        _garbage++;
-                    }
-                    break;
-                }
                 case DateTokenKind.Word:
-                    ReadWord(raw[tok.Start..tok.End], t, k);
+                    k += ReadWord(raw, t, k);
                     break;
                 case DateTokenKind.Other:
                     _garbage++;
@@ -279,13 +280,15 @@ internal struct DateFields
         return true;
     }
 
-    private void ReadWord(ReadOnlySpan<byte> word, ReadOnlySpan<DateToken> t, int k)
+    /// <summary>Reads the word at <paramref name="k"/>; returns how many tokens after it were used too.</summary>
+    private int ReadWord(ReadOnlySpan<byte> raw, ReadOnlySpan<DateToken> t, int k)
     {
+        var word = raw[t[k].Start..t[k].End];
         Span<char> lower = stackalloc char[12];
         if (word.Length > lower.Length)
         {
             _garbage++;
-            return;
+            return 0;
         }
         for (var i = 0; i < word.Length; i++)
         {
@@ -295,7 +298,14 @@ internal struct DateFields
         // ISO 8601's 'T' between date and time.
         if (w is "t" && k + 1 < t.Length && t[k + 1].Kind == DateTokenKind.Number && !t[k + 1].SpaceBefore)
         {
-            return;
+            return 0;
+        }
+        // "10:00 a.m.": read before the single letters are taken for military zones.
+        if (w is "a" or "p" && k + 2 < t.Length && t[k + 1].Kind == DateTokenKind.Dot && t[k + 2].Kind == DateTokenKind.Word
+            && t[k + 2].Length == 1 && (raw[t[k + 2].Start] | 0x20) == 'm')
+        {
+            _ampm = w[0] == 'a' ? 1 : 2;
+            return k + 3 < t.Length && t[k + 3].Kind == DateTokenKind.Dot ? 3 : 2;
         }
         if (w.Length >= 3)
         {
@@ -311,32 +321,35 @@ internal struct DateFields
                     {
                         _garbage++;
                     }
-                    return;
+                    return 0;
                 }
             }
             foreach (var d in Days)
             {
                 if (d.AsSpan().StartsWith(w))
                 {
-                    return;
+                    return 0;
                 }
             }
         }
         if (w is "am" or "pm")
         {
             _ampm = w[0] == 'a' ? 1 : 2;
-            return;
+            return 0;
         }
         if (DateZones.TryGet(w, out var zone))
         {
-            if (!_hasNamedZone)
+            // The first zone name counts, but a stray single letter gives way to a real name.
+            if (!_hasNamedZone || (_namedZoneIsLetter && w.Length > 1))
             {
                 _hasNamedZone = true;
+                _namedZoneIsLetter = w.Length == 1;
                 _namedZoneMinutes = zone;
             }
-            return;
+            return 0;
         }
         _garbage++;
+        return 0;
     }
 
     public DateTimeOffset? Build(ReadOnlySpan<byte> raw, DefectSink? defects, long offset)

@@ -1,6 +1,6 @@
+using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using System.Text;
 
 namespace SolidWall.Mime.Tests;
 
@@ -128,6 +128,7 @@ public sealed class DateParserTests
     }
 
     [Theory]
+    [InlineData("Sat, 21 Sep 2002 10:00 a.m. EST", -300)]
     [InlineData("Sat, 21 Sep 2002 10:00:00 +05:30", 330)]
     [InlineData("Sat, 21 Sep 2002 10:00:00 -0700 (PDT)", -420)]
     [InlineData("Sat, 21 Sep 2002 10:00:00 -0700 PDT", -420)]
@@ -138,7 +139,12 @@ public sealed class DateParserTests
     public void Zones(string value, int minutes) => AssertDate(value, At(2002, 9, 21, 10, 0, 0, minutes));
 
     [Fact]
-    public void Pm_is_twelve_hours_later() => AssertDate("28 Jun 01 10:05:15 PM", At(2001, 6, 28, 22, 5, 15, 0));
+    public void Pm_is_twelve_hours_later()
+    {
+        AssertDate("28 Jun 01 10:05:15 PM", At(2001, 6, 28, 22, 5, 15, 0));
+        AssertDate("28 Jun 01 12:05:15 a.m. -0100", At(2001, 6, 28, 0, 5, 15, -60));
+        AssertDate("28 Jun 01 1:05 p.m. GMT", At(2001, 6, 28, 13, 5, 0, 0));
+    }
 
     [Fact]
     public void Offset_beyond_fourteen_hours_keeps_the_instant()

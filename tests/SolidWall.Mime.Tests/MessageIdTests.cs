@@ -1,6 +1,6 @@
+using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using System.Text;
 
 namespace SolidWall.Mime.Tests;
 
