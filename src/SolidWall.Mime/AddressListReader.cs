@@ -174,7 +174,8 @@ internal ref struct AddressListReader
         {
             // obs-route: <@a.example,@b.example:user@c.example>; the route is dropped (section 4.4).
             var k = j;
-            while (k < _t.Length && _t[k].Kind is not (AddressTokenKind.Colon or AddressTokenKind.RAngle))
+            while (k < _t.Length && _t[k].Kind is AddressTokenKind.At or AddressTokenKind.Comma or AddressTokenKind.Atom
+                       or AddressTokenKind.Dot or AddressTokenKind.DomainLiteral or AddressTokenKind.Comment)
             {
                 k++;
             }

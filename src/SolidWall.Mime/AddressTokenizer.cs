@@ -1,10 +1,6 @@
 namespace SolidWall.Mime;
 
-/// <summary>
-/// Splits a raw structured header value (RFC 5322 section 3.2) into atoms, quoted strings, comments, domain
-/// literals and the specials the address grammar needs. Folding is ordinary white space here, so the value
-/// need not be unfolded first. Unbalanced quotes and comments are repaired the way a mail client reads them.
-/// </summary>
+/// <summary>The lexical pieces of an address list (RFC 5322 section 3.2); see <see cref="AddressTokenizer"/>.</summary>
 internal enum AddressTokenKind : byte
 {
     Atom,
@@ -26,6 +22,11 @@ internal readonly record struct AddressToken(AddressTokenKind Kind, int Start, i
     public bool IsWord => Kind is AddressTokenKind.Atom or AddressTokenKind.Quoted;
 }
 
+/// <summary>
+/// Splits a raw structured header value (RFC 5322 section 3.2) into atoms, quoted strings, comments, domain
+/// literals and the specials the address grammar needs. Folding is ordinary white space here, so the value
+/// need not be unfolded first. Unbalanced quotes and comments are repaired the way a mail client reads them.
+/// </summary>
 internal static class AddressTokenizer
 {
     /// <summary>atext of RFC 5322 section 3.2.3; bytes of 0x80 and up are atext too (RFC 6532 UTF8-non-ascii).</summary>
@@ -42,12 +43,16 @@ internal static class AddressTokenizer
         var n = 0;
         var i = 0;
         var space = false;
+        // After one unclosed comment or quote, later '(' and '"' are stray too: scanning to the end again for
+        // each of them would make a hostile value quadratic.
+        var strayParens = false;
+        var strayQuotes = false;
         while (i < raw.Length)
         {
             var b = raw[i];
-            if (IsSpace(b))
+            if (IsSpace(b) || (b == '(' && strayParens) || (b == '"' && strayQuotes))
             {
-                space = true;
+                space |= IsSpace(b);
                 i++;
                 continue;
             }
@@ -62,6 +67,7 @@ internal static class AddressTokenizer
                             // A '(' before the address itself is a stray character; after it, the rest is the comment.
                             if (raw[(i + 1)..].IndexOfAny((byte)'@', (byte)'<') >= 0)
                             {
+                                strayParens = true;
                                 i++;
                                 continue;
                             }
@@ -85,6 +91,7 @@ internal static class AddressTokenizer
                             if (raw[(i + 1)..].IndexOf((byte)'<') >= 0)
                             {
                                 // "Joe Public <joe@x>: the quote is stray, the rest is readable.
+                                strayQuotes = true;
                                 i++;
                                 continue;
                             }

@@ -90,6 +90,11 @@ public static class MessageIds
         var n = 0;
         var quoted = false;
         var i = open + 1;
+        // White space inside the brackets is folding when a '>' closes them before any new '<'. Decided once per
+        // id, so that a hostile value full of spaces stays linear.
+        var rest = raw[i..];
+        var lt = rest.IndexOf((byte)'<');
+        var spaceIsFolding = (lt < 0 ? rest : rest[..lt]).IndexOf((byte)'>') >= 0;
         for (; i < raw.Length; i++)
         {
             var b = raw[i];
@@ -115,7 +120,7 @@ public static class MessageIds
                 i++;
                 break;
             }
-            if (b == '<' || (IsSpace(b) && n > 0 && !ContinuesAfterSpace(raw, i)))
+            if (b == '<' || (IsSpace(b) && n > 0 && !spaceIsFolding))
             {
                 // "<abc <def@x>" or "<abc@x def@y": the bracket was never closed.
                 defects?.Add("message-id-unterminated", "'<' without '>'", At(offset, open));
@@ -145,15 +150,6 @@ public static class MessageIds
             ids.Add(HeaderText.Unfold(scratch.AsSpan(0, n)));
         }
         return i;
-    }
-
-    /// <summary>True when the white space at <paramref name="i"/> is folding inside an id that goes on to '&gt;'.</summary>
-    private static bool ContinuesAfterSpace(ReadOnlySpan<byte> raw, int i)
-    {
-        var rest = raw[i..];
-        var gt = rest.IndexOf((byte)'>');
-        var lt = rest.IndexOf((byte)'<');
-        return gt >= 0 && (lt < 0 || gt < lt);
     }
 
     private static int SkipComment(ReadOnlySpan<byte> raw, int i)
