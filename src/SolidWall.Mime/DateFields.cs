@@ -18,6 +18,7 @@ internal struct DateFields
     private bool _hasNumericZone;
     private bool _hasNamedZone;
     private bool _namedZoneIsLetter;
+    private int _zoneWordEnd;
     private int _namedZoneMinutes;
     private int _ampm; // 0 none, 1 am, 2 pm
     private bool _hasNumericDate;
@@ -32,7 +33,7 @@ internal struct DateFields
     public bool Read(ReadOnlySpan<byte> raw, ReadOnlySpan<DateToken> t, out string problem)
     {
         problem = "";
-        _day = _month = _year = -1;
+        _day = _month = _year = _zoneWordEnd = -1;
         Span<int> free = stackalloc int[8];
         Span<int> freeDigits = stackalloc int[8];
         var freeCount = 0;
@@ -84,7 +85,7 @@ internal struct DateFields
                     {
                         // '-' also separates date parts (21-Sep-2002); it is a zone sign only after the time.
                         var isZone = _hasTime && !_hasNumericZone && k + 1 < t.Length && t[k + 1].Kind == DateTokenKind.Number
-                            && !t[k + 1].SpaceBefore && (k == timeEnd || tok.SpaceBefore || tok.Kind == DateTokenKind.Plus);
+                            && !t[k + 1].SpaceBefore && (k == timeEnd || k == _zoneWordEnd || tok.SpaceBefore || tok.Kind == DateTokenKind.Plus);
                         if (isZone && TryZone(t, k, out var used))
                         {
                             k += used - 1;
@@ -339,6 +340,8 @@ internal struct DateFields
         }
         if (DateZones.TryGet(w, out var zone))
         {
+            // GMT-0700: the offset that follows a zone name is the zone.
+            _zoneWordEnd = k + 1;
             // The first zone name counts, but a stray single letter gives way to a real name.
             if (!_hasNamedZone || (_namedZoneIsLetter && w.Length > 1))
             {
@@ -377,7 +380,8 @@ internal struct DateFields
             second = 59;
             _secondClamped = true;
         }
-        if (year < 1 || year > 9999 || _month < 1 || _month > 12 || _day < 1 || _day > DateTime.DaysInMonth(year, _month))
+        // Years 1 and 9999 are refused so that no zone offset can move the instant outside DateTimeOffset's range.
+        if (year < 2 || year > 9998 || _month < 1 || _month > 12 || _day < 1 || _day > DateTime.DaysInMonth(year, _month))
         {
             return DateParser.Fail(raw, "day, month or year out of range", defects, offset);
         }
@@ -411,10 +415,6 @@ internal struct DateFields
             else
             {
                 defects?.Add("date-zone-invalid", $"zone offset of {zone} minutes; the instant is given in UTC", offset);
-                if (year < 2 || year > 9998)
-                {
-                    return DateParser.Fail(raw, "out of range", defects, offset);
-                }
                 local = local.AddMinutes(-zone);
                 zone = 0;
             }

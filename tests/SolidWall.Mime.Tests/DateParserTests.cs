@@ -129,6 +129,8 @@ public sealed class DateParserTests
 
     [Theory]
     [InlineData("Sat, 21 Sep 2002 10:00 a.m. EST", -300)]
+    [InlineData("Sep 21 2002 10:00:00 GMT-0700", -420)]
+    [InlineData("Saturday, September 21, 2002 10:00 AM GMT+05:30", 330)]
     [InlineData("Sat, 21 Sep 2002 10:00:00 +05:30", 330)]
     [InlineData("Sat, 21 Sep 2002 10:00:00 -0700 (PDT)", -420)]
     [InlineData("Sat, 21 Sep 2002 10:00:00 -0700 PDT", -420)]
@@ -175,6 +177,9 @@ public sealed class DateParserTests
     [InlineData("Sat, Sep 2002 10:00:00 +0000")]
     [InlineData("10:00:00")]
     [InlineData("2002-13-01T10:00:00Z")]
+    [InlineData("1 Jan 0001 00:00:00 +0100")]
+    [InlineData("31 Dec 9999 23:00:00 -0200")]
+    [InlineData("1 Jan 0001 00:00:00 -1600")]
     public void Nonsense_is_null_with_a_defect(string value)
     {
         var sink = new DefectSink();
