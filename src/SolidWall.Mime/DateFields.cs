@@ -385,7 +385,7 @@ internal struct DateFields
         {
             return DateParser.Fail(raw, "day, month or year out of range", defects, offset);
         }
-        if (hour > 23 || _minute > 59 || second > 59)
+        if (hour is < 0 or > 23 || _minute is < 0 or > 59 || second is < 0 or > 59)
         {
             return DateParser.Fail(raw, "time out of range", defects, offset);
         }

@@ -178,6 +178,8 @@ public sealed class DateParserTests
     [InlineData("10:00:00")]
     [InlineData("2002-13-01T10:00:00Z")]
     [InlineData("1 Jan 0001 00:00:00 +0100")]
+    [InlineData("21 Sep 2002 10:07001020700")]
+    [InlineData("21 Sep 2002 10:00:99999999999")]
     [InlineData("31 Dec 9999 23:00:00 -0200")]
     [InlineData("1 Jan 0001 00:00:00 -1600")]
     public void Nonsense_is_null_with_a_defect(string value)
