@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SolidWall.Mime;
 
 /// <summary>
@@ -6,23 +8,38 @@ namespace SolidWall.Mime;
 /// </summary>
 public static class AddressParser
 {
+    /// <summary>
+    /// Parses a raw (possibly folded) address-list value. Never throws: broken parts are reported on
+    /// <paramref name="defects"/> with their byte position (<paramref name="offset"/> is where the value starts
+    /// in the message, or -1), and every mailbox that can be recovered is returned. Empty groups yield nothing.
+    /// </summary>
     public static IReadOnlyList<MailboxAddress> ParseList(ReadOnlySpan<byte> raw, DefectSink? defects = null, long offset = -1)
     {
-        // Placeholder until the full parser lands: finds addr-specs only.
-        var text = HeaderText.Unfold(raw);
-        var list = new List<MailboxAddress>();
-        foreach (var piece in text.Split(','))
+        var result = new List<MailboxAddress>();
+        if (raw.IsEmpty)
         {
-            var p = piece.Trim();
-            var lt = p.IndexOf('<');
-            var gt = p.IndexOf('>');
-            var spec = lt >= 0 && gt > lt ? p[(lt + 1)..gt] : p;
-            var at = spec.LastIndexOf('@');
-            if (at > 0)
-            {
-                list.Add(new MailboxAddress(lt > 0 ? p[..lt].Trim().Trim('"') : null, spec[..at].Trim(), spec[(at + 1)..].Trim()));
-            }
+            return result;
         }
-        return list;
+        var tokens = ArrayPool<AddressToken>.Shared.Rent(raw.Length + 1);
+        var scratch = ArrayPool<byte>.Shared.Rent(raw.Length + 2);
+        try
+        {
+            var count = AddressTokenizer.Tokenize(raw, tokens, defects, offset);
+            var reader = new AddressListReader(raw, tokens.AsSpan(0, count), scratch, defects, offset, result);
+            reader.ReadList(0, null);
+        }
+        finally
+        {
+            ArrayPool<AddressToken>.Shared.Return(tokens);
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+        return result;
+    }
+
+    /// <summary>Parses a single mailbox field such as Sender; the first mailbox of the list, or null.</summary>
+    public static MailboxAddress? ParseMailbox(ReadOnlySpan<byte> raw, DefectSink? defects = null, long offset = -1)
+    {
+        var list = ParseList(raw, defects, offset);
+        return list.Count > 0 ? list[0] : null;
     }
 }
