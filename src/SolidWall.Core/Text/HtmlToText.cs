@@ -1,0 +1,508 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace SolidWall.Core.Text;
+
+/// <summary>
+/// Turns an HTML body into the plain text a reader sees: what a browser would show, with hidden text left out
+/// (hidden text is a classic way to slip words past filters), blocks and rows on their own lines, list items
+/// as "- ", table cells joined by " | ", images as their alt text, and whitespace collapsed.
+/// </summary>
+internal static class HtmlToText
+{
+    // One parser per thread: building a parser (and its browsing context) costs far more than a small message.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    private static HtmlParser Parser => t_parser ??= new HtmlParser(new HtmlParserOptions
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        IsNotConsumingCharacterReferences = false,
+    });
+
+    public static string Convert(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var writer = new Writer(html.Length / 2 + 16);
+        if (html.AsSpan().IndexOf('<') < 0)
+        {
+            // No markup at all: entities and whitespace are the only work, and the DOM would cost more than the text.
+            writer.Text(html.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(html) : html);
+            return writer.Result();
+        }
+
+        using var document = Parser.ParseDocument(html);
+        if (document.DocumentElement is { } root)
+        {
+            Walk(root, writer);
+        }
+        return writer.Result();
+    }
+
+    private enum Kind : byte
+    {
+        Inline,
+        Skip,
+        Block,
+        Paragraph,
+        LineBreak,
+        Rule,
+        List,
+        ListItem,
+        Table,
+        Row,
+        Cell,
+        Image,
+        Pre,
+        Blockquote,
+    }
+
+    private static readonly Dictionary<string, Kind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["script"] = Kind.Skip, ["style"] = Kind.Skip, ["head"] = Kind.Skip, ["template"] = Kind.Skip,
+        ["noscript"] = Kind.Skip, ["title"] = Kind.Skip, ["iframe"] = Kind.Skip, ["object"] = Kind.Skip,
+        ["select"] = Kind.Skip, ["datalist"] = Kind.Skip,
+        ["div"] = Kind.Block, ["address"] = Kind.Block, ["article"] = Kind.Block, ["aside"] = Kind.Block,
+        ["center"] = Kind.Block, ["dd"] = Kind.Block, ["details"] = Kind.Block, ["dialog"] = Kind.Block,
+        ["dt"] = Kind.Block, ["fieldset"] = Kind.Block, ["figcaption"] = Kind.Block, ["figure"] = Kind.Block,
+        ["footer"] = Kind.Block, ["form"] = Kind.Block, ["header"] = Kind.Block, ["hgroup"] = Kind.Block,
+        ["main"] = Kind.Block, ["nav"] = Kind.Block, ["section"] = Kind.Block, ["summary"] = Kind.Block,
+        ["caption"] = Kind.Block, ["legend"] = Kind.Block, ["body"] = Kind.Block, ["tbody"] = Kind.Block,
+        ["thead"] = Kind.Block, ["tfoot"] = Kind.Block, ["option"] = Kind.Block,
+        ["p"] = Kind.Paragraph, ["h1"] = Kind.Paragraph, ["h2"] = Kind.Paragraph, ["h3"] = Kind.Paragraph,
+        ["h4"] = Kind.Paragraph, ["h5"] = Kind.Paragraph, ["h6"] = Kind.Paragraph, ["dl"] = Kind.Paragraph,
+        ["br"] = Kind.LineBreak, ["hr"] = Kind.Rule,
+        ["ul"] = Kind.List, ["ol"] = Kind.List, ["menu"] = Kind.List, ["dir"] = Kind.List,
+        ["li"] = Kind.ListItem,
+        ["table"] = Kind.Table, ["tr"] = Kind.Row, ["td"] = Kind.Cell, ["th"] = Kind.Cell,
+        ["img"] = Kind.Image, ["area"] = Kind.Skip,
+        ["pre"] = Kind.Pre, ["listing"] = Kind.Pre, ["xmp"] = Kind.Pre, ["plaintext"] = Kind.Pre,
+        ["blockquote"] = Kind.Blockquote,
+    };
+
+    private struct Frame
+    {
+        public INodeList Children;
+        public int Next;
+        public Kind Kind;
+    }
+
+    // Iterative on purpose: hostile mail nests elements tens of thousands deep, and recursion would overflow the stack.
+    private static void Walk(IElement root, Writer writer)
+    {
+        var frames = new Frame[32];
+        var depth = 0;
+        frames[0] = new Frame { Children = root.ChildNodes, Next = 0, Kind = Kind.Inline };
+        while (depth >= 0)
+        {
+            ref var frame = ref frames[depth];
+            if (frame.Next >= frame.Children.Length)
+            {
+                writer.Close(frame.Kind);
+                depth--;
+                continue;
+            }
+            var node = frame.Children[frame.Next++];
+            if (node.NodeType == NodeType.Text)
+            {
+                writer.Text(((IText)node).Data);
+                continue;
+            }
+            if (node is not IElement element)
+            {
+                continue; // comments, processing instructions, doctypes
+            }
+            var kind = Kinds.TryGetValue(element.LocalName, out var k) ? k : Kind.Inline;
+            if (kind == Kind.Skip || IsHidden(element))
+            {
+                continue;
+            }
+            switch (kind)
+            {
+                case Kind.LineBreak:
+                    writer.LineBreak();
+                    continue;
+                case Kind.Rule:
+                    writer.RequestBreaks(1);
+                    continue;
+                case Kind.Image:
+                    if (element.GetAttribute("alt") is { Length: > 0 } alt)
+                    {
+                        writer.Text(alt);
+                    }
+                    continue;
+            }
+            writer.Open(kind);
+            if (element.ChildNodes.Length == 0)
+            {
+                writer.Close(kind);
+                continue;
+            }
+            if (++depth == frames.Length)
+            {
+                Array.Resize(ref frames, frames.Length * 2);
+            }
+            frames[depth] = new Frame { Children = element.ChildNodes, Next = 0, Kind = kind };
+        }
+    }
+
+    /// <summary>True for elements a reader never sees: the <c>hidden</c> attribute or an inline style that hides them.</summary>
+    internal static bool IsHidden(IElement element)
+    {
+        if (element.Attributes.Length == 0)
+        {
+            return false;
+        }
+        if (element.HasAttribute("hidden"))
+        {
+            return true;
+        }
+        return element.GetAttribute("style") is { } style && StyleHides(style);
+    }
+
+    internal static bool StyleHides(ReadOnlySpan<char> style)
+    {
+        while (!style.IsEmpty)
+        {
+            var semi = style.IndexOf(';');
+            var decl = semi < 0 ? style : style[..semi];
+            style = semi < 0 ? default : style[(semi + 1)..];
+            var colon = decl.IndexOf(':');
+            if (colon <= 0)
+            {
+                continue;
+            }
+            var name = decl[..colon].Trim();
+            var value = decl[(colon + 1)..];
+            var bang = value.IndexOf('!');
+            if (bang >= 0)
+            {
+                value = value[..bang];
+            }
+            value = value.Trim();
+            if ((name.Equals("display", StringComparison.OrdinalIgnoreCase) && value.Equals("none", StringComparison.OrdinalIgnoreCase))
+                || (name.Equals("visibility", StringComparison.OrdinalIgnoreCase) && value.Equals("hidden", StringComparison.OrdinalIgnoreCase))
+                || (name.Equals("mso-hide", StringComparison.OrdinalIgnoreCase) && value.Equals("all", StringComparison.OrdinalIgnoreCase))
+                || ((name.Equals("font-size", StringComparison.OrdinalIgnoreCase) || name.Equals("opacity", StringComparison.OrdinalIgnoreCase)) && IsZero(value)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // "0", "0px", "0pt", "0em", "0%" hide; "0.8em" does not.
+    private static bool IsZero(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty || value[0] != '0')
+        {
+            return false;
+        }
+        var i = 1;
+        while (i < value.Length && value[i] == '0')
+        {
+            i++;
+        }
+        return i == value.Length || char.IsAsciiLetter(value[i]) || value[i] == '%';
+    }
+
+    /// <summary>
+    /// Writes text the way a browser lays it out: whitespace collapsed, line breaks only where a block starts or
+    /// ends (written lazily, so empty blocks add nothing), quote markers at the start of lines inside blockquotes
+    /// so that the segment splitter can find quoted replies in HTML mail.
+    /// </summary>
+    private sealed class Writer
+    {
+        private const int MaxTrailingNewlines = 3;
+        private readonly StringBuilder _sb;
+        private int _pendingBreaks;
+        private int _pendingQuoteDepth;
+        private int _trailingNewlines;
+        private bool _pendingSpace;
+        private bool _atLineStart = true;
+        private bool _rowHasContent;
+        private bool _cellSeparator;
+        private string? _pendingPrefix;
+        private int _quoteDepth;
+        private int _preDepth;
+        private int _listDepth;
+
+        public Writer(int capacity) => _sb = new StringBuilder(Math.Min(capacity, 1 << 20));
+
+        public void Open(Kind kind)
+        {
+            switch (kind)
+            {
+                case Kind.Block or Kind.Table:
+                    RequestBreaks(1);
+                    break;
+                case Kind.Paragraph:
+                    RequestBreaks(2);
+                    break;
+                case Kind.List:
+                    RequestBreaks(_listDepth == 0 ? 2 : 1);
+                    _listDepth++;
+                    break;
+                case Kind.ListItem:
+                    RequestBreaks(1);
+                    _pendingPrefix = _listDepth <= 1 ? "- " : new string(' ', 2 * Math.Min(_listDepth - 1, 8)) + "- ";
+                    break;
+                case Kind.Row:
+                    RequestBreaks(1);
+                    _rowHasContent = false;
+                    _cellSeparator = false;
+                    break;
+                case Kind.Cell:
+                    _cellSeparator = _rowHasContent;
+                    break;
+                case Kind.Pre:
+                    RequestBreaks(2);
+                    _preDepth++;
+                    break;
+                case Kind.Blockquote:
+                    RequestBreaks(1);
+                    _quoteDepth++;
+                    break;
+            }
+        }
+
+        public void Close(Kind kind)
+        {
+            switch (kind)
+            {
+                case Kind.Block or Kind.Table or Kind.Row or Kind.ListItem:
+                    RequestBreaks(1);
+                    break;
+                case Kind.Paragraph:
+                    RequestBreaks(2);
+                    break;
+                case Kind.List:
+                    _listDepth--;
+                    RequestBreaks(_listDepth == 0 ? 2 : 1);
+                    break;
+                case Kind.Pre:
+                    _preDepth--;
+                    RequestBreaks(2);
+                    break;
+                case Kind.Blockquote:
+                    _quoteDepth--;
+                    RequestBreaks(1);
+                    break;
+            }
+        }
+
+        public void RequestBreaks(int count)
+        {
+            if (_pendingBreaks == 0)
+            {
+                _pendingQuoteDepth = _quoteDepth;
+            }
+            else if (_quoteDepth < _pendingQuoteDepth)
+            {
+                _pendingQuoteDepth = _quoteDepth;
+            }
+            if (count > _pendingBreaks)
+            {
+                _pendingBreaks = count;
+            }
+        }
+
+        public void LineBreak()
+        {
+            FlushBreaks();
+            if (_trailingNewlines >= MaxTrailingNewlines)
+            {
+                return;
+            }
+            if (_atLineStart && _quoteDepth > 0)
+            {
+                _sb.Append('>', _quoteDepth);
+            }
+            _sb.Append('\n');
+            _trailingNewlines++;
+            _atLineStart = true;
+            _pendingSpace = false;
+            _cellSeparator = false;
+        }
+
+        public void Text(string data)
+        {
+            var span = data.AsSpan();
+            if (_preDepth > 0)
+            {
+                PreText(span);
+                return;
+            }
+            var i = 0;
+            while (i < span.Length)
+            {
+                var c = span[i];
+                if (IsCollapsible(c))
+                {
+                    _pendingSpace = true;
+                    i++;
+                    continue;
+                }
+                if (IsInvisible(c))
+                {
+                    i++;
+                    continue;
+                }
+                var run = i + 1;
+                while (run < span.Length && !IsCollapsible(span[run]) && !IsInvisible(span[run]))
+                {
+                    run++;
+                }
+                Content(span[i..run]);
+                i = run;
+            }
+        }
+
+        private void PreText(ReadOnlySpan<char> span)
+        {
+            var i = 0;
+            while (i < span.Length)
+            {
+                var c = span[i];
+                if (c is '\n' or '\r')
+                {
+                    if (c == '\r' && i + 1 < span.Length && span[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+                    LineBreak();
+                    i++;
+                    continue;
+                }
+                if (IsInvisible(c))
+                {
+                    i++;
+                    continue;
+                }
+                var run = i + 1;
+                while (run < span.Length && span[run] is not ('\n' or '\r') && !IsInvisible(span[run]))
+                {
+                    run++;
+                }
+                _pendingSpace = false;
+                Content(span[i..run]);
+                i = run;
+            }
+        }
+
+        private void Content(ReadOnlySpan<char> text)
+        {
+            if (_pendingBreaks > 0 && _sb.Length > 0)
+            {
+                FlushBreaks();
+                _pendingSpace = false;
+                _cellSeparator = false;
+            }
+            _pendingBreaks = 0;
+            if (_cellSeparator)
+            {
+                if (!_atLineStart)
+                {
+                    _sb.Append(" | ");
+                }
+                _cellSeparator = false;
+                _pendingSpace = false;
+            }
+            else if (_pendingSpace)
+            {
+                if (!_atLineStart)
+                {
+                    _sb.Append(' ');
+                }
+                _pendingSpace = false;
+            }
+            if (_atLineStart)
+            {
+                if (_quoteDepth > 0)
+                {
+                    _sb.Append('>', _quoteDepth).Append(' ');
+                }
+            }
+            if (_pendingPrefix is not null)
+            {
+                _sb.Append(_pendingPrefix);
+                _pendingPrefix = null;
+            }
+            _sb.Append(text);
+            _atLineStart = false;
+            _trailingNewlines = 0;
+            _rowHasContent = true;
+        }
+
+        private void FlushBreaks()
+        {
+            if (_sb.Length == 0)
+            {
+                _pendingBreaks = 0;
+                return;
+            }
+            var wanted = Math.Min(_pendingBreaks, MaxTrailingNewlines);
+            while (_trailingNewlines < wanted)
+            {
+                if (_trailingNewlines > 0 && _pendingQuoteDepth > 0)
+                {
+                    _sb.Append('>', _pendingQuoteDepth); // keeps a quoted block contiguous across its blank lines
+                }
+                _sb.Append('\n');
+                _trailingNewlines++;
+            }
+            _pendingBreaks = 0;
+            _atLineStart = true;
+        }
+
+        public string Result()
+        {
+            var start = 0;
+            var end = _sb.Length;
+            while (start < end && _sb[start] is '\n' or '>')
+            {
+                // Leading blank lines (bare '>' lines count) say nothing; stop at the first line with words.
+                var lineEnd = start;
+                while (lineEnd < end && _sb[lineEnd] == '>')
+                {
+                    lineEnd++;
+                }
+                if (lineEnd < end && _sb[lineEnd] == '\n')
+                {
+                    start = lineEnd + 1;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            while (true)
+            {
+                while (end > start && _sb[end - 1] is '\n' or ' ')
+                {
+                    end--;
+                }
+                // Drop a last line made only of quote markers, but never a '>' that ends a sentence ("Next >").
+                var lineStart = end;
+                while (lineStart > start && _sb[lineStart - 1] == '>')
+                {
+                    lineStart--;
+                }
+                if (lineStart == end || (lineStart > start && _sb[lineStart - 1] != '\n'))
+                {
+                    break;
+                }
+                end = lineStart;
+            }
+            return _sb.ToString(start, end - start);
+        }
+
+        // U+00A0 is collapsed too: spam pads with runs of &nbsp;, and readers and fingerprints want the words.
+        private static bool IsCollapsible(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0';
+
+        private static bool IsInvisible(char c) => c is '\0' or '\u200B' or '\u2060' or '\uFEFF' or '\u00AD';
+    }
+}
