@@ -21,6 +21,7 @@ internal static class HtmlToText
         IsScripting = false,
         IsKeepingSourceReferences = false,
         IsNotConsumingCharacterReferences = false,
+        SkipComments = true,
     });
 
     public static string Convert(string html)
@@ -34,12 +35,132 @@ internal static class HtmlToText
             return writer.Result();
         }
 
+        if (UnclosedElements(html) > MaxUnclosedForDom)
+        {
+            StripTags(html, writer);
+            return writer.Result();
+        }
+
         using var document = Parser.ParseDocument(html);
         if (document.DocumentElement is { } root)
         {
             Walk(root, writer);
         }
         return writer.Result();
+    }
+
+    // The DOM builder checks element scopes by walking its stack of open elements, so time grows with the square of
+    // the nesting depth: 100,000 unclosed <div>s take minutes. Past this many, a tag stripper reads the text instead.
+    private const int MaxUnclosedForDom = 2_000;
+
+    private static readonly HashSet<string> NoEndTag = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "br", "img", "hr", "meta", "link", "input", "wbr", "area", "col", "base", "source", "embed", "param",
+        "track", "keygen", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NoEndTagLookup =
+        NoEndTag.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Start tags minus end tags, leaving out elements that need no end tag: a cheap bound on the nesting depth.</summary>
+    internal static int UnclosedElements(ReadOnlySpan<char> html)
+    {
+        var open = 0;
+        var i = 0;
+        while (true)
+        {
+            var lt = html[i..].IndexOf('<');
+            if (lt < 0 || i + lt + 1 >= html.Length)
+            {
+                return open;
+            }
+            i += lt + 1;
+            var closing = html[i] == '/';
+            var start = closing ? i + 1 : i;
+            var n = 0;
+            while (start + n < html.Length && char.IsAsciiLetterOrDigit(html[start + n]))
+            {
+                n++;
+            }
+            if (n > 0 && !NoEndTagLookup.Contains(html.Slice(start, n)))
+            {
+                open += closing ? -1 : 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The fallback for pathological HTML: tags dropped, block tags as line breaks, script and style skipped,
+    /// entities decoded. Hidden-element rules need the tree and are not applied here.
+    /// </summary>
+    private static void StripTags(string html, Writer writer)
+    {
+        var i = 0;
+        while (i < html.Length)
+        {
+            var lt = html.AsSpan(i).IndexOf('<');
+            var textEnd = lt < 0 ? html.Length : i + lt;
+            if (textEnd > i)
+            {
+                var run = html.AsSpan(i, textEnd - i);
+                writer.Text(run.Contains('&') ? WebUtility.HtmlDecode(run.ToString()) : run.ToString());
+            }
+            if (lt < 0)
+            {
+                return;
+            }
+            i = textEnd + 1;
+            if (html.AsSpan(i).StartsWith("!--", StringComparison.Ordinal))
+            {
+                var close = html.AsSpan(i + 3).IndexOf("-->", StringComparison.Ordinal);
+                i = close < 0 ? html.Length : i + 3 + close + 3;
+                continue;
+            }
+            var closing = i < html.Length && html[i] == '/';
+            var nameStart = closing ? i + 1 : i;
+            var n = 0;
+            while (nameStart + n < html.Length && char.IsAsciiLetterOrDigit(html[nameStart + n]))
+            {
+                n++;
+            }
+            if (n == 0)
+            {
+                writer.Text("<");
+                continue;
+            }
+            var gt = html.AsSpan(nameStart + n).IndexOf('>');
+            var tagEnd = gt < 0 ? html.Length : nameStart + n + gt + 1;
+            var name = html.Substring(nameStart, n).ToLowerInvariant();
+            i = tagEnd;
+            var kind = Kinds.TryGetValue(name, out var k) ? k : Kind.Inline;
+            if (kind == Kind.Skip && !closing)
+            {
+                var end = html.AsSpan(i).IndexOf("</" + name, StringComparison.OrdinalIgnoreCase);
+                i = end < 0 ? html.Length : i + end;
+                continue;
+            }
+            switch (kind)
+            {
+                case Kind.LineBreak:
+                    writer.LineBreak();
+                    break;
+                case Kind.Rule:
+                    writer.RequestBreaks(1);
+                    break;
+                case Kind.Skip or Kind.Image or Kind.Inline:
+                    break;
+                default:
+                    if (closing)
+                    {
+                        writer.Close(kind);
+                    }
+                    else
+                    {
+                        writer.Open(kind);
+                    }
+                    break;
+            }
+        }
     }
 
     private enum Kind : byte
@@ -280,15 +401,15 @@ internal static class HtmlToText
                     RequestBreaks(2);
                     break;
                 case Kind.List:
-                    _listDepth--;
+                    _listDepth = Math.Max(0, _listDepth - 1);
                     RequestBreaks(_listDepth == 0 ? 2 : 1);
                     break;
                 case Kind.Pre:
-                    _preDepth--;
+                    _preDepth = Math.Max(0, _preDepth - 1);
                     RequestBreaks(2);
                     break;
                 case Kind.Blockquote:
-                    _quoteDepth--;
+                    _quoteDepth = Math.Max(0, _quoteDepth - 1);
                     RequestBreaks(1);
                     break;
             }
