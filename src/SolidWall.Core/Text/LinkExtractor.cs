@@ -149,8 +149,8 @@ internal static class LinkExtractor
         var href = value.ToString();
         if (value.ContainsAny('\n', '\r', '\t'))
         {
-            // Browsers drop tabs and line breaks from URLs; wrapped hrefs in mail are common.
-            href = href.Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\t", "", StringComparison.Ordinal);
+            // Browsers drop tabs and line breaks from URLs; mailers wrap long hrefs and indent the continuation.
+            href = Unwrap(value);
         }
         if (href.Contains('&', StringComparison.Ordinal))
         {
@@ -160,6 +160,29 @@ internal static class LinkExtractor
     }
 
     private const int MaxLinkLength = 8192;
+
+    private static string Unwrap(ReadOnlySpan<char> value)
+    {
+        var sb = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is '\r' or '\n' or '\t')
+            {
+                while (sb.Length > 0 && sb[^1] == ' ')
+                {
+                    sb.Length--;
+                }
+                while (i + 1 < value.Length && value[i + 1] is ' ' or '\r' or '\n' or '\t')
+                {
+                    i++;
+                }
+                continue;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     /// <summary>Adds bare http://, https://, www. and mailto: links in plain text, and the &lt;URL:...&gt; forms of RFC 3986 appendix C.</summary>
     public static void AddFromText(ReadOnlySpan<char> text, LinkSet links)
