@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SolidWall.Cli.Commands;
 
 namespace SolidWall.Cli;
 
@@ -29,7 +30,8 @@ internal static class Program
         var root = new RootCommand(
             "SolidWall keeps political-campaign work out of a public institution's email, and shows what happened when it got in.\n" +
             "It reads mailbox exports (mbox, Google Vault, EML folders, Maildir, PST), finds electioneering mail and reports it.");
-        // Commands are registered here, each defined in Commands/.
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ParseCommand.Create());
         return root;
     }
 }
