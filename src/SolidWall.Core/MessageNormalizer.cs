@@ -145,7 +145,7 @@ public static class MessageNormalizer
             }
             return LeafKind(entity) switch
             {
-                TextKind.Plain => Decode(entity),
+                TextKind.Plain => PlainText(entity),
                 TextKind.Html => HtmlText(entity),
                 _ => "",
             };
@@ -182,7 +182,7 @@ public static class MessageNormalizer
             {
                 if (child.Children.Count == 0 && child.EmbeddedMessage is null && !child.IsAttachment && LeafKind(child) == TextKind.Plain)
                 {
-                    var plain = Decode(child);
+                    var plain = PlainText(child);
                     if (!IsStub(plain))
                     {
                         foreach (var other in entity.Children)
@@ -226,6 +226,18 @@ public static class MessageNormalizer
                 }
             }
             return entity.Children[0];
+        }
+
+        private string PlainText(MimeEntity entity)
+        {
+            var text = Decode(entity);
+            var parameters = entity.ContentType.Parameters;
+            if (parameters.TryGetValue("format", out var format) && format.Equals("flowed", StringComparison.OrdinalIgnoreCase))
+            {
+                var delSp = parameters.TryGetValue("delsp", out var d) && d.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                return FlowedText.Unflow(text, delSp);
+            }
+            return text;
         }
 
         private string HtmlText(MimeEntity entity)

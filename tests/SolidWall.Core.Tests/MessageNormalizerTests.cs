@@ -18,7 +18,7 @@ public sealed class MessageNormalizerTests
         From: Jane Doe <jane@janeforboard.example>
         To: Teachers <teachers@district.example>, "Smith, John" <john@district.example>
         Cc: office@district.example
-        Subject: =?UTF-8?Q?Voluntarios_para_el_s=C3=A1bado?=
+        Subject: Voluntarios para el sabado
         Date: Mon, 07 Oct 2024 09:14:00 -0500
         Message-ID: <abc123@janeforboard.example>
         In-Reply-To: <prev@district.example>
@@ -30,7 +30,7 @@ public sealed class MessageNormalizerTests
     [Fact]
     public void Envelope_fields_and_provenance_are_filled()
     {
-        var raw = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n", StringComparison.Ordinal) + "Hola.\n";
+        var raw = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n", StringComparison.Ordinal) + "Hola.\n";
         var m = Normalize(raw, labels: ["Inbox", "Important"]);
         Assert.Equal("test.mbox", m.Source);
         Assert.Equal(1234, m.Offset);
@@ -44,6 +44,7 @@ public sealed class MessageNormalizerTests
         Assert.Equal(["prev@district.example"], m.InReplyTo);
         Assert.Equal(["root@district.example", "prev@district.example"], m.References);
         Assert.Equal(["Inbox", "Important"], m.Labels);
+        Assert.Equal("Voluntarios para el sabado", m.Subject);
         Assert.Equal("Hola.", m.Text);
         Assert.Equal(new PartInfo("text/plain", "utf-8", 7, null, null, false), Assert.Single(m.Parts));
     }
@@ -210,7 +211,7 @@ public sealed class MessageNormalizerTests
     [Fact]
     public void Gmail_style_inline_forward_splits_into_body_and_forward()
     {
-        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n", StringComparison.Ordinal) + """
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n", StringComparison.Ordinal) + """
             Compartan con sus estudiantes, por favor.
 
             ---------- Forwarded message ---------
@@ -232,7 +233,7 @@ public sealed class MessageNormalizerTests
     [Fact]
     public void Quoted_reply_in_html_only_mail_splits_after_conversion()
     {
-        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n", StringComparison.Ordinal) + """
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n", StringComparison.Ordinal) + """
             <div dir="ltr">No, we cannot use school email for this.</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">El lun, 7 oct 2024 a las 9:14, Juana Pérez (&lt;juana@example.org&gt;) escribió:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex"><div dir="ltr">¿Puedes repartir los volantes de la campaña?</div></blockquote></div>
             """;
         var m = Normalize(msg);
@@ -245,15 +246,37 @@ public sealed class MessageNormalizerTests
     [Fact]
     public void Text_normalisation_drops_nuls_carriage_returns_and_trailing_blanks()
     {
-        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n", StringComparison.Ordinal) + "\n\nLine one\0   \r\rLine\ttwo\t\n\n\n";
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n", StringComparison.Ordinal) + "\n\nLine one\0   \r\rLine\ttwo\t\n\n\n";
         var m = Normalize(msg);
         Assert.Equal("Line one\n\nLine\ttwo", m.Text);
     }
 
     [Fact]
+    public void Format_flowed_paragraphs_are_joined_and_quotes_kept()
+    {
+        // RFC 3676 section 4.2: a line ending in a space is followed by a soft break; section 4.4: " From" is space-stuffed.
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8; format=flowed\n\n", StringComparison.Ordinal)
+            + "I will not forward this to \nmy students.\n From now on, ask first.\n\nOn Mon, Oct 7, 2024 at 9:14 AM Jane wrote:\n> Please share the canvass \n> sign-up with your class.\n-- \nMaria\n";
+        var m = Normalize(msg);
+        Assert.StartsWith("I will not forward this to my students.\nFrom now on, ask first.\n\nOn Mon", m.Text, StringComparison.Ordinal);
+        Assert.Equal("Please share the canvass sign-up with your class.", m.Segments[1].Text);
+        Assert.EndsWith("\n--\nMaria", m.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_flowed_delsp_removes_the_space_before_the_soft_break()
+    {
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; format=flowed; delsp=yes\n\n", StringComparison.Ordinal)
+            + "https://janeforboard.example/very/long/ \npath\n";
+        var m = Normalize(msg);
+        Assert.Equal("https://janeforboard.example/very/long/path", m.Text);
+        Assert.Equal(["https://janeforboard.example/very/long/path"], m.Links);
+    }
+
+    [Fact]
     public void Defects_of_the_mime_tree_are_carried_over()
     {
-        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"never\"\n", StringComparison.Ordinal) + "No boundary ever appears.\n";
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"never\"\n\n", StringComparison.Ordinal) + "No boundary ever appears.\n";
         var bytes = Encoding.UTF8.GetBytes(msg);
         var mime = MimeParser.Parse(bytes);
         var m = MessageNormalizer.Normalize(mime, new RawMessage("x", 0, bytes));
