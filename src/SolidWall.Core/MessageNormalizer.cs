@@ -271,7 +271,12 @@ public static class MessageNormalizer
             var content = entity.GetContent(_defects);
             _decodedSizes[entity] = content.Length;
             // TODO(uuencode): cut UuEncoding.FindBlocks' blocks out of text/plain once it lands in SolidWall.Mime.
-            return Charsets.Decode(content, entity.ContentType.Charset, _defects, entity.BodyOffset);
+            var charset = entity.ContentType.Charset;
+            if (charset is null && entity.ContentType.MediaSubtype == "html")
+            {
+                charset = HtmlCharset.Sniff(content);
+            }
+            return Charsets.Decode(content, charset, _defects, entity.BodyOffset);
         }
 
         /// <summary>Every leaf, attached messages' parts included, with sizes and (for attachments) hashes.</summary>

@@ -273,6 +273,17 @@ public sealed class MessageNormalizerTests
         Assert.Equal(["https://janeforboard.example/very/long/path"], m.Links);
     }
 
+    [Theory]
+    [InlineData("<meta charset=\"iso-8859-1\">")]
+    [InlineData("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">")]
+    public void Html_without_a_mime_charset_uses_its_meta_charset(string meta)
+    {
+        var msg = "From: a@example.org\r\nContent-Type: text/html\r\n\r\n<html><head>" + meta + "</head><body><p>Reuni\u00f3n del caf\u00e9</p></body></html>\r\n";
+        var bytes = Encoding.Latin1.GetBytes(msg);
+        var m = MessageNormalizer.Normalize(MimeParser.Parse(bytes), new RawMessage("x", 0, bytes));
+        Assert.Equal("Reunión del café", m.Text);
+    }
+
     [Fact]
     public void Defects_of_the_mime_tree_are_carried_over()
     {
