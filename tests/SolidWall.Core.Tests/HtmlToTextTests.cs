@@ -110,6 +110,20 @@ public sealed class HtmlToTextTests
     }
 
     [Fact]
+    public void Outlook_html_reply_header_becomes_a_header_block_the_splitter_reads()
+    {
+        const string html = "<div class=WordSection1><p class=MsoNormal>Lo comparto con el equipo.<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+            + "<div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0in 0in 0in'><p class=MsoNormal><b>De:</b> Campa&ntilde;a Juana &lt;info@juana.example&gt; <br>"
+            + "<b>Enviado el:</b> lunes, 7 de octubre de 2024 9:14<br><b>Para:</b> Maestros &lt;maestros@distrito.example&gt;<br><b>Asunto:</b> Voluntarios<o:p></o:p></p></div>"
+            + "<p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>&iexcl;&Uacute;nete el s&aacute;bado!<o:p></o:p></p></div>";
+        var text = HtmlToText.Convert(html);
+        Assert.Equal("Lo comparto con el equipo.\n\nDe: Campaña Juana <info@juana.example>\nEnviado el: lunes, 7 de octubre de 2024 9:14\nPara: Maestros <maestros@distrito.example>\nAsunto: Voluntarios\n\n¡Únete el sábado!", text);
+        var segments = SegmentSplitter.Split(text);
+        Assert.Equal([SegmentKind.Body, SegmentKind.Quote], segments.Select(s => s.Kind));
+        Assert.Equal("¡Únete el sábado!", segments[1].Text);
+    }
+
+    [Fact]
     public void Zero_width_characters_do_not_split_words()
     {
         Assert.Equal("Donate today", HtmlToText.Convert("<p>Do\u200Bn\u200Bate to&#8203;day</p>"));
