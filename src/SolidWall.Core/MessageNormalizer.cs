@@ -139,9 +139,15 @@ public static class MessageNormalizer
                     _ => Mixed(entity, depth),
                 };
             }
-            if (entity.IsAttachment || entity.ContentType.IsMultipart)
+            if (entity.IsAttachment)
             {
                 return "";
+            }
+            if (entity.ContentType.IsMultipart)
+            {
+                // A multipart whose boundary never appears (or is missing) has no parts: show its body as text,
+                // as mail clients do, rather than lose the message's words.
+                return PlainText(entity);
             }
             return LeafKind(entity) switch
             {

@@ -231,6 +231,26 @@ public sealed class MessageNormalizerTests
     }
 
     [Fact]
+    public void Quoted_plain_text_reply_splits_into_body_and_quote()
+    {
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n", StringComparison.Ordinal) + """
+            No podemos usar el correo del distrito para esto.
+
+            El lun, 7 oct 2024 a las 9:14, Juana Pérez (<juana@example.org>)
+            escribió:
+
+            > ¿Puedes repartir los volantes de la campaña?
+            > Más información: https://juana.example/volantes.
+            """;
+        var m = Normalize(msg);
+        Assert.Equal([SegmentKind.Body, SegmentKind.Quote], m.Segments.Select(s => s.Kind));
+        Assert.Equal("No podemos usar el correo del distrito para esto.", m.Segments[0].Text);
+        Assert.Equal("El lun, 7 oct 2024 a las 9:14, Juana Pérez (<juana@example.org>) escribió:", m.Segments[1].Attribution);
+        Assert.Equal("¿Puedes repartir los volantes de la campaña?\nMás información: https://juana.example/volantes.", m.Segments[1].Text);
+        Assert.Equal(["https://juana.example/volantes"], m.Links);
+    }
+
+    [Fact]
     public void Quoted_reply_in_html_only_mail_splits_after_conversion()
     {
         var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n", StringComparison.Ordinal) + """
@@ -293,6 +313,7 @@ public sealed class MessageNormalizerTests
         var m = MessageNormalizer.Normalize(mime, new RawMessage("x", 0, bytes));
         Assert.NotEmpty(mime.Defects.Items);
         Assert.Equal(mime.Defects.Items, m.Defects);
+        Assert.Equal("No boundary ever appears.", m.Text);
     }
 
     [Fact(Skip = "TODO(uuencode): UuEncoding.FindBlocks has not landed in SolidWall.Mime; uuencoded blocks stay in the text")]
