@@ -123,6 +123,65 @@ public sealed class HtmlToTextTests
         Assert.Equal("¡Únete el sábado!", segments[1].Text);
     }
 
+    [Theory]
+    [InlineData("<div dir=\"ltr\">Hi <b>all</b>,<br><br>See you &amp; yours at 7.</div>", true)]
+    [InlineData("<html><head><style>p{}</style></head><body><p>x</p><table><tr><td>a<td>b</table></body></html>", true)]
+    [InlineData("<div style=\"display:none\">hidden</div>", false)]
+    [InlineData("<div hidden>hidden</div>", false)]
+    [InlineData("<p>x<img alt=\"Donate\"></p>", false)]
+    [InlineData("<p class=MsoNormal>x<o:p></o:p></p>", false)]
+    [InlineData("<p>caf&eacute &#146;</p>", false)]
+    [InlineData("<table><tr><td>unclosed table", false)]
+    [InlineData("<pre>  keep  </pre>", false)]
+    public void Simple_markup_is_recognised(string html, bool simple)
+    {
+        Assert.Equal(simple, SimpleHtml.IsSimple(html));
+    }
+
+    [Fact]
+    public void Fast_path_reads_simple_html_as_the_dom_does()
+    {
+        const string html = "<!DOCTYPE html><html><head><title>t</title></head><body><div>Hola equipo,</div><div><br></div>"
+            + "<p>Reuni&oacute;n <b>el lunes</b> &amp; <a href=\"https://x.example/?a=1&amp;b=2\" title=\"a > b\">aqu&iacute;</a>.</p>"
+            + "<ul><li>uno<li>dos</ul><table><tr><th>A<th>B<tr><td>1<td>2</table><hr>Fin</body></html>";
+        Assert.True(SimpleHtml.IsSimple(html));
+        Assert.Equal(HtmlToText.ConvertWithDom(html), HtmlToText.Convert(html));
+    }
+
+    [Fact]
+    public void Fast_path_agrees_with_the_dom_on_every_corpus_html_part_up_to_blank_lines()
+    {
+        // The DOM builder's implied end tags can add or drop one blank line around a block; words and line
+        // order must be the same.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SolidWall.slnx")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var checkedParts = 0;
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(root.FullName, "..", "shared", "corpora", "mime-torture"), "*", SearchOption.AllDirectories))
+        {
+            foreach (var leaf in SolidWall.Mime.MimeParser.Parse(File.ReadAllBytes(file)).Leaves())
+            {
+                if (!leaf.ContentType.Is("text", "html"))
+                {
+                    continue;
+                }
+                var html = leaf.GetText();
+                if (!SimpleHtml.IsSimple(html))
+                {
+                    continue;
+                }
+                checkedParts++;
+                Assert.Equal(CollapseBlankLines(HtmlToText.ConvertWithDom(html)), CollapseBlankLines(HtmlToText.Convert(html)));
+            }
+        }
+        Assert.True(checkedParts > 5, $"only {checkedParts} simple HTML parts in the torture corpus");
+    }
+
+    private static string CollapseBlankLines(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\n+", "\n");
+
     [Fact]
     public void Zero_width_characters_do_not_split_words()
     {
@@ -189,9 +248,10 @@ public sealed class HtmlToTextTests
     }
 
     [Fact]
-    public void Throughput_on_newsletter_html_is_reported()
+    public void Newsletter_html_reads_cleanly_and_its_throughput_is_reported()
     {
-        // A campaign-newsletter-shaped document: layout tables, styles, links, entities.
+        // A campaign-newsletter-shaped document: layout tables, styles, links, entities, a hidden preheader.
+        // The figure printed is informational (tests run in parallel on shared cores); bench/ measures it properly.
         var sb = new StringBuilder("<html><head><style>.x{color:red}</style></head><body>");
         for (var i = 0; i < 400; i++)
         {
@@ -201,18 +261,19 @@ public sealed class HtmlToTextTests
         }
         sb.Append("</body></html>");
         var html = sb.ToString();
-        HtmlToText.Convert(html); // warm up
+        var text = HtmlToText.Convert(html);
+        Assert.DoesNotContain("preheader", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("color:red", text, StringComparison.Ordinal);
+        Assert.Equal(400, text.Split("away — chip in $25 now.\n\n- Canvass\n- Phone bank").Length - 1);
+        Assert.StartsWith("Friends, the election is 0 days away", text, StringComparison.Ordinal);
+
         var sw = Stopwatch.StartNew();
         var rounds = 0;
-        long chars = 0;
-        while (sw.ElapsedMilliseconds < 1000 || rounds < 3)
+        while (sw.ElapsedMilliseconds < 500)
         {
-            chars += HtmlToText.Convert(html).Length;
+            HtmlToText.Convert(html);
             rounds++;
         }
-        var mbPerSecond = (double)html.Length * rounds / sw.Elapsed.TotalSeconds / 1_000_000;
-        _output.WriteLine($"HtmlToText: {html.Length:N0} chars x {rounds} in {sw.ElapsedMilliseconds} ms = {mbPerSecond:F1} MB/s");
-        Assert.True(chars > 0);
-        Assert.True(mbPerSecond > 1, $"HTML to text at {mbPerSecond:F1} MB/s is far too slow");
+        _output.WriteLine($"HtmlToText: {html.Length:N0} chars x {rounds} in {sw.ElapsedMilliseconds} ms = {(double)html.Length * rounds / sw.Elapsed.TotalSeconds / 1_000_000:F1} MB/s");
     }
 }

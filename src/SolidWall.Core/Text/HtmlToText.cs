@@ -35,12 +35,19 @@ internal static class HtmlToText
             return writer.Result();
         }
 
-        if (UnclosedElements(html) > MaxUnclosedForDom)
+        if (SimpleHtml.IsSimple(html) || UnclosedElements(html) > MaxUnclosedForDom)
         {
             StripTags(html, writer);
             return writer.Result();
         }
+        return ConvertWithDom(html, writer);
+    }
 
+    /// <summary>Always through the DOM; the tests compare it with the fast path.</summary>
+    internal static string ConvertWithDom(string html) => ConvertWithDom(html, new Writer(html.Length / 2 + 16));
+
+    private static string ConvertWithDom(string html, Writer writer)
+    {
         using var document = Parser.ParseDocument(html);
         if (document.DocumentElement is { } root)
         {
@@ -103,7 +110,14 @@ internal static class HtmlToText
             if (textEnd > i)
             {
                 var run = html.AsSpan(i, textEnd - i);
-                writer.Text(run.Contains('&') ? WebUtility.HtmlDecode(run.ToString()) : run.ToString());
+                if (run.Contains('&'))
+                {
+                    writer.Text(WebUtility.HtmlDecode(run.ToString()));
+                }
+                else
+                {
+                    writer.Text(run);
+                }
             }
             if (lt < 0)
             {
@@ -114,6 +128,13 @@ internal static class HtmlToText
             {
                 var close = html.AsSpan(i + 3).IndexOf("-->", StringComparison.Ordinal);
                 i = close < 0 ? html.Length : i + 3 + close + 3;
+                continue;
+            }
+            if (i < html.Length && html[i] is '!' or '?')
+            {
+                // <!DOCTYPE …>, <![CDATA[ … ]>, <?xml …?>: markup declarations, no text.
+                var declEnd = html.AsSpan(i).IndexOf('>');
+                i = declEnd < 0 ? html.Length : i + declEnd + 1;
                 continue;
             }
             var closing = i < html.Length && html[i] == '/';
@@ -128,14 +149,17 @@ internal static class HtmlToText
                 writer.Text("<");
                 continue;
             }
-            var gt = html.AsSpan(nameStart + n).IndexOf('>');
-            var tagEnd = gt < 0 ? html.Length : nameStart + n + gt + 1;
-            var name = html.Substring(nameStart, n).ToLowerInvariant();
+            var tagEnd = TagEnd(html, nameStart + n);
+            var name = html.AsSpan(nameStart, n);
             i = tagEnd;
-            var kind = Kinds.TryGetValue(name, out var k) ? k : Kind.Inline;
+            var kind = KindLookup.TryGetValue(name, out var k) ? k : Kind.Inline;
+            if (closing && name.Equals("body", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // text after </body> still belongs to the body, inline, as the DOM builder puts it
+            }
             if (kind == Kind.Skip && !closing)
             {
-                var end = html.AsSpan(i).IndexOf("</" + name, StringComparison.OrdinalIgnoreCase);
+                var end = html.AsSpan(i).IndexOf(string.Concat("</", name), StringComparison.OrdinalIgnoreCase);
                 i = end < 0 ? html.Length : i + end;
                 continue;
             }
@@ -163,6 +187,31 @@ internal static class HtmlToText
         }
     }
 
+    /// <summary>The index after the '&gt;' that ends a tag, skipping quoted attribute values (which may hold '&gt;').</summary>
+    private static int TagEnd(string html, int i)
+    {
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c == '>')
+            {
+                return i + 1;
+            }
+            if (c is '"' or '\'' && i > 0 && html[i - 1] == '=' || c is '"' or '\'' && i > 1 && html[i - 1] == ' ' && html[i - 2] == '=')
+            {
+                var close = html.AsSpan(i + 1).IndexOf(c);
+                if (close < 0)
+                {
+                    return html.Length;
+                }
+                i += close + 2;
+                continue;
+            }
+            i++;
+        }
+        return html.Length;
+    }
+
     private enum Kind : byte
     {
         Inline,
@@ -181,7 +230,7 @@ internal static class HtmlToText
         Blockquote,
     }
 
-    private static readonly Dictionary<string, Kind> Kinds = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Kind> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         ["script"] = Kind.Skip, ["style"] = Kind.Skip, ["head"] = Kind.Skip, ["template"] = Kind.Skip,
         ["noscript"] = Kind.Skip, ["title"] = Kind.Skip, ["iframe"] = Kind.Skip, ["object"] = Kind.Skip,
@@ -203,6 +252,8 @@ internal static class HtmlToText
         ["pre"] = Kind.Pre, ["listing"] = Kind.Pre, ["xmp"] = Kind.Pre, ["plaintext"] = Kind.Pre,
         ["blockquote"] = Kind.Blockquote,
     };
+
+    private static readonly Dictionary<string, Kind>.AlternateLookup<ReadOnlySpan<char>> KindLookup = Kinds.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private struct Frame
     {
@@ -449,9 +500,8 @@ internal static class HtmlToText
             _cellSeparator = false;
         }
 
-        public void Text(string data)
+        public void Text(ReadOnlySpan<char> span)
         {
-            var span = data.AsSpan();
             if (_preDepth > 0)
             {
                 PreText(span);
