@@ -204,6 +204,16 @@ public sealed class HtmlToTextTests
     }
 
     [Fact]
+    public void The_dom_walk_handles_nesting_up_to_the_fallback_threshold()
+    {
+        var quotes = string.Concat(Enumerable.Repeat("<blockquote><div style=\"color:red\">", 200)) + "deep";
+        Assert.Equal(new string('>', 200) + " deep", HtmlToText.ConvertWithDom(quotes));
+        var divs = string.Concat(Enumerable.Repeat("<div><span>", 990)) + "deep";
+        Assert.True(HtmlToText.UnclosedElements(divs) <= 2_000);
+        Assert.Equal("deep", HtmlToText.Convert(divs));
+    }
+
+    [Fact]
     public void Pathological_html_falls_back_to_stripping_tags_with_the_same_layout()
     {
         var sb = new StringBuilder("<p>Vote &amp; win</p><script>var hidden = 1;</script><ul><li>one</li><li>two</li></ul>");

@@ -9,6 +9,9 @@ namespace SolidWall.Core.Text;
 /// Turns an HTML body into the plain text a reader sees: what a browser would show, with hidden text left out
 /// (hidden text is a classic way to slip words past filters), blocks and rows on their own lines, list items
 /// as "- ", table cells joined by " | ", images as their alt text, and whitespace collapsed.
+/// Three roads, cheapest first: no markup at all (entities and whitespace only); simple markup that reads the
+/// same without a tree (<see cref="SimpleHtml"/>), through a tag stripper; everything else through AngleSharp's
+/// DOM, except pathologically deep documents, which the DOM builder would take minutes over.
 /// </summary>
 internal static class HtmlToText
 {
