@@ -63,6 +63,12 @@ public sealed class LinkExtractorTests
     }
 
     [Fact]
+    public void Full_width_punctuation_ends_a_url()
+    {
+        Assert.Equal(["https://example.org/投票"], LinkExtractor.FromText("请访问https://example.org/投票，谢谢。"));
+    }
+
+    [Fact]
     public void Scheme_alone_is_not_a_link()
     {
         Assert.Empty(LinkExtractor.FromText("http:// and https://. and www. and mailto: nobody"));

@@ -251,6 +251,20 @@ public sealed class MessageNormalizerTests
     }
 
     [Fact]
+    public void Gmail_html_forward_splits_after_conversion()
+    {
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n", StringComparison.Ordinal) + """
+            <div dir="ltr">Please share with your classes.<br><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: <strong class="gmail_sendername" dir="auto">Jane for Board</strong> <span dir="auto">&lt;<a href="mailto:info@janeforboard.example">info@janeforboard.example</a>&gt;</span><br>Date: Mon, Oct 7, 2024 at 9:14 AM<br>Subject: Students: earn service hours!<br>To: &lt;<a href="mailto:teacher@district.example">teacher@district.example</a>&gt;<br></div><br><br><div dir="ltr"><p>Students can earn <b>service hours</b> canvassing with us.</p><p><a href="https://janeforboard.example/students">Sign up here</a></p></div></div></div>
+            """;
+        var m = Normalize(msg);
+        Assert.Equal([SegmentKind.Body, SegmentKind.Forward], m.Segments.Select(s => s.Kind));
+        Assert.Equal("Please share with your classes.", m.Segments[0].Text);
+        Assert.Equal("From: Jane for Board <info@janeforboard.example>\nDate: Mon, Oct 7, 2024 at 9:14 AM\nSubject: Students: earn service hours!\nTo: <teacher@district.example>", m.Segments[1].Attribution);
+        Assert.Equal("Students can earn service hours canvassing with us.\n\nSign up here", m.Segments[1].Text);
+        Assert.Equal(["mailto:info@janeforboard.example", "mailto:teacher@district.example", "https://janeforboard.example/students"], m.Links);
+    }
+
+    [Fact]
     public void Quoted_reply_in_html_only_mail_splits_after_conversion()
     {
         var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n", StringComparison.Ordinal) + """

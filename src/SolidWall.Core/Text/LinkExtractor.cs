@@ -239,7 +239,7 @@ internal static class LinkExtractor
             }
             var scheme = text[s..sep];
             if ((scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
-                && (s == 0 || !char.IsLetterOrDigit(text[s - 1])) && s >= from)
+                && (s == 0 || !char.IsAsciiLetterOrDigit(text[s - 1])) && s >= from)
             {
                 return s;
             }
@@ -261,7 +261,8 @@ internal static class LinkExtractor
                 return -1;
             }
             found += from;
-            if (found == 0 || !(char.IsLetterOrDigit(text[found - 1]) || text[found - 1] is '.' or '/' or '@' or '-' or '_'))
+            // Only an ASCII word character joins: CJK text runs straight into a URL with no space before it.
+            if (found == 0 || !(char.IsAsciiLetterOrDigit(text[found - 1]) || text[found - 1] is '.' or '/' or '@' or '-' or '_'))
             {
                 return found;
             }
@@ -307,8 +308,10 @@ internal static class LinkExtractor
         return end;
     }
 
+    // Full-width CJK punctuation ends a URL: Chinese and Japanese text puts no space before "，" or "。".
     private static bool IsUrlChar(char c) =>
-        c > ' ' && c is not ('<' or '>' or '"' or '`' or '\u007F') && !char.IsWhiteSpace(c) && !char.IsControl(c);
+        c > ' ' && c is not ('<' or '>' or '"' or '`' or '\u007F' or '，' or '。' or '、' or '）' or '「' or '」' or '【' or '】' or '“' or '”')
+        && !char.IsWhiteSpace(c) && !char.IsControl(c);
 
     private static ReadOnlySpan<char> TrimTrailing(ReadOnlySpan<char> url)
     {
