@@ -183,6 +183,13 @@ public sealed class HtmlToTextTests
     private static string CollapseBlankLines(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\n+", "\n");
 
     [Fact]
+    public void Line_breaks_inside_a_blockquote_keep_the_marks_at_line_starts()
+    {
+        var text = HtmlToText.Convert("<p>Reply</p><blockquote type=\"cite\">Vote early<br>Vote often<br><blockquote>Inner</blockquote></blockquote>");
+        Assert.Equal("Reply\n\n> Vote early\n> Vote often\n>> Inner", text);
+    }
+
+    [Fact]
     public void Zero_width_characters_do_not_split_words()
     {
         Assert.Equal("Donate today", HtmlToText.Convert("<p>Do\u200Bn\u200Bate to&#8203;day</p>"));
@@ -207,10 +214,19 @@ public sealed class HtmlToTextTests
     public void The_dom_walk_handles_nesting_up_to_the_fallback_threshold()
     {
         var quotes = string.Concat(Enumerable.Repeat("<blockquote><div style=\"color:red\">", 200)) + "deep";
-        Assert.Equal(new string('>', 200) + " deep", HtmlToText.ConvertWithDom(quotes));
+        Assert.Equal(new string('>', 16) + " deep", HtmlToText.ConvertWithDom(quotes)); // marks are capped at 16
         var divs = string.Concat(Enumerable.Repeat("<div><span>", 990)) + "deep";
         Assert.True(HtmlToText.UnclosedElements(divs) <= 2_000);
         Assert.Equal("deep", HtmlToText.Convert(divs));
+    }
+
+    [Fact]
+    public void Deeply_nested_quotes_do_not_multiply_the_text()
+    {
+        var html = string.Concat(Enumerable.Repeat("<blockquote>", 50_000)) + string.Concat(Enumerable.Repeat("line<br>", 10_000));
+        var text = HtmlToText.Convert(html);
+        Assert.StartsWith(new string('>', 16) + " line\n", text, StringComparison.Ordinal);
+        Assert.True(text.Length < 300_000, $"{text.Length:N0} chars of text from {html.Length:N0} chars of HTML");
     }
 
     [Fact]

@@ -392,6 +392,9 @@ internal static class HtmlToText
     private sealed class Writer
     {
         private const int MaxTrailingNewlines = 3;
+
+        // Every line inside a blockquote carries its depth in marks; 10,000 nested blockquotes must not multiply the text.
+        private const int MaxQuoteMarks = 16;
         private readonly StringBuilder _sb;
         private int _pendingBreaks;
         private int _pendingQuoteDepth;
@@ -494,7 +497,7 @@ internal static class HtmlToText
             }
             if (_atLineStart && _quoteDepth > 0)
             {
-                _sb.Append('>', _quoteDepth);
+                _sb.Append('>', Math.Min(_quoteDepth, MaxQuoteMarks));
             }
             _sb.Append('\n');
             _trailingNewlines++;
@@ -597,7 +600,7 @@ internal static class HtmlToText
             {
                 if (_quoteDepth > 0)
                 {
-                    _sb.Append('>', _quoteDepth).Append(' ');
+                    _sb.Append('>', Math.Min(_quoteDepth, MaxQuoteMarks)).Append(' ');
                 }
             }
             if (_pendingPrefix is not null)
@@ -613,6 +616,10 @@ internal static class HtmlToText
 
         private void FlushBreaks()
         {
+            if (_pendingBreaks == 0)
+            {
+                return;
+            }
             if (_sb.Length == 0)
             {
                 _pendingBreaks = 0;
@@ -623,7 +630,7 @@ internal static class HtmlToText
             {
                 if (_trailingNewlines > 0 && _pendingQuoteDepth > 0)
                 {
-                    _sb.Append('>', _pendingQuoteDepth); // keeps a quoted block contiguous across its blank lines
+                    _sb.Append('>', Math.Min(_pendingQuoteDepth, MaxQuoteMarks)); // keeps a quoted block contiguous across its blank lines
                 }
                 _sb.Append('\n');
                 _trailingNewlines++;
