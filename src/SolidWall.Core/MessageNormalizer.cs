@@ -15,6 +15,12 @@ public static class MessageNormalizer
 
     public static Message Normalize(MimeMessage mime, RawMessage raw) => Normalize(mime, raw, NormalizeOptions.Default);
 
+    /// <summary>
+    /// Fills every field of <see cref="Message"/>. Text is the best plain text of the message's own inline parts
+    /// (an attached message/rfc822 becomes a Forward segment instead, with its own best text); HTML is turned
+    /// into text only when no usable text/plain alternative exists, but every inline HTML part is scanned for
+    /// links; attachments are decoded only to be hashed. Never throws on malformed mail.
+    /// </summary>
     public static Message Normalize(MimeMessage mime, RawMessage raw, NormalizeOptions options)
     {
         ArgumentNullException.ThrowIfNull(mime);
