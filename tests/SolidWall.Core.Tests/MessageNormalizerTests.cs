@@ -370,6 +370,24 @@ public sealed class MessageNormalizerTests
         Assert.All(m.Links, l => Assert.False(string.IsNullOrWhiteSpace(l)));
     }
 
+    [Fact]
+    public void Nearly_every_ham_and_spam_message_yields_text_and_links_are_common()
+    {
+        // Image-only spam legitimately has no text; anything more than a sliver means text is being lost.
+        var files = System.IO.Directory.EnumerateFiles(Path.Combine(CorporaRoot(), "ham-spam"), "*.txt", SearchOption.AllDirectories).ToList();
+        int empty = 0, withLinks = 0;
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            var m = MessageNormalizer.Normalize(MimeParser.Parse(bytes), new RawMessage(file, 0, bytes));
+            empty += m.Text.Length == 0 ? 1 : 0;
+            withLinks += m.Links.Count > 0 ? 1 : 0;
+        }
+        Assert.True(files.Count > 5_000, $"only {files.Count} messages found");
+        Assert.True(empty < files.Count / 200, $"{empty} of {files.Count} messages have no text");
+        Assert.True(withLinks > files.Count / 2, $"only {withLinks} of {files.Count} messages have links");
+    }
+
     private static string CorporaRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
