@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using SolidWall.Core.Text;
 using SolidWall.Mime;
 using SolidWall.Mime.Sources;
 
@@ -316,6 +319,20 @@ public sealed class MessageNormalizerTests
         var bytes = Encoding.Latin1.GetBytes(msg);
         var m = MessageNormalizer.Normalize(MimeParser.Parse(bytes), new RawMessage("x", 0, bytes));
         Assert.Equal("Reunión del café", m.Text);
+    }
+
+    [Fact]
+    public void Cleaned_text_never_has_carriage_returns_nuls_or_trailing_blanks_and_unflowing_never_throws()
+    {
+        var pieces = Gen.OneOf(Gen.Elements("\r\n", "\r", "\n", " ", "\t", "\0", "\u200B", "\u00A0", "\u3000", "\u2028", "> ", ">", "-- ", "x"), ArbMap.Default.GeneratorFor<string>().Where(x => x is not null));
+        var gen = pieces.ListOf().Select(l => string.Concat(l));
+        Prop.ForAll(gen.ToArbitrary(), s =>
+        {
+            var cleaned = TextCleanup.Normalize(FlowedText.Unflow(s, delSp: s.Length % 2 == 0));
+            return !cleaned.Contains('\r') && !cleaned.Contains('\0')
+                && cleaned.Split('\n').All(line => line.Length == 0 || !char.IsWhiteSpace(line[^1]))
+                && !cleaned.StartsWith('\n') && !cleaned.EndsWith('\n');
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]

@@ -54,6 +54,15 @@ internal static class TextCleanup
                 case '\0' or '\u200B' or '\u2060' or '\uFEFF' or '\u00AD':
                     continue;
             }
+            if (char.IsWhiteSpace(c))
+            {
+                // No-break and other Unicode spaces: kept inside a line, trimmed at its end like any blank.
+                if (pendingSpaceStart < 0)
+                {
+                    pendingSpaceStart = i;
+                }
+                continue;
+            }
             if (pendingBlankLines > 0)
             {
                 sb.Append('\n', pendingBlankLines);
@@ -63,9 +72,10 @@ internal static class TextCleanup
             {
                 for (var j = pendingSpaceStart; j < i; j++)
                 {
-                    if (text[j] is ' ' or '\t' or '\f' or '\v')
+                    var blank = text[j];
+                    if (char.IsWhiteSpace(blank))
                     {
-                        sb.Append(text[j] is '\t' ? '\t' : ' ');
+                        sb.Append(blank is '\f' or '\v' ? ' ' : blank);
                     }
                 }
                 pendingSpaceStart = -1;
