@@ -51,6 +51,7 @@ public static class MessageNormalizer
         if (options.SplitSegments)
         {
             segments.AddRange(SegmentSplitter.Split(text));
+            MarkOutlookForward(segments, mime.Subject);
         }
         else if (text.Length > 0)
         {
@@ -82,6 +83,44 @@ public static class MessageNormalizer
             Defects = mime.Defects.Items.ToArray(),
             Labels = raw.Labels,
         };
+    }
+
+    private static readonly string[] ForwardPrefixes = ["FW:", "FWD:", "RV:", "TR:", "WG:", "I:", "ENC:", "转发:", "转发："];
+
+    /// <summary>
+    /// Outlook writes the same header block (or "-----Original Message-----") under a reply and a forward; only
+    /// the subject's "FW:" (or a translation: "RV:", "TR:", "WG:", "I:", "ENC:") tells them apart. The first such
+    /// quoted block of a forward is the forwarded message.
+    /// </summary>
+    private static void MarkOutlookForward(List<Segment> segments, string? subject)
+    {
+        var s = subject.AsSpan().TrimStart();
+        var isForward = false;
+        foreach (var prefix in ForwardPrefixes)
+        {
+            isForward |= s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+        }
+        if (!isForward)
+        {
+            return;
+        }
+        for (var k = 0; k < segments.Count; k++)
+        {
+            var segment = segments[k];
+            if (segment.Kind == SegmentKind.Forward)
+            {
+                return;
+            }
+            if (segment.Kind == SegmentKind.Quote)
+            {
+                // A header block spans lines; an "On … wrote:" attribution is one line and really is a reply.
+                if (segment.Attribution?.Contains('\n', StringComparison.Ordinal) == true)
+                {
+                    segments[k] = segment with { Kind = SegmentKind.Forward };
+                }
+                return;
+            }
+        }
     }
 
     /// <summary>"From: … / Date: … / Subject: …" of an attached message, as a forward's header block reads.</summary>

@@ -233,6 +233,29 @@ public sealed class MessageNormalizerTests
         Assert.Equal(["www.janeforboard.example/students"], m.Links);
     }
 
+    [Theory]
+    [InlineData("FW: Volunteer this weekend", SegmentKind.Forward)]
+    [InlineData("RV: Voluntarios este fin de semana", SegmentKind.Forward)]
+    [InlineData("RE: Volunteer this weekend", SegmentKind.Quote)]
+    public void Outlook_header_block_is_a_forward_when_the_subject_says_so(string subject, SegmentKind kind)
+    {
+        var msg = Envelope.Replace("Subject: Voluntarios para el sabado", "Subject: " + subject, StringComparison.Ordinal)
+            .Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n", StringComparison.Ordinal) + """
+            Please share with your students.
+
+            From: Jane for Board <info@janeforboard.example>
+            Sent: Monday, October 7, 2024 9:14 AM
+            To: Teachers <teachers@district.example>
+            Subject: Volunteer this weekend
+
+            Students can earn service hours canvassing with us.
+            """;
+        var m = Normalize(msg);
+        Assert.Equal(subject, m.Subject);
+        Assert.Equal([SegmentKind.Body, kind], m.Segments.Select(s => s.Kind));
+        Assert.Equal("Students can earn service hours canvassing with us.", m.Segments[1].Text);
+    }
+
     [Fact]
     public void Quoted_plain_text_reply_splits_into_body_and_quote()
     {
