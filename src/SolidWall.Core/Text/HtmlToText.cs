@@ -38,7 +38,8 @@ internal static class HtmlToText
             return writer.Result();
         }
 
-        if (SimpleHtml.IsSimple(html) || UnclosedElements(html) > MaxUnclosedForDom)
+        // Only a long document can hold enough tags to nest past the threshold; short ones skip that count.
+        if (SimpleHtml.IsSimple(html) || (html.Length > MaxUnclosedForDom * 3 && UnclosedElements(html) > MaxUnclosedForDom))
         {
             StripTags(html, writer);
             return writer.Result();

@@ -26,6 +26,12 @@ internal static class SimpleHtml
         var i = 0;
         while (i < html.Length)
         {
+            var special = html[i..].IndexOfAny('<', '&');
+            if (special < 0)
+            {
+                break;
+            }
+            i += special;
             var c = html[i];
             if (c == '&')
             {
@@ -33,11 +39,6 @@ internal static class SimpleHtml
                 {
                     return false;
                 }
-                i++;
-                continue;
-            }
-            if (c != '<')
-            {
                 i++;
                 continue;
             }
