@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// The loop phrase signals share: run one precompiled pattern over the lower-cased subject and text, keep the
+/// matches the signal accepts (context near, no look-alike near), and quote up to three as evidence.
+/// </summary>
+internal static class PhraseScan
+{
+    public const int MaxEvidence = 3;
+
+    public static List<Evidence>? Find(DetectionContext context, Regex pattern, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null)
+    {
+        List<Evidence>? found = null;
+        foreach (var field in context.Fields)
+        {
+            foreach (var match in pattern.EnumerateMatches(field.Lower))
+            {
+                if (accept(context, field, match.Index, match.Length))
+                {
+                    found ??= [];
+                    found.Add(field.At(match.Index, match.Length, note));
+                    if (found.Count == MaxEvidence)
+                    {
+                        return found;
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public static Regex Compile(string pattern) => new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+}
