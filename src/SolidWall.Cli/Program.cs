@@ -1,6 +1,37 @@
+using System.CommandLine;
+using SolidWall.Cli.Commands;
+
 namespace SolidWall.Cli;
 
+/// <summary>
+/// The <c>solidwall</c> command. Exit codes mean the same everywhere: 0 all is well, 1 findings or failures a
+/// script should notice (electioneering found, messages that could not be read), 2 a usage error.
+/// </summary>
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        var root = BuildRoot();
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine("solidwall: " + error.Message);
+            }
+            Console.Error.WriteLine("Run 'solidwall --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return result.Invoke();
+    }
+
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "SolidWall keeps political-campaign work out of a public institution's email, and shows what happened when it got in.\n" +
+            "It reads mailbox exports (mbox, Google Vault, EML folders, Maildir, PST), finds electioneering mail and reports it.");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ParseCommand.Create());
+        return root;
+    }
 }

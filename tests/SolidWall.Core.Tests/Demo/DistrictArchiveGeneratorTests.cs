@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using SolidWall.Core.Demo;
+
+namespace SolidWall.Core.Tests.Demo;
+
+public sealed class DistrictArchiveGeneratorTests : IDisposable
+{
+    private static readonly DemoOptions Small = new() { TeachersPerSchool = 6, StudentsPerSchool = 30, Weeks = 3 };
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sw-demo-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(_dir))
+        {
+            System.IO.Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Same_seed_writes_the_same_bytes()
+    {
+        new DistrictArchiveGenerator(Small).Generate(Path.Combine(_dir, "a"));
+        new DistrictArchiveGenerator(Small).Generate(Path.Combine(_dir, "b"));
+        Assert.Equal(HashTree(Path.Combine(_dir, "a")), HashTree(Path.Combine(_dir, "b")));
+    }
+
+    [Fact]
+    public void Ground_truth_counts_match_the_files_written()
+    {
+        var truth = new DistrictArchiveGenerator(Small).Generate(_dir);
+        var archive = Path.Combine(_dir, "archive");
+        // Counted independently of SolidWall's reader: envelope lines in the mboxes plus files in the Maildir.
+        var mboxMessages = System.IO.Directory.GetFiles(Path.Combine(archive, "vault"), "*.mbox")
+            .Sum(f => File.ReadLines(f).Count(l => l.StartsWith("From ", StringComparison.Ordinal)));
+        var maildirMessages = System.IO.Directory.GetFiles(Path.Combine(archive, "communications-maildir"), "*", SearchOption.AllDirectories).Length;
+        Assert.Equal(truth.Messages, mboxMessages + maildirMessages);
+        Assert.Equal(truth.Mailboxes, System.IO.Directory.GetFiles(Path.Combine(archive, "vault")).Length + 1);
+        var items = File.ReadAllLines(Path.Combine(_dir, "ground-truth-items.csv")).Skip(1).ToList();
+        Assert.Equal(truth.Messages, items.Count);
+        Assert.Equal(truth.Electioneering, items.Count(l => l.Contains(",electioneering,", StringComparison.Ordinal)));
+        Assert.Equal(4, truth.MissingMailboxes.Count);
+        Assert.DoesNotContain(truth.MissingMailboxes, m => File.Exists(Path.Combine(archive, "vault", m + ".mbox")));
+    }
+
+    [Fact]
+    public void Campaigns_have_blasts_relays_principals_and_signups()
+    {
+        var truth = new DistrictArchiveGenerator(Small).Generate(_dir);
+        var ortiz = truth.Campaigns.Single(c => c.Name.Contains("Ortiz", StringComparison.Ordinal));
+        Assert.Equal(["ortiz-externship", "ortiz-reminder", "ortiz-fundraising"], ortiz.Blasts.Select(b => b.Id));
+        Assert.Equal(3, ortiz.Blasts[0].Variants);
+        Assert.All(ortiz.Blasts, b => Assert.True(b.Copies >= b.Recipients && b.First <= b.Last));
+        Assert.NotEmpty(ortiz.Relayers);
+        Assert.Contains(ortiz.Relayers, r => r.Kind == "copy");
+        Assert.Contains(ortiz.Relayers, r => r.Kind == "forward");
+        Assert.NotEmpty(ortiz.Principals);
+        Assert.NotEmpty(ortiz.Signups);
+        Assert.All(ortiz.Signups, s => Assert.EndsWith("@students.lakeshore-schools.example", s, StringComparison.Ordinal));
+        Assert.True(ortiz.EmailsDelivered >= ortiz.StaffReached);
+        Assert.Single(truth.Campaigns.Single(c => c.Name.Contains("Raman", StringComparison.Ordinal)).Blasts);
+    }
+
+    [Fact]
+    public void Only_fictional_reserved_domains_are_used()
+    {
+        new DistrictArchiveGenerator(Small).Generate(_dir);
+        var text = string.Concat(System.IO.Directory.GetFiles(Path.Combine(_dir, "archive", "vault")).Take(50).Select(File.ReadAllText));
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"@([a-z0-9.-]+\.[a-z]+)"))
+        {
+            Assert.EndsWith(".example", m.Groups[1].Value, StringComparison.Ordinal);
+        }
+    }
+
+    private static string HashTree(string root)
+    {
+        var sb = new StringBuilder();
+        foreach (var f in System.IO.Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            sb.Append(Path.GetRelativePath(root, f)).Append(' ').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))).Append('\n');
+        }
+        return sb.ToString();
+    }
+}

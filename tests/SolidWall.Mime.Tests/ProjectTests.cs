@@ -1,7 +1,0 @@
-namespace SolidWall.Mime.Tests;
-
-public sealed class ProjectTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
