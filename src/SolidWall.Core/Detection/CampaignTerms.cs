@@ -25,6 +25,7 @@ internal static class CampaignTerms
         + "|\\brunning\\s+for\\b|\\bre-?elect\\w*|\\belect\\s+\\p{L}"
         + "|\\bballots?\\b|\\belection\\s+day\\b|\\belections?\\b|\\bpolitical\\b|\\bsuper\\s*pac\\b|\\bpac\\b"
         + "|\\bdemocrat(?:s|ic)?\\b|\\brepublicans?\\b|\\bgop\\b|\\bdnc\\b|\\brnc\\b|\\bdccc\\b|\\bnrcc\\b|\\bdscc\\b|\\bnrsc\\b"
+        + "|\\bendorse(?:s|d|ment|ments)?\\b|\\bmayoral\\b|\\baldermanic\\b|\\bgubernatorial\\b|\\bprimary\\s+election\\b"
         + "|\\bcampañas?\\b|\\belecci(?:ón|on|ones)\\b|\\breeleg\\w*|\\belige\\s+a\\b|\\bpartido\\b|\\bboleta\\b"
         + "|\\bpara\\s+(?:" + OficinasEs + ")\\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);

@@ -106,17 +106,17 @@ internal sealed class DonationPlatformLink : ISignal
             }
 
             var value = pair[(eq + 1)..];
-            for (var unescape = 0; unescape < 2 && !value.StartsWith("http", StringComparison.OrdinalIgnoreCase); unescape++)
+            for (var unescape = 0; unescape < 2 && !value.Contains("://", StringComparison.Ordinal); unescape++)
             {
                 value = Uri.UnescapeDataString(value.Replace('+', ' '));
             }
 
-            if (!value.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            if (!value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || !value.Contains("://", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            if (Find(Uri.UnescapeDataString(value), depth + 1) is { } inner)
+            if (Find(value, depth + 1) is { } inner)
             {
                 return (inner.Platform, inner.Uri, true);
             }

@@ -11,14 +11,14 @@ namespace SolidWall.Core.Detection.Signals;
 internal sealed class PaidForByDisclaimer : ISignal
 {
     private static readonly Regex Trigger = PhraseScan.Compile(
-        "paid\\s*for\\s*by\\b|pagad[oa]\\s+por\\b"
+        "paid\\s*for\\s*by|pagad[oa]\\s+por\\b"
         + "|not\\s*authori[sz]ed\\s*by\\s*any\\s*candidate|no\\s+(?:est[aá]\\s+)?autorizad[oa]\\s+por\\s+ning[uú]n\\s+candidato");
 
     // What follows an innocent "paid for by".
     private static readonly Regex InnocentPayer = PhraseScan.Compile(
         "^[\\s:]*(?:the\\s+|our\\s+|your\\s+|their\\s+|a\\s+|an\\s+|la\\s+|el\\s+|los\\s+|las\\s+|una?\\s+|tu\\s+|su\\s+|sus\\s+|nuestr[oa]s?\\s+)?"
         + "(?:pta|pto|district|school|board\\s+of\\s+education|city|state|county|parents?|families|taxpayers?|tax|grants?|title\\s+i|federal\\s+funds|"
-        + "tuition|donations?|sponsors?|foundation|company|employer|insurance|department|university|college|students?|teachers?|staff|"
+        + "federal|own|tuition|donations?|sponsors?|foundation|company|employer|insurance|department|university|college|students?|teachers?|staff|"
         + "escuela|distrito|padres|familias|asociaci[oó]n|beca|subvenci[oó]n|adelantado|cliente|empresa|tarjeta|cheque|efectivo|ciudad|estado|fondos)\\b");
 
     private static readonly Regex OwnTraps = PhraseScan.Compile("\\bdisclaimers?\\b|\\baviso\\s+legal\\b|\\bmust\\s+(?:include|carry|say)\\b");

@@ -11,10 +11,11 @@ namespace SolidWall.Core.Detection.Signals;
 internal sealed class VoteSolicitation : ISignal
 {
     private static readonly Regex Trigger = PhraseScan.Compile(
-        "\\b(?:vote\\s+(?:early\\s+)?(?:for|yes\\s+on|no\\s+on)\\s+\\S|vote\\s+(?:democrat(?:ic)?|republican|blue|red|straight\\s+ticket)\\b"
-        + "|cast\\s+(?:your|a)\\s+(?:vote|ballot)\\s+for|your\\s+vote\\s+for|we\\s+need\\s+your\\s+vote|get\\s+out\\s+the\\s+vote|gotv\\b"
-        + "|make\\s+(?:a|your)\\s+plan\\s+to\\s+vote\\s+for|return\\s+your\\s+ballot\\s+for"
-        + "|vota\\s+(?:por|s[ií]\\b|no\\s+(?:a|en)\\b|temprano\\s+por)|tu\\s+voto\\s+por|necesitamos\\s+tu\\s+voto|vote\\s+por)");
+        "\\b(?:(?:vote\\s+(?:early\\s+)?(?:for|yes\\s+on|no\\s+on)|cast\\s+(?:your|a)\\s+(?:vote|ballot)\\s+for|your\\s+vote\\s+for"
+        + "|make\\s+(?:a|your)\\s+plan\\s+to\\s+vote\\s+for|return\\s+your\\s+ballot\\s+for|vota\\s+(?:temprano\\s+)?por|tu\\s+voto\\s+por|vote\\s+por)"
+        + "\\s+[\\p{L}\\d'’-]+(?:\\s+[\\p{L}\\d'’-]+){0,2}"
+        + "|vote\\s+(?:democrat(?:ic)?|republican|blue|red|straight\\s+ticket)\\b|we\\s+need\\s+your\\s+vote|get\\s+out\\s+the\\s+vote|gotv\\b"
+        + "|vota\\s+(?:s[ií]\\b|no\\s+(?:a|en)\\b)|necesitamos\\s+tu\\s+voto)");
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:favou?rite|poster|costume|contest|field\\s+trip|best|student\\s+of\\s+the\\s+month|teacher\\s+of\\s+the\\s+year|yearbook|mascot|"
