@@ -26,6 +26,7 @@ internal static class CampaignTerms
         + "|\\bballots?\\b|\\belection\\s+day\\b|\\belections?\\b|\\bpolitical\\b|\\bsuper\\s*pac\\b|\\bpac\\b"
         + "|\\bdemocrat(?:s|ic)?\\b|\\brepublicans?\\b|\\bgop\\b|\\bdnc\\b|\\brnc\\b|\\bdccc\\b|\\bnrcc\\b|\\bdscc\\b|\\bnrsc\\b"
         + "|\\bendorse(?:s|d|ment|ments)?\\b|\\bmayoral\\b|\\baldermanic\\b|\\bgubernatorial\\b|\\bprimary\\s+election\\b"
+        + "|\\b(?:school\\s+board|city\\s+council|aldermanic|ward|board)\\s+(?:race|seat)\\b|\\bcanvass\\w*|\\blit\\s+drops?\\b|\\bphone\\s*-?bank\\w*|\\byard\\s+signs?\\b"
         + "|\\bcampañas?\\b|\\belecci(?:ón|on|ones)\\b|\\breeleg\\w*|\\belige\\s+a\\b|\\bpartido\\b|\\bboleta\\b"
         + "|\\bpara\\s+(?:" + OficinasEs + ")\\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection;
@@ -10,11 +11,21 @@ internal static class PhraseScan
 {
     public const int MaxEvidence = 3;
 
-    public static List<Evidence>? Find(DetectionContext context, Regex pattern, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null)
+    /// <summary>
+    /// The matches of <paramref name="pattern"/> that <paramref name="accept"/> keeps. <paramref name="keywords"/>
+    /// are lower-case words every match contains one of: a field holding none of them is skipped with one
+    /// vectorised search, so most mail never runs the pattern at all.
+    /// </summary>
+    public static List<Evidence>? Find(DetectionContext context, SearchValues<string> keywords, Regex pattern, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null)
     {
         List<Evidence>? found = null;
         foreach (var field in context.Fields)
         {
+            if (!field.Lower.AsSpan().ContainsAny(keywords))
+            {
+                continue;
+            }
+
             foreach (var match in pattern.EnumerateMatches(field.Lower))
             {
                 if (accept(context, field, match.Index, match.Length))
@@ -33,4 +44,6 @@ internal static class PhraseScan
     }
 
     public static Regex Compile(string pattern) => new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    public static SearchValues<string> Keywords(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
 }

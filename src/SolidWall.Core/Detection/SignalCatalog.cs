@@ -16,6 +16,7 @@ internal static class SignalCatalog
         new RegisteredSender(),
         new RegisteredCampaignMention(),
         new CandidateCallToAction(),
+        new CampaignDonationAsk(),
         new StudentRecruitment(),
         new VoteSolicitation(),
         new PetitionDrive(),
@@ -24,6 +25,7 @@ internal static class SignalCatalog
         new Questionnaire(),
         new Coercion(),
         new ForwardedElectioneering(),
+        new DiscussesElectioneering(),
         new AllowlistedSender(),
     ];
 

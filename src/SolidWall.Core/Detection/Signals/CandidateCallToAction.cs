@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -15,10 +16,15 @@ internal sealed class CandidateCallToAction : ISignal
     // Case matters for the name (capitalised words), not for the verbs; this one reads the original text.
     private static readonly Regex NamePattern = new(
         "(?:(?i:\\bvote\\s+for|\\bre-?elect|\\belect|\\bvota\\s+por|\\belige\\s+a|\\breelige\\s+a)\\s+(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}))"
-        + "|(?:\\b(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2})\\s+(?i:for|4|para)\\s+(?i:mayor|congress|senate|governor|president|"
+        + "|(?:\\b(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2})\\s+(?i:for|4|para)\\s+(?i:mayor|school\\s+board|board|congress|senate|governor|president|"
         + "alder(?:man|person|woman)|city\\s+council|state\\s+rep(?:resentative)?|state\\s+senate|sheriff|judge|treasurer|clerk|assessor|comptroller|"
         + "attorney\\s+general|alcalde|alcaldesa|gobernador|gobernadora|senador|senadora|congreso|concejal)\\b)",
         RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    // Every NamePattern match holds one of these; most mail holds none and skips the pattern.
+    private static readonly SearchValues<string> NameKeywords = PhraseScan.Keywords(
+        "vote", "elect", "vota", "board", "elige", "mayor", "congress", "senate", "governor", "president", "alder", "city council", "state rep",
+        "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller", "attorney general", "alcalde", "gobernador", "senador", "congreso", "concejal");
 
     private static readonly (Regex Pattern, string Category)[] Actions =
     [
@@ -33,7 +39,7 @@ internal sealed class CandidateCallToAction : ISignal
 
     public string Name => "CandidateCallToAction";
 
-    public double Weight => 2.5;
+    public double Weight => 3.2;
 
     public IReadOnlyList<string> Categories { get; } =
         [Detection.Categories.Fundraising, Detection.Categories.VolunteerRecruitment, Detection.Categories.VoteSolicitation, Detection.Categories.Event];
@@ -73,6 +79,11 @@ internal sealed class CandidateCallToAction : ISignal
 
     private static SignalHit? FromPattern(TextField field)
     {
+        if (!field.Lower.AsSpan().ContainsAny(NameKeywords))
+        {
+            return null;
+        }
+
         foreach (Match match in NamePattern.Matches(field.Original))
         {
             var name = match.Groups["n"];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -10,12 +11,16 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class Coercion : ISignal
 {
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("grade", "credit", "point", "required", "mandatory", "expected", "must", "should", "need to", "please", "calificaci", "nota", "crédito", "obligatori", "asking", "expect", "list", "track", "pido", "compartan", "repartan", "distribuyan", "envíen", "envien");
+
     private static readonly Regex Trigger = PhraseScan.Compile(
         "\\b(?:(?:count(?:s|ed)?|will\\s+count)\\s+(?:toward|towards|for|as)\\s+(?:your\\s+|their\\s+|a\\s+|the\\s+)?(?:final\\s+|participation\\s+)?(?:grade|credit|points?)"
         + "|for\\s+(?:a\\s+)?grade|(?:required|mandatory|expected)\\s+to\\s+(?:attend|volunteer|canvass|participate|sign|distribute|wear|share)"
         + "|(?:all\\s+staff|every\\s+(?:teacher|staff\\s+member|employee)|all\\s+teachers|teachers|staff|employees)\\s+(?:must|should|are\\s+expected\\s+to|are\\s+required\\s+to|need\\s+to)\\s+"
         + "(?:share|forward|distribute|post|hand\\s+out|send|attend|volunteer|sign|display|wear)"
         + "|please\\s+(?:share|forward|distribute|post|hand\\s+out|send)\\s+(?:this\\s+|these\\s+|it\\s+|the\\s+\\w+\\s+)?(?:with|to)\\s+(?:your\\s+|all\\s+)?(?:students|classes|class|parents|families|staff|team|teachers)"
+        + "|(?:i'm|i\\s+am)\\s+asking\\s+(?:all\\s+(?:of\\s+)?)?(?:you|staff|teachers)\\s+to\\s+(?:share|encourage|promote|forward|distribute|recruit)|i\\s+expect\\s+(?:everyone|all\\s+staff|all\\s+of\\s+you|you)\\s+to"
+        + "|keep(?:ing)?\\s+(?:a\\s+)?(?:list|track)\\s+of\\s+who|(?:les|te)\\s+pido\\s+que\\s+(?:animen|compartan|inviten|repartan|promuevan|difundan)|(?:voy\\s+a\\s+llevar|llevar[eé])\\s+una\\s+lista"
         + "|cuenta\\s+(?:para|como)\\s+(?:la\\s+|tu\\s+|su\\s+)?(?:calificaci[oó]n|nota|cr[eé]dito)|(?:es\\s+)?obligatori[oa]\\s+(?:asistir|participar|firmar|repartir)"
         + "|(?:compartan|repartan|distribuyan|env[ií]en)\\s+(?:esto\\s+|este\\s+\\w+\\s+)?(?:con|a)\\s+(?:sus|los|todos\\s+los)\\s+(?:estudiantes|alumnos|padres|familias|maestros))");
 
@@ -30,7 +35,7 @@ internal sealed class Coercion : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps));
         if (found is null)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -10,6 +11,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class ContributionDisclaimer : ISignal
 {
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("contribu", "deductible", "effort", "federal");
+
     private static readonly Regex Trigger = PhraseScan.Compile(
         "contributions?\\s*(?:or\\s*gifts\\s*)?to\\s*[^.\\n]{1,80}?\\s*(?:are|is)\\s*not\\s*(?:tax[\\s-]*)?deductible"
         + "|not\\s*tax[\\s-]*deductible\\s*(?:as\\s*charitable|for\\s*federal)"
@@ -26,7 +29,7 @@ internal sealed class ContributionDisclaimer : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (_, field, index, length) =>
             !LookAlikes.AreNear(field, index, index + length, 150));
         return found is null ? null : new SignalHit(Categories, found);
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -10,6 +11,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class EventInvitation : ISignal
 {
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("rall", "canvas", "bank", "fund", "watch part", "meet", "knock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni");
+
     private static readonly Regex Trigger = PhraseScan.Compile(
         "\\b(?:rall(?:y|ies)|canvass(?:es|ing)?|canvas\\s+launch|phone\\s*-?\\s*bank(?:s|ing)?|text\\s*-?\\s*bank(?:s|ing)?|fund-?raisers?"
         + "|watch\\s+part(?:y|ies)|meet\\s+(?:and|&)\\s+greet|door\\s*-?\\s*knock(?:ing)?|block\\s+walk(?:s|ing)?|campaign\\s+(?:kick-?off|office\\s+opening|events?)"
@@ -28,7 +31,7 @@ internal sealed class EventInvitation : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps));
         if (found is null)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -10,6 +11,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class PaidForByDisclaimer : ISignal
 {
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("paid", "pagad", "authori", "autorizad");
+
     private static readonly Regex Trigger = PhraseScan.Compile(
         "paid\\s*for\\s*by|pagad[oa]\\s+por\\b"
         + "|not\\s*authori[sz]ed\\s*by\\s*any\\s*candidate|no\\s+(?:est[aá]\\s+)?autorizad[oa]\\s+por\\s+ning[uú]n\\s+candidato");
@@ -31,7 +34,7 @@ internal sealed class PaidForByDisclaimer : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (_, field, index, length) =>
         {
             if (LookAlikes.AreNear(field, index, index + length, 80, OwnTraps))
             {

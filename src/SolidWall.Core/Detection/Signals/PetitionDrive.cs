@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -10,6 +11,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class PetitionDrive : ISignal
 {
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("petition", "ballot access", "signature", "petici", "firma", "nominating papers");
+
     private static readonly Regex Trigger = PhraseScan.Compile(
         "\\b(?:nominating\\s+petitions?|nomination\\s+petitions?|nominating\\s+papers|petition\\s+(?:sheets?|signatures?|circulators?|drive|gathering)"
         + "|ballot\\s+access|(?:collect|gather|get|need)(?:ing)?\\s+(?:\\d[\\d,]*\\s+)?(?:more\\s+)?signatures"
@@ -27,7 +30,7 @@ internal sealed class PetitionDrive : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps));
         return found is null ? null : new SignalHit(Categories, found);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -9,6 +10,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class Polling : ISignal
 {
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("poll", "survey", "voting for", "vote for", "candidate", "encuesta", "votar");
+
     private static readonly Regex Trigger = PhraseScan.Compile(
         "\\b(?:(?:take|answer|complete|fill\\s+out|respond\\s+to)\\s+(?:our|the|this|a|my)\\s+(?:quick\\s+|short\\s+|official\\s+|\\d+-?\\s*(?:second|minute)\\s+)?(?:straw\\s+)?(?:poll|survey)"
         + "|(?:official|presidential|candidate|voter|election|campaign|straw)\\s+(?:poll|survey)"
@@ -28,7 +31,7 @@ internal sealed class Polling : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps));
         return found is null ? null : new SignalHit(Categories, found);

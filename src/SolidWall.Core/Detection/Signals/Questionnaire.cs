@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -9,6 +10,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class Questionnaire : ISignal
 {
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("questionnaire", "cuestionario");
+
     private static readonly Regex Trigger = PhraseScan.Compile(
         "\\b(?:candidate\\s+questionnaires?|questionnaires?\\s+(?:for|to)\\s+(?:the\\s+|all\\s+)?candidates|endorsement\\s+(?:questionnaire|survey|interview)s?"
         + "|questionnaires?|cuestionarios?\\s+(?:para|a)\\s+(?:los\\s+)?candidat[oa]s|cuestionarios?\\s+de\\s+(?:candidat[oa]s|respaldo)|cuestionarios?)\\b");
@@ -24,7 +27,7 @@ internal sealed class Questionnaire : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 250)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps));
         return found is null ? null : new SignalHit(Categories, found);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -11,6 +12,8 @@ namespace SolidWall.Core.Detection.Signals;
 internal sealed class StudentRecruitment : ISignal
 {
     private const int Window = 300;
+
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("extern", "intern", "credit", "hours", "crédit", "horas", "pasant", "práctica", "practica");
 
     private static readonly Regex Trigger = PhraseScan.Compile(
         "\\b(?:externships?|internships?|interns?|class\\s+credit|course\\s+credit|extra\\s+credit|academic\\s+credit|school\\s+credit"
@@ -26,7 +29,7 @@ internal sealed class StudentRecruitment : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, Window)
             && !LookAlikes.AreNear(field, index, index + length, Window));
         return found is null ? null : new SignalHit(Categories, found);
