@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection;
@@ -30,6 +31,36 @@ internal static class CampaignTerms
         + "|\\bcampañas?\\b|\\belecci(?:ón|on|ones)\\b|\\breeleg\\w*|\\belige\\s+a\\b|\\bpartido\\b|\\bboleta\\b"
         + "|\\bpara\\s+(?:" + OficinasEs + ")\\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    // Every match of Terms holds one of these words; a message holding none cannot be near a campaign term.
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(
+        ["campaign", "candida", "elect", "ballot", "politic", "pac", "democrat", "republican", "gop", "dnc", "rnc", "dccc", "nrcc", "dscc", "nrsc",
+         "mayor", "congress", "senat", "governor", "president", "alder", "council", "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller",
+         "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
+         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat"],
+        StringComparison.Ordinal);
+
+    /// <summary>
+    /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry
+    /// is empty, so signals that need campaign words near can skip their patterns.
+    /// </summary>
+    public static bool MayBeMentioned(DetectionContext context)
+    {
+        if (context.Registry.Entries.Count > 0)
+        {
+            return true;
+        }
+
+        foreach (var field in context.Fields)
+        {
+            if (field.Lower.AsSpan().ContainsAny(Keywords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when a campaign term, or a name in the registry, is within <paramref name="window"/> characters of the span.</summary>
     public static bool IsNear(DetectionContext context, TextField field, int start, int end, int window)

@@ -9,6 +9,7 @@ namespace SolidWall.Core.Detection;
 internal sealed class DetectionContext
 {
     private static readonly TextField NoSubject = new("subject", "");
+    private bool? _mayMentionCampaign;
 
     public DetectionContext(Message message, Registry registry, InstitutionDirectory directory, Policy policy)
     {
@@ -56,6 +57,9 @@ internal sealed class DetectionContext
 
     /// <summary>The first From address; null for a segment, whose sender is not the message's.</summary>
     public MailboxAddress? Sender { get; }
+
+    /// <summary>False when the message holds no campaign word at all (computed once, on first use).</summary>
+    public bool MayMentionCampaign => _mayMentionCampaign ??= CampaignTerms.MayBeMentioned(this);
 
     /// <summary>True when this context is one forwarded or quoted segment read on its own.</summary>
     public bool IsSegment { get; }

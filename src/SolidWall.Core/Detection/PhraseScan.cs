@@ -16,8 +16,17 @@ internal static class PhraseScan
     /// are lower-case words every match contains one of: a field holding none of them is skipped with one
     /// vectorised search, so most mail never runs the pattern at all.
     /// </summary>
-    public static List<Evidence>? Find(DetectionContext context, SearchValues<string> keywords, Regex pattern, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null)
+    public static List<Evidence>? Find(DetectionContext context, SearchValues<string> keywords, Regex pattern, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null) =>
+        Find(context, keywords, pattern, accept, needsCampaign: false, note);
+
+    /// <summary>As above; with <paramref name="needsCampaign"/>, a message without any campaign word is skipped at once.</summary>
+    public static List<Evidence>? Find(DetectionContext context, SearchValues<string> keywords, Regex pattern, Func<DetectionContext, TextField, int, int, bool> accept, bool needsCampaign, string? note = null)
     {
+        if (needsCampaign && !context.MayMentionCampaign)
+        {
+            return null;
+        }
+
         List<Evidence>? found = null;
         foreach (var field in context.Fields)
         {

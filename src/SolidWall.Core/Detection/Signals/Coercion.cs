@@ -37,7 +37,7 @@ internal sealed class Coercion : ISignal
     {
         var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
-            && !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps));
+            && !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps), needsCampaign: true);
         if (found is null)
         {
             return null;

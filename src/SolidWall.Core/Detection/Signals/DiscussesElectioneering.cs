@@ -33,14 +33,15 @@ internal sealed class DiscussesElectioneering : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (context.IsSegment)
+        // Without campaign words there is nothing for it to outweigh.
+        if (context.IsSegment || !context.MayMentionCampaign)
         {
             return null;
         }
 
         // The author's own words: the subject, and the text up to the first quote or forward.
         var ownEnd = OwnWordsEnd(context);
-        var found = PhraseScan.Find(context, Keywords, Trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd);
+        var found = PhraseScan.Find(context, Keywords, Trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);
     }
 

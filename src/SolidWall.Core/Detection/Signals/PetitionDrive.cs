@@ -32,7 +32,7 @@ internal sealed class PetitionDrive : ISignal
     {
         var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
-            && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps));
+            && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class Polling : ISignal
     {
         var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
-            && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps));
+            && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps), needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);
     }
 }

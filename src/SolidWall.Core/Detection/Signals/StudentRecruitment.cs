@@ -31,7 +31,7 @@ internal sealed class StudentRecruitment : ISignal
     {
         var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, Window)
-            && !LookAlikes.AreNear(field, index, index + length, Window));
+            && !LookAlikes.AreNear(field, index, index + length, Window), needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);
     }
 }
