@@ -13,7 +13,8 @@ namespace SolidWall.Core.Detection;
 /// overridable in the policy's <c>signal_weights</c>). The shipped weights are hand-set log-likelihood ratios: a
 /// signal of weight 3.5 alone, over the signals-only prior of -3, gives 0.62. They are meant to be refitted as a
 /// logistic regression over signal indicators and the model's logit on reviewers' labels (<c>solidwall eval</c>).
-/// The verdict is electioneering when score ≥ the policy's <c>threshold</c>.
+/// The verdict is electioneering when score ≥ the policy's <c>threshold</c>. Signals with negative weights
+/// (counter-signals such as an allowlisted sender) run only when a positive signal fired.
 /// </summary>
 public sealed class Detector
 {
@@ -33,6 +34,7 @@ public sealed class Detector
         _signals = SignalCatalog.All
             .Select(s => (s, _policy.WeightOf(s.Name, s.Weight)))
             .Where(s => s.Item2 != 0)
+            .OrderBy(s => s.Item2 < 0)
             .ToArray();
     }
 
@@ -50,12 +52,16 @@ public sealed class Detector
         var reasons = new List<Reason>();
         var categories = new HashSet<string>(StringComparer.Ordinal);
         var z = 0.0;
+        var positive = false;
         foreach (var (signal, weight) in _signals)
         {
-            if (signal.Evaluate(context) is not { } hit)
+            // Counter-signals (negative weights) only ever pull a score down, so they run only when something pushed it up.
+            if ((weight < 0 && !positive) || signal.Evaluate(context) is not { } hit)
             {
                 continue;
             }
+
+            positive |= weight > 0;
 
             z += weight;
             reasons.Add(new Reason(signal.Name, weight, hit.Evidence));
