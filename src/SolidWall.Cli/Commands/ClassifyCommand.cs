@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using SolidWall.Core;
+using SolidWall.Core.Detection;
+using SolidWall.Mime;
+using SolidWall.Mime.Sources;
+
+namespace SolidWall.Cli.Commands;
+
+/// <summary>
+/// <c>solidwall classify</c>: reads messages from any source and prints each one's verdict with its score,
+/// categories and reasons. Exit 0 when nothing is electioneering, 1 when something is (or an item could not be
+/// read), 2 when the command line or a registry, directory or policy file is wrong. Detection lives in Core.
+/// </summary>
+internal static class ClassifyCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON verdict per message, one per line" };
+        var registry = new Option<string?>("--registry") { Description = "Registry YAML: campaigns and committees, their domains, addresses and attestations" };
+        var directory = new Option<string?>("--directory") { Description = "Roster CSV: address,role,school (role: staff, principal, student, external)" };
+        var staffDomains = new Option<string[]>("--staff-domain") { Description = "A domain whose addresses are staff (repeatable; covers subdomains)" };
+        var studentDomains = new Option<string[]>("--student-domain") { Description = "A domain whose addresses are students (repeatable; covers subdomains)" };
+        var policy = new Option<string?>("--policy") { Description = "Policy YAML overriding the shipped defaults key by key" };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Message files, mbox files, folders of .eml files, Maildirs or .pst files",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("classify", "Decide for each message whether it is electioneering, and say why (signals, weights, evidence)");
+        command.Options.Add(json);
+        command.Options.Add(registry);
+        command.Options.Add(directory);
+        command.Options.Add(staffDomains);
+        command.Options.Add(studentDomains);
+        command.Options.Add(policy);
+        command.Arguments.Add(paths);
+        command.SetAction(parseResult => Run(
+            new Settings(
+                parseResult.GetRequiredValue(paths),
+                parseResult.GetValue(json),
+                parseResult.GetValue(registry),
+                parseResult.GetValue(directory),
+                parseResult.GetValue(staffDomains) ?? [],
+                parseResult.GetValue(studentDomains) ?? [],
+                parseResult.GetValue(policy)),
+            Console.Out,
+            Console.Error));
+        return command;
+    }
+
+    internal sealed record Settings(
+        IReadOnlyList<string> Paths,
+        bool Json,
+        string? Registry = null,
+        string? Directory = null,
+        IReadOnlyList<string>? StaffDomains = null,
+        IReadOnlyList<string>? StudentDomains = null,
+        string? Policy = null);
+
+    internal static int Run(Settings settings, TextWriter output, TextWriter errors, ITextModel? model = null)
+    {
+        Detector detector;
+        try
+        {
+            detector = new Detector(
+                Policy.Load(settings.Policy),
+                settings.Registry is null ? Registry.Empty : Registry.Load(settings.Registry),
+                InstitutionDirectory.Load(settings.StaffDomains, settings.StudentDomains, settings.Directory),
+                model);
+        }
+        catch (ConfigurationException ex)
+        {
+            errors.WriteLine("solidwall classify: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (IOException ex)
+        {
+            errors.WriteLine("solidwall classify: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            errors.WriteLine("solidwall classify: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+
+        var sources = new List<IMessageSource>();
+        foreach (var path in settings.Paths)
+        {
+            try
+            {
+                sources.Add(MessageSources.Open(path));
+            }
+            catch (SourceException ex)
+            {
+                errors.WriteLine("solidwall classify: " + ex.Message);
+                return ExitCodes.Usage;
+            }
+        }
+
+        var problems = 0;
+        void Report(SourceProblem problem)
+        {
+            Interlocked.Increment(ref problems);
+            lock (errors)
+            {
+                errors.WriteLine("solidwall classify: skipped " + problem);
+            }
+        }
+
+        var count = 0;
+        var electioneering = 0;
+        var raws = sources.SelectMany(s => s.Read(Report));
+        foreach (var (message, verdict) in ParallelMessages.Map(raws, raw => Classify(detector, raw), Environment.ProcessorCount, CancellationToken.None))
+        {
+            count++;
+            if (verdict.IsElectioneering)
+            {
+                electioneering++;
+            }
+
+            if (settings.Json)
+            {
+                output.WriteLine(verdict.ToJson());
+            }
+            else
+            {
+                WriteVerdict(output, message, verdict);
+            }
+        }
+
+        if (!settings.Json)
+        {
+            output.WriteLine($"{count} message(s), {electioneering} electioneering, {problems} item(s) skipped.");
+        }
+
+        return electioneering > 0 || problems > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static (Message, Verdict) Classify(Detector detector, RawMessage raw)
+    {
+        var message = MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw);
+        return (message, detector.Classify(message));
+    }
+
+    internal static void WriteVerdict(TextWriter output, Message message, Verdict verdict)
+    {
+        var score = verdict.Score.ToString("0.000", CultureInfo.InvariantCulture);
+        var categories = verdict.Categories.Count == 0 ? "" : " [" + string.Join(", ", verdict.Categories) + "]";
+        output.WriteLine($"{verdict.Source}@{verdict.Offset}  {verdict.Decision} {score}{categories}  \"{message.Subject}\"");
+        foreach (var reason in verdict.Reasons)
+        {
+            var weight = reason.Weight.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
+            var first = reason.Evidence.Count > 0 ? reason.Evidence[0].ToString() : "";
+            output.WriteLine($"    {reason.Signal,-26} {weight,6}  {first}");
+            for (var i = 1; i < reason.Evidence.Count; i++)
+            {
+                output.WriteLine($"    {"",-26} {"",6}  {reason.Evidence[i]}");
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// Words that put a phrase in an election campaign's context ("campaign", "candidate", "for Mayor", "re-elect",
+/// "campaña", a registered name). Signals whose trigger words have innocent uses ("rally", "survey",
+/// "service hours") fire only when one of these is near. Patterns read the lower-cased text.
+/// </summary>
+internal static class CampaignTerms
+{
+    private const string Offices =
+        "mayor|congress|senate|governor|president|alder(?:man|person|woman)|city\\s+council|state\\s+(?:rep(?:resentative)?|senat(?:e|or))|"
+        + "sheriff|judge|treasurer|clerk|assessor|comptroller|attorney\\s+general|county\\s+board|school\\s+board";
+
+    private const string OficinasEs = "alcalde|alcaldesa|gobernador|gobernadora|senador|senadora|congreso|concejal|concejala|presidente|presidenta";
+
+    // "campaign" after these words is marketing or civic work, not an election campaign.
+    private static readonly Regex Terms = new(
+        "(?<!(?:marketing|awareness|ad|advertising|email|e-mail|recruitment|enrollment|enrolment|safety|media|social|vaccination|literacy|"
+        + "fundraising|capital|ad-free|holiday|spring|fall|winter|summer|anti-bullying|kindness|wellness|reading|food|coat|toy|book)\\s)"
+        + "\\bcampaign(?:s|ing|ers?)?\\b"
+        + "|\\bcandidat(?:e|es|ate|o|os|a|as)\\b|\\bcandidacy\\b"
+        + "|\\b(?:for|4)\\s+(?:" + Offices + ")\\b"
+        + "|\\brunning\\s+for\\b|\\bre-?elect\\w*|\\belect\\s+\\p{L}"
+        + "|\\bballots?\\b|\\belection\\s+day\\b|\\belections?\\b|\\bpolitical\\b|\\bsuper\\s*pac\\b|\\bpac\\b"
+        + "|\\bdemocrat(?:s|ic)?\\b|\\brepublicans?\\b|\\bgop\\b|\\bdnc\\b|\\brnc\\b|\\bdccc\\b|\\bnrcc\\b|\\bdscc\\b|\\bnrsc\\b"
+        + "|\\bendorse(?:s|d|ment|ments)?\\b|\\bmayoral\\b|\\baldermanic\\b|\\bgubernatorial\\b|\\bprimary\\s+election\\b"
+        + "|\\b(?:school\\s+board|city\\s+council|aldermanic|ward|board)\\s+(?:race|seat)\\b|\\bcanvass\\w*|\\blit\\s+drops?\\b|\\bphone\\s*-?bank\\w*|\\byard\\s+signs?\\b"
+        + "|\\bcampañas?\\b|\\belecci(?:ón|on|ones)\\b|\\breeleg\\w*|\\belige\\s+a\\b|\\bpartido\\b|\\bboleta\\b"
+        + "|\\bpara\\s+(?:" + OficinasEs + ")\\b",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    // Every match of Terms holds one of these words; a message holding none cannot be near a campaign term.
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(
+        ["campaign", "candida", "elect", "ballot", "politic", "pac", "democrat", "republican", "gop", "dnc", "rnc", "dccc", "nrcc", "dscc", "nrsc",
+         "mayor", "congress", "senat", "governor", "president", "alder", "council", "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller",
+         "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
+         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat"],
+        StringComparison.Ordinal);
+
+    /// <summary>
+    /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry
+    /// is empty, so signals that need campaign words near can skip their patterns.
+    /// </summary>
+    public static bool MayBeMentioned(DetectionContext context)
+    {
+        if (context.Registry.Entries.Count > 0)
+        {
+            return true;
+        }
+
+        foreach (var field in context.Fields)
+        {
+            if (field.Lower.AsSpan().ContainsAny(Keywords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a campaign term, or a name in the registry, is within <paramref name="window"/> characters of the span.</summary>
+    public static bool IsNear(DetectionContext context, TextField field, int start, int end, int window)
+    {
+        var around = field.Around(start, end, window);
+        return Terms.IsMatch(around) || context.Registry.FindName(around, 0).Entry is not null;
+    }
+
+    /// <summary>True when the text anywhere speaks of a campaign: for hosts that serve charities and campaigns alike.</summary>
+    public static bool IsAnywhere(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (IsNear(context, field, 0, field.Length, 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,88 @@
+using SolidWall.Mime;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// Everything the signals of one message share, built once: the lower-cased subject and text, the links, the
+/// sender and what the registry, the directory and the policy say about it. Signals never lower-case on their own.
+/// </summary>
+internal sealed class DetectionContext
+{
+    private static readonly TextField NoSubject = new("subject", "");
+    private bool? _mayMentionCampaign;
+
+    public DetectionContext(Message message, Registry registry, InstitutionDirectory directory, Policy policy)
+    {
+        Message = message;
+        Registry = registry;
+        Directory = directory;
+        Policy = policy;
+        Subject = string.IsNullOrEmpty(message.Subject) ? NoSubject : new TextField("subject", message.Subject);
+        Text = new TextField("text", message.Text ?? "");
+        Fields = Subject.Length == 0 ? [Text] : [Subject, Text];
+        Links = message.Links;
+        Sender = message.From.Count > 0 ? message.From[0] : null;
+    }
+
+    private DetectionContext(DetectionContext parent, TextField segment, IReadOnlyList<string> links)
+    {
+        Message = parent.Message;
+        Registry = parent.Registry;
+        Directory = parent.Directory;
+        Policy = parent.Policy;
+        Subject = NoSubject;
+        Text = segment;
+        Fields = [segment];
+        Links = links;
+        Sender = null;
+        IsSegment = true;
+    }
+
+    public Message Message { get; }
+
+    public Registry Registry { get; }
+
+    public InstitutionDirectory Directory { get; }
+
+    public Policy Policy { get; }
+
+    public TextField Subject { get; }
+
+    public TextField Text { get; }
+
+    /// <summary>The fields phrase signals scan: the subject (when there is one) and the text.</summary>
+    public IReadOnlyList<TextField> Fields { get; }
+
+    public IReadOnlyList<string> Links { get; }
+
+    /// <summary>The first From address; null for a segment, whose sender is not the message's.</summary>
+    public MailboxAddress? Sender { get; }
+
+    /// <summary>False when the message holds no campaign word at all (computed once, on first use).</summary>
+    public bool MayMentionCampaign => _mayMentionCampaign ??= CampaignTerms.MayBeMentioned(this);
+
+    /// <summary>True when this context is one forwarded or quoted segment read on its own.</summary>
+    public bool IsSegment { get; }
+
+    /// <summary>
+    /// A context over one segment of the message, for signals that ask whether forwarded or quoted text is itself
+    /// electioneering. Offsets stay offsets in <see cref="Message.Text"/> when the segment is found there.
+    /// </summary>
+    public DetectionContext ForSegment(Segment segment)
+    {
+        var at = Text.Original.IndexOf(segment.Text, StringComparison.Ordinal);
+        var field = at >= 0 && segment.Text.Length > 0
+            ? new TextField("text", segment.Text, at)
+            : new TextField("segment", segment.Text);
+        var links = new List<string>();
+        foreach (var link in Links)
+        {
+            if (segment.Text.Contains(link, StringComparison.Ordinal))
+            {
+                links.Add(link);
+            }
+        }
+
+        return new DetectionContext(this, field, links);
+    }
+}

@@ -1,0 +1,150 @@
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// Decides whether a message is electioneering and says why. It runs every signal in <see cref="SignalCatalog"/>
+/// over one shared <see cref="DetectionContext"/> and, when there is one, the text model, and combines them into
+/// one score:
+/// <code>
+///   z     = a · logit(p_model) + Σ w_signal + b
+///   score = 1 / (1 + e^-z)
+/// </code>
+/// where a is the policy's <c>score.model_weight</c>, b is <c>score.model_bias</c> with a model and
+/// <c>score.bias</c> (the prior log-odds) without one, and w are the signals' weights (shipped in each signal,
+/// overridable in the policy's <c>signal_weights</c>). The shipped weights are hand-set log-likelihood ratios: a
+/// signal of weight 3.5 alone, over the signals-only prior of -3, gives 0.62. They are meant to be refitted as a
+/// logistic regression over signal indicators and the model's logit on reviewers' labels (<c>solidwall eval</c>).
+/// The verdict is electioneering when score ≥ the policy's <c>threshold</c>. Signals with negative weights
+/// (counter-signals such as an allowlisted sender) run only when a positive signal fired.
+/// </summary>
+public sealed class Detector
+{
+    private const int ModelTermsShown = 5;
+    private readonly Policy _policy;
+    private readonly Registry _registry;
+    private readonly InstitutionDirectory _directory;
+    private readonly ITextModel? _model;
+    private readonly (ISignal Signal, double Weight)[] _signals;
+
+    public Detector(Policy? policy = null, Registry? registry = null, InstitutionDirectory? directory = null, ITextModel? model = null)
+    {
+        _policy = policy ?? Policy.Default;
+        _registry = registry ?? Registry.Empty;
+        _directory = directory ?? InstitutionDirectory.Empty;
+        _model = model;
+        _signals = SignalCatalog.All
+            .Select(s => (s, _policy.WeightOf(s.Name, s.Weight)))
+            .Where(s => s.Item2 != 0)
+            .OrderBy(s => s.Item2 < 0)
+            .ToArray();
+    }
+
+    /// <summary>The name of the model's reason in verdicts.</summary>
+    public const string TextModelSignal = "TextModel";
+
+    /// <summary>Every signal name a verdict can show, the model's included.</summary>
+    public static IReadOnlyList<string> SignalNames { get; } = [.. SignalCatalog.Names, TextModelSignal];
+
+    public Policy Policy => _policy;
+
+    public Verdict Classify(Message message)
+    {
+        var context = new DetectionContext(message, _registry, _directory, _policy);
+        var reasons = new List<Reason>();
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        var z = 0.0;
+        var positive = false;
+        foreach (var (signal, weight) in _signals)
+        {
+            // Counter-signals (negative weights) only ever pull a score down, so they run only when something pushed it up.
+            if ((weight < 0 && !positive) || signal.Evaluate(context) is not { } hit)
+            {
+                continue;
+            }
+
+            positive |= weight > 0;
+
+            z += weight;
+            reasons.Add(new Reason(signal.Name, weight, hit.Evidence));
+            foreach (var category in hit.Categories)
+            {
+                categories.Add(category);
+            }
+        }
+
+        if (_model is null)
+        {
+            z += _policy.Bias;
+        }
+        else
+        {
+            var score = _model.Score(message);
+            var contribution = _policy.ModelWeight * Logit(score.Probability);
+            z += contribution + _policy.ModelBias;
+            reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score)));
+            foreach (var (category, probability) in score.CategoryProbabilities)
+            {
+                if (probability >= _policy.ModelCategoryThreshold && Categories.IsKnown(category))
+                {
+                    categories.Add(category);
+                }
+            }
+        }
+
+        var probabilityOut = 1.0 / (1.0 + Math.Exp(-z));
+        var electioneering = probabilityOut >= _policy.Threshold && reasons.Exists(r => r.Weight > 0 && r.Evidence.Count > 0);
+        reasons.Sort(static (x, y) => y.Weight.CompareTo(x.Weight));
+
+        IReadOnlyList<string> verdictCategories = [];
+        if (electioneering)
+        {
+            // An electioneering message with no category named by anything is at least campaign material reaching the address.
+            verdictCategories = categories.Count > 0
+                ? Categories.All.Where(categories.Contains).ToArray()
+                : [Categories.Literature];
+        }
+
+        return new Verdict(
+            message.Source,
+            message.Offset,
+            message.MessageId,
+            electioneering ? Verdict.Electioneering : Verdict.Allowed,
+            Math.Round(probabilityOut, 4),
+            verdictCategories,
+            reasons);
+    }
+
+    private static double Logit(double p)
+    {
+        p = double.IsNaN(p) ? 0.5 : Math.Clamp(p, 1e-6, 1 - 1e-6);
+        return Math.Log(p / (1 - p));
+    }
+
+    // The model's strongest positive terms, each pointed at where it first occurs; the subject or the text's start when none can be found.
+    private static IReadOnlyList<Evidence> ModelEvidence(DetectionContext context, ModelScore score)
+    {
+        var evidence = new List<Evidence>();
+        foreach (var term in score.TopTerms.Where(t => t.Weight > 0).OrderByDescending(t => t.Weight).Take(ModelTermsShown))
+        {
+            var lower = term.Term.ToLowerInvariant();
+            if (lower.Length == 0)
+            {
+                continue;
+            }
+
+            var note = $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
+            var inSubject = context.Subject.Lower.IndexOf(lower, StringComparison.Ordinal);
+            var inText = inSubject >= 0 ? -1 : context.Text.Lower.IndexOf(lower, StringComparison.Ordinal);
+            evidence.Add(inSubject >= 0 ? context.Subject.At(inSubject, lower.Length, note)
+                : inText >= 0 ? context.Text.At(inText, lower.Length, note)
+                : new Evidence("model", -1, 0, term.Term, note));
+        }
+
+        if (!evidence.Exists(e => e.Offset >= 0))
+        {
+            var field = context.Subject.Length > 0 ? context.Subject : context.Text;
+            evidence.Insert(0, field.At(0, Math.Min(field.Length, 120), $"scored by the text model: p={score.Probability:0.000}"));
+        }
+
+        return evidence;
+    }
+}

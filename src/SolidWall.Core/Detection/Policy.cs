@@ -1,0 +1,246 @@
+using System.Collections.Frozen;
+using YamlDotNet.RepresentationModel;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// The decisions a district makes, not the code: the electioneering threshold, how the score combines, signal
+/// weights, actions per recipient role and category, allowlists and the blast similarity. Shipped defaults
+/// (<c>default-policy.yaml</c>, embedded) are overridden key by key by the user's file, the way rspamd's
+/// <c>local.d/</c> overrides its shipped configuration.
+/// </summary>
+public sealed class Policy
+{
+    private static readonly string[] TopKeys = ["threshold", "blast_jaccard", "score", "signal_weights", "actions", "allowlist"];
+    private static readonly string[] ScoreKeys = ["bias", "model_weight", "model_bias", "model_category_threshold"];
+    private static readonly string[] AllowlistKeys = ["senders", "domains"];
+    private static readonly string[] ActionNames = ["accept", "tag", "quarantine", "reject"];
+    private static readonly Lazy<Policy> Shipped = new(LoadShipped);
+
+    private Dictionary<string, double> _signalWeights = new(StringComparer.Ordinal);
+    private Dictionary<InstitutionRole, Dictionary<string, PolicyAction>> _actions = [];
+    private FrozenSet<string> _allowedSenders = FrozenSet<string>.Empty;
+    private FrozenSet<string> _allowedDomains = FrozenSet<string>.Empty;
+
+    private Policy()
+    {
+    }
+
+    /// <summary>The shipped policy.</summary>
+    public static Policy Default => Shipped.Value;
+
+    public double Threshold { get; private set; }
+
+    public double BlastJaccard { get; private set; }
+
+    /// <summary>The prior log-odds when only signals run.</summary>
+    public double Bias { get; private set; }
+
+    public double ModelWeight { get; private set; }
+
+    /// <summary>The prior log-odds when the text model runs (the model carries the prior itself when calibrated).</summary>
+    public double ModelBias { get; private set; }
+
+    public double ModelCategoryThreshold { get; private set; }
+
+    public IReadOnlyDictionary<string, double> SignalWeights => _signalWeights;
+
+    public IReadOnlySet<string> AllowedSenders => _allowedSenders;
+
+    public IReadOnlySet<string> AllowedDomains => _allowedDomains;
+
+    /// <summary>The shipped policy, overridden by the file at <paramref name="path"/> when one is given.</summary>
+    public static Policy Load(string? path) => path is null ? Default : Parse(File.ReadAllText(path), path);
+
+    /// <summary>Reads a policy file over <paramref name="baseline"/> (the shipped policy when null).</summary>
+    public static Policy Parse(string yaml, string file, Policy? baseline = null)
+    {
+        var policy = (baseline ?? Default).Copy();
+        policy.Apply(YamlDocument.Parse(yaml, file));
+        return policy;
+    }
+
+    /// <summary>The weight a signal counts with: the policy's override, else the signal's shipped weight.</summary>
+    public double WeightOf(string signal, double shipped) => _signalWeights.TryGetValue(signal, out var weight) ? weight : shipped;
+
+    /// <summary>The strictest action for an electioneering message with these categories sent to this role.</summary>
+    public PolicyAction ActionFor(InstitutionRole role, IEnumerable<string> categories)
+    {
+        if (!_actions.TryGetValue(role, out var byCategory))
+        {
+            return PolicyAction.Accept;
+        }
+
+        var fallback = byCategory.GetValueOrDefault("default", PolicyAction.Accept);
+        var strictest = PolicyAction.Accept;
+        var any = false;
+        foreach (var category in categories)
+        {
+            any = true;
+            var action = byCategory.TryGetValue(category, out var specific) ? specific : fallback;
+            if (action > strictest)
+            {
+                strictest = action;
+            }
+        }
+
+        return any ? strictest : fallback;
+    }
+
+    /// <summary>True when the sender's address, or its domain or a parent domain, is allowlisted.</summary>
+    public bool IsAllowlisted(string address, out string matched)
+    {
+        if (_allowedSenders.Contains(address))
+        {
+            matched = address;
+            return true;
+        }
+
+        var at = address.LastIndexOf('@');
+        var domain = at < 0 ? address : address[(at + 1)..];
+        while (domain.Length > 0 && _allowedDomains.Count > 0)
+        {
+            if (_allowedDomains.Contains(domain))
+            {
+                matched = domain;
+                return true;
+            }
+
+            var dot = domain.IndexOf('.', StringComparison.Ordinal);
+            domain = dot < 0 ? "" : domain[(dot + 1)..];
+        }
+
+        matched = "";
+        return false;
+    }
+
+    private static Policy LoadShipped()
+    {
+        using var stream = typeof(Policy).Assembly.GetManifestResourceStream("SolidWall.Core.Detection.default-policy.yaml")
+            ?? throw new InvalidOperationException("the shipped default-policy.yaml is missing from SolidWall.Core");
+        using var reader = new StreamReader(stream);
+        var policy = new Policy();
+        policy.Apply(YamlDocument.Parse(reader.ReadToEnd(), "default-policy.yaml"));
+        return policy;
+    }
+
+    private Policy Copy() => new()
+    {
+        Threshold = Threshold,
+        BlastJaccard = BlastJaccard,
+        Bias = Bias,
+        ModelWeight = ModelWeight,
+        ModelBias = ModelBias,
+        ModelCategoryThreshold = ModelCategoryThreshold,
+        _signalWeights = new Dictionary<string, double>(_signalWeights, StringComparer.Ordinal),
+        _actions = _actions.ToDictionary(kv => kv.Key, kv => new Dictionary<string, PolicyAction>(kv.Value, StringComparer.Ordinal)),
+        _allowedSenders = _allowedSenders,
+        _allowedDomains = _allowedDomains,
+    };
+
+    private void Apply(YamlDocument doc)
+    {
+        if (doc.Root is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in doc.Entries(doc.Mapping(doc.Root, "the policy"), TopKeys, "the policy"))
+        {
+            switch (key)
+            {
+                case "threshold": Threshold = doc.Number(value, "threshold", 0, 1); break;
+                case "blast_jaccard": BlastJaccard = doc.Number(value, "blast_jaccard", 0, 1); break;
+                case "score": ApplyScore(doc, value); break;
+                case "signal_weights": ApplySignalWeights(doc, value); break;
+                case "actions": ApplyActions(doc, value); break;
+                case "allowlist": ApplyAllowlist(doc, value); break;
+            }
+        }
+    }
+
+    private void ApplyScore(YamlDocument doc, YamlNode node)
+    {
+        foreach (var (key, value) in doc.Entries(doc.Mapping(node, "score"), ScoreKeys, "score"))
+        {
+            switch (key)
+            {
+                case "bias": Bias = doc.Number(value, "score.bias", -50, 50); break;
+                case "model_weight": ModelWeight = doc.Number(value, "score.model_weight", 0, 50); break;
+                case "model_bias": ModelBias = doc.Number(value, "score.model_bias", -50, 50); break;
+                case "model_category_threshold": ModelCategoryThreshold = doc.Number(value, "score.model_category_threshold", 0, 1); break;
+            }
+        }
+    }
+
+    private void ApplySignalWeights(YamlDocument doc, YamlNode node)
+    {
+        foreach (var (key, value) in doc.Entries(doc.Mapping(node, "signal_weights"), SignalCatalog.Names, "signal_weights"))
+        {
+            _signalWeights[key] = doc.Number(value, $"signal_weights.{key}", -50, 50);
+        }
+    }
+
+    private void ApplyActions(YamlDocument doc, YamlNode node)
+    {
+        string[] roles = ["external", "staff", "principal", "student"];
+        string[] categoryKeys = ["default", .. Categories.All];
+        foreach (var (roleKey, roleNode) in doc.Entries(doc.Mapping(node, "actions"), roles, "actions"))
+        {
+            var role = Enum.Parse<InstitutionRole>(roleKey, ignoreCase: true);
+            if (!_actions.TryGetValue(role, out var byCategory))
+            {
+                _actions[role] = byCategory = new Dictionary<string, PolicyAction>(StringComparer.Ordinal);
+            }
+
+            foreach (var (category, actionNode) in doc.Entries(doc.Mapping(roleNode, $"actions.{roleKey}"), categoryKeys, $"actions.{roleKey}"))
+            {
+                var text = doc.String(actionNode, $"actions.{roleKey}.{category}");
+                byCategory[category] = text.ToLowerInvariant() switch
+                {
+                    "accept" => PolicyAction.Accept,
+                    "tag" => PolicyAction.Tag,
+                    "quarantine" => PolicyAction.Quarantine,
+                    "reject" => PolicyAction.Reject,
+                    _ => throw doc.Error(actionNode, $"unknown action '{text}' for actions.{roleKey}.{category}; known actions: {string.Join(", ", ActionNames)}"),
+                };
+            }
+        }
+    }
+
+    private void ApplyAllowlist(YamlDocument doc, YamlNode node)
+    {
+        foreach (var (key, value) in doc.Entries(doc.Mapping(node, "allowlist"), AllowlistKeys, "allowlist"))
+        {
+            if (value is YamlSequenceNode { Children.Count: 0 })
+            {
+                if (key == "senders")
+                {
+                    _allowedSenders = FrozenSet<string>.Empty;
+                }
+                else
+                {
+                    _allowedDomains = FrozenSet<string>.Empty;
+                }
+
+                continue;
+            }
+
+            var items = doc.Strings(value, $"allowlist.{key}").Select(s => s.Trim().ToLowerInvariant()).ToList();
+            if (key == "senders")
+            {
+                var bad = items.FindIndex(s => s.LastIndexOf('@') <= 0);
+                if (bad >= 0)
+                {
+                    throw doc.Error(value is YamlSequenceNode seq ? seq.Children[bad] : value, $"'{items[bad]}' in allowlist.senders is not an email address (domains go under allowlist.domains)");
+                }
+
+                _allowedSenders = items.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            }
+            else
+            {
+                _allowedDomains = items.Select(d => d.TrimStart('@', '.')).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            }
+        }
+    }
+}

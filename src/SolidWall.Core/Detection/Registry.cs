@@ -1,0 +1,309 @@
+using System.Buffers;
+using SolidWall.Mime;
+using YamlDotNet.RepresentationModel;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// The campaigns and committees a district's reviewers know about: who runs, for what, when, from which
+/// domains and addresses, and who attested it. Loaded from YAML (docs/formats): an empty or missing registry is
+/// fine and simply makes the registry signals quiet.
+/// </summary>
+public sealed class Registry
+{
+    private static readonly string[] TopKeys = ["campaigns", "committees"];
+    private static readonly string[] EntryKeys = ["id", "name", "candidate", "office", "aliases", "elections", "domains", "addresses", "attestations"];
+    private static readonly string[] AttestationKeys = ["by", "at", "document", "sha256"];
+
+    private readonly Dictionary<string, RegistryEntry> _byAddress = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RegistryEntry> _byDomain = new(StringComparer.OrdinalIgnoreCase);
+    private readonly (string Name, RegistryEntry Entry)[] _names;
+    private readonly SearchValues<string>? _nameSearch;
+
+    public Registry(IReadOnlyList<RegistryEntry> entries)
+    {
+        Entries = entries;
+        var names = new List<(string, RegistryEntry)>();
+        foreach (var entry in entries)
+        {
+            foreach (var address in entry.Addresses)
+            {
+                _byAddress.TryAdd(address, entry);
+            }
+
+            foreach (var domain in entry.Domains)
+            {
+                _byDomain.TryAdd(domain.TrimStart('.'), entry);
+            }
+
+            foreach (var name in entry.Names)
+            {
+                var lower = name.Trim().ToLowerInvariant();
+                if (lower.Length >= 4)
+                {
+                    names.Add((lower, entry));
+                }
+            }
+        }
+
+        // Longest first, so "jane doe for mayor" wins over "jane doe" at the same place.
+        _names = names.DistinctBy(n => n.Item1).OrderByDescending(n => n.Item1.Length).ToArray();
+        _nameSearch = _names.Length == 0 ? null : SearchValues.Create(_names.Select(n => n.Name).ToArray(), StringComparison.Ordinal);
+    }
+
+    public static Registry Empty { get; } = new([]);
+
+    public IReadOnlyList<RegistryEntry> Entries { get; }
+
+    public static Registry Load(string path) => Parse(File.ReadAllText(path), path);
+
+    public static Registry Parse(string yaml, string file)
+    {
+        var doc = YamlDocument.Parse(yaml, file);
+        if (doc.Root is null)
+        {
+            return Empty;
+        }
+
+        var entries = new List<RegistryEntry>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in doc.Entries(doc.Mapping(doc.Root, "the registry"), TopKeys, "the registry"))
+        {
+            if (value is YamlScalarNode { Value: null or "" })
+            {
+                continue;
+            }
+
+            var kind = key == "campaigns" ? RegistryKind.Campaign : RegistryKind.Committee;
+            foreach (var item in doc.Sequence(value, key).Children)
+            {
+                var entry = ReadEntry(doc, item, kind, key);
+                if (!ids.Add(entry.Id))
+                {
+                    throw doc.Error(item, $"id '{entry.Id}' is used twice; every campaign and committee needs its own id");
+                }
+
+                entries.Add(entry);
+            }
+        }
+
+        return new Registry(entries);
+    }
+
+    /// <summary>The entry whose address, or whose domain (or a parent domain of the sender's), sent this.</summary>
+    public (RegistryEntry Entry, string Matched)? FindSender(MailboxAddress sender)
+    {
+        if (_byAddress.Count > 0 && _byAddress.TryGetValue(sender.Address, out var byAddress))
+        {
+            return (byAddress, sender.Address);
+        }
+
+        if (_byDomain.Count == 0)
+        {
+            return null;
+        }
+
+        var domain = sender.AsciiDomain;
+        while (domain.Length > 0)
+        {
+            if (_byDomain.TryGetValue(domain, out var byDomain))
+            {
+                return (byDomain, domain);
+            }
+
+            var dot = domain.IndexOf('.', StringComparison.Ordinal);
+            domain = dot < 0 ? "" : domain[(dot + 1)..];
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first registered name (lower-cased, on word boundaries) in lower-cased text at or after
+    /// <paramref name="from"/>: its index, length and entry; Entry is null when there is none.
+    /// </summary>
+    internal (int Index, int Length, RegistryEntry? Entry) FindName(ReadOnlySpan<char> lower, int from)
+    {
+        if (_nameSearch is null)
+        {
+            return (-1, 0, null);
+        }
+
+        while (from < lower.Length)
+        {
+            var hit = lower[from..].IndexOfAny(_nameSearch);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            var at = from + hit;
+            foreach (var (name, entry) in _names)
+            {
+                if (lower[at..].StartsWith(name, StringComparison.Ordinal)
+                    && (at == 0 || !char.IsLetterOrDigit(lower[at - 1]))
+                    && (at + name.Length == lower.Length || !char.IsLetterOrDigit(lower[at + name.Length])))
+                {
+                    return (at, name.Length, entry);
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return (-1, 0, null);
+    }
+
+    private static RegistryEntry ReadEntry(YamlDocument doc, YamlNode node, RegistryKind kind, string list)
+    {
+        var map = doc.Mapping(node, $"an entry of {list}");
+        string? id = null, name = null, candidate = null, office = null;
+        List<string> aliases = [], domains = [], addresses = [];
+        List<DateOnly> elections = [];
+        List<Attestation> attestations = [];
+        foreach (var (key, value) in doc.Entries(map, EntryKeys, $"an entry of {list}"))
+        {
+            switch (key)
+            {
+                case "id": id = doc.String(value, "id"); break;
+                case "name": name = doc.String(value, "name"); break;
+                case "candidate": candidate = doc.String(value, "candidate"); break;
+                case "office": office = doc.String(value, "office"); break;
+                case "aliases": aliases = doc.Strings(value, "aliases"); break;
+                case "elections": elections = doc.Sequence(value, "elections").Children.Select(d => doc.Date(d, "election date")).ToList(); break;
+                case "domains": domains = ReadDomains(doc, value); break;
+                case "addresses": addresses = ReadAddresses(doc, value); break;
+                case "attestations": attestations = doc.Sequence(value, "attestations").Children.Select(a => ReadAttestation(doc, a)).ToList(); break;
+            }
+        }
+
+        if (name is null)
+        {
+            throw doc.Error(node, $"an entry of {list} needs a name");
+        }
+
+        if (kind == RegistryKind.Campaign && candidate is null)
+        {
+            throw doc.Error(node, $"campaign '{name}' needs a candidate (committees without one go under committees)");
+        }
+
+        id ??= Slug(name);
+        return new RegistryEntry(id, kind, name, candidate, office, elections, aliases, domains, addresses, attestations);
+    }
+
+    private static List<string> ReadDomains(YamlDocument doc, YamlNode node)
+    {
+        var items = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
+        var result = new List<string>();
+        foreach (var item in items)
+        {
+            var domain = doc.String(item, "domain").Trim().TrimStart('.').ToLowerInvariant();
+            if (domain.Contains('@', StringComparison.Ordinal) || !domain.Contains('.', StringComparison.Ordinal) || domain.Contains(' ', StringComparison.Ordinal))
+            {
+                throw doc.Error(item, $"'{domain}' is not a domain name; write e.g. doeformayor.com (addresses go under addresses)");
+            }
+
+            result.Add(domain);
+        }
+
+        return result;
+    }
+
+    private static List<string> ReadAddresses(YamlDocument doc, YamlNode node)
+    {
+        var items = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
+        var result = new List<string>();
+        foreach (var item in items)
+        {
+            var address = doc.String(item, "address").Trim();
+            var at = address.LastIndexOf('@');
+            if (at <= 0 || at == address.Length - 1 || address.Contains(' ', StringComparison.Ordinal))
+            {
+                throw doc.Error(item, $"'{address}' is not an email address; write e.g. info@doeformayor.com");
+            }
+
+            result.Add(address[..at] + "@" + address[(at + 1)..].ToLowerInvariant());
+        }
+
+        return result;
+    }
+
+    private static Attestation ReadAttestation(YamlDocument doc, YamlNode node)
+    {
+        var map = doc.Mapping(node, "an attestation");
+        string? by = null, document = null, sha = null;
+        DateTimeOffset? at = null;
+        foreach (var (key, value) in doc.Entries(map, AttestationKeys, "an attestation"))
+        {
+            switch (key)
+            {
+                case "by": by = doc.String(value, "by"); break;
+                case "at": at = doc.Timestamp(value, "at"); break;
+                case "document": document = doc.String(value, "document"); break;
+                case "sha256":
+                    sha = doc.String(value, "sha256").Trim().ToLowerInvariant();
+                    if (sha.Length != 64)
+                    {
+                        throw doc.Error(value, $"sha256 must be 64 hex digits, found {sha.Length} characters");
+                    }
+
+                    if (!sha.All(char.IsAsciiHexDigit))
+                    {
+                        throw doc.Error(value, "sha256 must be hex digits only (0-9, a-f)");
+                    }
+
+                    break;
+            }
+        }
+
+        if (by is null || at is null)
+        {
+            throw doc.Error(node, "an attestation needs 'by' (who attested) and 'at' (when)");
+        }
+
+        return new Attestation(by, at.Value, document, sha);
+    }
+
+    private static string Slug(string name) =>
+        string.Join('-', name.ToLowerInvariant().Split((char[])[' ', '.', ',', '\'', '/'], StringSplitOptions.RemoveEmptyEntries));
+}
+
+public enum RegistryKind
+{
+    Campaign,
+    Committee,
+}
+
+/// <summary>One campaign or committee. <see cref="Names"/> are what the text signals look for.</summary>
+public sealed record RegistryEntry(
+    string Id,
+    RegistryKind Kind,
+    string Name,
+    string? Candidate,
+    string? Office,
+    IReadOnlyList<DateOnly> Elections,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Domains,
+    IReadOnlyList<string> Addresses,
+    IReadOnlyList<Attestation> Attestations)
+{
+    public IEnumerable<string> Names
+    {
+        get
+        {
+            yield return Name;
+            if (Candidate is not null)
+            {
+                yield return Candidate;
+            }
+
+            foreach (var alias in Aliases)
+            {
+                yield return alias;
+            }
+        }
+    }
+}
+
+/// <summary>A reviewer's statement that an entry is right, with the SHA-256 of the filing or document they relied on.</summary>
+public sealed record Attestation(string By, DateTimeOffset At, string? Document, string? Sha256);

@@ -1,0 +1,33 @@
+using SolidWall.Core.Detection.Signals;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// The one list of detection signals. Adding a signal means adding its file, its test and one line here;
+/// nothing else in SolidWall knows signal names (the policy checks its <c>signal_weights</c> keys against this).
+/// </summary>
+internal static class SignalCatalog
+{
+    public static IReadOnlyList<ISignal> All { get; } =
+    [
+        new PaidForByDisclaimer(),
+        new ContributionDisclaimer(),
+        new DonationPlatformLink(),
+        new RegisteredSender(),
+        new RegisteredCampaignMention(),
+        new CandidateCallToAction(),
+        new CampaignDonationAsk(),
+        new StudentRecruitment(),
+        new VoteSolicitation(),
+        new PetitionDrive(),
+        new EventInvitation(),
+        new Polling(),
+        new Questionnaire(),
+        new Coercion(),
+        new ForwardedElectioneering(),
+        new DiscussesElectioneering(),
+        new AllowlistedSender(),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();
+}

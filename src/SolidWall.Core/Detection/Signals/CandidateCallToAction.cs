@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// A candidate's name (from the registry, or a "Vote for / Elect / Re-elect Jane Doe", "Doe for Mayor",
+/// "Vota por …", "… para Alcalde" pattern) within a few lines of a call to action: donate, chip in, volunteer,
+/// sign up, vote, RSVP. The action's kind gives the category. Traps: student-government and Local School Council
+/// elections, union officer elections, "vote for your favourite poster".
+/// </summary>
+internal sealed class CandidateCallToAction : ISignal
+{
+    private const int Window = 250;
+
+    // Case matters for the name (capitalised words), not for the verbs; this one reads the original text.
+    private static readonly Regex NamePattern = new(
+        "(?:(?i:\\bvote\\s+for|\\bre-?elect|\\belect|\\bvota\\s+por|\\belige\\s+a|\\breelige\\s+a)\\s+(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}))"
+        + "|(?:\\b(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2})\\s+(?i:for|4|para)\\s+(?i:mayor|school\\s+board|board|congress|senate|governor|president|"
+        + "alder(?:man|person|woman)|city\\s+council|state\\s+rep(?:resentative)?|state\\s+senate|sheriff|judge|treasurer|clerk|assessor|comptroller|"
+        + "attorney\\s+general|alcalde|alcaldesa|gobernador|gobernadora|senador|senadora|congreso|concejal)\\b)",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    // Every NamePattern match holds one of these; most mail holds none and skips the pattern.
+    private static readonly SearchValues<string> NameKeywords = PhraseScan.Keywords(
+        "vote", "elect", "vota", "board", "elige", "mayor", "congress", "senate", "governor", "president", "alder", "city council", "state rep",
+        "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller", "attorney general", "alcalde", "gobernador", "senador", "congreso", "concejal");
+
+    private static readonly (Regex Pattern, string Category)[] Actions =
+    [
+        (PhraseScan.Compile("\\b(?:donate|donation|chip\\s+in|contribute|contribution|give\\s+\\$|pitch\\s+in|dona(?:r|ción|ciones)?|contribuye|aporta(?:ción)?)\\b"), Detection.Categories.Fundraising),
+        (PhraseScan.Compile("\\b(?:volunteer|sign\\s+up|join\\s+(?:our|the)\\s+team|knock\\s+(?:on\\s+)?doors|make\\s+calls|phone\\s*bank|canvass\\w*|voluntari[oa]s?|inscr[ií]bete|[uú]nete)\\b"), Detection.Categories.VolunteerRecruitment),
+        (PhraseScan.Compile("\\b(?:vote|early\\s+vot\\w+|vota|votar|tu\\s+voto)\\b"), Detection.Categories.VoteSolicitation),
+        (PhraseScan.Compile("\\b(?:rsvp|register\\s+to\\s+attend|join\\s+us|confirma\\s+tu\\s+asistencia|acomp[aá][ñn]anos)\\b"), Detection.Categories.Event),
+    ];
+
+    private static readonly Regex OwnTraps = PhraseScan.Compile(
+        "\\belect(?:ing)?\\s+(?:officers|delegates|representatives|a\\s+new)\\b|\\bfavou?rite\\b|\\bposter\\s+contest\\b|\\bcostume\\b|\\bmascot\\b|\\bstudent\\s+of\\s+the\\s+month\\b");
+
+    public string Name => "CandidateCallToAction";
+
+    public double Weight => 3.2;
+
+    public IReadOnlyList<string> Categories { get; } =
+        [Detection.Categories.Fundraising, Detection.Categories.VolunteerRecruitment, Detection.Categories.VoteSolicitation, Detection.Categories.Event];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if ((FromRegistry(context, field) ?? FromPattern(field)) is { } hit)
+            {
+                return hit;
+            }
+        }
+
+        return null;
+    }
+
+    private static SignalHit? FromRegistry(DetectionContext context, TextField field)
+    {
+        var from = 0;
+        while (true)
+        {
+            var (index, length, entry) = context.Registry.FindName(field.Lower, from);
+            if (entry is null)
+            {
+                return null;
+            }
+
+            if (Check(field, index, length, $"registered {entry.Kind.ToString().ToLowerInvariant()} '{entry.Name}'") is { } hit)
+            {
+                return hit;
+            }
+
+            from = index + length;
+        }
+    }
+
+    private static SignalHit? FromPattern(TextField field)
+    {
+        if (!field.Lower.AsSpan().ContainsAny(NameKeywords))
+        {
+            return null;
+        }
+
+        foreach (Match match in NamePattern.Matches(field.Original))
+        {
+            var name = match.Groups["n"];
+            if (Check(field, match.Index, match.Length, $"candidate '{name.Value}'") is { } hit)
+            {
+                return hit;
+            }
+        }
+
+        return null;
+    }
+
+    // The call to action must lie outside the name's own words, so "Vote for Jane Doe" alone is VoteSolicitation's, not ours.
+    private static SignalHit? Check(TextField field, int index, int length, string note)
+    {
+        if (LookAlikes.AreNear(field, index, index + length, Window, OwnTraps))
+        {
+            return null;
+        }
+
+        var before = Math.Max(0, index - Window);
+        var after = Math.Min(field.Length, index + length + Window);
+        foreach (var (pattern, category) in Actions)
+        {
+            var action = FirstMatch(pattern, field.Lower, index + length, after) ?? FirstMatch(pattern, field.Lower, before, index);
+            if (action is { } a)
+            {
+                return new SignalHit([category], [field.At(index, length, note), field.At(a.Index, a.Length, "call to action")]);
+            }
+        }
+
+        return null;
+    }
+
+    private static (int Index, int Length)? FirstMatch(Regex pattern, string lower, int from, int to)
+    {
+        foreach (var match in pattern.EnumerateMatches(lower.AsSpan(from, to - from)))
+        {
+            return (from + match.Index, match.Length);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// The author writes <em>about</em> campaign material instead of passing it on: a report to the ethics office or
+/// the inspector general, a refusal, a correction, a civics lesson or news clipping, union minutes, ethics
+/// training. A negative weight, so that a lesson quoting "Paid for by …" or a report forwarding the offending
+/// email stays allowed unless the rest is overwhelming. Only the author's own words count (the subject and
+/// Body segments), so a campaign cannot forward its way out by quoting one.
+/// </summary>
+internal sealed class DiscussesElectioneering : ISignal
+{
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords(
+        "inspector", "oig", "ethic", "ética", "etica", "hatch", "lesson", "lecci", "scavenger", "question", "pregunta", "article", "artículo", "articulo",
+        "tribune", "minutes", "eligible", "should not", "shouldn't", "may not", "not allowed", "prohibit", "prohibid", "complaint", "queja", "denunci",
+        "report", "reporting", "apolog", "disculp", "remove", "not click", "no debí", "no debi", "no pueden", "violat", "investigat", "correction", "corrección", "correccion");
+
+    private static readonly Regex Trigger = PhraseScan.Compile(
+        "\\b(?:inspector\\s+general|oig\\b|office\\s+of\\s+(?:the\\s+)?(?:inspector\\s+general|ethics)|ethics\\s+(?:office|officer|training|board|complaint)|hatch\\s+act"
+        + "|oficina\\s+de\\s+[eé]tica|capacitaci[oó]n\\s+de\\s+[eé]tica|lesson(?:\\s+plan)?\\b|lecci[oó]n\\b|scavenger\\s+hunt|discussion\\s+questions|questions?\\s*:|preguntas?\\s*:"
+        + "|(?:the\\s+|this\\s+)?article\\b|art[ií]culo\\b|tribune|minutes\\b|not\\s+eligible|no\\s+(?:es|son)\\s+elegibles?"
+        + "|should\\s+not\\s+have|shouldn't\\s+have|no\\s+deb[ií]\\s+(?:haber|reenviar|compartir)|may\\s+not\\s+be\\s+used|not\\s+allowed\\s+to|no\\s+pueden\\s+(?:usar|compartir|contar)"
+        + "|prohibited|prohibid[oa]s?|complaint|queja|denuncia\\w*|(?:i\\s+am|i'm|we\\s+are)\\s+reporting|reporting\\s+(?:this|it)|forwarding\\s+(?:this\\s+|it\\s+)?(?:to\\s+you\\s+)?as\\s+instructed"
+        + "|apologi[sz]\\w*|disculp\\w*|remove\\s+(?:all\\s+|our\\s+)?(?:district\\s+)?addresses|did\\s+not\\s+click|violat\\w+|investigat\\w+|correction|correcci[oó]n)");
+
+    public string Name => "DiscussesElectioneering";
+
+    public double Weight => -4.0;
+
+    public IReadOnlyList<string> Categories { get; } = [];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        // Without campaign words there is nothing for it to outweigh.
+        if (context.IsSegment || !context.MayMentionCampaign)
+        {
+            return null;
+        }
+
+        // The author's own words: the subject, and the text up to the first quote or forward.
+        var ownEnd = OwnWordsEnd(context);
+        var found = PhraseScan.Find(context, Keywords, Trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
+        return found is null ? null : new SignalHit(Categories, found);
+    }
+
+    private static int OwnWordsEnd(DetectionContext context)
+    {
+        var text = context.Text.Original;
+        foreach (var segment in context.Message.Segments)
+        {
+            if (segment.Kind != SegmentKind.Body && segment.Text.Length > 0)
+            {
+                var at = text.IndexOf(segment.Text, StringComparison.Ordinal);
+                return at >= 0 ? at : text.Length;
+            }
+        }
+
+        return text.Length;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Frozen;
+
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// A link to a platform campaigns raise money and organise on (ActBlue, WinRed, Anedot, NGP VAN / EveryAction,
+/// Mobilize, Democracy Engine, Action Network; Donorbox only with political words in the text). Matched by host
+/// and its parent domains, never by substring ("notactblue.com", "actblue.com.example.org" do not match), and
+/// followed through tracking redirects that carry the target in a query parameter. Traps: look-alike hosts, a
+/// PTA's Donorbox page.
+/// </summary>
+internal sealed class DonationPlatformLink : ISignal
+{
+    private const int MaxRedirectDepth = 3;
+
+    private static readonly FrozenDictionary<string, string[]> Platforms = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["actblue.com"] = [Detection.Categories.Fundraising],
+        ["winred.com"] = [Detection.Categories.Fundraising],
+        ["anedot.com"] = [Detection.Categories.Fundraising],
+        ["ngpvan.com"] = [Detection.Categories.Fundraising],
+        ["everyaction.com"] = [Detection.Categories.Fundraising],
+        ["votebuilder.com"] = [Detection.Categories.VolunteerRecruitment],
+        ["democracyengine.com"] = [Detection.Categories.Fundraising],
+        ["mobilize.us"] = [Detection.Categories.Event, Detection.Categories.VolunteerRecruitment],
+        ["actionnetwork.org"] = [Detection.Categories.VolunteerRecruitment],
+        ["donorbox.org"] = [Detection.Categories.Fundraising],
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    // Hosts that also serve charities and schools: they count only when the text speaks of a campaign.
+    private static readonly FrozenSet<string> NeedPoliticalContext = new[] { "donorbox.org" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public string Name => "DonationPlatformLink";
+
+    public double Weight => 3.5;
+
+    public IReadOnlyList<string> Categories { get; } =
+        [Detection.Categories.Fundraising, Detection.Categories.VolunteerRecruitment, Detection.Categories.Event, Detection.Categories.Petition];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        List<Evidence>? evidence = null;
+        var categories = new SortedSet<string>(StringComparer.Ordinal);
+        bool? political = null;
+        foreach (var link in context.Links)
+        {
+            if (Find(link, 0) is not { } found)
+            {
+                continue;
+            }
+
+            if (NeedPoliticalContext.Contains(found.Platform) && !(political ??= CampaignTerms.IsAnywhere(context)))
+            {
+                continue;
+            }
+
+            foreach (var category in CategoriesOf(found.Platform, found.Uri))
+            {
+                categories.Add(category);
+            }
+
+            var index = IndexOf(context.Message.Links, link);
+            var note = found.Redirected ? $"tracking redirect to {found.Uri.Host}" : $"host {found.Uri.Host}";
+            evidence ??= [];
+            evidence.Add(new Evidence("link", index, link.Length, link.Length > 200 ? link[..200] : link, note));
+            if (evidence.Count == PhraseScan.MaxEvidence)
+            {
+                break;
+            }
+        }
+
+        return evidence is null ? null : new SignalHit(Detection.Categories.All.Where(categories.Contains).ToArray(), evidence);
+    }
+
+    /// <summary>The platform a link leads to, directly or through a redirect's query parameter.</summary>
+    internal static (string Platform, Uri Uri, bool Redirected)? Find(string link, int depth)
+    {
+        if (!Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var host = uri.IdnHost.TrimEnd('.');
+        while (host.Length > 0)
+        {
+            if (Platforms.ContainsKey(host))
+            {
+                return (host, uri, depth > 0);
+            }
+
+            var dot = host.IndexOf('.', StringComparison.Ordinal);
+            host = dot < 0 ? "" : host[(dot + 1)..];
+        }
+
+        if (depth >= MaxRedirectDepth || uri.Query.Length < 2)
+        {
+            return null;
+        }
+
+        foreach (var pair in uri.Query[1..].Split('&'))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq < 0)
+            {
+                continue;
+            }
+
+            var value = pair[(eq + 1)..];
+            for (var unescape = 0; unescape < 2 && !value.Contains("://", StringComparison.Ordinal); unescape++)
+            {
+                value = Uri.UnescapeDataString(value.Replace('+', ' '));
+            }
+
+            if (!value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || !value.Contains("://", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (Find(value, depth + 1) is { } inner)
+            {
+                return (inner.Platform, inner.Uri, true);
+            }
+        }
+
+        return null;
+    }
+
+    private static string[] CategoriesOf(string platform, Uri uri)
+    {
+        if (!platform.Equals("actionnetwork.org", StringComparison.OrdinalIgnoreCase))
+        {
+            return Platforms[platform];
+        }
+
+        // Action Network's path says what the page is.
+        var path = uri.AbsolutePath;
+        return path.StartsWith("/petitions", StringComparison.OrdinalIgnoreCase) ? [Detection.Categories.Petition]
+            : path.StartsWith("/events", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/ticketed_events", StringComparison.OrdinalIgnoreCase) ? [Detection.Categories.Event]
+            : path.StartsWith("/fundraising", StringComparison.OrdinalIgnoreCase) ? [Detection.Categories.Fundraising]
+            : [Detection.Categories.VolunteerRecruitment];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> links, string link)
+    {
+        for (var i = 0; i < links.Count; i++)
+        {
+            if (ReferenceEquals(links[i], link) || links[i] == link)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,70 @@
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// A forwarded or quoted segment that is electioneering by the other signals on its own: passing campaign
+/// material on is distributing it (literature). The evidence is the inner signals' evidence, marked as forwarded
+/// or quoted. Trap: a reply that merely quotes an allowed message (a PTA notice, an LSC announcement) stays quiet,
+/// because the inner signals do.
+/// </summary>
+internal sealed class ForwardedElectioneering : ISignal
+{
+    public string Name => "ForwardedElectioneering";
+
+    public double Weight => 1.5;
+
+    public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Literature];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        if (context.IsSegment)
+        {
+            return null;
+        }
+
+        List<Evidence>? evidence = null;
+        foreach (var segment in context.Message.Segments)
+        {
+            if (segment.Kind == SegmentKind.Body || segment.Text.Length == 0)
+            {
+                continue;
+            }
+
+            var inner = context.ForSegment(segment);
+            var sum = 0.0;
+            List<Evidence>? seen = null;
+            foreach (var signal in SignalCatalog.All)
+            {
+                if (signal is ForwardedElectioneering || signal.Weight <= 0)
+                {
+                    continue;
+                }
+
+                var weight = context.Policy.WeightOf(signal.Name, signal.Weight);
+                if (weight <= 0 || signal.Evaluate(inner) is not { } hit)
+                {
+                    continue;
+                }
+
+                sum += weight;
+                var how = segment.Kind == SegmentKind.Forward ? "forwarded" : "quoted";
+                seen ??= [];
+                seen.Add(hit.Evidence[0] with { Note = $"{how}: {signal.Name}" + Attribution(segment) });
+            }
+
+            // The segment counts when its signals alone would make it electioneering.
+            if (seen is not null && sum >= -context.Policy.Bias)
+            {
+                evidence ??= [];
+                evidence.AddRange(seen);
+            }
+        }
+
+        return evidence is null ? null : new SignalHit(Categories, evidence.Take(PhraseScan.MaxEvidence).ToArray());
+    }
+
+    private static string Attribution(Segment segment)
+    {
+        var line = segment.Attribution?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return string.IsNullOrEmpty(line) ? "" : $" under \"{(line.Length > 80 ? line[..80] : line)}\"";
+    }
+}

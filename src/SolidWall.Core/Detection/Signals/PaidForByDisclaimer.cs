@@ -1,0 +1,69 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// The disclaimer campaign communications must carry: "Paid for by Doe for Mayor", "Not authorized by any
+/// candidate or candidate's committee", Spanish "Pagado por …". Flattened exports run words together
+/// ("Paid for byMark", "Notauthorized"), so spaces are optional. Traps: "paid for by the PTA / the district /
+/// a grant / your tuition", and ethics lessons that quote the rule.
+/// </summary>
+internal sealed class PaidForByDisclaimer : ISignal
+{
+    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("paid", "pagad", "authori", "autorizad");
+
+    private static readonly Regex Trigger = PhraseScan.Compile(
+        "paid\\s*for\\s*by|pagad[oa]\\s+por\\b"
+        + "|not\\s*authori[sz]ed\\s*by\\s*any\\s*candidate|no\\s+(?:est[aá]\\s+)?autorizad[oa]\\s+por\\s+ning[uú]n\\s+candidato");
+
+    // What follows an innocent "paid for by".
+    private static readonly Regex InnocentPayer = PhraseScan.Compile(
+        "^[\\s:]*(?:the\\s+|our\\s+|your\\s+|their\\s+|a\\s+|an\\s+|la\\s+|el\\s+|los\\s+|las\\s+|una?\\s+|tu\\s+|su\\s+|sus\\s+|nuestr[oa]s?\\s+)?"
+        + "(?:pta|pto|district|school|board\\s+of\\s+education|city|state|county|parents?|families|taxpayers?|tax|grants?|title\\s+i|federal\\s+funds|"
+        + "federal|own|tuition|donations?|sponsors?|foundation|company|employer|insurance|department|university|college|students?|teachers?|staff|"
+        + "escuela|distrito|padres|familias|asociaci[oó]n|beca|subvenci[oó]n|adelantado|cliente|empresa|tarjeta|cheque|efectivo|ciudad|estado|fondos)\\b");
+
+    private static readonly Regex OwnTraps = PhraseScan.Compile("\\bdisclaimers?\\b|\\baviso\\s+legal\\b|\\bmust\\s+(?:include|carry|say)\\b");
+
+    public string Name => "PaidForByDisclaimer";
+
+    public double Weight => 4.0;
+
+    public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Literature];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        var found = PhraseScan.Find(context, Keywords, Trigger, static (_, field, index, length) =>
+        {
+            if (LookAlikes.AreNear(field, index, index + length, 80, OwnTraps))
+            {
+                return false;
+            }
+
+            var lower = field.Lower;
+            return !(lower[index] is 'p') || !InnocentPayer.IsMatch(lower.AsSpan(index + length, Math.Min(60, lower.Length - index - length)));
+        });
+        if (found is null)
+        {
+            return null;
+        }
+
+        // Quote the disclaimer up to the end of its sentence or line, which names the payer.
+        for (var i = 0; i < found.Count; i++)
+        {
+            var e = found[i];
+            var field = e.Where == "subject" ? context.Subject : context.Text;
+            var start = e.Offset - field.BaseOffset;
+            var end = start + e.Length;
+            while (end < field.Length && end - start < 100 && field.Original[end] is not ('\n' or '\r' or '.' or '|' or '[' or '('))
+            {
+                end++;
+            }
+
+            found[i] = field.At(start, end - start);
+        }
+
+        return new SignalHit(Categories, found);
+    }
+}

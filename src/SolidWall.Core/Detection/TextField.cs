@@ -1,0 +1,47 @@
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// One piece of text signals read (the subject, the text, or a forwarded segment), with its one lower-cased copy.
+/// The copy has the original's length (invariant lower-casing maps char to char), so offsets found in it are
+/// offsets in the original, shifted by <see cref="BaseOffset"/> when the field is a part of the message text.
+/// </summary>
+internal sealed class TextField
+{
+    private const int MaxExcerpt = 200;
+
+    public TextField(string where, string original, int baseOffset = 0)
+    {
+        Where = where;
+        Original = original;
+        Lower = original.ToLowerInvariant();
+        BaseOffset = baseOffset;
+    }
+
+    public string Where { get; }
+
+    public string Original { get; }
+
+    public string Lower { get; }
+
+    public int BaseOffset { get; }
+
+    public int Length => Original.Length;
+
+    /// <summary>Evidence for the span [start, start+length) of this field, quoted from the original text.</summary>
+    public Evidence At(int start, int length, string? note = null)
+    {
+        start = Math.Clamp(start, 0, Original.Length);
+        length = Math.Clamp(length, 0, Original.Length - start);
+        var text = Original.AsSpan(start, Math.Min(length, MaxExcerpt)).ToString();
+        text = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return new Evidence(Where, BaseOffset + start, length, text, note);
+    }
+
+    /// <summary>The lower-cased text within <paramref name="window"/> characters either side of a span.</summary>
+    public ReadOnlySpan<char> Around(int start, int end, int window)
+    {
+        var from = Math.Max(0, start - window);
+        var to = Math.Min(Lower.Length, end + window);
+        return Lower.AsSpan(from, to - from);
+    }
+}

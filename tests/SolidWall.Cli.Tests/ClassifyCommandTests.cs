@@ -1,0 +1,61 @@
+using SolidWall.Cli.Commands;
+using SolidWall.Core;
+using SolidWall.Core.Detection;
+
+namespace SolidWall.Cli.Tests;
+
+public sealed class ClassifyCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sw-classify-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Exit, string Out, string Err) Run(ClassifyCommand.Settings settings)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = ClassifyCommand.Run(settings, output, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public void A_bad_policy_is_a_usage_error_naming_file_line_and_column()
+    {
+        var policy = Path.Combine(_dir, "policy.yaml");
+        File.WriteAllText(policy, "threshold: 0.5\ntreshold: 0.6\n");
+        var (exit, _, err) = Run(new ClassifyCommand.Settings([_dir], false, Policy: policy));
+        Assert.Equal(2, exit);
+        Assert.Contains($"{policy}:2:1: unknown key 'treshold'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_roster_is_a_usage_error()
+    {
+        var roster = Path.Combine(_dir, "roster.csv");
+        File.WriteAllText(roster, "a@x.example,janitor\n");
+        var (exit, _, err) = Run(new ClassifyCommand.Settings([_dir], false, Directory: roster));
+        Assert.Equal(2, exit);
+        Assert.Contains("roster.csv:1:13: unknown role 'janitor'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_registry_file_is_a_usage_error()
+    {
+        var (exit, _, err) = Run(new ClassifyCommand.Settings([_dir], false, Registry: Path.Combine(_dir, "nope.yaml")));
+        Assert.Equal(2, exit);
+        Assert.Contains("nope.yaml", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_text_output_lists_reasons_with_weights_and_evidence()
+    {
+        var message = new Message { Source = "a.mbox", Offset = 7, Sha256 = "0", Subject = "Help", Text = "Paid for by Friends of Dana Ortiz." };
+        var verdict = new Detector().Classify(message);
+        var output = new StringWriter();
+        ClassifyCommand.WriteVerdict(output, message, verdict);
+        var text = output.ToString();
+        Assert.StartsWith("a.mbox@7  electioneering ", text, StringComparison.Ordinal);
+        Assert.Contains("PaidForByDisclaimer", text, StringComparison.Ordinal);
+        Assert.Contains("+4.0  text@0: \"Paid for by Friends of Dana Ortiz\"", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using SolidWall.Core.Detection;
+using SolidWall.Mime;
+
+namespace SolidWall.Core.Tests.Detection;
+
+public sealed class DetectorTests
+{
+    private const string Donation = "Friend, will you chip in $27 for Dana Ortiz for Mayor tonight?\nhttps://secure.actblue.com/donate/ortiz\n\nPaid for by Friends of Dana Ortiz.";
+
+    private sealed class FixedModel(double probability, params (string Term, double Weight)[] terms) : ITextModel
+    {
+        public Dictionary<string, double> Categories { get; } = [];
+
+        public ModelScore Score(Message message) =>
+            new(probability, terms.Select(t => new TermContribution(t.Term, t.Weight)).ToList(), Categories);
+    }
+
+    private static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
+
+    [Fact]
+    public void Signals_only_score_is_the_logistic_of_the_weights_plus_the_bias()
+    {
+        var verdict = new Detector().Classify(Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]));
+        Assert.Equal(Verdict.Electioneering, verdict.Decision);
+        var sum = verdict.Reasons.Sum(r => r.Weight);
+        Assert.Equal(Math.Round(Logistic(sum + Policy.Default.Bias), 4), verdict.Score);
+        Assert.Contains(verdict.Reasons, r => r.Signal == "PaidForByDisclaimer");
+        Assert.Contains(verdict.Reasons, r => r.Signal == "DonationPlatformLink");
+        Assert.Contains(Categories.Fundraising, verdict.Categories);
+    }
+
+    [Fact]
+    public void The_model_adds_its_weighted_logit_and_a_reason_with_located_terms()
+    {
+        var model = new FixedModel(0.9, ("chip in", 1.2), ("tonight", 0.4), ("absent-term", 0.3), ("friend", -0.2));
+        var message = Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]);
+        var verdict = new Detector(model: model).Classify(message);
+        var signals = verdict.Reasons.Where(r => r.Signal != Detector.TextModelSignal).Sum(r => r.Weight);
+        var modelLogit = Math.Log(0.9 / 0.1);
+        Assert.Equal(Math.Round(Logistic(modelLogit + signals + Policy.Default.ModelBias), 4), verdict.Score);
+        var reason = verdict.Reasons.Single(r => r.Signal == Detector.TextModelSignal);
+        Assert.Equal(Math.Round(modelLogit, 3), reason.Weight);
+        Assert.Equal(3, reason.Evidence.Count);
+        Assert.Equal(message.Text.IndexOf("chip in", StringComparison.Ordinal), reason.Evidence[0].Offset);
+        Assert.Equal(("model", -1), (reason.Evidence[2].Where, reason.Evidence[2].Offset));
+    }
+
+    [Fact]
+    public void A_model_alone_can_decide_and_still_points_into_the_message()
+    {
+        var model = new FixedModel(0.97, ("zzz", 2.0));
+        model.Categories[Categories.Polling] = 0.8;
+        model.Categories[Categories.Petition] = 0.1;
+        var verdict = new Detector(model: model).Classify(Mail.Of("A plain note.", "Hello"));
+        Assert.True(verdict.IsElectioneering);
+        Assert.Equal([Categories.Polling], verdict.Categories);
+        var evidence = verdict.Reasons.Single().Evidence[0];
+        Assert.Equal(("subject", 0), (evidence.Where, evidence.Offset));
+    }
+
+    [Fact]
+    public void A_low_model_probability_pulls_the_score_down()
+    {
+        var message = Mail.Of("Vote for Dana Ortiz on Tuesday.");
+        var without = new Detector().Classify(message);
+        var with = new Detector(model: new FixedModel(0.01)).Classify(message);
+        Assert.True(with.Score < without.Score);
+        Assert.False(with.IsElectioneering);
+    }
+
+    [Fact]
+    public void Reasons_are_sorted_by_weight_strongest_first()
+    {
+        var verdict = new Detector(registry: Mail.SampleRegistry(), model: new FixedModel(0.6, ("ortiz", 1)))
+            .Classify(Mail.Of(Donation, from: "dana@reelect-dana-ortiz.example", links: ["https://secure.actblue.com/donate/ortiz"]));
+        Assert.True(verdict.Reasons.Count >= 4);
+        Assert.Equal(verdict.Reasons.OrderByDescending(r => r.Weight).Select(r => r.Signal), verdict.Reasons.Select(r => r.Signal));
+        Assert.Equal("RegisteredSender", verdict.Reasons[0].Signal);
+    }
+
+    [Fact]
+    public void The_policy_threshold_and_weights_decide()
+    {
+        var message = Mail.Of("Paid for by Friends of Dana Ortiz.");
+        Assert.True(new Detector().Classify(message).IsElectioneering);
+        Assert.False(new Detector(Policy.Parse("threshold: 0.9\n", "p.yaml")).Classify(message).IsElectioneering);
+        var off = new Detector(Policy.Parse("signal_weights:\n  PaidForByDisclaimer: 0\n", "p.yaml")).Classify(message);
+        Assert.False(off.IsElectioneering);
+        Assert.DoesNotContain(off.Reasons, r => r.Signal == "PaidForByDisclaimer");
+    }
+
+    [Fact]
+    public void An_allowlisted_sender_stays_allowed_and_says_why()
+    {
+        var policy = Policy.Parse("allowlist:\n  domains: [reelect-dana-ortiz.example]\n", "p.yaml");
+        var verdict = new Detector(policy).Classify(Mail.Of(Donation, from: "dana@reelect-dana-ortiz.example"));
+        Assert.False(verdict.IsElectioneering);
+        Assert.Empty(verdict.Categories);
+        Assert.Equal("AllowlistedSender", verdict.Reasons[^1].Signal);
+    }
+
+    [Fact]
+    public void Allowed_messages_have_no_categories()
+    {
+        var verdict = new Detector().Classify(Mail.Of("Schools are closed on election day, Tuesday, Feb 28. Polling places open at 6."));
+        Assert.Equal(Verdict.Allowed, verdict.Decision);
+        Assert.Empty(verdict.Categories);
+        Assert.True(verdict.Score < 0.1);
+    }
+
+    [Fact]
+    public void The_json_has_the_documented_shape()
+    {
+        var verdict = new Detector().Classify(Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]));
+        using var doc = JsonDocument.Parse(verdict.ToJson());
+        var root = doc.RootElement;
+        Assert.Equal(["source", "offset", "messageId", "verdict", "score", "categories", "reasons"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("electioneering", root.GetProperty("verdict").GetString());
+        Assert.Equal("t@test", root.GetProperty("messageId").GetString());
+        var reason = root.GetProperty("reasons")[0];
+        Assert.Equal(["signal", "weight", "evidence"], reason.EnumerateObject().Select(p => p.Name));
+        var evidence = reason.GetProperty("evidence")[0];
+        Assert.Equal("where", evidence.EnumerateObject().First().Name);
+        Assert.True(evidence.TryGetProperty("offset", out _));
+    }
+
+    [Fact]
+    public void Every_signal_in_the_catalog_has_a_unique_name_and_known_categories()
+    {
+        Assert.Equal(SignalCatalog.All.Count, SignalCatalog.Names.Distinct().Count());
+        Assert.All(SignalCatalog.All, s => Assert.All(s.Categories, c => Assert.True(Categories.IsKnown(c), c)));
+        Assert.Contains(Detector.TextModelSignal, Detector.SignalNames);
+    }
+
+    private static readonly string[] Phrases =
+    [
+        "Paid for by Friends of Dana Ortiz", "chip in", "vote for Dana Ortiz", "externship for class credit with our campaign",
+        "rally for the candidate", "nominating petitions for the ballot", "take our quick poll for the campaign", "candidate questionnaire",
+        "counts toward your grade for the campaign", "PTA fundraiser", "Local School Council election", "nonpartisan", "polling place",
+        "vota por Reyes", "pagado por Amigos", "https://secure.actblue.com/x", "\u0130", "\0", "  \r\n> quoted", "é", "ß",
+    ];
+
+    [Fact]
+    public void Any_message_never_throws_and_electioneering_always_points_into_the_message()
+    {
+        var detector = new Detector(registry: Mail.SampleRegistry(), model: new FixedModel(0.5, ("for", 0.2)));
+        var text = Gen.Elements(Phrases).Or(ArbMap.Default.GeneratorFor<string>().Where(s => s is not null))
+            .ListOf().Select(parts => string.Join(' ', parts));
+        var messages =
+            from body in text
+            from subject in Gen.Elements<string?>(null, "", "Vote for Dana Ortiz", "Hi")
+            from sender in Gen.Elements("a@b.example", "dana@reelect-dana-ortiz.example", "x@", "@")
+            from links in Gen.Elements<string[]>([], ["https://secure.actblue.com/x"], ["not a url", "http://[::1"], ["https://t.example/?u=%"])
+            from kind in Gen.Elements(SegmentKind.Body, SegmentKind.Forward, SegmentKind.Quote)
+            select Mail.Of(body, subject, sender, links, [new Segment(kind, body.Length > 3 ? body[(body.Length / 2)..] : body, "On Mon X wrote:")]);
+
+        Prop.ForAll(messages.ToArbitrary(), message =>
+        {
+            var verdict = detector.Classify(message);
+            var points = verdict.Reasons.SelectMany(r => r.Evidence).Any(e => e.Offset >= 0 && e.Where is "text" or "subject" or "link" or "from");
+            return verdict.Score is >= 0 and <= 1 && (!verdict.IsElectioneering || (points && verdict.Categories.Count > 0));
+        }).QuickCheckThrowOnFailure();
+    }
+}

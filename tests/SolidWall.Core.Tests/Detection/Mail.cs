@@ -1,0 +1,66 @@
+using SolidWall.Core.Detection;
+using SolidWall.Mime;
+
+namespace SolidWall.Core.Tests.Detection;
+
+/// <summary>Hand-built messages and one-signal runs for the detection tests.</summary>
+internal static class Mail
+{
+    public static Message Of(string text, string? subject = null, string from = "someone@example.org", IReadOnlyList<string>? links = null, IReadOnlyList<Segment>? segments = null)
+    {
+        var at = from.LastIndexOf('@');
+        return new Message
+        {
+            Source = "test.mbox",
+            Offset = 0,
+            Sha256 = new string('0', 64),
+            MessageId = "t@test",
+            Subject = subject,
+            Text = text,
+            From = [new MailboxAddress(null, from[..at], from[(at + 1)..])],
+            To = [new MailboxAddress(null, "teacher", "district.example")],
+            Links = links ?? [],
+            Segments = segments ?? [new Segment(SegmentKind.Body, text)],
+        };
+    }
+
+    public static SignalHit? Run<TSignal>(Message message, Registry? registry = null, InstitutionDirectory? directory = null, Policy? policy = null)
+        where TSignal : ISignal
+    {
+        var signal = SignalCatalog.All.OfType<TSignal>().Single();
+        return signal.Evaluate(new DetectionContext(message, registry ?? Registry.Empty, directory ?? InstitutionDirectory.Empty, policy ?? Policy.Default));
+    }
+
+    public static SignalHit? Run<TSignal>(string text, string? subject = null)
+        where TSignal : ISignal => Run<TSignal>(Of(text, subject));
+
+    /// <summary>Asserts the hit's first evidence quotes <paramref name="phrase"/> where it is in the text.</summary>
+    public static void AssertEvidenceAt(SignalHit? hit, string text, string phrase)
+    {
+        Assert.NotNull(hit);
+        var expected = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+        Assert.True(expected >= 0, $"test bug: '{phrase}' is not in the text");
+        var evidence = hit.Evidence[0];
+        Assert.Equal("text", evidence.Where);
+        Assert.Equal(expected, evidence.Offset);
+        Assert.StartsWith(phrase, text.Substring(evidence.Offset, evidence.Length), StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static Registry SampleRegistry() => Registry.Parse(
+        """
+        campaigns:
+          - id: ortiz
+            name: Friends of Dana Ortiz
+            candidate: Dana Ortiz
+            office: Mayor
+            aliases: [Ortiz for Mayor]
+            elections: [2027-02-28]
+            domains: [reelect-dana-ortiz.example]
+            addresses: [dana@campaign-mail.example]
+        committees:
+          - id: better-schools-pac
+            name: Better Schools PAC
+            domains: bettersc.example
+        """,
+        "registry.yaml");
+}

@@ -1,0 +1,30 @@
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Signals;
+
+namespace SolidWall.Core.Tests.Detection.Signals;
+
+public sealed class EventInvitationTests
+{
+    [Theory]
+    [InlineData("Join the Ortiz campaign for a canvass launch Saturday at 10.", "canvass", Categories.Event)]
+    [InlineData("Rally for Delia Marsh, candidate for state representative, at the park.", "Rally", Categories.Event)]
+    [InlineData("Phone bank for Whitfield for Mayor every Tuesday night.", "Phone bank", Categories.Event)]
+    [InlineData("You're invited to a fundraiser for Priya Natarajan's school board campaign.", "fundraiser", Categories.Fundraising)]
+    [InlineData("¡Ven al mitin de nuestra candidata a alcaldesa este domingo!", "mitin", Categories.Event)]
+    [InlineData("Salimos a tocar puertas por la campaña de Reyes.", "tocar puertas", Categories.Event)]
+    public void Fires_on_campaign_events(string text, string phrase, string category)
+    {
+        var hit = Mail.Run<EventInvitation>(text);
+        Mail.AssertEvidenceAt(hit, text, phrase);
+        Assert.Contains(category, hit!.Categories);
+    }
+
+    [Theory]
+    [InlineData("Pep rally Friday before the big game!")]
+    [InlineData("The PTA fundraiser is Saturday: bake sale and raffle.")]
+    [InlineData("Charity fundraiser for the food pantry; the campaign for the new gym continues.")]
+    [InlineData("Watch party for the Super Bowl in the teachers' lounge.")]
+    [InlineData("Rally in the gym at 2:00 for spirit week.")]
+    [InlineData("Kermes de la asociación de padres: recaudación de fondos para la biblioteca.")]
+    public void Stays_quiet_on_school_and_charity_events(string text) => Assert.Null(Mail.Run<EventInvitation>(text));
+}

@@ -1,0 +1,42 @@
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Signals;
+
+namespace SolidWall.Core.Tests.Detection.Signals;
+
+public sealed class PaidForByDisclaimerTests
+{
+    [Theory]
+    [InlineData("Thank you!\n\nPaid for by Friends of Dana Ortiz.", "Paid for by Friends of Dana Ortiz")]
+    [InlineData("DONATE Paid for byMark Takano For Congress P.O. Box 5214", "Paid for byMark Takano For Congress P")]
+    [InlineData("Not authorized by any candidate or candidate's committee.", "Not authorized by any candidate or candidate's committee")]
+    [InlineData("PAID FOR BY THE NRCC AND NOTAUTHORIZED BY ANY CANDIDATE", "PAID FOR BY THE NRCC AND NOTAUTHORIZED BY ANY CANDIDATE")]
+    [InlineData("¡Gracias!\nPagado por Amigos de Tomás Reyes\n", "Pagado por Amigos de Tomás Reyes")]
+    [InlineData("No está autorizado por ningún candidato ni comité.", "No está autorizado por ningún candidato")]
+    public void Fires_on_disclaimers_and_quotes_the_payer(string text, string quoted)
+    {
+        var hit = Mail.Run<PaidForByDisclaimer>(text);
+        Mail.AssertEvidenceAt(hit, text, quoted[..10]);
+        Assert.StartsWith(quoted, hit!.Evidence[0].Text, StringComparison.Ordinal);
+        Assert.Equal([Categories.Literature], hit.Categories);
+    }
+
+    [Fact]
+    public void Fires_in_the_subject_with_a_subject_offset()
+    {
+        var hit = Mail.Run<PaidForByDisclaimer>("hello", "Paid for by Doe for Mayor");
+        Assert.NotNull(hit);
+        Assert.Equal("subject", hit.Evidence[0].Where);
+        Assert.Equal(0, hit.Evidence[0].Offset);
+    }
+
+    [Theory]
+    [InlineData("The field trip bus is paid for by the PTA, so there is no cost to families.")]
+    [InlineData("Lunch on Friday is paid for by the district.")]
+    [InlineData("The new laptops were paid for by a federal grant.")]
+    [InlineData("Ethics training: every campaign email must include a disclaimer such as 'Paid for by Friends of X'.")]
+    [InlineData("El almuerzo fue pagado por la escuela.")]
+    [InlineData("La excursión está pagada por la asociación de padres.")]
+    [InlineData("Please bring your receipts; anything paid for by your own card will be reimbursed.")]
+    public void Stays_quiet_on_innocent_payers_and_quoted_rules(string text) =>
+        Assert.Null(Mail.Run<PaidForByDisclaimer>(text));
+}

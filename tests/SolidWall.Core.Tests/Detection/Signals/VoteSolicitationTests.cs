@@ -1,0 +1,33 @@
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Signals;
+
+namespace SolidWall.Core.Tests.Detection.Signals;
+
+public sealed class VoteSolicitationTests
+{
+    [Theory]
+    [InlineData("On February 28, vote for Dana Ortiz.", "vote for Dana")]
+    [InlineData("Please vote YES on Question 1!", "vote YES on Q")]
+    [InlineData("Make a plan to vote for Delia Marsh.", "Make a plan to vote for")]
+    [InlineData("We need your vote on Tuesday.", "We need your vote")]
+    [InlineData("El 28 de febrero, vota por Tomás Reyes.", "vota por")]
+    [InlineData("¡Vota sí a la Pregunta 1!", "Vota sí")]
+    public void Fires_on_asks_for_a_candidate_or_side(string text, string phrase)
+    {
+        var hit = Mail.Run<VoteSolicitation>(text);
+        Mail.AssertEvidenceAt(hit, text, phrase);
+        Assert.Equal([Categories.VoteSolicitation], hit!.Categories);
+    }
+
+    [Theory]
+    [InlineData("Remember to vote on Tuesday! Polls are open 6 a.m. to 7 p.m.")]
+    [InlineData("Find your polling place: vote for the candidates of your choice.")]
+    [InlineData("This nonpartisan reminder: vote for whoever you think is best.")]
+    [InlineData("Vote for your favorite Halloween costume in the main office.")]
+    [InlineData("Student council: vote for Maria for class president.")]
+    [InlineData("LSC election: vote for two parent members at your school.")]
+    [InlineData("Union election: vote for delegates to the house of delegates.")]
+    [InlineData("No olvides votar el martes. Encuentra tu lugar de votación.")]
+    [InlineData("Vota por tu disfraz favorito.")]
+    public void Stays_quiet_on_neutral_reminders_and_look_alikes(string text) => Assert.Null(Mail.Run<VoteSolicitation>(text));
+}
