@@ -1,0 +1,29 @@
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// A message as the model sees it: sorted distinct buckets with their values (sublinear term frequency,
+/// L2-normalised), and for each bucket the first token (or word pair) that fell into it, so that an explanation
+/// can name the words.
+/// </summary>
+internal sealed class FeatureVector
+{
+    public FeatureVector(int[] buckets, float[] values, int[] origins, int count)
+    {
+        Buckets = buckets;
+        Values = values;
+        Origins = origins;
+        Count = count;
+    }
+
+    public int[] Buckets { get; }
+
+    public float[] Values { get; }
+
+    /// <summary>Token index × 2, plus 1 when the feature is the pair (token − 1, token).</summary>
+    public int[] Origins { get; }
+
+    public int Count { get; }
+
+    /// <summary>A copy that owns exact-size arrays without the origins (for keeping many in memory while training).</summary>
+    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count);
+}
