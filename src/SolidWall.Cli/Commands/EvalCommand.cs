@@ -64,7 +64,7 @@ internal static class EvalCommand
         }
 
         o.WriteLine();
-        o.WriteLine("per category (rows whose categories are labelled):");
+        o.WriteLine("per category, given electioneering (district electioneering rows):");
         foreach (var (name, m) in r.Categories)
         {
             Row(o, "  " + name, m);

@@ -59,7 +59,7 @@ public static class CrossValidator
         var categories = new Dictionary<string, BinaryMetrics>();
         for (var c = 0; c < TextModel.Categories.Count; c++)
         {
-            var pairs = Enumerable.Range(0, examples.Count).Where(i => labels[c + 1][i] >= 0 && examples[i].CategoriesKnown)
+            var pairs = Enumerable.Range(0, examples.Count).Where(i => labels[c + 1][i] >= 0 && examples[i].CategoriesKnown && examples[i].Electioneering)
                 .Select(i => (labels[c + 1][i] > 0, categoryProbability[i][c] >= Threshold));
             categories[TextModel.Categories[c]] = BinaryMetrics.From(pairs);
         }

@@ -94,11 +94,11 @@ public static class ModelTrainer
     }
 
     /// <summary>
-    /// Per head, per row: 1, 0, or −1 when the row says nothing about that head. Category heads learn which
-    /// kind of campaign work a message does, so they train on the rows that are about campaigns: the district
-    /// set (both labels, categories given) and the political corpus (fundraising only). Ham and spam would only
-    /// teach them "not political", which the electioneering head already knows, and would make training
-    /// several times slower.
+    /// Per head, per row: 1, 0, or −1 when the row says nothing about that head. The category heads answer "which
+    /// kind of campaign work is this, given that it is campaign work", so they learn from electioneering rows
+    /// only: the district set's (categories given) and the political corpus's (fundraising only; −1 for the
+    /// other categories, which its rows were never labelled with). A message's chance of being, say, a
+    /// fundraising ask is then the electioneering probability times the fundraising probability.
     /// </summary>
     internal static sbyte[][] Labels(IReadOnlyList<TrainingExample> examples)
     {
@@ -115,7 +115,7 @@ public static class ModelTrainer
             for (var c = 0; c < TextModel.Categories.Count; c++)
             {
                 var has = e.Categories.Contains(TextModel.Categories[c]);
-                labels[c + 1][i] = !e.Electioneering ? (e.IsDistrict ? (sbyte)0 : (sbyte)-1)
+                labels[c + 1][i] = !e.Electioneering ? (sbyte)-1
                     : has ? (sbyte)1
                     : e.CategoriesKnown ? (sbyte)0
                     : (sbyte)-1;

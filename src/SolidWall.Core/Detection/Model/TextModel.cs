@@ -68,13 +68,16 @@ public sealed class TextModel : ITextModel
         Span<double> z = stackalloc double[HeadCount];
         Raw(x, z);
 
+        // The category heads give P(category | electioneering); the score reports P(electioneering and category),
+        // so that an allowed message never shows a high category probability.
+        var probability = Calibration[0].Probability(z[0]);
         var categories = new Dictionary<string, double>(Categories.Count);
         for (var h = 1; h < HeadCount; h++)
         {
-            categories[Categories[h - 1]] = Calibration[h].Probability(z[h]);
+            categories[Categories[h - 1]] = probability * Calibration[h].Probability(z[h]);
         }
 
-        return new ModelScore(Calibration[0].Probability(z[0]), TopTerms(extractor, x, topTerms), categories);
+        return new ModelScore(probability, TopTerms(extractor, x, topTerms), categories);
     }
 
     /// <summary>The raw (uncalibrated) score of every head.</summary>

@@ -154,7 +154,7 @@ public static class TrainingData
     }
 
     /// <summary>SolidWall's normaliser; until it is implemented, the first text/plain leaf (or HTML with tags dropped).</summary>
-    private static Message Normalize(RawMessage raw)
+    internal static Message Normalize(RawMessage raw)
     {
         var mime = MimeParser.Parse(raw.Bytes);
         try
