@@ -13,12 +13,20 @@ internal sealed class FeatureExtractor
     private const int Mask = Buckets - 1;
 
     private readonly TokenBuffer _tokens = new();
-    private int[] _keys = new int[1024];
-    private int[] _origins = new int[1024];
+    private readonly uint[] _stamp = new uint[Buckets];
+    private readonly int[] _slot = new int[Buckets];
+    private uint _generation;
+    private int[] _buckets = new int[2048];
+    private int[] _counts = new int[2048];
+    private int[] _origins = new int[2048];
+    private float[] _values = new float[2048];
 
     public TokenBuffer Tokens => _tokens;
 
-    /// <summary>Tokenizes subject then text (no word pair across them) and builds the vector.</summary>
+    /// <summary>
+    /// Tokenizes subject then text (no word pair across them) and builds the vector. The vector lives in this
+    /// extractor's buffers until the next call: keep it with <see cref="FeatureVector.Compact"/>.
+    /// </summary>
     public FeatureVector Extract(string? subject, string text)
     {
         _tokens.Clear();
@@ -34,50 +42,43 @@ internal sealed class FeatureExtractor
 
     private FeatureVector Vectorize()
     {
-        var n = _tokens.Count;
-        var need = n * 2;
-        if (_keys.Length < need)
+        // Count per bucket with a generation-stamped dense table: linear time, no sort, no clearing between
+        // messages. Features come out in order of first appearance, which is deterministic.
+        if (++_generation == 0)
         {
-            _keys = new int[need];
-            _origins = new int[need];
+            Array.Clear(_stamp);
+            _generation = 1;
         }
 
-        var m = 0;
+        var n = _tokens.Count;
+        var capacity = Math.Max(n * 2, 1);
+        if (_buckets.Length < capacity)
+        {
+            var size = Math.Max(capacity, _buckets.Length * 2);
+            _buckets = new int[size];
+            _counts = new int[size];
+            _origins = new int[size];
+            _values = new float[size];
+        }
+
+        var (buckets, counts, origins, values) = (_buckets, _counts, _origins, _values);
+        var count = 0;
         for (var t = 0; t < n; t++)
         {
             var h = _tokens.Hash(t);
-            _keys[m] = (int)(StableHash.Mix(h) & Mask);
-            _origins[m++] = t * 2;
+            Count((int)(StableHash.Mix(h) & Mask), t * 2);
             if (!_tokens.BreakBefore(t))
             {
-                _keys[m] = (int)(StableHash.Pair(_tokens.Hash(t - 1), h) & Mask);
-                _origins[m++] = (t * 2) + 1;
+                Count((int)(StableHash.Pair(_tokens.Hash(t - 1), h) & Mask), (t * 2) + 1);
             }
         }
 
-        Array.Sort(_keys, _origins, 0, m);
-        var buckets = new int[m];
-        var values = new float[m];
-        var origins = new int[m];
-        var count = 0;
         double norm = 0;
-        for (var i = 0; i < m;)
+        for (var i = 0; i < count; i++)
         {
-            var j = i;
-            var origin = _origins[i];
-            while (j < m && _keys[j] == _keys[i])
-            {
-                origin = Math.Min(origin, _origins[j]);
-                j++;
-            }
-
-            var v = 1.0 + Math.Log(j - i);
-            buckets[count] = _keys[i];
-            values[count] = (float)v;
-            origins[count] = origin;
+            var v = 1.0 + Math.Log(counts[i]);
+            values[i] = (float)v;
             norm += v * v;
-            count++;
-            i = j;
         }
 
         if (count > 0)
@@ -90,6 +91,22 @@ internal sealed class FeatureExtractor
         }
 
         return new FeatureVector(buckets, values, origins, count);
+
+        void Count(int bucket, int origin)
+        {
+            if (_stamp[bucket] == _generation)
+            {
+                counts[_slot[bucket]]++;
+                return;
+            }
+
+            _stamp[bucket] = _generation;
+            _slot[bucket] = count;
+            buckets[count] = bucket;
+            counts[count] = 1;
+            origins[count] = origin;
+            count++;
+        }
     }
 
     /// <summary>The words behind a feature, from the tokens of the message just extracted.</summary>

@@ -3,7 +3,7 @@ namespace SolidWall.Core.Detection.Model;
 /// <summary>
 /// A message as the model sees it: sorted distinct buckets with their values (sublinear term frequency,
 /// L2-normalised), and for each bucket the first token (or word pair) that fell into it, so that an explanation
-/// can name the words.
+/// can name the words. The arrays may be longer than <see cref="Count"/> (an extractor's reused buffers).
 /// </summary>
 internal sealed class FeatureVector
 {

@@ -30,13 +30,12 @@ public static class ModelFile
             w.Write(model.Calibration[h].B);
         }
 
-        var weights = model.InterleavedWeights;
         for (var h = 0; h < TextModel.HeadCount; h++)
         {
             var count = 0;
             for (var b = 0; b < FeatureExtractor.Buckets; b++)
             {
-                if (weights[(b * TextModel.HeadCount) + h] != 0)
+                if (model.Weight(b, h) != 0)
                 {
                     count++;
                 }
@@ -46,7 +45,7 @@ public static class ModelFile
             var previous = -1;
             for (var b = 0; b < FeatureExtractor.Buckets; b++)
             {
-                var value = weights[(b * TextModel.HeadCount) + h];
+                var value = model.Weight(b, h);
                 if (value != 0)
                 {
                     w.Write7BitEncodedInt(b - previous);

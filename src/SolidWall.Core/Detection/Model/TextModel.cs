@@ -19,6 +19,15 @@ public sealed class TextModel : ITextModel
 
     public const int DefaultTopTerms = 8;
 
+    /// <summary>
+    /// Below this electioneering probability the category heads are not consulted and the score carries no
+    /// category probabilities (each would be below this figure anyway). Most mail is far below it, and skipping
+    /// the nine category lookups per word more than doubles the scoring speed.
+    /// </summary>
+    public const double CategoryFloor = 0.01;
+
+    private static readonly IReadOnlyDictionary<string, double> NoCategories = new Dictionary<string, double>();
+
     private const string ResourceName = "SolidWall.Core.Detection.Model.model.bin";
 
     private static readonly Lazy<TextModel> Embedded = new(LoadEmbeddedCore);
@@ -26,8 +35,13 @@ public sealed class TextModel : ITextModel
     [ThreadStatic]
     private static FeatureExtractor? t_extractor;
 
-    /// <summary>Weights laid out bucket by bucket, all heads of a bucket next to each other (one cache line per lookup).</summary>
-    private readonly float[] _weights;
+    private const int CategoryHeads = HeadCount - 1;
+
+    /// <summary>The electioneering head's weights (1 MB: the part that stays in cache).</summary>
+    private readonly float[] _main;
+
+    /// <summary>The category heads' weights, bucket by bucket, the heads of a bucket side by side (one cache line per lookup).</summary>
+    private readonly float[] _categories;
 
     internal TextModel(float[] interleavedWeights, double[] biases, Platt[] calibration)
     {
@@ -36,7 +50,17 @@ public sealed class TextModel : ITextModel
             throw new ArgumentException("model arrays have the wrong size");
         }
 
-        _weights = interleavedWeights;
+        _main = new float[FeatureExtractor.Buckets];
+        _categories = new float[FeatureExtractor.Buckets * CategoryHeads];
+        for (var b = 0; b < FeatureExtractor.Buckets; b++)
+        {
+            _main[b] = interleavedWeights[b * HeadCount];
+            for (var h = 0; h < CategoryHeads; h++)
+            {
+                _categories[(b * CategoryHeads) + h] = interleavedWeights[(b * HeadCount) + h + 1];
+            }
+        }
+
         Biases = biases;
         Calibration = calibration;
     }
@@ -45,9 +69,7 @@ public sealed class TextModel : ITextModel
 
     internal IReadOnlyList<Platt> Calibration { get; }
 
-    internal float Weight(int bucket, int head) => _weights[(bucket * HeadCount) + head];
-
-    internal ReadOnlySpan<float> InterleavedWeights => _weights;
+    internal float Weight(int bucket, int head) => head == 0 ? _main[bucket] : _categories[(bucket * CategoryHeads) + head - 1];
 
     /// <summary>The model shipped inside SolidWall.Core (what `solidwall train` wrote to model.bin).</summary>
     public static TextModel LoadEmbedded() => Embedded.Value;
@@ -65,12 +87,16 @@ public sealed class TextModel : ITextModel
     {
         var extractor = t_extractor ??= new FeatureExtractor();
         var x = extractor.Extract(subject, text ?? "");
-        Span<double> z = stackalloc double[HeadCount];
-        Raw(x, z);
+        var probability = Probability(x);
+        if (probability < CategoryFloor)
+        {
+            return new ModelScore(probability, TopTerms(extractor, x, topTerms), NoCategories);
+        }
 
         // The category heads give P(category | electioneering); the score reports P(electioneering and category),
         // so that an allowed message never shows a high category probability.
-        var probability = Calibration[0].Probability(z[0]);
+        Span<double> z = stackalloc double[HeadCount];
+        Raw(x, z);
         var categories = new Dictionary<string, double>(Categories.Count);
         for (var h = 1; h < HeadCount; h++)
         {
@@ -83,33 +109,43 @@ public sealed class TextModel : ITextModel
     /// <summary>The raw (uncalibrated) score of every head.</summary>
     internal void Raw(FeatureVector x, Span<double> z)
     {
-        for (var h = 0; h < HeadCount; h++)
-        {
-            z[h] = Biases[h];
-        }
-
-        var w = _weights;
+        z[0] = Biases[0];
+        var main = _main;
         for (var k = 0; k < x.Count; k++)
         {
-            var baseIndex = x.Buckets[k] * HeadCount;
+            z[0] += main[x.Buckets[k]] * x.Values[k];
+        }
+
+        Span<double> c = stackalloc double[CategoryHeads];
+        for (var h = 0; h < CategoryHeads; h++)
+        {
+            c[h] = Biases[h + 1];
+        }
+
+        var w = _categories;
+        for (var k = 0; k < x.Count; k++)
+        {
+            var row = w.AsSpan(x.Buckets[k] * CategoryHeads, CategoryHeads);
             double v = x.Values[k];
-            for (var h = 0; h < HeadCount; h++)
+            for (var h = 0; h < CategoryHeads; h++)
             {
-                z[h] += w[baseIndex + h] * v;
+                c[h] += row[h] * v;
             }
         }
+
+        c.CopyTo(z[1..]);
     }
 
     /// <summary>Calibrated probability of electioneering for an already extracted vector.</summary>
-    internal double Probability(FeatureVector x, int head = 0)
+    internal double Probability(FeatureVector x)
     {
-        var z = Biases[head];
+        var z = Biases[0];
         for (var k = 0; k < x.Count; k++)
         {
-            z += _weights[(x.Buckets[k] * HeadCount) + head] * x.Values[k];
+            z += _main[x.Buckets[k]] * x.Values[k];
         }
 
-        return Calibration[head].Probability(z);
+        return Calibration[0].Probability(z);
     }
 
     private List<TermContribution> TopTerms(FeatureExtractor extractor, FeatureVector x, int k)
@@ -120,7 +156,7 @@ public sealed class TextModel : ITextModel
         var n = 0;
         for (var i = 0; i < x.Count && k > 0; i++)
         {
-            var c = Math.Abs(_weights[x.Buckets[i] * HeadCount] * x.Values[i]);
+            var c = Math.Abs(_main[x.Buckets[i]] * x.Values[i]);
             if (c == 0 || (n == k && c <= bestAbs[n - 1]))
             {
                 continue;
@@ -142,7 +178,7 @@ public sealed class TextModel : ITextModel
         for (var j = 0; j < n; j++)
         {
             var i = best[j];
-            terms.Add(new TermContribution(extractor.Term(x.Origins[i]), _weights[x.Buckets[i] * HeadCount] * x.Values[i]));
+            terms.Add(new TermContribution(extractor.Term(x.Origins[i]), _main[x.Buckets[i]] * x.Values[i]));
         }
 
         return terms;

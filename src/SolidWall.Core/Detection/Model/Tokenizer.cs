@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
@@ -43,6 +45,12 @@ internal static class Tokenizer
     /// <summary>One run of non-blank text: a link, an address, or words.</summary>
     private static void Chunk(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> scratch)
     {
+        if (chunk.IndexOfAny('.', '@', ':') < 0)
+        {
+            Words(chunk, tokens);
+            return;
+        }
+
         var scheme = chunk.IndexOf("://", StringComparison.Ordinal);
         if (scheme > 0)
         {
@@ -121,11 +129,53 @@ internal static class Tokenizer
         Span<char> word = stackalloc char[MaxTokenLength];
         var length = 0;
         var tooLong = false;
-        for (var k = 0; k <= chunk.Length; k++)
+        for (var k = 0; k < chunk.Length; k++)
         {
-            var c = k < chunk.Length ? chunk[k] : ' ';
-            var folded = TextFolding.Fold(c);
-            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark)
+            var c = chunk[k];
+            char folded;
+            if (c < 0x80)
+            {
+                // ASCII, most of every message: no table, no Unicode category.
+                if (char.IsAsciiLetter(c))
+                {
+                    folded = (char)(c | 0x20);
+                }
+                else if (char.IsAsciiDigit(c))
+                {
+                    folded = '0';
+                }
+                else
+                {
+                    if (c == '\'' && length > 0 && k + 1 < chunk.Length && char.IsLetter(chunk[k + 1]))
+                    {
+                        Append(word, ref length, ref tooLong, '\'');
+                    }
+                    else
+                    {
+                        Flush(word, ref length, ref tooLong, tokens);
+                    }
+
+                    continue;
+                }
+
+                Append(word, ref length, ref tooLong, folded);
+                continue;
+            }
+
+            folded = TextFolding.Fold(c);
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                // A combining accent after a Latin letter (decomposed text) is folded away; other marks (Indic vowel signs) stay.
+                if (length > 0 && word[length - 1] >= 0x250)
+                {
+                    Append(word, ref length, ref tooLong, c);
+                }
+
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
             {
                 if (IsIdeograph(c))
                 {
@@ -135,28 +185,30 @@ internal static class Tokenizer
                     continue;
                 }
 
-                if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark && length > 0 && word[length - 1] < 0x250)
-                {
-                    // A combining accent after a Latin letter (decomposed text): folded away.
-                    continue;
-                }
-
-                if (length == MaxTokenLength)
-                {
-                    tooLong = true;
-                    continue;
-                }
-
-                word[length++] = char.IsAsciiDigit(folded) || char.IsDigit(c) ? '0' : folded;
+                Append(word, ref length, ref tooLong, char.IsDigit(c) ? '0' : folded);
             }
-            else if (folded == '\'' && length > 0 && k + 1 < chunk.Length && char.IsLetter(chunk[k + 1]) && length < MaxTokenLength)
+            else if (folded == '\'' && length > 0 && k + 1 < chunk.Length && char.IsLetter(chunk[k + 1]))
             {
-                word[length++] = '\'';
+                Append(word, ref length, ref tooLong, '\'');
             }
             else
             {
                 Flush(word, ref length, ref tooLong, tokens);
             }
+        }
+
+        Flush(word, ref length, ref tooLong, tokens);
+    }
+
+    private static void Append(Span<char> word, ref int length, ref bool tooLong, char c)
+    {
+        if (length == MaxTokenLength)
+        {
+            tooLong = true;
+        }
+        else
+        {
+            word[length++] = c;
         }
     }
 
