@@ -32,13 +32,46 @@ internal sealed class FeatureExtractor
         _tokens.Clear();
         if (!string.IsNullOrEmpty(subject))
         {
-            Tokenizer.Tokenize(subject, _tokens);
+            Tokenizer.Tokenize(WithoutReplyPrefixes(subject), _tokens);
             _tokens.Break();
         }
 
         Tokenizer.Tokenize(text, _tokens);
         return Vectorize();
     }
+
+    /// <summary>
+    /// The subject without its "Re:"/"Fwd:" prefixes. They say how a message travelled, not what it asks: the ham
+    /// corpus is mostly mailing-list replies and the political corpus has none, so left in they would teach the
+    /// model that any reply is allowed, and a teacher relaying a campaign message would look innocent.
+    /// </summary>
+    internal static ReadOnlySpan<char> WithoutReplyPrefixes(ReadOnlySpan<char> subject)
+    {
+        while (true)
+        {
+            subject = subject.TrimStart();
+            var colon = subject.IndexOf(':');
+            if (colon is < 2 or > 4)
+            {
+                return subject;
+            }
+
+            var prefix = subject[..colon].Trim();
+            if (!IsReplyPrefix(prefix))
+            {
+                return subject;
+            }
+
+            subject = subject[(colon + 1)..];
+        }
+    }
+
+    private static bool IsReplyPrefix(ReadOnlySpan<char> p) =>
+        p.Equals("re", StringComparison.OrdinalIgnoreCase) || p.Equals("fw", StringComparison.OrdinalIgnoreCase)
+        || p.Equals("fwd", StringComparison.OrdinalIgnoreCase) || p.Equals("aw", StringComparison.OrdinalIgnoreCase)
+        || p.Equals("rv", StringComparison.OrdinalIgnoreCase) || p.Equals("tr", StringComparison.OrdinalIgnoreCase)
+        || p.Equals("wg", StringComparison.OrdinalIgnoreCase) || p.Equals("sv", StringComparison.OrdinalIgnoreCase)
+        || p.Equals("enc", StringComparison.OrdinalIgnoreCase) || p.Equals("res", StringComparison.OrdinalIgnoreCase);
 
     private FeatureVector Vectorize()
     {
