@@ -38,7 +38,7 @@ public static class CrossValidator
                 }
 
                 model.Raw(x[i], z);
-                probability[i] = model.Calibration[0].Probability(z[0]);
+                probability[i] = model.Probability(x[i]);
                 categoryProbability[i] = new double[TextModel.HeadCount - 1];
                 for (var h = 1; h < TextModel.HeadCount; h++)
                 {

@@ -2,7 +2,7 @@ namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
 /// Hashes a message's words and word pairs into <see cref="Buckets"/> buckets (the hashing trick), weights each
-/// by 1 + ln(count) and scales the vector to unit length, so that long and short messages score alike.
+/// by 1 + ln(count) and scales the vector to unit length (short messages less, see <see cref="MinimumNorm"/>), so that long and short messages score alike.
 /// Only the subject and the text are read: never headers, addresses or dates, which differ by the era and
 /// format of the training corpora rather than by what a message asks for.
 /// </summary>
@@ -11,6 +11,13 @@ internal sealed class FeatureExtractor
     public const int BucketBits = 18;
     public const int Buckets = 1 << BucketBits;
     private const int Mask = Buckets - 1;
+
+    /// <summary>
+    /// Vectors are scaled to unit length, except that a short message is not scaled up beyond this norm: three
+    /// words are little evidence, and scaled to unit length they would weigh as much as a whole page, so that
+    /// "See you tomorrow" would score like a campaign blast whenever its words lean political.
+    /// </summary>
+    public const double MinimumNorm = 5;
 
     private readonly TokenBuffer _tokens = new();
     private readonly uint[] _stamp = new uint[Buckets];
@@ -116,14 +123,14 @@ internal sealed class FeatureExtractor
 
         if (count > 0)
         {
-            var scale = (float)(1.0 / Math.Sqrt(norm));
+            var scale = (float)(1.0 / Math.Max(Math.Sqrt(norm), MinimumNorm));
             for (var i = 0; i < count; i++)
             {
                 values[i] *= scale;
             }
         }
 
-        return new FeatureVector(buckets, values, origins, count);
+        return new FeatureVector(buckets, values, origins, count, n);
 
         void Count(int bucket, int origin)
         {

@@ -7,8 +7,9 @@ namespace SolidWall.Core.Detection.Model;
 /// </summary>
 internal sealed class FeatureVector
 {
-    public FeatureVector(int[] buckets, float[] values, int[] origins, int count)
+    public FeatureVector(int[] buckets, float[] values, int[] origins, int count, int tokenCount)
     {
+        TokenCount = tokenCount;
         Buckets = buckets;
         Values = values;
         Origins = origins;
@@ -24,6 +25,9 @@ internal sealed class FeatureVector
 
     public int Count { get; }
 
+    /// <summary>How many tokens the message had (the evidence behind the vector).</summary>
+    public int TokenCount { get; }
+
     /// <summary>A copy that owns exact-size arrays without the origins (for keeping many in memory while training).</summary>
-    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count);
+    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count, TokenCount);
 }

@@ -45,8 +45,8 @@ internal static class LogisticRegression
 
         // Balanced class weights, capped so that a category with a handful of examples does not explode.
         var total = positives + negatives;
-        var positiveWeight = Math.Min(total / (2 * positives), options.MaxClassWeight);
-        var negativeWeight = Math.Min(total / (2 * negatives), options.MaxClassWeight);
+        var positiveWeight = options.BalanceClasses ? Math.Min(total / (2 * positives), options.MaxClassWeight) : 1;
+        var negativeWeight = options.BalanceClasses ? Math.Min(total / (2 * negatives), options.MaxClassWeight) : 1;
 
         var rng = new SplitMix64(seed);
         var shuffled = order.ToArray();
@@ -82,8 +82,11 @@ internal static class LogisticRegression
                     weights[b] -= (float)(eta * grad / (Math.Sqrt(squares[b]) + 1e-8));
                 }
 
-                biasSquares += g * g;
-                bias -= eta * g / (Math.Sqrt(biasSquares) + 1e-8);
+                if (options.FitIntercept)
+                {
+                    biasSquares += g * g;
+                    bias -= eta * g / (Math.Sqrt(biasSquares) + 1e-8);
+                }
             }
         }
 
@@ -111,7 +114,17 @@ public sealed record TrainerOptions
 
     public double L2 { get; init; } = 1e-5;
 
+    /// <summary>
+    /// Weigh each class by the inverse of its share (capped by <see cref="MaxClassWeight"/>). Off by default: with
+    /// it the intercept leans towards electioneering, and a message with few words then scores high for want of
+    /// evidence; Platt scaling calibrates the probabilities either way.
+    /// </summary>
+    public bool BalanceClasses { get; init; }
+
     public double MaxClassWeight { get; init; } = 10;
+
+    /// <summary>Learn an intercept (turning it off was tried: it changes nothing for short messages, see <see cref="TextModel.FullEvidenceTokens"/>).</summary>
+    public bool FitIntercept { get; init; } = true;
 
     /// <summary>How much one district-style row counts against one corpus row (the district set is small and the closest to real use).</summary>
     public float DistrictWeight { get; init; } = 3;

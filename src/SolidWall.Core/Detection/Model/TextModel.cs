@@ -26,6 +26,14 @@ public sealed class TextModel : ITextModel
     /// </summary>
     public const double CategoryFloor = 0.01;
 
+    /// <summary>
+    /// A message with fewer tokens than this has its probability scaled by tokens / this. The training corpora
+    /// hold no short allowed mail (the ham is long mailing-list posts), so the model has never learned that
+    /// "See you tomorrow" is harmless, and its few words, mostly common in the political corpus, would score it
+    /// as a campaign message. The model abstains instead of guessing; the rule-like signals still see short asks.
+    /// </summary>
+    public const int FullEvidenceTokens = 10;
+
     private static readonly IReadOnlyDictionary<string, double> NoCategories = new Dictionary<string, double>();
 
     private const string ResourceName = "SolidWall.Core.Detection.Model.model.bin";
@@ -136,7 +144,10 @@ public sealed class TextModel : ITextModel
         c.CopyTo(z[1..]);
     }
 
-    /// <summary>Calibrated probability of electioneering for an already extracted vector.</summary>
+    /// <summary>
+    /// Calibrated probability of electioneering for an already extracted vector, scaled down for messages with
+    /// fewer than <see cref="FullEvidenceTokens"/> tokens.
+    /// </summary>
     internal double Probability(FeatureVector x)
     {
         var z = Biases[0];
@@ -145,7 +156,7 @@ public sealed class TextModel : ITextModel
             z += _main[x.Buckets[k]] * x.Values[k];
         }
 
-        return Calibration[0].Probability(z);
+        return Calibration[0].Probability(z) * Math.Min(1.0, x.TokenCount / (double)FullEvidenceTokens);
     }
 
     private List<TermContribution> TopTerms(FeatureExtractor extractor, FeatureVector x, int k)

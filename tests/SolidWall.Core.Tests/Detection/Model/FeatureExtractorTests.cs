@@ -14,19 +14,30 @@ public sealed class FeatureExtractorTests
         Assert.Equal(expected, FeatureExtractor.WithoutReplyPrefixes(subject).ToString());
 
     [Fact]
-    public void VectorHasUnitLengthAndCountsWordsAndPairs()
+    public void ShortVectorCountsWordsAndPairs()
     {
         var extractor = new FeatureExtractor();
         var x = extractor.Extract(null, "vote vote vote for Ortiz");
         // Distinct features: vote, for, ortiz + pairs (vote vote), (vote for), (for ortiz) = 6, barring collisions.
         Assert.Equal(6, x.Count);
-        var norm = Math.Sqrt(Enumerable.Range(0, x.Count).Sum(i => (double)x.Values[i] * x.Values[i]));
-        Assert.Equal(1.0, norm, 5);
+        // Short: not scaled up to unit length, but to length (raw norm / MinimumNorm).
+        var raw = Math.Sqrt(Math.Pow(1 + Math.Log(3), 2) + Math.Pow(1 + Math.Log(2), 2) + 4); // vote ×3, "vote vote" ×2, four singles
+        Assert.Equal(raw / FeatureExtractor.MinimumNorm, Norm(x), 5);
+        Assert.Equal(5, x.TokenCount);
         var vote = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "vote");
         var ortiz = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "ortiz");
         Assert.Equal(1 + Math.Log(3), x.Values[vote] / x.Values[ortiz], 4);
         Assert.Contains(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i]) == "for ortiz");
     }
+
+    [Fact]
+    public void LongMessagesHaveUnitLength()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 60).Select(i => "word" + (char)('a' + (i % 26)) + (char)('a' + (i / 26))));
+        Assert.Equal(1.0, Norm(new FeatureExtractor().Extract("subject", text)), 5);
+    }
+
+    private static double Norm(FeatureVector x) => Math.Sqrt(Enumerable.Range(0, x.Count).Sum(i => (double)x.Values[i] * x.Values[i]));
 
     [Fact]
     public void NoPairAcrossSubjectAndBody()
