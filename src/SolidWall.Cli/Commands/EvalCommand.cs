@@ -58,6 +58,7 @@ internal static class EvalCommand
         o.WriteLine($"{"",-24} {"precision",9} {"recall",7} {"F1",6} {"TP",5} {"FP",5} {"FN",5} {"TN",5}");
         Row(o, "electioneering (all)", r.Overall);
         Row(o, "district (in folds)", r.DistrictHeldOut);
+        Row(o, "district (as-is text)", r.DistrictHeldOutAsIs);
         if (r.DistrictTransfer is { } t)
         {
             Row(o, "district (corpora only)", t);

@@ -22,6 +22,7 @@ public static class CrossValidator
         var assignment = Folds.Assign(examples, folds, options.Seed);
         var probability = new double[examples.Count];
         var categoryProbability = new double[examples.Count][];
+        var runtimeProbability = new double[examples.Count];
         var models = new TextModel[folds];
         Span<double> z = stackalloc double[TextModel.HeadCount];
         for (var f = 0; f < folds; f++)
@@ -39,6 +40,12 @@ public static class CrossValidator
 
                 model.Raw(x[i], z);
                 probability[i] = model.Probability(x[i]);
+                if (examples[i].IsDistrict)
+                {
+                    // As SolidWall scores a message at run time: its text as it is, not flattened like the training view.
+                    runtimeProbability[i] = model.Score(examples[i].Subject, examples[i].Text, 0).Probability;
+                }
+
                 categoryProbability[i] = new double[TextModel.HeadCount - 1];
                 for (var h = 1; h < TextModel.HeadCount; h++)
                 {
@@ -55,6 +62,7 @@ public static class CrossValidator
             .ToDictionary(g => g.Key, g => BinaryMetrics.From(g.Select(p => (p.e.Electioneering, probability[p.i] >= Threshold))));
         var district = BinaryMetrics.From(Enumerable.Range(0, examples.Count).Where(i => examples[i].IsDistrict).Select(i => (examples[i].Electioneering, probability[i] >= Threshold)));
 
+        var districtRuntime = BinaryMetrics.From(Enumerable.Range(0, examples.Count).Where(i => examples[i].IsDistrict).Select(i => (examples[i].Electioneering, runtimeProbability[i] >= Threshold)));
         var labels = ModelTrainer.Labels(examples);
         var categories = new Dictionary<string, BinaryMetrics>();
         for (var c = 0; c < TextModel.Categories.Count; c++)
@@ -85,6 +93,6 @@ public static class CrossValidator
             log?.Invoke($"transfer (corpora only → district): {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
 
-        return new EvaluationReport(folds, examples.Count, Threshold, overall, categories, bySource, district, transferMetrics, errors, secondsPerFold);
+        return new EvaluationReport(folds, examples.Count, Threshold, overall, categories, bySource, district, districtRuntime, transferMetrics, errors, secondsPerFold);
     }
 }

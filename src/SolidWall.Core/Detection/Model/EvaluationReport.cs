@@ -50,6 +50,7 @@ public sealed record EvaluationReport(
     IReadOnlyDictionary<string, BinaryMetrics> Categories,
     IReadOnlyDictionary<string, BinaryMetrics> BySource,
     BinaryMetrics DistrictHeldOut,
+    BinaryMetrics DistrictHeldOutAsIs,
     BinaryMetrics? DistrictTransfer,
     IReadOnlyList<Misclassified> Errors,
     double SecondsPerFold);
