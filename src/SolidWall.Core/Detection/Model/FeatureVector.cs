@@ -2,7 +2,7 @@ namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
 /// A message as the model sees it: sorted distinct buckets with their values (sublinear term frequency,
-/// L2-normalised), and for each bucket the first token (or word pair) that fell into it, so that an explanation
+/// L2-normalised), and for each bucket the first token (or word pair, or stem) that fell into it, so that an explanation
 /// can name the words. The arrays may be longer than <see cref="Count"/> (an extractor's reused buffers).
 /// </summary>
 internal sealed class FeatureVector
@@ -20,7 +20,7 @@ internal sealed class FeatureVector
 
     public float[] Values { get; }
 
-    /// <summary>Token index × 2, plus 1 when the feature is the pair (token − 1, token).</summary>
+    /// <summary>Token index × 4, plus 1 when the feature is the pair (token − 1, token), plus 2 when it is the token's stem.</summary>
     public int[] Origins { get; }
 
     public int Count { get; }

@@ -1,7 +1,7 @@
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
-/// SolidWall's learned text model: logistic regression over hashed words and word pairs of a message's subject
+/// SolidWall's learned text model: logistic regression over hashed words, word pairs and stems of a message's subject
 /// and text, one head for electioneering and one per category, each with Platt-calibrated probabilities, and
 /// the terms that pushed the electioneering score most. Scoring is a tokenize, a hash and a dot product; it
 /// reads nothing but the subject and the text. Thread-safe.

@@ -18,6 +18,7 @@ public sealed class FeatureExtractorTests
     {
         var extractor = new FeatureExtractor();
         var x = extractor.Extract(null, "vote vote vote for Ortiz");
+        // No word is longer than five letters, so no stems here.
         // Distinct features: vote, for, ortiz + pairs (vote vote), (vote for), (for ortiz) = 6, barring collisions.
         Assert.Equal(6, x.Count);
         // Short: not scaled up to unit length, but to length (raw norm / MinimumNorm).
@@ -28,6 +29,18 @@ public sealed class FeatureExtractorTests
         var ortiz = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "ortiz");
         Assert.Equal(1 + Math.Log(3), x.Values[vote] / x.Values[ortiz], 4);
         Assert.Contains(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i]) == "for ortiz");
+    }
+
+    [Fact]
+    public void LongWordsAlsoCountAsTheirStem()
+    {
+        var extractor = new FeatureExtractor();
+        var a = extractor.Extract(null, "volunteers").Compact();
+        var b = extractor.Extract(null, "volunteering").Compact();
+        Assert.Equal(2, a.Count);
+        Assert.Single(a.Buckets.Intersect(b.Buckets));
+        var c = extractor.Extract(null, "votación");
+        Assert.Contains(Enumerable.Range(0, c.Count), i => extractor.Term(c.Origins[i]) == "votac…");
     }
 
     [Fact]

@@ -12,6 +12,12 @@ public sealed class TokenizerTests
         return Enumerable.Range(0, buffer.Count).Select(buffer.TextString).ToList();
     }
 
+    /// <summary>A top term is a token of the message, two of them, or a token's stem ("volun…").</summary>
+    internal static bool TermIsFrom(string term, IReadOnlySet<string> tokens) =>
+        term.EndsWith('…')
+            ? tokens.Any(w => w.StartsWith(term[..^1], StringComparison.Ordinal))
+            : term.Split(' ').All(tokens.Contains);
+
     [Theory]
     [InlineData("Votación", "votacion")]
     [InlineData("VOTACIÓN", "votacion")]
