@@ -54,6 +54,24 @@ internal static class ModelBench
         var wall = stopwatch.Elapsed.TotalSeconds;
         var cpuScore = (Process.GetCurrentProcess().TotalProcessorTime - threadCpu).TotalSeconds;
 
+        // Allowed mail only (most of any real archive): the nine category heads are skipped below 1 %.
+        var allowed = messages.Where((_, i) => !examples[i].Electioneering).ToArray();
+        var allowedStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var allowedScored = 0L;
+        stopwatch.Restart();
+        while (stopwatch.Elapsed.TotalSeconds < 1)
+        {
+            foreach (var m in allowed)
+            {
+                sink += model.Score(m).Probability;
+            }
+
+            allowedScored += allowed.Length;
+        }
+
+        var cpuAllowed = (Process.GetCurrentProcess().TotalProcessorTime - allowedStart).TotalSeconds;
+        Console.WriteLine($"score, allowed mail only: {allowedScored / cpuAllowed:N0} messages/s per CPU second, one thread ({allowed.Length} messages)");
+
         // The parts: tokenizing alone, and tokenizing + hashing into a vector, over the same messages once.
         var tokens = new TokenBuffer();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;

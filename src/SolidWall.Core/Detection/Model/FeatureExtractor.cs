@@ -29,9 +29,11 @@ internal sealed class FeatureExtractor
     private const uint StemSalt = 0x2545F491u;
 
     private readonly TokenBuffer _tokens = new();
-    private readonly uint[] _stamp = new uint[Buckets];
-    private readonly int[] _slot = new int[Buckets];
-    private uint _generation;
+    /// <summary>
+    /// A small open-addressing table from bucket to slot + 1 (0 = empty) for the message being vectorised: it
+    /// stays in the first-level caches, where a table over all buckets would miss on every feature.
+    /// </summary>
+    private int[] _table = new int[4096];
     private int[] _buckets = new int[2048];
     private int[] _counts = new int[2048];
     private int[] _origins = new int[2048];
@@ -91,14 +93,8 @@ internal sealed class FeatureExtractor
 
     private FeatureVector Vectorize()
     {
-        // Count per bucket with a generation-stamped dense table: linear time, no sort, no clearing between
-        // messages. Features come out in order of first appearance, which is deterministic.
-        if (++_generation == 0)
-        {
-            Array.Clear(_stamp);
-            _generation = 1;
-        }
-
+        // Count per bucket in a small hash table: linear time, no sort. Features come out in order of first
+        // appearance, which is deterministic.
         var n = _tokens.Count;
         var capacity = Math.Max(n * 3, 1); // a word, its pair with the word before, its stem
         if (_buckets.Length < capacity)
@@ -111,6 +107,23 @@ internal sealed class FeatureExtractor
         }
 
         var (buckets, counts, origins, values) = (_buckets, _counts, _origins, _values);
+        var tableSize = 4096;
+        while (tableSize < capacity * 2)
+        {
+            tableSize *= 2;
+        }
+
+        if (_table.Length != tableSize)
+        {
+            _table = new int[tableSize];
+        }
+        else
+        {
+            Array.Clear(_table);
+        }
+
+        var table = _table;
+        var tableMask = tableSize - 1;
         var count = 0;
         for (var t = 0; t < n; t++)
         {
@@ -121,6 +134,7 @@ internal sealed class FeatureExtractor
             {
                 Count((int)(StableHash.Mix(StableHash.Of(text[..StemLength]) ^ StemSalt) & Mask), (t * 4) + 2);
             }
+
             if (!_tokens.BreakBefore(t))
             {
                 Count((int)(StableHash.Pair(_tokens.Hash(t - 1), h) & Mask), (t * 4) + 1);
@@ -148,14 +162,19 @@ internal sealed class FeatureExtractor
 
         void Count(int bucket, int origin)
         {
-            if (_stamp[bucket] == _generation)
+            var i = (int)(((uint)bucket * 0x9E3779B1u) >> 8) & tableMask;
+            while (table[i] != 0)
             {
-                counts[_slot[bucket]]++;
-                return;
+                if (buckets[table[i] - 1] == bucket)
+                {
+                    counts[table[i] - 1]++;
+                    return;
+                }
+
+                i = (i + 1) & tableMask;
             }
 
-            _stamp[bucket] = _generation;
-            _slot[bucket] = count;
+            table[i] = count + 1;
             buckets[count] = bucket;
             counts[count] = 1;
             origins[count] = origin;
