@@ -83,6 +83,14 @@ internal static class EvalCommand
         o.WriteLine($"  actually electioneering          {r.Overall.TruePositives,13}  {r.Overall.FalseNegatives,12}");
         o.WriteLine($"  actually allowed                 {r.Overall.FalsePositives,13}  {r.Overall.TrueNegatives,12}");
         o.WriteLine();
+        o.WriteLine(string.Create(c, $"calibration (held-out probabilities): Brier score {r.BrierScore:F4}"));
+        o.WriteLine("  probability   messages  mean predicted  observed electioneering");
+        foreach (var bin in r.Reliability)
+        {
+            o.WriteLine(string.Create(c, $"  {bin.From:F1}-{bin.To:F1}    {bin.Count,9}  {bin.MeanProbability,14:F3}  {bin.ObservedRate,23:F3}"));
+        }
+
+        o.WriteLine();
         o.WriteLine($"misclassified ({r.Errors.Count}):");
         foreach (var e in r.Errors)
         {

@@ -93,6 +93,17 @@ public static class CrossValidator
             log?.Invoke($"transfer (corpora only → district): {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
 
-        return new EvaluationReport(folds, examples.Count, Threshold, overall, categories, bySource, district, districtRuntime, transferMetrics, errors, secondsPerFold);
+        var brier = Enumerable.Range(0, examples.Count).Average(i => Math.Pow(probability[i] - (examples[i].Electioneering ? 1 : 0), 2));
+        var bins = new List<ReliabilityBin>();
+        for (var b = 0; b < 10; b++)
+        {
+            var (from, to) = (b / 10.0, (b + 1) / 10.0);
+            var members = Enumerable.Range(0, examples.Count).Where(i => probability[i] >= from && (probability[i] < to || (b == 9 && probability[i] <= 1))).ToList();
+            bins.Add(new ReliabilityBin(from, to, members.Count,
+                members.Count == 0 ? 0 : members.Average(i => probability[i]),
+                members.Count == 0 ? 0 : members.Average(i => examples[i].Electioneering ? 1.0 : 0.0)));
+        }
+
+        return new EvaluationReport(folds, examples.Count, Threshold, overall, categories, bySource, district, districtRuntime, transferMetrics, errors, brier, bins, secondsPerFold);
     }
 }

@@ -41,6 +41,9 @@ public sealed record BinaryMetrics(int TruePositives, int FalsePositives, int Fa
 /// <summary>A held-out message the model got wrong, with the terms that decided it.</summary>
 public sealed record Misclassified(string Id, string Source, bool Electioneering, double Probability, IReadOnlyList<TermContribution> TopTerms);
 
+/// <summary>One bin of a reliability table: held-out messages whose probability fell in [From, To), the mean probability and the share that were electioneering.</summary>
+public sealed record ReliabilityBin(double From, double To, int Count, double MeanProbability, double ObservedRate);
+
 /// <summary>What `solidwall eval` reports: cross-validated figures overall, per category, per source and on the district set.</summary>
 public sealed record EvaluationReport(
     int Folds,
@@ -53,4 +56,6 @@ public sealed record EvaluationReport(
     BinaryMetrics DistrictHeldOutAsIs,
     BinaryMetrics? DistrictTransfer,
     IReadOnlyList<Misclassified> Errors,
+    double BrierScore,
+    IReadOnlyList<ReliabilityBin> Reliability,
     double SecondsPerFold);
