@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Diagnostics;
+using SolidWall.Core.Detection.Model;
+
+namespace SolidWall.Cli.Commands;
+
+/// <summary><c>solidwall train</c>: trains the text model from the corpora and the district set and writes model.bin.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
+        var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
+        var output = new Option<string?>("--out") { Description = "Where to write the model (default: " + TrainingData.ModelPath + " in the repository)" };
+        var command = new Command("train", "Train the text model (logistic regression over hashed words and word pairs) and write the model file");
+        command.Options.Add(data);
+        command.Options.Add(district);
+        command.Options.Add(output);
+        command.SetAction(parseResult => Run(parseResult.GetValue(data), parseResult.GetValue(district), parseResult.GetValue(output), Console.Out, Console.Error));
+        return command;
+    }
+
+    internal static int Run(string? data, string? district, string? output, TextWriter stdout, TextWriter stderr)
+    {
+        if (!ModelData.Resolve("train", data, district, stderr, out var corpora, out var districtDir, out var root))
+        {
+            return ExitCodes.Usage;
+        }
+
+        output ??= root is null ? null : Path.Combine(root, TrainingData.ModelPath);
+        if (output is null)
+        {
+            stderr.WriteLine("solidwall train: not inside the SolidWall repository; give the model file with --out FILE");
+            return ExitCodes.Usage;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var examples = ModelData.Load(corpora, districtDir, stderr, "train");
+        var loaded = stopwatch.Elapsed.TotalSeconds;
+        var options = new TrainerOptions();
+        var model = ModelTrainer.Train(examples, options);
+        var bytes = ModelFile.ToBytes(model);
+        File.WriteAllBytes(output, bytes);
+        stdout.WriteLine($"read {examples.Count} examples ({examples.Count(e => e.Electioneering)} electioneering) in {loaded:F1} s");
+        stdout.WriteLine($"trained in {stopwatch.Elapsed.TotalSeconds - loaded:F1} s: {options.Epochs} epochs, learning rate {options.LearningRate}, L2 {options.L2}, district weight {options.DistrictWeight}, {TrainingData.Buckets} buckets");
+        stdout.WriteLine($"wrote {output} ({bytes.Length:N0} bytes, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))})");
+        return ExitCodes.Ok;
+    }
+}

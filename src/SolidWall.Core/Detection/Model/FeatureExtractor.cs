@@ -1,0 +1,196 @@
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// Hashes a message's words, word pairs and word stems into <see cref="Buckets"/> buckets (the hashing trick), weights each
+/// by 1 + ln(count) and scales the vector to unit length (short messages less, see <see cref="MinimumNorm"/>), so that long and short messages score alike.
+/// Only the subject and the text are read: never headers, addresses or dates, which differ by the era and
+/// format of the training corpora rather than by what a message asks for.
+/// </summary>
+internal sealed class FeatureExtractor
+{
+    public const int BucketBits = 18;
+    public const int Buckets = 1 << BucketBits;
+    private const int Mask = Buckets - 1;
+
+    /// <summary>
+    /// Vectors are scaled to unit length, except that a short message is not scaled up beyond this norm: three
+    /// words are little evidence, and scaled to unit length they would weigh as much as a whole page, so that
+    /// "See you tomorrow" would score like a campaign blast whenever its words lean political.
+    /// </summary>
+    public const double MinimumNorm = 5;
+
+    /// <summary>
+    /// A word longer than this also counts as its first five letters ("votación", "votar" → "votac", "volunteers",
+    /// "volunteering" → "volun"): a crude stem that lets a few hundred district messages in seven languages
+    /// generalise across inflections (measured by cross-validation: district F1 0.826 → 0.841).
+    /// </summary>
+    private const int StemLength = 5;
+
+    private const uint StemSalt = 0x2545F491u;
+
+    private readonly TokenBuffer _tokens = new();
+    /// <summary>
+    /// A small open-addressing table from bucket to slot + 1 (0 = empty) for the message being vectorised: it
+    /// stays in the first-level caches, where a table over all buckets would miss on every feature.
+    /// </summary>
+    private int[] _table = new int[4096];
+    private int[] _buckets = new int[2048];
+    private int[] _counts = new int[2048];
+    private int[] _origins = new int[2048];
+    private float[] _values = new float[2048];
+
+    public TokenBuffer Tokens => _tokens;
+
+    /// <summary>
+    /// Tokenizes subject then text (no word pair across them) and builds the vector. The vector lives in this
+    /// extractor's buffers until the next call: keep it with <see cref="FeatureVector.Compact"/>.
+    /// </summary>
+    public FeatureVector Extract(string? subject, string text)
+    {
+        _tokens.Clear();
+        if (!string.IsNullOrEmpty(subject))
+        {
+            Tokenizer.Tokenize(WithoutReplyPrefixes(subject), _tokens);
+            _tokens.Break();
+        }
+
+        Tokenizer.Tokenize(text, _tokens);
+        return Vectorize();
+    }
+
+    /// <summary>
+    /// The subject without its "Re:"/"Fwd:" prefixes. They say how a message travelled, not what it asks: the ham
+    /// corpus is mostly mailing-list replies and the political corpus has none, so left in they would teach the
+    /// model that any reply is allowed, and a teacher relaying a campaign message would look innocent.
+    /// </summary>
+    internal static ReadOnlySpan<char> WithoutReplyPrefixes(ReadOnlySpan<char> subject)
+    {
+        while (true)
+        {
+            subject = subject.TrimStart();
+            var colon = subject.IndexOf(':');
+            if (colon is < 2 or > 4)
+            {
+                return subject;
+            }
+
+            var prefix = subject[..colon].Trim();
+            if (!IsReplyPrefix(prefix))
+            {
+                return subject;
+            }
+
+            subject = subject[(colon + 1)..];
+        }
+    }
+
+    private static bool IsReplyPrefix(ReadOnlySpan<char> p) =>
+        p.Equals("re", StringComparison.OrdinalIgnoreCase) || p.Equals("fw", StringComparison.OrdinalIgnoreCase)
+        || p.Equals("fwd", StringComparison.OrdinalIgnoreCase) || p.Equals("aw", StringComparison.OrdinalIgnoreCase)
+        || p.Equals("rv", StringComparison.OrdinalIgnoreCase) || p.Equals("tr", StringComparison.OrdinalIgnoreCase)
+        || p.Equals("wg", StringComparison.OrdinalIgnoreCase) || p.Equals("sv", StringComparison.OrdinalIgnoreCase)
+        || p.Equals("enc", StringComparison.OrdinalIgnoreCase) || p.Equals("res", StringComparison.OrdinalIgnoreCase);
+
+    private FeatureVector Vectorize()
+    {
+        // Count per bucket in a small hash table: linear time, no sort. Features come out in order of first
+        // appearance, which is deterministic.
+        var n = _tokens.Count;
+        var capacity = Math.Max(n * 3, 1); // a word, its pair with the word before, its stem
+        if (_buckets.Length < capacity)
+        {
+            var size = Math.Max(capacity, _buckets.Length * 2);
+            _buckets = new int[size];
+            _counts = new int[size];
+            _origins = new int[size];
+            _values = new float[size];
+        }
+
+        var (buckets, counts, origins, values) = (_buckets, _counts, _origins, _values);
+        var tableSize = 4096;
+        while (tableSize < capacity * 2)
+        {
+            tableSize *= 2;
+        }
+
+        if (_table.Length != tableSize)
+        {
+            _table = new int[tableSize];
+        }
+        else
+        {
+            Array.Clear(_table);
+        }
+
+        var table = _table;
+        var tableMask = tableSize - 1;
+        var count = 0;
+        for (var t = 0; t < n; t++)
+        {
+            var h = _tokens.Hash(t);
+            Count((int)(StableHash.Mix(h) & Mask), t * 4);
+            var text = _tokens.Text(t);
+            if (text.Length > StemLength && char.IsLetter(text[0]))
+            {
+                Count((int)(StableHash.Mix(StableHash.Of(text[..StemLength]) ^ StemSalt) & Mask), (t * 4) + 2);
+            }
+
+            if (!_tokens.BreakBefore(t))
+            {
+                Count((int)(StableHash.Pair(_tokens.Hash(t - 1), h) & Mask), (t * 4) + 1);
+            }
+        }
+
+        double norm = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var v = 1.0 + Math.Log(counts[i]);
+            values[i] = (float)v;
+            norm += v * v;
+        }
+
+        if (count > 0)
+        {
+            var scale = (float)(1.0 / Math.Max(Math.Sqrt(norm), MinimumNorm));
+            for (var i = 0; i < count; i++)
+            {
+                values[i] *= scale;
+            }
+        }
+
+        return new FeatureVector(buckets, values, origins, count, n);
+
+        void Count(int bucket, int origin)
+        {
+            var i = (int)(((uint)bucket * 0x9E3779B1u) >> 8) & tableMask;
+            while (table[i] != 0)
+            {
+                if (buckets[table[i] - 1] == bucket)
+                {
+                    counts[table[i] - 1]++;
+                    return;
+                }
+
+                i = (i + 1) & tableMask;
+            }
+
+            table[i] = count + 1;
+            buckets[count] = bucket;
+            counts[count] = 1;
+            origins[count] = origin;
+            count++;
+        }
+    }
+
+    /// <summary>The words behind a feature, from the tokens of the message just extracted ("volun…" for a stem).</summary>
+    public string Term(int origin)
+    {
+        var t = origin >> 2;
+        return (origin & 3) switch
+        {
+            0 => _tokens.TextString(t),
+            1 => string.Concat(_tokens.Text(t - 1), " ", _tokens.Text(t)),
+            _ => string.Concat(_tokens.Text(t)[..StemLength], "…"),
+        };
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// The model file (model.bin), little-endian: "SWTM", version, bucket bits, head count; per head its name, bias
+/// and Platt A and B (doubles); then per head the count of non-zero weights followed by each as the gap from the
+/// previous bucket (LEB128) and the weight as an IEEE half. Weights are stored only where they are non-zero,
+/// which keeps the file small; the trainer already rounds every weight to a half, so a model read back is
+/// exactly the model that was written.
+/// </summary>
+public static class ModelFile
+{
+    private const uint Magic = 0x4D545753; // "SWTM"
+    private const ushort Version = 1;
+
+    public static void Write(TextModel model, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write((byte)FeatureExtractor.BucketBits);
+        w.Write((byte)TextModel.HeadCount);
+        for (var h = 0; h < TextModel.HeadCount; h++)
+        {
+            w.Write(h == 0 ? "electioneering" : TextModel.Categories[h - 1]);
+            w.Write(model.Biases[h]);
+            w.Write(model.Calibration[h].A);
+            w.Write(model.Calibration[h].B);
+        }
+
+        for (var h = 0; h < TextModel.HeadCount; h++)
+        {
+            var count = 0;
+            for (var b = 0; b < FeatureExtractor.Buckets; b++)
+            {
+                if (model.Weight(b, h) != 0)
+                {
+                    count++;
+                }
+            }
+
+            w.Write(count);
+            var previous = -1;
+            for (var b = 0; b < FeatureExtractor.Buckets; b++)
+            {
+                var value = model.Weight(b, h);
+                if (value != 0)
+                {
+                    w.Write7BitEncodedInt(b - previous);
+                    w.Write(BitConverter.HalfToUInt16Bits((Half)value));
+                    previous = b;
+                }
+            }
+        }
+    }
+
+    public static byte[] ToBytes(TextModel model)
+    {
+        using var ms = new MemoryStream();
+        Write(model, ms);
+        return ms.ToArray();
+    }
+
+    public static TextModel Read(Stream stream)
+    {
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (r.ReadUInt32() != Magic)
+        {
+            throw new InvalidDataException("not a SolidWall text model (bad magic)");
+        }
+
+        var version = r.ReadUInt16();
+        if (version != Version)
+        {
+            throw new InvalidDataException($"text model version {version} is not supported (expected {Version}); retrain with `solidwall train`");
+        }
+
+        var bits = r.ReadByte();
+        var heads = r.ReadByte();
+        if (bits != FeatureExtractor.BucketBits || heads != TextModel.HeadCount)
+        {
+            throw new InvalidDataException($"text model has {bits} bucket bits and {heads} heads; this build expects {FeatureExtractor.BucketBits} and {TextModel.HeadCount}");
+        }
+
+        var biases = new double[heads];
+        var platt = new Platt[heads];
+        for (var h = 0; h < heads; h++)
+        {
+            var name = r.ReadString();
+            var expected = h == 0 ? "electioneering" : TextModel.Categories[h - 1];
+            if (name != expected)
+            {
+                throw new InvalidDataException($"text model head {h} is '{name}', expected '{expected}'");
+            }
+
+            biases[h] = r.ReadDouble();
+            platt[h] = new Platt(r.ReadDouble(), r.ReadDouble());
+        }
+
+        var weights = new float[FeatureExtractor.Buckets * heads];
+        for (var h = 0; h < heads; h++)
+        {
+            var count = r.ReadInt32();
+            var bucket = -1;
+            for (var i = 0; i < count; i++)
+            {
+                bucket += r.Read7BitEncodedInt();
+                if ((uint)bucket >= FeatureExtractor.Buckets)
+                {
+                    throw new InvalidDataException("text model weight index out of range");
+                }
+
+                weights[(bucket * heads) + h] = (float)BitConverter.UInt16BitsToHalf(r.ReadUInt16());
+            }
+        }
+
+        return new TextModel(weights, biases, platt);
+    }
+}

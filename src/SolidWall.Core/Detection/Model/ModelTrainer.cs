@@ -1,0 +1,150 @@
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// Builds a <see cref="TextModel"/> from labelled examples: every example in the one training representation
+/// (<see cref="TrainingView"/>), the electioneering head and the category heads trained by logistic regression,
+/// Platt scaling fitted on held-out scores from an inner k-fold, weights rounded to halves and small ones
+/// dropped. Deterministic: the same examples in the same order give a byte-identical model file.
+/// </summary>
+public static class ModelTrainer
+{
+    public static TextModel Train(IReadOnlyList<TrainingExample> examples, TrainerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        options ??= new TrainerOptions();
+        var x = Featurize(examples);
+        return Train(x, examples, Enumerable.Range(0, examples.Count).ToArray(), options);
+    }
+
+    /// <summary>Each example's vector in the training representation (computed in parallel, stored by index).</summary>
+    internal static FeatureVector[] Featurize(IReadOnlyList<TrainingExample> examples)
+    {
+        var vectors = new FeatureVector[examples.Count];
+        Parallel.For(0, examples.Count, () => new FeatureExtractor(), (i, _, extractor) =>
+        {
+            var e = examples[i];
+            vectors[i] = extractor.Extract(e.Subject is null ? null : TrainingView.Flatten(e.Subject), TrainingView.Flatten(e.Text)).Compact();
+            return extractor;
+        }, _ => { });
+        return vectors;
+    }
+
+    /// <summary>Trains on the rows listed in <paramref name="rows"/> (indices into <paramref name="x"/>/<paramref name="examples"/>).</summary>
+    internal static TextModel Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
+    {
+        var subsetX = rows.Select(r => x[r]).ToArray();
+        var subset = rows.Select(r => examples[r]).ToArray();
+        var labels = Labels(subset);
+        var rowWeights = subset.Select(e => e.IsDistrict ? options.DistrictWeight : 1f).ToArray();
+
+        // Held-out raw scores for calibration.
+        var folds = Folds.Assign(subset, options.CalibrationFolds, options.Seed ^ 0xCA11B7A7E);
+        var heldOut = new double[TextModel.HeadCount][];
+        for (var h = 0; h < TextModel.HeadCount; h++)
+        {
+            heldOut[h] = new double[subset.Length];
+        }
+
+        for (var f = 0; f < options.CalibrationFolds; f++)
+        {
+            var fold = f;
+            var trainIdx = Enumerable.Range(0, subset.Length).Where(i => folds[i] != fold).ToArray();
+            var testIdx = Enumerable.Range(0, subset.Length).Where(i => folds[i] == fold).ToArray();
+            var heads = TrainHeads(trainIdx.Select(i => subsetX[i]).ToArray(), labels, trainIdx, rowWeights, options);
+            for (var h = 0; h < TextModel.HeadCount; h++)
+            {
+                foreach (var i in testIdx)
+                {
+                    heldOut[h][i] = LogisticRegression.Dot(heads[h].Weights, heads[h].Bias, subsetX[i]);
+                }
+            }
+        }
+
+        var calibration = new Platt[TextModel.HeadCount];
+        for (var h = 0; h < TextModel.HeadCount; h++)
+        {
+            var scores = new List<double>();
+            var truth = new List<bool>();
+            for (var i = 0; i < subset.Length; i++)
+            {
+                if (labels[h][i] >= 0)
+                {
+                    scores.Add(heldOut[h][i]);
+                    truth.Add(labels[h][i] > 0);
+                }
+            }
+
+            calibration[h] = Platt.Fit(scores, truth);
+        }
+
+        var final = TrainHeads(subsetX, labels, Enumerable.Range(0, subset.Length).ToArray(), rowWeights, options);
+        var interleaved = new float[FeatureExtractor.Buckets * TextModel.HeadCount];
+        var biases = new double[TextModel.HeadCount];
+        for (var h = 0; h < TextModel.HeadCount; h++)
+        {
+            biases[h] = final[h].Bias;
+            var w = final[h].Weights;
+            for (var b = 0; b < w.Length; b++)
+            {
+                interleaved[(b * TextModel.HeadCount) + h] = w[b];
+            }
+        }
+
+        return new TextModel(interleaved, biases, calibration);
+    }
+
+    /// <summary>
+    /// Per head, per row: 1, 0, or −1 when the row says nothing about that head. The category heads answer "which
+    /// kind of campaign work is this, given that it is campaign work", so they learn from electioneering rows
+    /// only: the district set's (categories given) and the political corpus's (fundraising only; −1 for the
+    /// other categories, which its rows were never labelled with). A message's chance of being, say, a
+    /// fundraising ask is then the electioneering probability times the fundraising probability.
+    /// </summary>
+    internal static sbyte[][] Labels(IReadOnlyList<TrainingExample> examples)
+    {
+        var labels = new sbyte[TextModel.HeadCount][];
+        for (var h = 0; h < TextModel.HeadCount; h++)
+        {
+            labels[h] = new sbyte[examples.Count];
+        }
+
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var e = examples[i];
+            labels[0][i] = e.Electioneering ? (sbyte)1 : (sbyte)0;
+            for (var c = 0; c < TextModel.Categories.Count; c++)
+            {
+                var has = e.Categories.Contains(TextModel.Categories[c]);
+                labels[c + 1][i] = !e.Electioneering ? (sbyte)-1
+                    : has ? (sbyte)1
+                    : e.CategoriesKnown ? (sbyte)0
+                    : (sbyte)-1;
+            }
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// Trains every head on the given rows (the vectors in <paramref name="x"/> belong to <paramref name="rowIdx"/>),
+    /// heads in parallel (each alone is sequential and deterministic), weights rounded to halves and pruned.
+    /// </summary>
+    private static (float[] Weights, double Bias)[] TrainHeads(FeatureVector[] x, sbyte[][] labels, int[] rowIdx, float[] rowWeights, TrainerOptions options)
+    {
+        var result = new (float[] Weights, double Bias)[TextModel.HeadCount];
+        var w = rowIdx.Select(i => rowWeights[i]).ToArray();
+        Parallel.For(0, TextModel.HeadCount, h =>
+        {
+            var y = rowIdx.Select(i => labels[h][i]).ToArray();
+            var (weights, bias) = LogisticRegression.Train(x, y, w, options, options.Seed + (ulong)h);
+            for (var b = 0; b < weights.Length; b++)
+            {
+                var q = (float)(Half)weights[b];
+                weights[b] = Math.Abs(q) < options.PruneBelow ? 0 : q;
+            }
+
+            result[h] = (weights, bias);
+        });
+        return result;
+    }
+}

@@ -1,0 +1,63 @@
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// The tokens of one message as the model sees them: each token's folded text (kept in one shared char array so
+/// that tokenizing allocates nothing per token), its stable hash, and whether a word pair may span it and the
+/// token before (not across the subject/body boundary). Reused between messages on the same thread.
+/// </summary>
+internal sealed class TokenBuffer
+{
+    private char[] _chars = new char[4096];
+    private int[] _starts = new int[512];
+    private int[] _lengths = new int[512];
+    private uint[] _hashes = new uint[512];
+    private bool[] _breakBefore = new bool[512];
+    private int _charCount;
+    private bool _pendingBreak;
+
+    public int Count { get; private set; }
+
+    public uint Hash(int index) => _hashes[index];
+
+    public bool BreakBefore(int index) => _breakBefore[index];
+
+    public ReadOnlySpan<char> Text(int index) => _chars.AsSpan(_starts[index], _lengths[index]);
+
+    public string TextString(int index) => new(_chars, _starts[index], _lengths[index]);
+
+    public void Clear()
+    {
+        Count = 0;
+        _charCount = 0;
+        _pendingBreak = false;
+    }
+
+    /// <summary>The next token starts a new run: no word pair joins it to the token before.</summary>
+    public void Break() => _pendingBreak = true;
+
+    public void Add(ReadOnlySpan<char> folded)
+    {
+        if (Count == _starts.Length)
+        {
+            var size = Count * 2;
+            Array.Resize(ref _starts, size);
+            Array.Resize(ref _lengths, size);
+            Array.Resize(ref _hashes, size);
+            Array.Resize(ref _breakBefore, size);
+        }
+
+        if (_charCount + folded.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + folded.Length));
+        }
+
+        folded.CopyTo(_chars.AsSpan(_charCount));
+        _starts[Count] = _charCount;
+        _lengths[Count] = folded.Length;
+        _hashes[Count] = StableHash.Of(folded);
+        _breakBefore[Count] = _pendingBreak || Count == 0;
+        _pendingBreak = false;
+        _charCount += folded.Length;
+        Count++;
+    }
+}

@@ -1,0 +1,34 @@
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>Knobs of training, fixed defaults; the model file records none of them, `train` prints them.</summary>
+public sealed record TrainerOptions
+{
+    public int Epochs { get; init; } = 8;
+
+    public double LearningRate { get; init; } = 0.2;
+
+    public double L2 { get; init; } = 1e-5;
+
+    /// <summary>
+    /// Weigh each class by the inverse of its share (capped by <see cref="MaxClassWeight"/>). Off by default: with
+    /// it the intercept leans towards electioneering, and a message with few words then scores high for want of
+    /// evidence; Platt scaling calibrates the probabilities either way.
+    /// </summary>
+    public bool BalanceClasses { get; init; }
+
+    public double MaxClassWeight { get; init; } = 10;
+
+    /// <summary>Learn an intercept (turning it off was tried: it changes nothing for short messages, see <see cref="TextModel.FullEvidenceTokens"/>).</summary>
+    public bool FitIntercept { get; init; } = true;
+
+    /// <summary>How much one district-style row counts against one corpus row (the district set is small and the closest to real use).</summary>
+    public float DistrictWeight { get; init; } = 3;
+
+    /// <summary>Folds used to collect held-out scores for Platt scaling.</summary>
+    public int CalibrationFolds { get; init; } = 5;
+
+    /// <summary>Weights whose magnitude rounds below this are dropped from the model file.</summary>
+    public double PruneBelow { get; init; } = 1e-3;
+
+    public ulong Seed { get; init; } = 20240311;
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.Json;
+using SolidWall.Mime;
+using SolidWall.Mime.Sources;
+
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// Loads the labelled training sources in a fixed order: the political fundraising CSV (electioneering,
+/// fundraising), the SpamAssassin ham and spam folders (allowed; parsed with SolidWall's own MIME reader and
+/// normaliser) and the district-style JSONL set (both labels, with categories). Only subject and text are kept.
+/// mime-torture is never used for training.
+/// </summary>
+public static class TrainingData
+{
+    public const string PoliticalFile = "political/fundraising-2024.csv";
+
+    /// <summary>The ham and spam folders under the corpora folder, in the order they are read.</summary>
+    public static readonly IReadOnlyList<string> HamSpamFolders = ["easy-ham-1", "easy-ham-2", "hard-ham-1", "spam-1", "spam-2"];
+
+    /// <summary>Where the repository keeps the model file, relative to the repository root.</summary>
+    /// <summary>How many hash buckets the model has.</summary>
+    public const int Buckets = FeatureExtractor.Buckets;
+
+    public const string ModelPath = "src/SolidWall.Core/Detection/Model/model.bin";
+
+    /// <summary>
+    /// The repository root (the folder holding SolidWall.slnx) at or above <paramref name="start"/>, or null.
+    /// The corpora are its sibling ../shared/corpora and the district set its data/district.
+    /// </summary>
+    public static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SolidWall.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Everything: political, ham/spam, then the district set (when <paramref name="districtDir"/> exists).</summary>
+    public static List<TrainingExample> Load(string corporaDir, string? districtDir, Action<string>? problems = null)
+    {
+        var all = new List<TrainingExample>();
+        all.AddRange(LoadPolitical(Path.Combine(corporaDir, PoliticalFile)));
+        foreach (var folder in HamSpamFolders)
+        {
+            var dir = Path.Combine(corporaDir, "ham-spam", folder);
+            if (System.IO.Directory.Exists(dir))
+            {
+                all.AddRange(LoadMessageFolder(dir, folder, problems));
+            }
+        }
+
+        if (districtDir is not null && System.IO.Directory.Exists(districtDir))
+        {
+            all.AddRange(LoadDistrict(districtDir));
+        }
+
+        return all;
+    }
+
+    /// <summary>The political CSV: columns committee,name,email,subject,date,…,body,party,disclaimer; only subject and body are read.</summary>
+    public static List<TrainingExample> LoadPolitical(string csvPath)
+    {
+        var rows = CsvReader.Parse(File.ReadAllText(csvPath, Encoding.UTF8));
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var header = rows[0];
+        var subject = Array.IndexOf(header, "subject");
+        var body = Array.IndexOf(header, "body");
+        if (subject < 0 || body < 0)
+        {
+            throw new InvalidDataException($"{csvPath}: the header row has no 'subject' or 'body' column");
+        }
+
+        var list = new List<TrainingExample>(rows.Count - 1);
+        for (var r = 1; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            if (row.Length <= Math.Max(subject, body))
+            {
+                continue;
+            }
+
+            list.Add(new TrainingExample($"political:{r + 1}", "political", row[subject], row[body], true, ["fundraising"], CategoriesKnown: false));
+        }
+
+        return list;
+    }
+
+    /// <summary>A folder of raw messages, all labelled allowed.</summary>
+    public static List<TrainingExample> LoadMessageFolder(string dir, string sourceName, Action<string>? problems = null)
+    {
+        var raws = MessageSources.Open(dir).Read(p => problems?.Invoke(p.ToString())).ToList();
+        raws.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var c && c != 0 ? c : a.Offset.CompareTo(b.Offset));
+        var list = new TrainingExample?[raws.Count];
+        Parallel.For(0, raws.Count, i =>
+        {
+            var raw = raws[i];
+            try
+            {
+                var message = Normalize(raw);
+                list[i] = new TrainingExample($"{sourceName}/{Path.GetFileName(raw.Source)}", sourceName, message.Subject, message.Text, false, [], CategoriesKnown: true);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                problems?.Invoke($"{raw.Source}: {ex.Message}");
+            }
+        });
+        return [.. list.OfType<TrainingExample>()];
+    }
+
+    /// <summary>The district-style set: data/district/*.jsonl, files in name order, rows in file order.</summary>
+    public static List<TrainingExample> LoadDistrict(string dir)
+    {
+        var list = new List<TrainingExample>();
+        foreach (var file in System.IO.Directory.GetFiles(dir, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(file, Encoding.UTF8))
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                var id = root.GetProperty("id").GetString() ?? throw new InvalidDataException($"{file}:{lineNumber}: no id");
+                var label = root.GetProperty("label").GetString();
+                var categories = root.TryGetProperty("categories", out var cats)
+                    ? cats.EnumerateArray().Select(c => c.GetString() ?? "").Where(c => c.Length > 0).ToArray()
+                    : [];
+                list.Add(new TrainingExample(
+                    "district:" + id,
+                    TrainingExample.DistrictSource,
+                    root.TryGetProperty("subject", out var s) ? s.GetString() : null,
+                    root.GetProperty("body").GetString() ?? "",
+                    label == "electioneering",
+                    categories,
+                    CategoriesKnown: true));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>SolidWall's normaliser; until it is implemented, the first text/plain leaf (or HTML with tags dropped).</summary>
+    internal static Message Normalize(RawMessage raw)
+    {
+        var mime = MimeParser.Parse(raw.Bytes);
+        try
+        {
+            return MessageNormalizer.Normalize(mime, raw);
+        }
+        catch (NotImplementedException)
+        {
+            return new Message { Source = raw.Source, Offset = raw.Offset, Sha256 = raw.Sha256, Subject = mime.Subject, Text = FallbackText(mime) };
+        }
+    }
+
+    private static string FallbackText(MimeMessage mime)
+    {
+        string? html = null;
+        foreach (var leaf in mime.Leaves())
+        {
+            if (leaf.IsAttachment || leaf.ContentType.MediaType != "text")
+            {
+                continue;
+            }
+
+            if (leaf.ContentType.MediaSubtype == "plain")
+            {
+                return leaf.GetText();
+            }
+
+            if (leaf.ContentType.MediaSubtype == "html")
+            {
+                html ??= leaf.GetText();
+            }
+        }
+
+        return html is null ? "" : System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ");
+    }
+}

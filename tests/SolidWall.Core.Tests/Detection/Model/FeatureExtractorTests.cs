@@ -1,0 +1,73 @@
+using SolidWall.Core.Detection.Model;
+
+namespace SolidWall.Core.Tests.Detection.Model;
+
+/// <summary>The vector a message becomes: words and word pairs, sublinear counts, unit length, reply prefixes ignored.</summary>
+public sealed class FeatureExtractorTests
+{
+    [Theory]
+    [InlineData("Re: Fwd: RE: Volunteer shifts", "Volunteer shifts")]
+    [InlineData("FW: AW:Sign the petition", "Sign the petition")]
+    [InlineData("Reyes: the plan", "Reyes: the plan")]
+    [InlineData("Results: vote", "Results: vote")]
+    public void ReplyPrefixesAreNotContent(string subject, string expected) =>
+        Assert.Equal(expected, FeatureExtractor.WithoutReplyPrefixes(subject).ToString());
+
+    [Fact]
+    public void ShortVectorCountsWordsAndPairs()
+    {
+        var extractor = new FeatureExtractor();
+        var x = extractor.Extract(null, "vote vote vote for Ortiz");
+        // No word is longer than five letters, so no stems here.
+        // Distinct features: vote, for, ortiz + pairs (vote vote), (vote for), (for ortiz) = 6, barring collisions.
+        Assert.Equal(6, x.Count);
+        // Short: not scaled up to unit length, but to length (raw norm / MinimumNorm).
+        var raw = Math.Sqrt(Math.Pow(1 + Math.Log(3), 2) + Math.Pow(1 + Math.Log(2), 2) + 4); // vote ×3, "vote vote" ×2, four singles
+        Assert.Equal(raw / FeatureExtractor.MinimumNorm, Norm(x), 5);
+        Assert.Equal(5, x.TokenCount);
+        var vote = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "vote");
+        var ortiz = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "ortiz");
+        Assert.Equal(1 + Math.Log(3), x.Values[vote] / x.Values[ortiz], 4);
+        Assert.Contains(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i]) == "for ortiz");
+    }
+
+    [Fact]
+    public void LongWordsAlsoCountAsTheirStem()
+    {
+        var extractor = new FeatureExtractor();
+        var a = extractor.Extract(null, "volunteers").Compact();
+        var b = extractor.Extract(null, "volunteering").Compact();
+        Assert.Equal(2, a.Count);
+        Assert.Single(a.Buckets.Intersect(b.Buckets));
+        var c = extractor.Extract(null, "votación");
+        Assert.Contains(Enumerable.Range(0, c.Count), i => extractor.Term(c.Origins[i]) == "votac…");
+    }
+
+    [Fact]
+    public void LongMessagesHaveUnitLength()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 60).Select(i => "word" + (char)('a' + (i % 26)) + (char)('a' + (i / 26))));
+        Assert.Equal(1.0, Norm(new FeatureExtractor().Extract("subject", text)), 5);
+    }
+
+    private static double Norm(FeatureVector x) => Math.Sqrt(Enumerable.Range(0, x.Count).Sum(i => (double)x.Values[i] * x.Values[i]));
+
+    [Fact]
+    public void NoPairAcrossSubjectAndBody()
+    {
+        var extractor = new FeatureExtractor();
+        var x = extractor.Extract("Vote", "today");
+        Assert.Equal(["today", "vote"], Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).Order());
+    }
+
+    [Fact]
+    public void CrossValidationOfASeparableSetIsPerfect()
+    {
+        var report = CrossValidator.Run(ModelTrainerTests.Synthetic(150, seed: 11), folds: 3, transfer: false);
+        Assert.Equal(150, report.Examples);
+        Assert.Equal(1.0, report.Overall.F1);
+        Assert.Empty(report.Errors);
+        Assert.Equal(100, report.DistrictHeldOut.Support);
+        Assert.Equal(50, report.Categories["fundraising"].Support);
+    }
+}
