@@ -49,6 +49,43 @@ public sealed class PythonAgreementTests
             $"only {report.AllFieldsAgreeShare:P2} of messages agree with Python on every field (need {Required:P0})\n{report.Summary()}");
     }
 
+    /// <summary>
+    /// A leading mbox From_ line is the envelope on both sides, not a header: the same message with and without it
+    /// reads the same in Python and in SolidWall (a From_ line read as a header would add a From address).
+    /// </summary>
+    [Fact]
+    public void A_leading_From_line_is_skipped_by_both_sides()
+    {
+        var python = FindOnPath("python3");
+        if (python is null)
+        {
+            Assert.Skip("python3 is not on PATH");
+        }
+        var message = "Subject: envelope test\nTo: b@example.org\n\nbody\n";
+        var folder = Directory.CreateTempSubdirectory("sw-fromline-");
+        try
+        {
+            var plain = Path.Combine(folder.FullName, "plain.eml");
+            var enveloped = Path.Combine(folder.FullName, "enveloped.eml");
+            File.WriteAllText(plain, message);
+            File.WriteAllText(enveloped, "From a@example.org Mon Jan  1 00:00:00 2024\n" + message);
+            var theirs = RunPythonOn(python, Path.Combine(RepoRoot(), "tools", "pyemail_dump.py"), [plain, enveloped]);
+            var ours = new[] { Ours(plain, File.ReadAllBytes(plain)), Ours(enveloped, File.ReadAllBytes(enveloped)) };
+            foreach (var view in ours.Concat(theirs.Values))
+            {
+                Assert.Null(view.Error);
+                Assert.Empty(view.From);
+                Assert.Equal("envelope test", view.Subject);
+                Assert.Equal(["body"], view.Texts);
+            }
+            Assert.Empty(Compare(ours, theirs).Disagreements);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void A_difference_in_any_field_is_reported()
     {
@@ -161,7 +198,10 @@ public sealed class PythonAgreementTests
         _ => false,
     };
 
-    internal static Dictionary<string, MessageView> RunPython(string python, string script, string corporaRoot)
+    internal static Dictionary<string, MessageView> RunPython(string python, string script, string corporaRoot) =>
+        RunPythonOn(python, script, ["--corpora", corporaRoot]);
+
+    internal static Dictionary<string, MessageView> RunPythonOn(string python, string script, IEnumerable<string> arguments)
     {
         var psi = new ProcessStartInfo(python)
         {
@@ -171,8 +211,10 @@ public sealed class PythonAgreementTests
             StandardOutputEncoding = Encoding.UTF8,
         };
         psi.ArgumentList.Add(script);
-        psi.ArgumentList.Add("--corpora");
-        psi.ArgumentList.Add(corporaRoot);
+        foreach (var a in arguments)
+        {
+            psi.ArgumentList.Add(a);
+        }
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("python3 did not start");
         var stderr = process.StandardError.ReadToEndAsync();
         var result = new Dictionary<string, MessageView>(StringComparer.Ordinal);
