@@ -17,6 +17,14 @@ Each line: {"path", "error", "from", "to", "cc", "subject", "date", "leaves", "t
   texts       decoded text of every text/plain leaf, whitespace-normalised, in walk() order
   notes       what needed a fallback (e.g. an unknown charset), so a disagreement can be traced to its cause
   error       null, or "ExceptionType: message" when reading the message failed as a whole
+  deviations  {field: {"value": ..., "rule": ...}} where Python is known to depart from the RFCs on this message:
+              the value the RFC reading gives, so the comparison can tell an explained difference from a real one.
+              Each rule is narrow and named in docs/PARSER-AGREEMENT.md:
+                three-digit-year      RFC 5322 4.3: a three-digit year is 1900 + the year (Python keeps 0102)
+                delivery-status       RFC 3464 2.1: message/delivery-status is one body of field groups, not
+                                      a container of text/plain parts (Python makes each group a part)
+                wsp-before-colon      RFC 5322 4.5: obs-fields allow white space before the colon ("From  :");
+                                      Python drops such a field as a misplaced envelope line
 
 A leading mbox "From " line: Python's feedparser takes a first line starting with "From " as the envelope
 (Message.get_unixfrom()) and not as a header, which is exactly what SolidWall's MimeParser does, so the
@@ -127,9 +135,64 @@ def text_of(part, notes):
             return text
 
 
+OBS_FIELD = re.compile(rb"^(from|to|cc)[ \t]+:", re.IGNORECASE)
+
+
+def raw_header_fields(data):
+    """(lower-case name, unfolded value) of every field of the top-level header, names with trailing blanks removed."""
+    fields = []
+    lines = data.splitlines()
+    if lines and lines[0].startswith(b"From "):
+        lines = lines[1:]
+    for line in lines:
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1][1] += b" " + line.strip()
+        elif b":" in line:
+            name, _, value = line.partition(b":")
+            fields.append([name.strip().lower(), value.strip()])
+    return [(n.decode("ascii", "replace"), v.decode("utf-8", "replace")) for n, v in fields]
+
+
+def deviations(data, record, msg):
+    dev = {}
+    # three-digit-year: Python's parsedate keeps a year such as 102 as it is.
+    d = record["date"]
+    if d and d[0] == "0" and 100 <= int(d[:4]) <= 999:
+        dev["date"] = {"value": f"{int(d[:4]) + 1900:04d}" + d[4:], "rule": "three-digit-year"}
+    # wsp-before-colon: "From  :" is a From field in RFC 5322's obsolete syntax.
+    head = data.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    if any(OBS_FIELD.match(line) for line in head.splitlines()[1:] + head.splitlines()[:1]):
+        fields = raw_header_fields(data)
+        for name in ("from", "to", "cc"):
+            values = [v for n, v in fields if n == name]
+            value = [a.lower() for _, a in email.utils.getaddresses(values) if a]
+            if value != record[name]:
+                dev[name] = {"value": value, "rule": "wsp-before-colon"}
+    # delivery-status: count the part as one leaf and drop its field groups from the text/plain leaves.
+    if any(p.get_content_type() == "message/delivery-status" for p in msg.walk()):
+        leaves, texts, skip = 0, [], set()
+        for part in msg.walk():
+            if id(part) in skip:
+                continue
+            if part.get_content_type() == "message/delivery-status" and part.is_multipart():
+                skip.update(id(b) for b in part.get_payload())
+                leaves += 1
+                continue
+            if part.is_multipart():
+                continue
+            leaves += 1
+            if part.get_content_type() == "text/plain":
+                texts.append(norm(text_of(part, [])))
+        dev["leaves"] = {"value": leaves, "rule": "delivery-status"}
+        dev["texts"] = {"value": texts, "rule": "delivery-status"}
+    return dev
+
+
 def dump(path, data):
     record = {"path": path, "error": None, "from": [], "to": [], "cc": [], "subject": None,
-              "date": None, "leaves": 0, "texts": [], "notes": []}
+              "date": None, "leaves": 0, "texts": [], "notes": [], "deviations": {}}
     notes = record["notes"]
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
@@ -146,6 +209,7 @@ def dump(path, data):
             if part.get_content_type() == "text/plain":
                 record["texts"].append(norm(text_of(part, notes)))
         record["leaves"] = leaves
+        record["deviations"] = deviations(data, record, msg)
     except Exception as e:  # one bad message never stops the run
         record["error"] = f"{type(e).__name__}: {e}"
     return record
