@@ -31,7 +31,8 @@ internal static class MboxPartitions
                     sums[slot] += work(m);
                     messages[slot]++;
                 }
-            }) { Name = "bench partition " + t };
+            })
+            { Name = "bench partition " + t };
             workers[t].Start();
         }
         foreach (var w in workers)

@@ -182,7 +182,8 @@ public sealed class ParserPropertyTests
             {
                 error = ExceptionDispatchInfo.Capture(e);
             }
-        }) { IsBackground = true, Name = "parser property case" };
+        })
+        { IsBackground = true, Name = "parser property case" };
         worker.Start();
         if (!worker.Join(deadline))
         {
