@@ -1,6 +1,17 @@
 namespace SolidWall.Bench;
 
+/// <summary>Benchmarks that print figures; the first argument names the benchmark.</summary>
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "parse":
+                return ParserBench.Run(args[1..]);
+            default:
+                Console.Error.WriteLine("usage: SolidWall.Bench parse [options]   (see docs/BENCHMARKS.md)");
+                return 2;
+        }
+    }
 }
