@@ -9,8 +9,10 @@ internal static class Program
         {
             case "parse":
                 return ParserBench.Run(args[1..]);
+            case "model":
+                return ModelBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }

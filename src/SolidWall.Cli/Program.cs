@@ -32,6 +32,9 @@ internal static class Program
             "It reads mailbox exports (mbox, Google Vault, EML folders, Maildir, PST), finds electioneering mail and reports it.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
+        root.Subcommands.Add(ClassifyCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 }
