@@ -155,6 +155,18 @@ def raw_header_fields(data):
     return [(n.decode("ascii", "replace"), v.decode("utf-8", "replace")) for n, v in fields]
 
 
+def raw_header_fields_bytes(data):
+    head = re.split(rb"\r?\n\r?\n", data, maxsplit=1)[0]
+    fields = []
+    for line in re.split(rb"\r?\n", head):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1][1] += b" " + line.strip()
+        elif b":" in line:
+            name, _, value = line.partition(b":")
+            fields.append([name.strip().lower(), value.strip()])
+    return fields
+
+
 def deviations(data, record, msg):
     dev = {}
     # three-digit-year: Python's parsedate keeps a year such as 102 as it is.
@@ -187,6 +199,43 @@ def deviations(data, record, msg):
                 texts.append(norm(text_of(part, [])))
         dev["leaves"] = {"value": leaves, "rule": "delivery-status"}
         dev["texts"] = {"value": texts, "rule": "delivery-status"}
+    # header-8bit-legacy: raw 8-bit bytes in a header that are not UTF-8 (RFC 6532) are read as windows-1252,
+    # as mail clients show them; Python replaces them with U+FFFD.
+    fields = raw_header_fields_bytes(data)
+    subj = [v for n, v in fields if n == b"subject"]
+    if subj and any(b >= 0x80 for b in subj[0]) and record["subject"] and "\ufffd" in record["subject"]:
+        try:
+            subj[0].decode("utf-8")
+        except UnicodeDecodeError:
+            dev["subject"] = {"value": norm(subj[0].decode("cp1252", "replace")), "rule": "header-8bit-legacy"}
+    # empty-group: "undisclosed-recipients:;" is a group with no members (RFC 5322 3.4), not an address.
+    for name in ("to", "cc"):
+        values = [v for n, v in fields if n == name.encode()]
+        if record[name] and any(re.search(rb":\s*;", v) for v in values):
+            kept = [a for a in record[name] if "@" in a]
+            if kept != record[name]:
+                dev[name] = {"value": kept, "rule": "empty-group"}
+    # latin1-is-windows-1252: WHATWG Encoding (what every browser and mail client does) reads the labels
+    # us-ascii and iso-8859-1 as windows-1252, so bytes 0x80-0x9F are quotes and dashes, not C1 controls;
+    # and 8-bit bytes under an ASCII or UTF-8 label that are valid UTF-8 are UTF-8.
+    if "texts" not in dev:
+        texts, changed = [], False
+        for part in msg.walk():
+            if part.is_multipart() or part.get_content_type() != "text/plain":
+                continue
+            label = (part.get_content_charset() or "us-ascii").lower()
+            payload = part.get_payload(decode=True) or b""
+            text = norm(text_of(part, []))
+            if label in ("us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1", "utf-8") and any(b >= 0x80 for b in payload):
+                try:
+                    alt = payload.decode("utf-8")
+                except UnicodeDecodeError:
+                    alt = payload.decode("cp1252", "replace") if label != "utf-8" or payload.count(b"\xef\xbf\xbd") == 0 else None
+                if alt is not None and norm(alt) != text:
+                    text, changed = norm(alt), True
+            texts.append(text)
+        if changed:
+            dev["texts"] = {"value": texts, "rule": "latin1-is-windows-1252"}
     return dev
 
 
