@@ -208,13 +208,14 @@ def deviations(data, record, msg):
             subj[0].decode("utf-8")
         except UnicodeDecodeError:
             dev["subject"] = {"value": norm(subj[0].decode("cp1252", "replace")), "rule": "header-8bit-legacy"}
-    # empty-group: "undisclosed-recipients:;" is a group with no members (RFC 5322 3.4), not an address.
-    for name in ("to", "cc"):
-        values = [v for n, v in fields if n == name.encode()]
-        if record[name] and any(re.search(rb":\s*;", v) for v in values):
-            kept = [a for a in record[name] if "@" in a]
-            if kept != record[name]:
-                dev[name] = {"value": kept, "rule": "empty-group"}
+    # not-a-mailbox: "undisclosed-recipients:;" is a group with no members (RFC 5322 3.4) and "<>" is an empty
+    # path; neither is a mailbox, but Python lists them as addresses.
+    for name in ("from", "to", "cc"):
+        if name in dev or not record[name]:
+            continue
+        kept = [a for a in record[name] if "@" in a]
+        if kept != record[name]:
+            dev[name] = {"value": kept, "rule": "not-a-mailbox"}
     # latin1-is-windows-1252: WHATWG Encoding (what every browser and mail client does) reads the labels
     # us-ascii and iso-8859-1 as windows-1252, so bytes 0x80-0x9F are quotes and dashes, not C1 controls;
     # and 8-bit bytes under an ASCII or UTF-8 label that are valid UTF-8 are UTF-8.

@@ -15,9 +15,7 @@ namespace SolidWall.Mime.Tests;
 /// </summary>
 public sealed class PythonAgreementTests
 {
-    // Issue 2 asks for 0.99; we measure 0.9804 (see docs/PARSER-AGREEMENT.md). This floor guards against regressions
-    // until the remaining subject/address/date differences are explained or fixed; it is not the target.
-    private const double Required = 0.98;
+    private const double Required = 0.99;
 
     private readonly ITestOutputHelper _output;
 
@@ -305,6 +303,7 @@ public sealed class PythonAgreementTests
                 "to" => rfc with { To = Strings() },
                 "cc" => rfc with { Cc = Strings() },
                 "date" => rfc with { Date = value.GetString() },
+                "subject" => rfc with { Subject = value.GetString() },
                 "leaves" => rfc with { Leaves = value.GetInt32() },
                 "texts" => rfc with { Texts = Strings() },
                 _ => rfc,
@@ -352,6 +351,13 @@ public sealed class PythonAgreementTests
                 {
                     report.Explained[field]++;
                     report.ExplainedList.Add(new Disagreement(o.Path, field, Show(o, t, field).Ours, Show(o, t, field).Theirs, rule));
+                    explained = true;
+                }
+                else if (field is "from" or "to" or "cc" && string.Equals(mine.Replace("\"", "", StringComparison.Ordinal), Value(t, field), StringComparison.Ordinal))
+                {
+                    // RFC 5322 section 3.4.1: a local part such as s..palmer is only valid quoted; Python prints it unquoted.
+                    report.Explained[field]++;
+                    report.ExplainedList.Add(new Disagreement(o.Path, field, Show(o, t, field).Ours, Show(o, t, field).Theirs, "quoted-local-part"));
                     explained = true;
                 }
                 else
