@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using SolidWall.Core;
 using SolidWall.Core.Demo;
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Model;
 using SolidWall.Mime;
 using SolidWall.Mime.Sources;
 
@@ -43,7 +45,8 @@ internal static class DemoCommand
         clock.Restart();
         var problems = new List<SourceProblem>();
         var source = MessageSources.Open(archive);
-        long messages = 0, bytes = 0, defects = 0, withLinks = 0;
+        long messages = 0, bytes = 0, defects = 0, withLinks = 0, flagged = 0;
+        var detector = new Detector(model: TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null);
         var raws = source.Read(p =>
         {
             lock (problems)
@@ -51,12 +54,13 @@ internal static class DemoCommand
                 problems.Add(p);
             }
         });
-        foreach (var m in ParallelMessages.Map(raws, Read, Environment.ProcessorCount, CancellationToken.None))
+        foreach (var m in ParallelMessages.Map(raws, raw => Read(raw, detector), Environment.ProcessorCount, CancellationToken.None))
         {
             messages++;
             bytes += m.Size;
             defects += m.Message.Defects.Count;
             withLinks += m.Message.Links.Count > 0 ? 1 : 0;
+            flagged += m.Electioneering ? 1 : 0;
         }
         var seconds = clock.Elapsed.TotalSeconds;
 
@@ -66,6 +70,7 @@ internal static class DemoCommand
         output.WriteLine("                          found     truth");
         output.WriteLine($"  messages            {messages,9:N0} {truth.Messages,9:N0}");
         output.WriteLine($"  skipped (not mail)  {problems.Count,9:N0} {truth.Skipped,9:N0}");
+        output.WriteLine($"  electioneering      {flagged,9:N0} {truth.Electioneering,9:N0}   (mailbox copies; the classifier is not yet tuned to this archive)");
         output.WriteLine($"  with links          {withLinks,9:N0}");
         output.WriteLine($"  reader defects      {defects,9:N0}");
         output.WriteLine();
@@ -78,6 +83,9 @@ internal static class DemoCommand
         return ok ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
-    private static (Message Message, long Size) Read(RawMessage raw) =>
-        (MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw), raw.OriginalLength);
+    private static (Message Message, long Size, bool Electioneering) Read(RawMessage raw, Detector detector)
+    {
+        var message = MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw);
+        return (message, raw.OriginalLength, detector.Classify(message).IsElectioneering);
+    }
 }
