@@ -85,33 +85,15 @@ internal static class ClassifyCommand
             return ExitCodes.Usage;
         }
 
-        var sources = new List<IMessageSource>();
-        foreach (var path in settings.Paths)
+        var input = CommandInput.Open(settings.Paths, "classify", errors);
+        if (input is null)
         {
-            try
-            {
-                sources.Add(MessageSources.Open(path));
-            }
-            catch (SourceException ex)
-            {
-                errors.WriteLine("solidwall classify: " + ex.Message);
-                return ExitCodes.Usage;
-            }
-        }
-
-        var problems = 0;
-        void Report(SourceProblem problem)
-        {
-            Interlocked.Increment(ref problems);
-            lock (errors)
-            {
-                errors.WriteLine("solidwall classify: skipped " + problem);
-            }
+            return ExitCodes.Usage;
         }
 
         var count = 0;
         var electioneering = 0;
-        var raws = sources.SelectMany(s => s.Read(Report));
+        var raws = input.Read();
         foreach (var (message, verdict) in ParallelMessages.Map(raws, raw => Classify(detector, raw), Environment.ProcessorCount, CancellationToken.None))
         {
             count++;
@@ -132,10 +114,10 @@ internal static class ClassifyCommand
 
         if (!settings.Json)
         {
-            output.WriteLine($"{count} message(s), {electioneering} electioneering, {problems} item(s) skipped.");
+            output.WriteLine($"{count} message(s), {electioneering} electioneering, {input.Problems} item(s) skipped.");
         }
 
-        return electioneering > 0 || problems > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+        return electioneering > 0 || input.Problems > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     private static (Message, Verdict) Classify(Detector detector, RawMessage raw)

@@ -26,33 +26,15 @@ internal static class ParseCommand
 
     internal static int Run(IReadOnlyList<string> paths, bool json, TextWriter output, TextWriter errors)
     {
-        var sources = new List<IMessageSource>();
-        foreach (var path in paths)
+        var input = CommandInput.Open(paths, "parse", errors);
+        if (input is null)
         {
-            try
-            {
-                sources.Add(MessageSources.Open(path));
-            }
-            catch (SourceException ex)
-            {
-                errors.WriteLine("solidwall parse: " + ex.Message);
-                return ExitCodes.Usage;
-            }
-        }
-
-        var problems = 0;
-        void Report(SourceProblem problem)
-        {
-            Interlocked.Increment(ref problems);
-            lock (errors)
-            {
-                errors.WriteLine("solidwall parse: skipped " + problem);
-            }
+            return ExitCodes.Usage;
         }
 
         using var stdout = json ? new MessageJsonWriter(output) : null;
         var count = 0;
-        var raws = sources.SelectMany(s => s.Read(Report));
+        var raws = input.Read();
         foreach (var message in ParallelMessages.Map(raws, Normalize, Environment.ProcessorCount, CancellationToken.None))
         {
             count++;
@@ -67,9 +49,9 @@ internal static class ParseCommand
         }
         if (!json)
         {
-            output.WriteLine($"{count} message(s), {problems} item(s) skipped.");
+            output.WriteLine($"{count} message(s), {input.Problems} item(s) skipped.");
         }
-        return problems > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+        return input.Problems > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     private static Message Normalize(RawMessage raw) => MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw);
