@@ -59,8 +59,26 @@ internal sealed class DemoMail
 
     public IEnumerable<DemoPerson> AllRecipients => To.Concat(Cc).Concat(Bcc);
 
+    /// <summary>Who has an exported copy: filled in as the archive is written, so the ground truth counts only what the archive evidences.</summary>
+    public HashSet<string> ExportedCopies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the sender's own copy (the only one that shows Bcc) was exported.</summary>
+    public bool SenderCopyExported { get; set; }
+
+    /// <summary>
+    /// The recipients an investigator can see in the exported copies: To and Cc of any exported copy, Bcc from the
+    /// sender's own copy, and any recipient whose own copy was exported.
+    /// </summary>
+    public IEnumerable<DemoPerson> VisibleRecipients =>
+        ExportedCopies.Count == 0 && !SenderCopyExported
+            ? []
+            : AllRecipients.Where(r => To.Contains(r) || Cc.Contains(r) || SenderCopyExported || ExportedCopies.Contains(r.Address)).Distinct();
+
+    /// <summary>Mailbox copies exported, the sender's own included.</summary>
+    public int CopiesExported => ExportedCopies.Count + (SenderCopyExported ? 1 : 0);
+
     /// <summary>Writes the message as RFC 5322 / MIME bytes, the way a modern client would, with CRLF line ends.</summary>
-    public byte[] Render(string? gmailLabels)
+    public byte[] Render(string? gmailLabels, bool senderCopy = false)
     {
         var sb = new StringBuilder(2048);
         if (gmailLabels is not null)
@@ -79,6 +97,11 @@ internal sealed class DemoMail
         if (Cc.Count > 0)
         {
             sb.Append("Cc: ").Append(string.Join(",\r\n ", Cc.Select(p => EncodePhraseAddress(p.Mailbox)))).Append("\r\n");
+        }
+        // Only the sender's own copy keeps Bcc, as Gmail and Vault do: recipients never see it.
+        if (Bcc.Count > 0 && senderCopy)
+        {
+            sb.Append("Bcc: ").Append(string.Join(",\r\n ", Bcc.Select(p => EncodePhraseAddress(p.Mailbox)))).Append("\r\n");
         }
         sb.Append("Subject: ").Append(EncodeWord(Subject)).Append("\r\n");
         if (InReplyTo is not null)

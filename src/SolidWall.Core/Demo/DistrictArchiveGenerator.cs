@@ -28,6 +28,7 @@ public sealed record DemoOptions
 public sealed class DistrictArchiveGenerator
 {
     private static readonly DateTimeOffset Start = new(2023, 1, 2, 8, 0, 0, TimeSpan.FromHours(-6));
+    private const string SentLabel = "Sent";
     private readonly DemoOptions _options;
     private readonly Random _random;
     private readonly List<DemoMail> _mails = new();
@@ -318,7 +319,8 @@ public sealed class DistrictArchiveGenerator
                 To = [t],
                 Subject = "externship for your students",
                 Text = Dedent(DemoTexts.PersonalWebmailAsk(t.First)),
-                Truth = new DemoTruth(true, "campaign-webmail", truth.Name, null, null),
+                // One template to a dozen teachers in an hour: a small blast, sent from outside the campaign's domain.
+                Truth = new DemoTruth(true, "campaign-webmail", truth.Name, "ortiz-webmail", "0"),
             });
         }
 
@@ -426,7 +428,10 @@ public sealed class DistrictArchiveGenerator
 
         // Custodians: all staff and central office; students whose mailboxes were collected. Some mailboxes are missing.
         var staff = _teachers.Concat(_principals).Concat(_central).ToList();
-        var missing = Sample(_teachers, 4).Select(p => p.Address).ToHashSet(StringComparer.Ordinal);
+        // Four teachers' mailboxes were never exported. They hide campaign mail those teachers received; they are
+        // chosen among teachers who relayed nothing, so that every relay in the demo is evidenced by its sender's copy.
+        var relayers = campaigns.SelectMany(c => c.Relayers.Select(r => r.Address)).ToHashSet(StringComparer.Ordinal);
+        var missing = Sample(_teachers.Where(t => !relayers.Contains(t.Address)).ToList(), 4).Select(p => p.Address).ToHashSet(StringComparer.Ordinal);
         var collectedStudents = _students.Where((_, i) => i % 3 == 0).Select(p => p.Address).ToHashSet(StringComparer.Ordinal);
         var mailboxes = new SortedDictionary<string, List<(DemoMail Mail, string Labels)>>(StringComparer.Ordinal);
         bool Collected(string address) =>
@@ -436,13 +441,15 @@ public sealed class DistrictArchiveGenerator
         {
             if (Collected(mail.FromAddress))
             {
-                Box(mailboxes, mail.FromAddress).Add((mail, "Sent"));
+                Box(mailboxes, mail.FromAddress).Add((mail, SentLabel));
+                mail.SenderCopyExported = true;
             }
             foreach (var r in mail.AllRecipients.Select(r => r.Address).Distinct(StringComparer.Ordinal))
             {
                 if (r != mail.FromAddress && Collected(r))
                 {
                     Box(mailboxes, r).Add((mail, mail.Truth.Electioneering && mail.Truth.Kind == "campaign" ? "Inbox,Category Promotions" : "Inbox"));
+                    mail.ExportedCopies.Add(r);
                 }
             }
         }
@@ -453,11 +460,12 @@ public sealed class DistrictArchiveGenerator
         {
             if (address == comms)
             {
-                WriteMaildir(Path.Combine(archive, "communications-maildir"), address, box, items);
+                // The communications office's mailbox comes from the mail server, as a Maildir named after its user.
+                WriteMaildir(Path.Combine(archive, "maildir", address), box, items);
             }
             else
             {
-                WriteMbox(Path.Combine(vault, address + ".mbox"), address, box, items);
+                WriteMbox(Path.Combine(vault, address + ".mbox"), box, items);
             }
         }
 
@@ -475,6 +483,8 @@ public sealed class DistrictArchiveGenerator
             MissingMailboxes = missing.Order(StringComparer.Ordinal).ToList(),
             Campaigns = campaigns.Select(c => Summarise(c)).ToList(),
         };
+        WriteDirectory(outputDirectory, staff.Select(p => p.Address).Concat(collectedStudents));
+        WriteRegistry(outputDirectory);
         var json = JsonSerializer.Serialize(truth, GroundTruthJson.Options);
         File.WriteAllText(Path.Combine(outputDirectory, "ground-truth.json"), json);
         using var csv = new StreamWriter(Path.Combine(outputDirectory, "ground-truth-items.csv"));
@@ -486,30 +496,86 @@ public sealed class DistrictArchiveGenerator
         return truth;
     }
 
+    // Every figure counts only what the exported mailboxes show: copies actually exported, and the recipients an
+    // investigator can see in them. Mail to the missing mailboxes is real but not in evidence; the report lists those mailboxes as a limit.
     private CampaignSummary Summarise(CampaignTruth c)
     {
-        var originated = _mails.Where(m => m.Truth.Campaign == c.Name && m.Truth.Kind is "campaign" or "campaign-webmail").ToList();
-        var institutional = originated.SelectMany(m => m.AllRecipients.Where(r => r.IsInstitutional)).ToList();
+        var originated = _mails.Where(m => m.Truth.Campaign == c.Name && m.Truth.Kind is "campaign" or "campaign-webmail" && m.CopiesExported > 0).ToList();
+        var reached = originated.SelectMany(m => m.VisibleRecipients.Where(r => r.IsInstitutional)).ToList();
         return new CampaignSummary
         {
             Name = c.Name,
             Senders = c.Senders.Order(StringComparer.Ordinal).ToList(),
             Domains = c.Domains.Order(StringComparer.Ordinal).ToList(),
-            StaffReached = institutional.Where(r => r.Role is not DemoRole.Student).Select(r => r.Address).Distinct(StringComparer.Ordinal).Count(),
-            EmailsDelivered = institutional.Count,
+            StaffReached = reached.Where(r => r.Role is not DemoRole.Student).Select(r => r.Address).Distinct(StringComparer.Ordinal).Count(),
+            EmailsDelivered = originated.Sum(m => m.CopiesExported),
             Blasts = originated.Where(m => m.Truth.BlastId is not null).GroupBy(m => m.Truth.BlastId!).Select(g => new BlastSummary
             {
                 Id = g.Key,
                 Variants = g.Select(m => m.Truth.Variant).Distinct(StringComparer.Ordinal).Count(),
-                Copies = g.Sum(m => m.AllRecipients.Count()),
-                Recipients = g.SelectMany(m => m.AllRecipients).Select(r => r.Address).Distinct(StringComparer.Ordinal).Count(),
+                Copies = g.Sum(m => m.CopiesExported),
+                Recipients = g.SelectMany(m => m.VisibleRecipients).Select(r => r.Address).Distinct(StringComparer.Ordinal).Count(),
                 First = g.Min(m => m.Date),
                 Last = g.Max(m => m.Date),
             }).OrderBy(b => b.First).ToList(),
             Relayers = c.Relayers.OrderBy(r => r.Address, StringComparer.Ordinal).ToList(),
             Principals = c.Principals.OrderBy(p => p.Address, StringComparer.Ordinal).ToList(),
-            Signups = c.Signups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            // A sign-up is in evidence only in the student's own Sent copy: students whose mailbox was not collected are not counted.
+            Signups = _mails.Where(m => m.Truth.Campaign == c.Name && m.Truth.Kind == "signup" && m.SenderCopyExported)
+                .Select(m => m.FromAddress).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // The directory an investigator gets from the district: everyone's role and school (roster CSV), and the
+    // custodians whose mailboxes the export was asked for (a missing one is a limit of the evidence).
+    private void WriteDirectory(string outputDirectory, IEnumerable<string> custodians)
+    {
+        using (var roster = new StreamWriter(Path.Combine(outputDirectory, "directory.csv")))
+        {
+            roster.WriteLine("address,role,school");
+            foreach (var p in _principals.Concat(_teachers).Concat(_central).Concat(_students))
+            {
+                var role = p.Role switch
+                {
+                    DemoRole.Principal => "principal",
+                    DemoRole.Student => "student",
+                    DemoRole.CentralOffice when p.Address.StartsWith("communications@", StringComparison.Ordinal) => "office",
+                    _ => "staff",
+                };
+                roster.WriteLine($"{p.Address},{role},{p.School}");
+            }
+        }
+
+        File.WriteAllLines(Path.Combine(outputDirectory, "custodians.txt"),
+            ["# Mailboxes the export was asked for, one address per line.", .. custodians.Order(StringComparer.Ordinal)]);
+    }
+
+    // The registry knows one of the two campaigns (the other must be found from its mail alone). The committee's
+    // written pledge not to mail district addresses is its attestation; mail after it is a breach.
+    private static void WriteRegistry(string outputDirectory)
+    {
+        var documents = System.IO.Directory.CreateDirectory(Path.Combine(outputDirectory, "registry-documents")).FullName;
+        var pledge = Encoding.UTF8.GetBytes(
+            "The Committee to Re-elect Dana Ortiz will maintain the solid wall that must exist between campaign and official activities.\n" +
+            "It will not send campaign communications to Lakeshore Public Schools email addresses.\n\nSigned, Dana Ortiz, January 11, 2023\n");
+        File.WriteAllBytes(Path.Combine(documents, "ortiz-pledge-2023-01-11.txt"), pledge);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pledge));
+        File.WriteAllText(Path.Combine(outputDirectory, "registry.yaml"), $"""
+            # Campaigns and committees known to the investigator (docs/FORMATS.md). Fictional.
+            committees:
+              - id: ortiz-committee
+                name: {DemoTexts.OrtizCommittee}
+                candidate: Dana Ortiz
+                office: Mayor
+                elections: [2023-02-28, 2023-04-04]
+                domains: [{DemoTexts.OrtizDomain}]
+                attestations:
+                  - by: Dana Ortiz
+                    at: 2023-01-11T12:00:00-06:00
+                    document: registry-documents/ortiz-pledge-2023-01-11.txt
+                    sha256: {sha}
+
+            """);
     }
 
     private static List<(DemoMail, string)> Box(SortedDictionary<string, List<(DemoMail, string)>> boxes, string address)
@@ -521,7 +587,7 @@ public sealed class DistrictArchiveGenerator
         return list;
     }
 
-    private static void WriteMbox(string path, string address, List<(DemoMail Mail, string Labels)> box, List<ItemTruth> items)
+    private static void WriteMbox(string path, List<(DemoMail Mail, string Labels)> box, List<ItemTruth> items)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         foreach (var (mail, labels) in box)
@@ -529,13 +595,12 @@ public sealed class DistrictArchiveGenerator
             var offset = stream.Position;
             var envelope = $"From {Math.Abs(mail.MessageId.Length * 7919L + offset)}@xxx {mail.Date.UtcDateTime.ToString("ddd MMM dd HH:mm:ss +0000 yyyy", CultureInfo.InvariantCulture)}\r\n";
             stream.Write(Encoding.ASCII.GetBytes(envelope));
-            var bytes = mail.Render(labels);
+            var bytes = mail.Render(labels, senderCopy: labels == SentLabel);
             // mboxrd: quote body lines that look like envelope lines.
             stream.Write(QuoteFromLines(bytes));
             stream.Write("\r\n"u8);
             items.Add(ItemTruth.Of(Path.GetRelativePath(Path.GetDirectoryName(Path.GetDirectoryName(path)!)!, path), offset, mail));
         }
-        _ = address;
     }
 
     private static byte[] QuoteFromLines(byte[] bytes)
@@ -549,7 +614,7 @@ public sealed class DistrictArchiveGenerator
         return Encoding.UTF8.GetBytes(quoted);
     }
 
-    private static void WriteMaildir(string root, string address, List<(DemoMail Mail, string Labels)> box, List<ItemTruth> items)
+    private static void WriteMaildir(string root, List<(DemoMail Mail, string Labels)> box, List<ItemTruth> items)
     {
         foreach (var sub in new[] { "cur", "new", "tmp" })
         {
@@ -559,11 +624,10 @@ public sealed class DistrictArchiveGenerator
         foreach (var (mail, labels) in box)
         {
             var name = $"{mail.Date.ToUnixTimeSeconds()}.M{++n}P1.demo:2,S";
-            var folder = labels == "Sent" ? "cur" : (n % 4 == 0 ? "new" : "cur");
-            File.WriteAllBytes(Path.Combine(root, folder, name), mail.Render(null));
-            items.Add(ItemTruth.Of(Path.Combine("communications-maildir", folder, name), 0, mail));
+            var folder = labels == SentLabel ? "cur" : (n % 4 == 0 ? "new" : "cur");
+            File.WriteAllBytes(Path.Combine(root, folder, name), mail.Render(null, senderCopy: labels == SentLabel));
+            items.Add(ItemTruth.Of(Path.Combine("maildir", Path.GetFileName(root), folder, name), 0, mail));
         }
-        _ = address;
     }
 
     private sealed class CampaignTruth(string name)

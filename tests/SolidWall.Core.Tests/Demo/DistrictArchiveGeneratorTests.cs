@@ -33,7 +33,7 @@ public sealed class DistrictArchiveGeneratorTests : IDisposable
         // Counted independently of SolidWall's reader: envelope lines in the mboxes plus files in the Maildir.
         var mboxMessages = System.IO.Directory.GetFiles(Path.Combine(archive, "vault"), "*.mbox")
             .Sum(f => File.ReadLines(f).Count(l => l.StartsWith("From ", StringComparison.Ordinal)));
-        var maildirMessages = System.IO.Directory.GetFiles(Path.Combine(archive, "communications-maildir"), "*", SearchOption.AllDirectories).Length;
+        var maildirMessages = System.IO.Directory.GetFiles(Path.Combine(archive, "maildir"), "*", SearchOption.AllDirectories).Length;
         Assert.Equal(truth.Messages, mboxMessages + maildirMessages);
         Assert.Equal(truth.Mailboxes, System.IO.Directory.GetFiles(Path.Combine(archive, "vault")).Length + 1);
         var items = File.ReadAllLines(Path.Combine(_dir, "ground-truth-items.csv")).Skip(1).ToList();
@@ -48,7 +48,7 @@ public sealed class DistrictArchiveGeneratorTests : IDisposable
     {
         var truth = new DistrictArchiveGenerator(Small).Generate(_dir);
         var ortiz = truth.Campaigns.Single(c => c.Name.Contains("Ortiz", StringComparison.Ordinal));
-        Assert.Equal(["ortiz-externship", "ortiz-reminder", "ortiz-fundraising"], ortiz.Blasts.Select(b => b.Id));
+        Assert.Equal(["ortiz-externship", "ortiz-webmail", "ortiz-reminder", "ortiz-fundraising"], ortiz.Blasts.Select(b => b.Id));
         Assert.Equal(3, ortiz.Blasts[0].Variants);
         Assert.All(ortiz.Blasts, b => Assert.True(b.Copies >= b.Recipients && b.First <= b.Last));
         Assert.NotEmpty(ortiz.Relayers);
@@ -59,6 +59,40 @@ public sealed class DistrictArchiveGeneratorTests : IDisposable
         Assert.All(ortiz.Signups, s => Assert.EndsWith("@students.lakeshore-schools.example", s, StringComparison.Ordinal));
         Assert.True(ortiz.EmailsDelivered >= ortiz.StaffReached);
         Assert.Single(truth.Campaigns.Single(c => c.Name.Contains("Raman", StringComparison.Ordinal)).Blasts);
+    }
+
+    [Fact]
+    public void Bcc_shows_only_in_the_senders_own_copy()
+    {
+        new DistrictArchiveGenerator(Small).Generate(_dir);
+        var vault = Path.Combine(_dir, "archive", "vault");
+        var withBcc = System.IO.Directory.GetFiles(vault).SelectMany(f => File.ReadAllText(f).Split("\r\nFrom ").Select(m => (File: f, Text: m)))
+            .Where(m => m.Text.Contains("\r\nBcc: ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(withBcc);
+        Assert.All(withBcc, m => Assert.Contains("X-Gmail-Labels: Sent\r\n", m.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_mailboxes_are_custodians_and_no_relayer_is_missing()
+    {
+        var truth = new DistrictArchiveGenerator(Small).Generate(_dir);
+        var custodians = File.ReadAllLines(Path.Combine(_dir, "custodians.txt")).Where(l => !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+        Assert.All(truth.MissingMailboxes, m => Assert.Contains(m, custodians));
+        Assert.DoesNotContain(truth.Campaigns.SelectMany(c => c.Relayers), r => truth.MissingMailboxes.Contains(r.Address));
+        var roster = File.ReadAllLines(Path.Combine(_dir, "directory.csv"));
+        Assert.Equal("address,role,school", roster[0]);
+        Assert.Contains(roster, l => l.EndsWith(",principal,Carver High", StringComparison.Ordinal));
+        Assert.Contains(roster, l => l.StartsWith("communications@", StringComparison.Ordinal) && l.Contains(",office,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_registry_loads_and_its_attestation_hash_matches_the_document()
+    {
+        new DistrictArchiveGenerator(Small).Generate(_dir);
+        var registry = SolidWall.Core.Detection.Registry.Load(Path.Combine(_dir, "registry.yaml"));
+        var attestation = Assert.Single(Assert.Single(registry.Entries).Attestations);
+        var document = File.ReadAllBytes(Path.Combine(_dir, attestation.Document!));
+        Assert.Equal(attestation.Sha256, Convert.ToHexStringLower(SHA256.HashData(document)));
     }
 
     [Fact]
