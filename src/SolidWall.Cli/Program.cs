@@ -35,6 +35,9 @@ internal static class Program
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         return root;
     }
 }

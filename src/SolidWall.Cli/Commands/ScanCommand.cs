@@ -1,0 +1,184 @@
+using System.CommandLine;
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Model;
+using SolidWall.Mime.Sources;
+using SolidWall.Storage;
+using Spectre.Console;
+
+namespace SolidWall.Cli.Commands;
+
+/// <summary>
+/// <c>solidwall scan</c>: reads mailbox exports into a case database, classifying and fingerprinting every
+/// message on every core. Stopped (Ctrl+C, or killed) and started again with the same command, it resumes where it
+/// was without counting anything twice. Exit 0 when every item was read, 1 when some were skipped, 2 on usage errors.
+/// </summary>
+internal static class ScanCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<string>("--db") { Description = "The case database (SQLite file; created if missing)", Required = true };
+        var registry = new Option<string?>("--registry") { Description = "Registry YAML: campaigns and committees, their domains, addresses and attestations" };
+        var directory = new Option<string?>("--directory") { Description = "Roster CSV: address,role,school (role: staff, principal, student, office, external)" };
+        var staffDomains = new Option<string[]>("--staff-domain") { Description = "A domain whose addresses are staff (repeatable; covers subdomains)" };
+        var studentDomains = new Option<string[]>("--student-domain") { Description = "A domain whose addresses are students (repeatable; covers subdomains)" };
+        var policy = new Option<string?>("--policy") { Description = "Policy YAML overriding the shipped defaults key by key" };
+        var custodians = new Option<string?>("--custodians") { Description = "The mailboxes the export was asked for, one address per line; those with no item are reported missing" };
+        var name = new Option<string?>("--name") { Description = "The case's name, shown on the report" };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core)" };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress bar" };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Mbox files (Google Vault exports included), folders of .eml files, Maildirs or .pst files",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("scan", "Read mailbox exports into a case database: classify, fingerprint and store every message (resumable)");
+        foreach (var option in new Option[] { db, registry, directory, staffDomains, studentDomains, policy, custodians, name, threads, quiet })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Arguments.Add(paths);
+        command.SetAction(parseResult => Run(
+            new Settings(
+                parseResult.GetRequiredValue(paths),
+                parseResult.GetRequiredValue(db),
+                parseResult.GetValue(registry),
+                parseResult.GetValue(directory),
+                parseResult.GetValue(staffDomains) ?? [],
+                parseResult.GetValue(studentDomains) ?? [],
+                parseResult.GetValue(policy),
+                parseResult.GetValue(custodians),
+                parseResult.GetValue(name),
+                parseResult.GetValue(threads),
+                !parseResult.GetValue(quiet) && !Console.IsErrorRedirected),
+            Console.Out,
+            Console.Error));
+        return command;
+    }
+
+    internal sealed record Settings(
+        IReadOnlyList<string> Paths,
+        string Db,
+        string? Registry = null,
+        string? Directory = null,
+        IReadOnlyList<string>? StaffDomains = null,
+        IReadOnlyList<string>? StudentDomains = null,
+        string? Policy = null,
+        string? Custodians = null,
+        string? Name = null,
+        int Threads = 0,
+        bool ProgressBar = false);
+
+    internal static int Run(Settings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    {
+        CaseSetup given;
+        try
+        {
+            given = CaseSetup.FromFiles(settings.Name ?? "", settings.StaffDomains ?? [], settings.StudentDomains ?? [],
+                settings.Directory, settings.Registry, settings.Policy, settings.Custodians);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine("solidwall scan: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+
+        using var store = CaseStores.Open(settings.Db, "scan", errors);
+        if (store is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var setup = CaseSetup.Load(store);
+        if (setup is null)
+        {
+            setup = given with { Name = given.Name.Length > 0 ? given.Name : Path.GetFileNameWithoutExtension(settings.Db) };
+            setup.Save(store);
+        }
+        else if (!given.IsEmpty && !given.SameAs(setup))
+        {
+            errors.WriteLine($"solidwall scan: {settings.Db} was scanned with a different registry, directory, policy or custodian list; " +
+                             "run again with the same options (or none, to use the case's own), or scan into a new --db.");
+            return ExitCodes.Usage;
+        }
+
+        Detector detector;
+        try
+        {
+            detector = new Detector(setup.BuildPolicy(), setup.BuildRegistry(), setup.BuildDirectory(), TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null);
+        }
+        catch (ConfigurationException ex)
+        {
+            errors.WriteLine("solidwall scan: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            _ = MessageSources.OpenAll(settings.Paths);
+        }
+        catch (SourceException ex)
+        {
+            errors.WriteLine("solidwall scan: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        ScanResult result;
+        try
+        {
+            var scanner = new CaseScanner(store, new ScanWork(detector, setup).Process, settings.Threads);
+            result = settings.ProgressBar
+                ? WithProgressBar(errors, progress => scanner.Run(settings.Paths, progress, stop.Token))
+                : scanner.Run(settings.Paths, null, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        var rate = result.Stored / Math.Max(result.Elapsed.TotalSeconds, 1e-3);
+        output.WriteLine($"{(result.Cancelled ? "Stopped" : "Scanned")}: {result.Stored:N0} new item(s) in {result.Elapsed.TotalSeconds:F1} s ({rate:N0}/s), " +
+                         $"{result.Resumed:N0} already in the case, {result.Skipped:N0} skipped, {result.Electioneering:N0} electioneering.");
+        output.WriteLine($"Case {settings.Db}: {store.ItemCount():N0} item(s), {store.MessageCount():N0} distinct message(s), {store.Skipped().Count:N0} skipped.");
+        if (result.Cancelled)
+        {
+            output.WriteLine("Run the same command again to resume; nothing read so far will be read twice.");
+        }
+
+        return result.Cancelled || result.Skipped > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static ScanResult WithProgressBar(TextWriter errors, Func<IProgress<ScanProgress>, ScanResult> run)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(errors) });
+        return console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("scanning", maxValue: 1);
+                var result = run(new Reporter(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.BytesTotal);
+                    task.Value = p.BytesDone;
+                    var rate = p.Messages / Math.Max(p.Elapsed.TotalSeconds, 1e-3);
+                    task.Description = $"{p.Messages + p.Resumed:N0} messages · {rate:N0}/s · {p.Electioneering:N0} flagged · {p.Skipped:N0} skipped";
+                }));
+                task.StopTask();
+                return result;
+            });
+    }
+
+    /// <summary>Reports on the scanning thread itself (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+    private sealed class Reporter(Action<ScanProgress> report) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value) => report(value);
+    }
+}

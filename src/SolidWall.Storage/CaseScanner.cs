@@ -1,0 +1,258 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using SolidWall.Core.Case;
+using SolidWall.Mime.Sources;
+
+namespace SolidWall.Storage;
+
+/// <summary>What one message became: an item with its message, or a reason it was skipped.</summary>
+public readonly record struct ScannedMessage(CaseItem? Item, CaseMessage? Message, SkippedItem? Skipped)
+{
+    public static ScannedMessage Of(CaseItem item, CaseMessage message) => new(item, message, null);
+
+    public static ScannedMessage Skip(SkippedItem skipped) => new(null, null, skipped);
+}
+
+/// <summary>How far a scan has come: for a progress bar.</summary>
+/// <param name="Messages">Items stored or skipped in this run.</param>
+/// <param name="Resumed">Items already in the store from an earlier run, passed over.</param>
+/// <param name="BytesDone">Bytes of the sources read so far (whole files before the current one, plus the position in it).</param>
+/// <param name="BytesTotal">Bytes of all the sources.</param>
+public sealed record ScanProgress(long Messages, long Resumed, long Skipped, long Electioneering, long BytesDone, long BytesTotal, TimeSpan Elapsed);
+
+public sealed record ScanResult(long Stored, long Resumed, long Skipped, long Electioneering, TimeSpan Elapsed, bool Cancelled);
+
+/// <summary>
+/// The scan pipeline's mechanics: reads every source, skips items the store already holds (by source and byte
+/// offset, so a stopped scan resumes where it was), runs the per-message work (parse, classify, fingerprint) on
+/// every core in input order, and writes the results in batches, one transaction each. Whatever happens to one
+/// message (unreadable, or the work throws) becomes a skipped item with its reason; the scan goes on.
+/// </summary>
+public sealed class CaseScanner
+{
+    private readonly ICaseStore _store;
+    private readonly Func<RawMessage, ScannedMessage> _work;
+    private readonly int _threads;
+    private readonly int _batchSize;
+
+    public CaseScanner(ICaseStore store, Func<RawMessage, ScannedMessage> work, int threads = 0, int batchSize = 1000)
+    {
+        _store = store;
+        _work = work;
+        _threads = threads > 0 ? threads : Environment.ProcessorCount;
+        _batchSize = batchSize;
+    }
+
+    public ScanResult Run(IReadOnlyList<string> paths, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var source = MessageSources.OpenAll(paths);
+        var sizes = SourceSizes(paths);
+        var total = sizes.Values.Sum();
+        var problems = new ConcurrentQueue<SkippedItem>();
+        var state = new State(_store);
+
+        var items = new List<CaseItem>(_batchSize);
+        var messages = new List<CaseMessage>(_batchSize);
+        var skipped = new List<SkippedItem>();
+        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
+        long stored = 0, skippedCount = 0, electioneering = 0, bytesBefore = 0;
+        var lastReport = TimeSpan.Zero;
+        string? currentSource = null;
+
+        void Flush()
+        {
+            while (problems.TryDequeue(out var p))
+            {
+                skipped.Add(p);
+                skippedCount++;
+                state.CountSkipped(p.Source);
+            }
+
+            if (items.Count > 0 || skipped.Count > 0)
+            {
+                _store.Add(items, messages, skipped);
+            }
+
+            items.Clear();
+            messages.Clear();
+            skipped.Clear();
+            seenInBatch.Clear();
+        }
+
+        void Report(long position)
+        {
+            if (progress is null || clock.Elapsed - lastReport < TimeSpan.FromMilliseconds(200))
+            {
+                return;
+            }
+
+            lastReport = clock.Elapsed;
+            progress.Report(new ScanProgress(stored + skippedCount, state.Resumed, skippedCount, electioneering, Math.Min(total, bytesBefore + position), total, clock.Elapsed));
+        }
+
+        var raws = source.Read(p => problems.Enqueue(new SkippedItem(Path.GetFullPath(p.Path), p.Offset, p.Reason)));
+        var toDo = state.Unstored(raws);
+        var cancelled = false;
+        try
+        {
+            foreach (var result in ParallelMessages.Map(toDo, raw => Work(raw), _threads, cancellationToken))
+            {
+                var (raw, scanned) = result;
+                if (!string.Equals(currentSource, raw.Source, StringComparison.Ordinal))
+                {
+                    if (currentSource is not null)
+                    {
+                        Flush();
+                        state.Complete(currentSource);
+                        bytesBefore += sizes.GetValueOrDefault(Path.GetFullPath(currentSource));
+                    }
+
+                    currentSource = raw.Source;
+                }
+
+                if (scanned.Skipped is { } skip)
+                {
+                    skipped.Add(skip);
+                    skippedCount++;
+                    state.CountSkipped(skip.Source);
+                }
+                else
+                {
+                    items.Add(scanned.Item!);
+                    if (seenInBatch.Add(scanned.Message!.Sha256))
+                    {
+                        messages.Add(scanned.Message);
+                    }
+
+                    stored++;
+                    electioneering += scanned.Message.Electioneering ? 1 : 0;
+                    state.CountItem(scanned.Item!.Source);
+                }
+
+                if (items.Count + skipped.Count >= _batchSize)
+                {
+                    Flush();
+                }
+
+                Report(raw.Offset + raw.StoredLength);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancelled = true;
+        }
+
+        // What was read is kept; a cancelled scan resumes from here.
+        Flush();
+        if (!cancelled)
+        {
+            if (currentSource is not null)
+            {
+                state.Complete(currentSource);
+            }
+
+            state.CompleteRest();
+        }
+
+        progress?.Report(new ScanProgress(stored + skippedCount, state.Resumed, skippedCount, electioneering, cancelled ? bytesBefore : total, total, clock.Elapsed));
+        return new ScanResult(stored, state.Resumed, skippedCount, electioneering, clock.Elapsed, cancelled);
+    }
+
+    private (RawMessage Raw, ScannedMessage Result) Work(RawMessage raw)
+    {
+        try
+        {
+            return (raw, _work(raw));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One message that breaks a stage must not stop the scan: it is kept as a skipped item with the reason.
+            return (raw, ScannedMessage.Skip(new SkippedItem(Path.GetFullPath(raw.Source), raw.Offset, $"could not be processed: {ex.GetType().Name}: {ex.Message}")));
+        }
+    }
+
+    private static Dictionary<string, long> SourceSizes(IEnumerable<string> paths)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            if (File.Exists(full))
+            {
+                sizes[full] = new FileInfo(full).Length;
+            }
+            else if (System.IO.Directory.Exists(full))
+            {
+                foreach (var file in System.IO.Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
+                {
+                    sizes[file] = new FileInfo(file).Length;
+                }
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>Per-source bookkeeping: what the store already holds, and what this run added.</summary>
+    private sealed class State(ICaseStore store)
+    {
+        private readonly Dictionary<string, (int Items, int Skipped)> _counts = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
+        private string? _offsetsOf;
+        private IReadOnlySet<long> _offsets = new HashSet<long>();
+
+        public long Resumed { get; private set; }
+
+        // Runs on the reader thread, before any work is spent on an item the store already has.
+        public IEnumerable<RawMessage> Unstored(IEnumerable<RawMessage> raws)
+        {
+            foreach (var raw in raws)
+            {
+                if (!string.Equals(_offsetsOf, raw.Source, StringComparison.Ordinal))
+                {
+                    _offsetsOf = raw.Source;
+                    _offsets = store.StoredOffsets(Path.GetFullPath(raw.Source));
+                }
+
+                if (_offsets.Contains(raw.Offset))
+                {
+                    Resumed++;
+                    continue;
+                }
+
+                yield return raw;
+            }
+        }
+
+        public void CountItem(string source) => Bump(source, 1, 0);
+
+        public void CountSkipped(string source) => Bump(source, 0, 1);
+
+        public void Complete(string source)
+        {
+            var full = Path.GetFullPath(source);
+            if (_completed.Add(full))
+            {
+                // Items are counted from the store, so that a resumed source reports all of its items, not this run's.
+                store.MarkSourceComplete(full, store.StoredOffsets(full).Count, _counts.GetValueOrDefault(full).Skipped);
+            }
+        }
+
+        // Files that held nothing readable (only skipped items) are complete too.
+        public void CompleteRest()
+        {
+            foreach (var source in _counts.Keys.ToList())
+            {
+                Complete(source);
+            }
+        }
+
+        private void Bump(string source, int items, int skipped)
+        {
+            var full = Path.GetFullPath(source);
+            var (i, s) = _counts.GetValueOrDefault(full);
+            _counts[full] = (i + items, s + skipped);
+        }
+    }
+}
