@@ -1,0 +1,42 @@
+using SolidWall.Cli.Commands;
+using SolidWall.Core.Demo;
+
+namespace SolidWall.Cli.Tests;
+
+/// <summary>The README's first command on the full default archive: every figure must equal the generator's ground truth.</summary>
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sw-demo-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void The_demo_reports_every_figure_of_the_ground_truth_exactly()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = DemoCommand.Run(_dir, new DemoOptions(), output, errors);
+        Assert.True(exit == ExitCodes.Ok, output + "\n" + errors);
+        Assert.Contains("Every figure equals the generator's ground truth.", output.ToString(), StringComparison.Ordinal);
+        foreach (var file in new[] { "index.html", "figures.json", "manifest.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(_dir, "report", file)), file);
+        }
+    }
+
+    [Fact]
+    public void Compare_names_each_figure_that_differs()
+    {
+        var truth = new DemoGroundTruth { Messages = 10, Electioneering = 2, Skipped = 1, Campaigns = [new CampaignSummary { Name = "C", StaffReached = 3, Signups = ["a@s.example"] }] };
+        var found = new SolidWall.Core.Analysis.CaseFigures
+        {
+            Messages = 10, Electioneering = 3, Skipped = 1,
+            Campaigns = [new SolidWall.Core.Analysis.CampaignFigures { Name = "C", StaffReached = 4, Signups = [] }],
+        };
+        var differences = DemoCommand.Compare(found, truth);
+        Assert.Equal(3, differences.Count);
+        Assert.Contains(differences, d => d.StartsWith("electioneering: found 3, truth 2", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.StartsWith("C: staffReached: found 4, truth 3", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.StartsWith("C: signups", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SolidWall.Cli.Commands;
+using SolidWall.Core.Demo;
+using SolidWall.Storage;
+
+namespace SolidWall.Cli.Tests;
+
+/// <summary>scan, report and search end to end on a generated district archive, through the real SQLite store.</summary>
+public sealed class ScanCommandTests : IDisposable
+{
+    private static readonly DemoOptions Small = new() { TeachersPerSchool = 6, StudentsPerSchool = 30, Weeks = 3 };
+    private readonly string _dir = Directory.CreateTempSubdirectory("sw-scan-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private DemoGroundTruth Generate(string dir, DemoOptions options) => new DistrictArchiveGenerator(options).Generate(dir);
+
+    private ScanCommand.Settings Settings(string dir, string db) => new(
+        [Path.Combine(dir, "archive")],
+        db,
+        Registry: Path.Combine(dir, "registry.yaml"),
+        Directory: Path.Combine(dir, "directory.csv"),
+        StaffDomains: [DemoDistrict.StaffDomain],
+        StudentDomains: [DemoDistrict.StudentDomain],
+        Custodians: Path.Combine(dir, "custodians.txt"));
+
+    private static (int Exit, string Out, string Err) Scan(ScanCommand.Settings settings)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = ScanCommand.Run(settings, output, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public void A_scan_stores_every_item_once_and_a_second_scan_adds_nothing()
+    {
+        var truth = Generate(_dir, Small);
+        var db = Path.Combine(_dir, "case.db");
+        var (exit, _, err) = Scan(Settings(_dir, db));
+        Assert.True(exit == ExitCodes.Findings, err); // the archive holds two files that are not mail
+        using (var store = SqliteCaseStore.Open(db))
+        {
+            Assert.Equal(truth.Messages, store.ItemCount());
+            Assert.Equal(truth.Skipped, store.Skipped().Count);
+            Assert.Contains(store.Skipped(), s => s.Source.EndsWith("scan-0001.eml", StringComparison.Ordinal));
+        }
+
+        var (_, again, _) = Scan(Settings(_dir, db) with { Registry = null, Directory = null, Custodians = null, StaffDomains = [], StudentDomains = [] });
+        Assert.Contains("Scanned: 0 new item(s)", again, StringComparison.Ordinal);
+        Assert.Contains($"{truth.Messages:N0} already in the case", again, StringComparison.Ordinal);
+        using var reopened = SqliteCaseStore.Open(db);
+        Assert.Equal(truth.Messages, reopened.ItemCount());
+        Assert.Equal(truth.Skipped, reopened.Skipped().Count);
+    }
+
+    [Fact]
+    public void A_resumed_scan_with_a_different_registry_is_refused()
+    {
+        Generate(_dir, Small);
+        var db = Path.Combine(_dir, "case.db");
+        Scan(Settings(_dir, db));
+        File.WriteAllText(Path.Combine(_dir, "other.yaml"), "campaigns: []\n");
+        var (exit, _, err) = Scan(Settings(_dir, db) with { Registry = Path.Combine(_dir, "other.yaml") });
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("was scanned with a different registry", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_path_is_a_usage_error_naming_it()
+    {
+        var (exit, _, err) = Scan(new ScanCommand.Settings([Path.Combine(_dir, "nope.mbox")], Path.Combine(_dir, "case.db")));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("nope.mbox", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scan_killed_halfway_and_restarted_gives_the_figures_of_an_uninterrupted_scan()
+    {
+        var truth = Generate(_dir, Small with { Weeks = 6 });
+        var whole = Path.Combine(_dir, "whole.db");
+        Assert.NotEqual(ExitCodes.Usage, Scan(Settings(_dir, whole)).Exit);
+
+        // The real command in its own process, killed (SIGKILL: no chance to tidy up) once part of the archive is stored.
+        var killed = Path.Combine(_dir, "killed.db");
+        var settings = Settings(_dir, killed);
+        var arguments = new List<string> { Cli(), "scan", "--db", killed, "--threads", "1", "--quiet", "--registry", settings.Registry!, "--directory", settings.Directory!,
+            "--staff-domain", DemoDistrict.StaffDomain, "--student-domain", DemoDistrict.StudentDomain, "--custodians", settings.Custodians!, settings.Paths[0] };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ForEach(start.ArgumentList.Add);
+        using (var process = Process.Start(start)!)
+        {
+            var clock = Stopwatch.StartNew();
+            var stored = 0;
+            while (!process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(50);
+                stored = File.Exists(killed) ? StoredItems(killed) : 0;
+                if (stored >= truth.Messages / 3)
+                {
+                    break;
+                }
+            }
+
+            Assert.False(process.HasExited, "the scan finished before it could be killed: " + process.StandardError.ReadToEnd());
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.InRange(StoredItems(killed), 1, truth.Messages - 1);
+        }
+
+        var (exit, output, err) = Scan(Settings(_dir, killed));
+        Assert.True(exit != ExitCodes.Usage, err);
+        Assert.DoesNotContain("Scanned: 0 new", output, StringComparison.Ordinal);
+
+        var a = ReportFigures(whole, "report-whole");
+        var b = ReportFigures(killed, "report-killed");
+        Assert.Equal(a, b);
+        using var store = SqliteCaseStore.Open(killed);
+        Assert.Equal(truth.Messages, store.ItemCount());
+        Assert.Equal(truth.Skipped, store.Skipped().Count);
+    }
+
+    [Fact]
+    public void Search_finds_campaign_mail_by_words_and_filters()
+    {
+        Generate(_dir, Small);
+        var db = Path.Combine(_dir, "case.db");
+        Scan(Settings(_dir, db));
+
+        var output = new StringWriter();
+        var exit = SearchCommand.Run(db, "externship", "reelect-ortiz.example", null, "2023-01-01", "2023-12-31", "electioneering", 500, json: true, output, new StringWriter());
+        Assert.Equal(ExitCodes.Ok, exit);
+        var hits = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.EndsWith("@reelect-ortiz.example", h.GetProperty("from").GetString(), StringComparison.Ordinal));
+
+        var errors = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, SearchCommand.Run(db, "\"unbalanced", null, null, null, null, null, 10, false, new StringWriter(), errors));
+        Assert.NotEmpty(errors.ToString());
+        Assert.Equal(ExitCodes.Usage, SearchCommand.Run(db, "x", null, null, "last tuesday", null, null, 10, false, new StringWriter(), new StringWriter()));
+    }
+
+    private string ReportFigures(string db, string name)
+    {
+        var dir = Path.Combine(_dir, name);
+        var report = ReportCommand.Write(db, dir, new StringWriter(), new StringWriter());
+        Assert.NotNull(report);
+        return File.ReadAllText(Path.Combine(dir, "figures.json"));
+    }
+
+    private static int StoredItems(string db)
+    {
+        try
+        {
+            using var store = SqliteCaseStore.Open(db);
+            return store.ItemCount();
+        }
+        catch (CaseStoreException)
+        {
+            return 0; // not yet created by the scan's first transaction
+        }
+    }
+
+    // The command-line program built beside this test (same configuration).
+    private static string Cli()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = dir.Parent!.Name; // bin/<Configuration>/net10.0/
+        while (!File.Exists(Path.Combine(dir.FullName, "SolidWall.slnx")))
+        {
+            dir = dir.Parent ?? throw new InvalidOperationException("SolidWall.slnx not found above " + AppContext.BaseDirectory);
+        }
+
+        var cli = Path.Combine(dir.FullName, "src", "SolidWall.Cli", "bin", configuration, "net10.0", "solidwall.dll");
+        Assert.True(File.Exists(cli), "build the CLI first: " + cli);
+        return cli;
+    }
+}
