@@ -11,17 +11,17 @@ namespace SolidWall.Core.Analysis;
 /// <remarks>
 /// Made for a million signatures in seconds and little memory. Identical signatures (the per-recipient copies of
 /// a blast, once greetings and tokens are normalised away) are joined first with one hash table, and only one of
-/// each goes on to banding. Bands are processed one at a time, each with one hash table from band key to a short
-/// list of "leaders": a signature is compared with the leaders of its bucket (at most <see cref="MaxLeaders"/>)
-/// rather than with every member, and becomes a leader only when it joined none of them. A bucket of thousands of
-/// near-copies thus costs one comparison per member instead of thousands. The price: a pair whose only link is
-/// through a non-leader of one bucket is found only through another band or another member; with near-copies this
-/// does not happen in practice, and LSH is probabilistic in the same way. Signatures of empty texts (no shingles)
-/// are never joined to anything.
+/// each goes on to banding. Bands are processed one at a time, each with one hash table from band key to the first
+/// <see cref="MaxMembers"/> signatures that fell in the bucket. A newcomer is verified against each kept member that
+/// is not already in its group, so once a blast is joined up, a further copy costs one look-up per kept member and
+/// no comparison, and a bucket of thousands of copies is not quadratic. The price: a pair whose only link is a
+/// member beyond the first 64 of every shared bucket is missed; blast copies link through the template's exact
+/// copies, which come early, and LSH is probabilistic in the same way. Signatures of empty texts (no shingles) are
+/// never joined to anything.
 /// </remarks>
 public static class NearDuplicates
 {
-    internal const int MaxLeaders = 32;
+    internal const int MaxMembers = 64;
 
     /// <summary>
     /// A group number per input index, 0..groups−1, numbered in order of first appearance; indices with the same
@@ -43,48 +43,42 @@ public static class NearDuplicates
         var distinct = JoinIdentical(signatures, hashes, sets);
 
         var next = new int[n];
-        var buckets = new Dictionary<ulong, int>(distinct.Count);
+        var buckets = new Dictionary<ulong, Bucket>(distinct.Count);
         for (var band = 0; band < bands; band++)
         {
             buckets.Clear();
             foreach (var x in distinct)
             {
                 var sx = signatures[x];
-                ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, Signatures.Key(sx.AsSpan(band * rows, rows), band), out var exists);
+                ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, Signatures.Key(sx.AsSpan(band * rows, rows), band), out var exists);
                 if (!exists)
                 {
-                    head = x;
+                    bucket = new Bucket(x, 1);
                     next[x] = -1;
                     continue;
                 }
 
                 var root = sets.Find(x);
-                var joined = false;
-                var leaders = 0;
-                for (var leader = head; leader >= 0; leader = next[leader])
+                for (var member = bucket.Head; member >= 0; member = next[member])
                 {
-                    leaders++;
-                    if (sets.Find(leader) == root)
+                    if (sets.Find(member) != root && Signatures.EqualSlots(sx, signatures[member]) >= needed)
                     {
-                        joined = true;
-                    }
-                    else if (Signatures.EqualSlots(sx, signatures[leader]) >= needed)
-                    {
-                        root = sets.Union(x, leader);
-                        joined = true;
+                        root = sets.Union(x, member);
                     }
                 }
 
-                if (!joined && leaders < MaxLeaders)
+                if (bucket.Count < MaxMembers)
                 {
-                    next[x] = head;
-                    head = x;
+                    next[x] = bucket.Head;
+                    bucket = new Bucket(x, bucket.Count + 1);
                 }
             }
         }
 
         return Number(sets, n);
     }
+
+    private readonly record struct Bucket(int Head, int Count);
 
     // Joins signatures equal in every slot and returns one index of each (empty-text signatures excluded).
     private static List<int> JoinIdentical(IReadOnlyList<uint[]> signatures, int hashes, UnionFind sets)

@@ -27,6 +27,8 @@ internal static class ShingleText
     public const string Email = "<email>";
 
     private const int MaxWord = 256;
+
+    private static readonly SearchValues<char> LinkOrAddress = SearchValues.Create(":.@");
     private const int MinIdentifier = 6;
 
     public static void Words<TSink>(string text, ref TSink sink)
@@ -111,6 +113,12 @@ internal static class ShingleText
     private static void Chunk<TSink>(ReadOnlySpan<char> chunk, char[] buffer, ref TSink sink)
         where TSink : struct, IWordSink
     {
+        if (!chunk.ContainsAny(LinkOrAddress))
+        {
+            Plain(chunk, buffer, ref sink); // most chunks: a word, maybe with punctuation
+            return;
+        }
+
         var link = LinkStart(chunk);
         if (link >= 0)
         {
@@ -256,29 +264,56 @@ internal static class ShingleText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var kind = c < 0x80 ? (char.IsAsciiLetterOrDigit(c) ? CharKind.Word : CharKind.Break) : Classify(c);
-            if (kind == CharKind.Skip)
+            if (c < 0x80)
             {
-                continue; // a format character or a dropped accent: not part of the word, not a break either
-            }
-
-            if (kind == CharKind.Word)
-            {
-                if (char.IsDigit(c))
-                {
-                    digits++;
-                }
-                else if (char.IsLetter(c))
+                if (char.IsAsciiLetter(c))
                 {
                     letters++;
+                    if (length < MaxWord)
+                    {
+                        buffer[length++] = (char)(c | 0x20);
+                    }
+
+                    continue;
                 }
 
-                if (length < MaxWord)
+                if (char.IsAsciiDigit(c))
                 {
-                    buffer[length++] = char.ToLowerInvariant(c);
+                    digits++;
+                    if (length < MaxWord)
+                    {
+                        buffer[length++] = c;
+                    }
+
+                    continue;
+                }
+            }
+            else
+            {
+                var kind = Classify(c);
+                if (kind == CharKind.Skip)
+                {
+                    continue; // a format character or a dropped accent: not part of the word, not a break either
                 }
 
-                continue;
+                if (kind == CharKind.Word)
+                {
+                    if (char.IsDigit(c))
+                    {
+                        digits++;
+                    }
+                    else if (char.IsLetter(c))
+                    {
+                        letters++;
+                    }
+
+                    if (length < MaxWord)
+                    {
+                        buffer[length++] = char.ToLowerInvariant(c);
+                    }
+
+                    continue;
+                }
             }
 
             if (length > 0 && i + 1 < text.Length)

@@ -125,68 +125,11 @@ public sealed class FingerprinterEstimateTests(ITestOutputHelper output)
     private static List<(string Committee, string Body)> PoliticalBodies()
     {
         var file = Path.Combine(CorporaRoot(), "political", "fundraising-2024.csv");
-        var rows = Csv(File.ReadAllText(file));
+        var rows = SolidWall.Core.Detection.Model.CsvReader.Parse(File.ReadAllText(file));
         var header = rows[0];
         var committee = Array.IndexOf(header, "committee");
         var body = Array.IndexOf(header, "body");
         return rows.Skip(1).Where(r => r.Length > body).Select(r => (r[committee], r[body])).ToList();
-    }
-
-    // RFC 4180: quoted fields with "" escapes, CRLF rows.
-    private static List<string[]> Csv(string text)
-    {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            rows.Add([.. fields]);
-        }
-
-        return rows;
     }
 
     private static string CorporaRoot()
