@@ -85,15 +85,16 @@ internal static class BlastBench
         }
 
         var whole = 0;
-        var split = 0;
+        var strays = 0;
         var joinedUniques = 0;
-        var byBlast = new Dictionary<int, HashSet<int>>();
+        var byBlast = new Dictionary<int, Dictionary<int, int>>();
         for (var i = 0; i < count; i++)
         {
             var t = truth[order[i]];
             if (t >= 0)
             {
-                (byBlast.TryGetValue(t, out var set) ? set : byBlast[t] = []).Add(groups[i]);
+                var counts = byBlast.TryGetValue(t, out var c) ? c : byBlast[t] = [];
+                counts[groups[i]] = counts.GetValueOrDefault(groups[i]) + 1;
             }
             else if (groupSizes[groups[i]] > 1)
             {
@@ -101,19 +102,18 @@ internal static class BlastBench
             }
         }
 
-        foreach (var (blast, set) in byBlast)
+        foreach (var (blast, counts) in byBlast)
         {
-            if (set.Count == 1 && groupSizes[set.First()] == blastSizes[blast])
+            var main = counts.MaxBy(kv => kv.Value);
+            strays += blastSizes[blast] - main.Value;
+            if (counts.Count == 1 && groupSizes[main.Key] == blastSizes[blast])
             {
                 whole++;
             }
-            else
-            {
-                split++;
-            }
         }
 
-        Console.WriteLine($"check: {whole} of {blastSizes.Count} blasts found whole and alone, {split} split or merged; {joinedUniques:N0} unique messages joined to another");
+        var split = blastSizes.Count - whole;
+        Console.WriteLine($"check: {whole} of {blastSizes.Count} blasts found whole and alone, {split} split or merged ({strays:N0} copies outside their blast's main group); {joinedUniques:N0} unique messages joined to another");
         return whole == blastSizes.Count && joinedUniques == 0 ? 0 : 1;
     }
 

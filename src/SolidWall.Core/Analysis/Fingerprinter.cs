@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Text;
 using SolidWall.Core.Case;
@@ -23,6 +24,8 @@ public sealed class Fingerprinter
 {
     /// <summary>The seed of the shipped fingerprints; every stored case uses it.</summary>
     public const ulong DefaultSeed = 0x5011_D3A1_1B1A_57EDUL;
+
+    private const ulong EmptyStandIn = 0x9e3779b97f4a7c15UL;
 
     private readonly ulong[] multipliers;
     private readonly ulong[] offsets;
@@ -88,7 +91,6 @@ public sealed class Fingerprinter
         {
             ShingleText.Words(text, ref sink);
             var shingles = Shingle(sink.Hashes.AsSpan(0, sink.Count));
-            shingles.Sort();
             var distinct = Deduplicate(shingles);
             var signature = new uint[Hashes];
             MinHash(shingles[..distinct], signature);
@@ -151,23 +153,45 @@ public sealed class Fingerprinter
         return words[..count];
     }
 
-    private static int Deduplicate(Span<ulong> sorted)
+    // Moves the distinct values to the front, in order of first appearance, with an open-addressing table (cheaper
+    // than sorting a few hundred values); returns how many there are.
+    private static int Deduplicate(Span<ulong> values)
     {
-        if (sorted.IsEmpty)
+        if (values.Length < 2)
         {
-            return 0;
+            return values.Length;
         }
 
-        var n = 1;
-        for (var i = 1; i < sorted.Length; i++)
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)values.Length * 2);
+        var table = ArrayPool<ulong>.Shared.Rent(capacity);
+        try
         {
-            if (sorted[i] != sorted[n - 1])
+            var slots = table.AsSpan(0, capacity);
+            slots.Clear();
+            var mask = capacity - 1;
+            var n = 0;
+            foreach (var value in values)
             {
-                sorted[n++] = sorted[i];
-            }
-        }
+                var key = value == 0 ? EmptyStandIn : value; // 0 marks a free slot
+                var at = (int)(key >> 40) & mask;
+                while (slots[at] != 0 && slots[at] != key)
+                {
+                    at = (at + 1) & mask;
+                }
 
-        return n;
+                if (slots[at] == 0)
+                {
+                    slots[at] = key;
+                    values[n++] = value;
+                }
+            }
+
+            return n;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(table);
+        }
     }
 
     private void MinHash(ReadOnlySpan<ulong> shingles, uint[] signature)

@@ -28,7 +28,14 @@ internal static class ShingleText
 
     private const int MaxWord = 256;
 
-    private static readonly SearchValues<char> LinkOrAddress = SearchValues.Create(":.@");
+    private const byte OtherKind = 0;
+    private const byte SpaceKind = 1;
+    private const byte SpecialKind = 2;
+
+    // For each ASCII char: white space (as char.IsWhiteSpace), a char a link or an address needs, or anything else.
+    private static readonly byte[] AsciiKinds = Enumerable.Range(0, 128)
+        .Select(c => char.IsWhiteSpace((char)c) ? SpaceKind : c is ':' or '.' or '@' ? SpecialKind : OtherKind)
+        .ToArray();
     private const int MinIdentifier = 6;
 
     public static void Words<TSink>(string text, ref TSink sink)
@@ -86,25 +93,54 @@ internal static class ShingleText
         return new string(chars);
     }
 
+    // Cuts the text at white space; a chunk without ':', '.' or '@' cannot hold a link or an address and goes
+    // straight to the word loop (most chunks are one word).
     private static void Range<TSink>(ReadOnlySpan<char> text, char[] buffer, ref TSink sink)
         where TSink : struct, IWordSink
     {
+        var kinds = AsciiKinds;
         var i = 0;
         while (i < text.Length)
         {
-            if (char.IsWhiteSpace(text[i]))
+            var c = text[i];
+            if (c < 0x80 ? kinds[c] == SpaceKind : char.IsWhiteSpace(c))
             {
                 i++;
                 continue;
             }
 
-            var end = i + 1;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            var end = i;
+            var special = false;
+            while (end < text.Length)
             {
+                c = text[end];
+                if (c < 0x80)
+                {
+                    var kind = kinds[c];
+                    if (kind == SpaceKind)
+                    {
+                        break;
+                    }
+
+                    special |= kind == SpecialKind;
+                }
+                else if (char.IsWhiteSpace(c))
+                {
+                    break;
+                }
+
                 end++;
             }
 
-            Chunk(text[i..end], buffer, ref sink);
+            if (special)
+            {
+                Chunk(text[i..end], buffer, ref sink);
+            }
+            else
+            {
+                Plain(text[i..end], buffer, ref sink);
+            }
+
             i = end;
         }
     }
@@ -113,12 +149,6 @@ internal static class ShingleText
     private static void Chunk<TSink>(ReadOnlySpan<char> chunk, char[] buffer, ref TSink sink)
         where TSink : struct, IWordSink
     {
-        if (!chunk.ContainsAny(LinkOrAddress))
-        {
-            Plain(chunk, buffer, ref sink); // most chunks: a word, maybe with punctuation
-            return;
-        }
-
         var link = LinkStart(chunk);
         if (link >= 0)
         {
