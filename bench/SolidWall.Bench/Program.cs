@@ -11,8 +11,12 @@ internal static class Program
                 return ParserBench.Run(args[1..]);
             case "model":
                 return ModelBench.Run(args[1..]);
+            case "fingerprint":
+                return FingerprintBench.Run(args[1..]);
+            case "blasts":
+                return BlastBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }
