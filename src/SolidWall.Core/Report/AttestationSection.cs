@@ -20,19 +20,19 @@ internal sealed class AttestationSection : IReportSection
                 ("campaign", b => b.Campaign),
                 ("attested_by", b => b.AttestedBy),
                 ("attested_at", b => Cell.Date(b.AttestedAt)),
-                ("document", b => b.Document),
-                ("document_sha256", b => b.DocumentSha256),
+                ("document", b => Cell.Path(b.Document)),
+                ("document_sha256", b => Cell.Hash(b.DocumentSha256)),
                 ("messages_after", b => b.MessagesAfter),
                 ("first_date", b => Cell.Date(b.First.Date)),
                 ("first_subject", b => b.First.Subject),
-                ("first_source", b => b.First.Source),
+                ("first_source", b => Cell.Path(b.First.Source)),
                 ("first_offset", b => b.First.Offset),
-                ("first_sha256", b => b.First.Sha256),
+                ("first_sha256", b => Cell.Hash(b.First.Sha256)),
                 ("last_date", b => Cell.Date(b.Last.Date)),
                 ("last_subject", b => b.Last.Subject),
-                ("last_source", b => b.Last.Source),
+                ("last_source", b => Cell.Path(b.Last.Source)),
                 ("last_offset", b => b.Last.Offset),
-                ("last_sha256", b => b.Last.Sha256)),
+                ("last_sha256", b => Cell.Hash(b.Last.Sha256))),
         ];
     }
 
@@ -65,7 +65,12 @@ internal sealed class AttestationSection : IReportSection
             html.Raw("</dl></div>");
         }
 
-        HtmlTable.Write(html, Tables[0]);
+        if (_report.AttestationBreaches.Count == 0)
+        {
+            html.Raw("<p class=\"empty\">No campaign mailed district addresses after attesting that it would not.</p>");
+        }
+
+        HtmlTable.WriteLink(html, Tables[0]);
     }
 
     private static void Item(HtmlWriter html, string label, EvidenceItem item)

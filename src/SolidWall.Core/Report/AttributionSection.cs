@@ -15,8 +15,8 @@ internal sealed class AttributionSection : IReportSection
         [
             ReportTable.Create("senders.csv", "Senders attributed to each campaign, and on what ground", rows,
                 ("campaign", r => r.Campaign.Name),
-                ("basis", r => r.Campaign.Basis),
-                ("address", r => r.Sender.Address),
+                ("basis", r => Cell.Keyword(r.Campaign.Basis)),
+                ("address", r => Cell.Path(r.Sender.Address)),
                 ("ground", r => r.Sender.Ground),
                 ("messages", r => r.Sender.Messages)),
         ];

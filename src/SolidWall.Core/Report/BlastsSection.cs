@@ -15,7 +15,7 @@ internal sealed class BlastsSection : IReportSection
         [
             ReportTable.Create("blasts.csv", "Blasts: groups of near-duplicate campaign messages", rows,
                 ("campaign", r => r.Campaign),
-                ("id", r => r.Blast.Id),
+                ("id", r => Cell.Path(r.Blast.Id)),
                 ("variants", r => r.Blast.Variants),
                 ("copies", r => r.Blast.Copies),
                 ("recipients", r => r.Blast.Recipients),

@@ -23,11 +23,11 @@ internal sealed class CoordinationSection : IReportSection
                 ("thread_subject", r => r.Item.Subject),
                 ("participants", r => Cell.List(r.Item.Participants)),
                 ("date", r => Cell.Date(r.Message.Date)),
-                ("from", r => r.Message.From),
+                ("from", r => Cell.Path(r.Message.From)),
                 ("subject", r => r.Message.Subject),
-                ("source", r => r.Message.Source),
+                ("source", r => Cell.Path(r.Message.Source)),
                 ("offset", r => r.Message.Offset),
-                ("sha256", r => r.Message.Sha256)),
+                ("sha256", r => Cell.Hash(r.Message.Sha256))),
         ];
     }
 
@@ -48,12 +48,18 @@ internal sealed class CoordinationSection : IReportSection
             foreach (var message in thread.Messages.OrderBy(m => m.Date))
             {
                 html.Raw("<li>").Text(message.Date is { } d ? ReportFormat.Iso(d) : "date unknown").Raw(" <span class=\"addr\">").Text(message.From)
-                    .Raw("</span>: <q>").Text(message.Subject).Raw("</q></li>");
+                    .Raw("</span>: <q>").Text(message.Subject).Raw("</q> <span class=\"src\">").Text(message.Source).Raw(" @ ").Number(message.Offset)
+                    .Raw("</span></li>");
             }
 
             html.Raw("</ol></div>");
         }
 
-        HtmlTable.Write(html, Tables[0]);
+        if (_report.Coordination.Count == 0)
+        {
+            html.Raw("<p class=\"empty\">No mail between official channels and a campaign or an official's office was found.</p>");
+        }
+
+        HtmlTable.WriteLink(html, Tables[0]);
     }
 }

@@ -12,7 +12,7 @@ internal static class CsvWriter
 
     public static void Write(TextWriter writer, ReportTable table)
     {
-        WriteRow(writer, table.Headers.Select(h => new Cell(h, false)));
+        WriteRow(writer, table.Headers.Select(h => new Cell(h)));
         foreach (var row in table.Rows)
         {
             WriteRow(writer, row);

@@ -14,15 +14,15 @@ internal sealed class EvidenceSection : IReportSection
         Tables =
         [
             ReportTable.Create("evidence.csv", "Mailbox items the figures rest on", report.Evidence,
-                ("source", e => e.Source),
+                ("source", e => Cell.Path(e.Source)),
                 ("offset", e => e.Offset),
-                ("sha256", e => e.Sha256),
-                ("message_id", e => e.MessageId),
+                ("sha256", e => Cell.Hash(e.Sha256)),
+                ("message_id", e => Cell.Path(e.MessageId)),
                 ("date", e => Cell.Date(e.Date)),
-                ("from", e => e.From),
+                ("from", e => Cell.Path(e.From)),
                 ("subject", e => e.Subject),
                 ("campaign", e => e.Campaign),
-                ("role", e => e.Role)),
+                ("role", e => Cell.Keyword(e.Role))).WithCsvOnly("message_id"),
         ];
 
     public string Id => "evidence";

@@ -56,6 +56,8 @@ internal sealed class HtmlWriter(TextWriter writer)
     /// <summary>
     /// HTML-encodes text for element content and quoted attribute values alike. Characters HTML forbids (C0 controls
     /// other than tab, LF and CR; U+FFFE and U+FFFF; lone surrogates) become U+FFFD so the page stays well formed.
+    /// Bidirectional embedding, override and isolate controls are shown as "[U+202E]": in a subject they exist to
+    /// make text read other than it is ("gnp.exe" shown as "exe.png"), and evidence must read as it is.
     /// </summary>
     public static void Encode(TextWriter writer, string? text)
     {
@@ -83,6 +85,7 @@ internal sealed class HtmlWriter(TextWriter writer)
                 '\'' => "&#39;",
                 '\t' or '\n' or '\r' => null,
                 < ' ' or '\u007f' or '\uFFFE' or '\uFFFF' => "\uFFFD",
+                >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => $"[U+{(int)c:X4}]",
                 _ when char.IsSurrogate(c) => "\uFFFD",
                 _ => null,
             };

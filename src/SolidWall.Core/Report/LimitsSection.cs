@@ -17,12 +17,12 @@ internal sealed class LimitsSection : IReportSection
         Tables =
         [
             ReportTable.Create("sources.csv", "Sources read and the items each held", _limits.Sources,
-                ("source", s => s.Source),
+                ("source", s => Cell.Path(s.Source)),
                 ("items", s => s.Items)),
             ReportTable.Create("missing-mailboxes.csv", "Mailboxes on the roster that no source held", _limits.MissingMailboxes,
-                ("mailbox", m => m)),
+                ("mailbox", m => Cell.Path(m))),
             ReportTable.Create("skipped.csv", "Items that could not be read as mail", _limits.Skipped,
-                ("source", s => s.Source),
+                ("source", s => Cell.Path(s.Source)),
                 ("offset", s => s.Offset),
                 ("reason", s => s.Reason)),
         ];

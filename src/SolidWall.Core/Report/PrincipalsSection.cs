@@ -12,7 +12,7 @@ internal sealed class PrincipalsSection : IReportSection
         [
             ReportTable.Create("principals.csv", "Principals who pushed campaign mail to teachers", rows,
                 ("campaign", r => r.Campaign),
-                ("address", r => r.Principal.Address),
+                ("address", r => Cell.Path(r.Principal.Address)),
                 ("teachers_reached", r => r.Principal.TeachersReached)),
         ];
     }

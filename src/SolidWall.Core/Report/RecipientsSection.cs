@@ -19,7 +19,7 @@ internal sealed class RecipientsSection : IReportSection
         [
             ReportTable.Create("recipients.csv", "Distinct recipients and mailbox copies by campaign, role and school", rows,
                 ("campaign", r => r.Campaign),
-                ("role", r => r.Role),
+                ("role", r => Cell.Keyword(r.Role)),
                 ("school", r => r.School),
                 ("recipients", r => r.Recipients),
                 ("copies", r => r.Copies)),

@@ -24,7 +24,7 @@ internal static class RelayFlowDiagram
         var x1 = Left;
         var x2 = Left + BoxWidth + Gap;
         var x3 = Left + (2 * (BoxWidth + Gap));
-        Box(html, x1, Top, colour, f.Name, $"{ReportFormat.Count(f.EmailsDelivered, "email", "emails")} to {ReportFormat.Count(f.StaffReached)} staff", strong: true);
+        Box(html, x1, Top, colour, ReportFormat.Count(f.EmailsDelivered, "campaign email", "campaign emails"), $"to {ReportFormat.Count(f.StaffReached)} district staff", strong: true);
         Box(html, x2, Top, colour, $"{ReportFormat.Count(f.Relayers.Count, "staff member", "staff members")} relayed it", $"{facts.Forwarders} forwarded · {facts.Copiers} copied the text");
         Box(html, x3, Top, colour, $"{ReportFormat.Count(facts.StudentsReached, "student", "students")} reached", $"{ReportFormat.Count(f.Signups.Count, "student", "students")} signed up");
         Arrow(html, id, x1 + BoxWidth, Top + (BoxHeight / 2), x2, Top + (BoxHeight / 2));

@@ -24,22 +24,22 @@ internal sealed class RelaysSection : IReportSection
         [
             ReportTable.Create("relayers.csv", "Staff who relayed campaign mail to students", relayers,
                 ("campaign", r => r.Campaign),
-                ("address", r => r.Relayer.Address),
-                ("kind", r => r.Relayer.Kind),
+                ("address", r => Cell.Path(r.Relayer.Address)),
+                ("kind", r => Cell.Keyword(r.Relayer.Kind)),
                 ("students_reached", r => r.Relayer.StudentsReached)),
             ReportTable.Create("relays.csv", "Every relay message: campaign → staff member → recipients", report.Relays,
                 ("campaign", r => r.Campaign),
-                ("blast_id", r => r.BlastId),
-                ("relayer", r => r.Relayer),
-                ("relayer_role", r => r.RelayerRole),
-                ("kind", r => r.Kind),
+                ("blast_id", r => Cell.Path(r.BlastId)),
+                ("relayer", r => Cell.Path(r.Relayer)),
+                ("relayer_role", r => Cell.Keyword(r.RelayerRole)),
+                ("kind", r => Cell.Keyword(r.Kind)),
                 ("date", r => Cell.Date(r.Date)),
                 ("subject", r => r.Subject),
                 ("students", r => r.Students.Count),
                 ("staff", r => r.Staff.Count),
                 ("student_addresses", r => Cell.List(r.Students)),
                 ("staff_addresses", r => Cell.List(r.Staff)),
-                ("sha256", r => r.Sha256)),
+                ("sha256", r => Cell.Hash(r.Sha256))).WithCsvOnly("student_addresses", "staff_addresses"),
         ];
     }
 
@@ -111,7 +111,13 @@ internal sealed class RelaysSection : IReportSection
         }
 
         html.Raw("<li>").Text(ReportFormat.Count(addresses.Count, one, many)).Raw(": ");
-        html.Raw("<span class=\"addr\">").Text(string.Join(", ", addresses.Take(MaxListedStudents))).Raw("</span>");
+        var first = true;
+        foreach (var address in addresses.Take(MaxListedStudents))
+        {
+            html.Raw(first ? "" : ", ").Raw("<span class=\"addr\">").Text(address).Raw("</span>");
+            first = false;
+        }
+
         if (addresses.Count > MaxListedStudents)
         {
             html.Raw(" and ").Number(addresses.Count - MaxListedStudents).Raw(" more");

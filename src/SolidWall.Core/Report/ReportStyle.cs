@@ -13,7 +13,7 @@ internal static class ReportStyle
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif; }
 a { color: var(--link); }
-code, .id, .src, .addr { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
+code, .id, .src { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
 code { overflow-wrap: anywhere; }
 .masthead { background: var(--accent); color: #fff; padding: 28px 0 22px; }
 .masthead .inner, main, .site-footer .inner, nav.toc .inner { max-width: 1080px; margin: 0 auto; padding: 0 28px; }
@@ -44,12 +44,19 @@ p.lead { font-size: 17px; max-width: 60em; }
 .cards dt { font-size: 12.5px; color: var(--muted); }
 .cards dd { margin: 0; font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
 .table-wrap { overflow-x: auto; margin: 12px 0; }
-table { border-collapse: collapse; width: 100%; font-size: 13.5px; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: 4px 0 6px; caption-side: top; }
 caption a.csv { font-weight: 400; font-size: 12px; margin-left: 8px; }
 th { text-align: left; border-bottom: 2px solid var(--ink); padding: 5px 8px; font-weight: 600; white-space: nowrap; text-transform: capitalize; }
-td { border-bottom: 1px solid var(--rule); padding: 4px 8px; vertical-align: top; unicode-bidi: isolate; overflow-wrap: anywhere; }
+td { border-bottom: 1px solid var(--rule); padding: 4px 8px; vertical-align: top; unicode-bidi: isolate; overflow-wrap: break-word; }
 td.n { text-align: right; white-space: nowrap; }
+td.k, td.h, td.d span { white-space: nowrap; }
+td.p { overflow-wrap: anywhere; min-width: 9em; }
+td.h code { font-size: 12px; color: var(--muted); }
+table.transposed th[scope=row] { text-transform: none; font-weight: 500; color: var(--muted); border-bottom: 1px solid var(--rule); white-space: nowrap; }
+table.transposed thead th { text-transform: none; white-space: normal; }
+table.transposed td { text-align: right; }
+.addr { white-space: nowrap; }
 tbody tr:nth-child(even) td { background: #f8f9fb; }
 .more { font-size: 13px; color: var(--muted); }
 figure.chart { margin: 12px 0 18px; }

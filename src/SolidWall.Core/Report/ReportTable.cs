@@ -8,8 +8,9 @@ internal sealed class ReportTable
 {
     private readonly Func<IEnumerable<Cell[]>> _rows;
 
-    private ReportTable(string fileName, string caption, IReadOnlyList<string> headers, int count, Func<IEnumerable<Cell[]>> rows)
+    private ReportTable(string fileName, string caption, IReadOnlyList<string> headers, int count, Func<IEnumerable<Cell[]>> rows, IReadOnlySet<string>? csvOnly = null)
     {
+        CsvOnly = csvOnly ?? new HashSet<string>();
         FileName = fileName;
         Caption = caption;
         Headers = headers;
@@ -27,6 +28,9 @@ internal sealed class ReportTable
 
     public int Count { get; }
 
+    /// <summary>Columns the CSV has but the page leaves out, to keep a wide table legible.</summary>
+    public IReadOnlySet<string> CsvOnly { get; }
+
     public IEnumerable<Cell[]> Rows => _rows();
 
     public static ReportTable Create<T>(string fileName, string caption, IReadOnlyList<T> items, params (string Header, Func<T, Cell> Value)[] columns)
@@ -34,6 +38,10 @@ internal sealed class ReportTable
         var headers = columns.Select(c => c.Header).ToArray();
         return new ReportTable(fileName, caption, headers, items.Count, () => Project(items, columns));
     }
+
+    /// <summary>The same table with some columns left off the page (the CSV keeps them).</summary>
+    public ReportTable WithCsvOnly(params string[] headers) =>
+        new(FileName, Caption, Headers, Count, _rows, headers.ToHashSet(StringComparer.Ordinal));
 
     private static IEnumerable<Cell[]> Project<T>(IReadOnlyList<T> items, (string Header, Func<T, Cell> Value)[] columns)
     {

@@ -12,7 +12,7 @@ internal sealed class SignupsSection : IReportSection
         [
             ReportTable.Create("signups.csv", "Students who replied to a campaign to sign up", rows,
                 ("campaign", r => r.Campaign),
-                ("address", r => r.Address)),
+                ("address", r => Cell.Path(r.Address))),
         ];
     }
 

@@ -21,7 +21,7 @@ internal sealed class SummarySection : IReportSection
         [
             ReportTable.Create("campaigns.csv", "Figures per campaign", _facts,
                 ("campaign", f => f.Figures.Name),
-                ("basis", f => f.Detail?.Basis),
+                ("basis", f => Cell.Keyword(f.Detail?.Basis)),
                 ("candidate", f => f.Detail?.Candidate),
                 ("office", f => f.Detail?.Office),
                 ("senders", f => f.Figures.Senders.Count),
@@ -65,10 +65,7 @@ internal sealed class SummarySection : IReportSection
             WriteCampaign(html, facts);
         }
 
-        foreach (var table in Tables)
-        {
-            HtmlTable.Write(html, table);
-        }
+        HtmlTable.WriteTransposed(html, Tables[0]);
     }
 
     private void WriteCampaign(HtmlWriter html, CampaignFacts facts)

@@ -24,7 +24,7 @@ public sealed class CsvWriterTests
 
     [Fact]
     public void Number_cells_are_never_prefixed() =>
-        Assert.Equal("-5", CsvWriter.Field(new Cell("-5", Numeric: true)));
+        Assert.Equal("-5", CsvWriter.Field(new Cell("-5", CellKind.Number)));
 
     [Fact]
     public void Written_table_parses_back_to_its_cells()
