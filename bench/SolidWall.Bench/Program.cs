@@ -11,8 +11,10 @@ internal static class Program
                 return ParserBench.Run(args[1..]);
             case "model":
                 return ModelBench.Run(args[1..]);
+            case "report":
+                return ReportBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|report [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }
