@@ -81,8 +81,14 @@ internal static class ReportBench
             RecipientsByRoleAndSchool = Enumerable.Range(0, 60).SelectMany(s => names.Select(n => new RecipientGroup(n, s % 5 == 0 ? "student" : "staff", $"School {s}", 50 + s, 120 + s))).ToList(),
             Relays = Enumerable.Range(0, relays).Select(r => new RelayPath
             {
-                Campaign = names[r % 3], BlastId = $"c{r % 3}-blast{r % 40}", Relayer = $"staff{r}@district.example", Kind = r % 2 == 0 ? "forward" : "copy",
-                Date = start.AddHours(r * 5), Subject = $"Fwd: Volunteer with us {r}", Students = students.Skip(r % 1_900).Take(20 + (r % 60)).ToList(), Sha256 = Hex(r),
+                Campaign = names[r % 3],
+                BlastId = $"c{r % 3}-blast{r % 40}",
+                Relayer = $"staff{r}@district.example",
+                Kind = r % 2 == 0 ? "forward" : "copy",
+                Date = start.AddHours(r * 5),
+                Subject = $"Fwd: Volunteer with us {r}",
+                Students = students.Skip(r % 1_900).Take(20 + (r % 60)).ToList(),
+                Sha256 = Hex(r),
             }).ToList(),
             AttestationBreaches = [new AttestationBreach(names[0], "Alderman Ortiz", start.AddDays(30), "attestation.pdf", Hex(1), 5_000, evidence[0], evidence[^1])],
             Coordination = Enumerable.Range(0, 50).Select(t => new CoordinationThread($"Re: event {t}", ["communications@district.example", $"office{t}@city.example"], evidence.Skip(t * 4).Take(4).ToList())).ToList(),

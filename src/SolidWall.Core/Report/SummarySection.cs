@@ -127,8 +127,8 @@ internal sealed class SummarySection : IReportSection
         {
             var how = (facts.Forwarders, facts.Copiers) switch
             {
-                (> 0, > 0) => $" ({facts.Forwarders} by forwarding it, {facts.Copiers} by copying its text)",
-                (> 0, 0) => " by forwarding it",
+                ( > 0, > 0) => $" ({facts.Forwarders} by forwarding it, {facts.Copiers} by copying its text)",
+                ( > 0, 0) => " by forwarding it",
                 (0, > 0) => " by copying its text",
                 _ => "",
             };
