@@ -15,8 +15,10 @@ internal static class Program
                 return FingerprintBench.Run(args[1..]);
             case "blasts":
                 return BlastBench.Run(args[1..]);
+            case "report":
+                return ReportBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }
