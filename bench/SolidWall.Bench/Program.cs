@@ -11,8 +11,10 @@ internal static class Program
                 return ParserBench.Run(args[1..]);
             case "model":
                 return ModelBench.Run(args[1..]);
+            case "store":
+                return StoreBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|store [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }

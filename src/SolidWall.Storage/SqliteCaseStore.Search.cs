@@ -18,8 +18,13 @@ public sealed partial class SqliteCaseStore
             throw new CaseStoreException($"search limit must be at least 1 (got {query.Limit})");
         }
 
-        using var command = Command("");
         var text = query.Text.Trim();
+        if (text.Length > 0)
+        {
+            SearchIndex.CatchUp(_connection);
+        }
+
+        using var command = Command("");
         var filters = SearchFilters.Build(query, command.Parameters);
         var sql = new StringBuilder();
         if (text.Length > 0)

@@ -16,8 +16,11 @@ public sealed partial class SqliteCaseStore : ICaseStore
     private BatchWriter? _writer;
     private bool _disposed;
 
-    private SqliteCaseStore(string path, SqliteConnection connection, string connectionString)
+    private readonly int _indexEvery;
+
+    private SqliteCaseStore(string path, SqliteConnection connection, string connectionString, int indexEvery)
     {
+        _indexEvery = indexEvery;
         Path = path;
         _connection = connection;
         _connectionString = connectionString;
@@ -31,7 +34,11 @@ public sealed partial class SqliteCaseStore : ICaseStore
     /// with a <see cref="CaseStoreException"/> naming the file, one that is not a SolidWall case database or that a
     /// newer SolidWall wrote.
     /// </summary>
-    public static SqliteCaseStore Open(string path)
+    public static SqliteCaseStore Open(string path) => Open(path, SearchIndex.Chunk);
+
+    /// <param name="path">The database file.</param>
+    /// <param name="indexEvery">Index stored messages for search once this many wait (tests make it small).</param>
+    internal static SqliteCaseStore Open(string path, int indexEvery)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = System.IO.Path.GetFullPath(path);
@@ -48,7 +55,7 @@ public sealed partial class SqliteCaseStore : ICaseStore
             connection.Open();
             Migrator.Migrate(connection, full);
             Pragmas.ForWriter(connection);
-            return new SqliteCaseStore(full, connection, connectionString);
+            return new SqliteCaseStore(full, connection, connectionString, indexEvery);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 /* SQLITE_NOTADB */ or 11 /* SQLITE_CORRUPT */)
         {
@@ -75,15 +82,22 @@ public sealed partial class SqliteCaseStore : ICaseStore
         }
 
         _disposed = true;
-        _writer?.Dispose();
         try
         {
+            if (_writer is not null)
+            {
+                // A case closed cleanly is searchable as it is, from the sqlite3 shell too.
+                _writer.Dispose();
+                SearchIndex.CatchUp(_connection);
+            }
+
             // Fold the WAL back into the main file so the case is one file again for whoever copies it next.
             Execute("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
         }
         catch (SqliteException)
         {
-            // A reader still holding the WAL only makes the checkpoint partial; the data is safe either way.
+            // Another process holding the file busy: the data is safe; the next Search indexes what is left and a
+            // later close checkpoints.
         }
 
         _connection.Dispose();
@@ -95,7 +109,7 @@ public sealed partial class SqliteCaseStore : ICaseStore
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(skipped);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _writer ??= new BatchWriter(_connection);
+        _writer ??= new BatchWriter(_connection, _indexEvery);
         _writer.Add(items, messages, skipped);
     }
 

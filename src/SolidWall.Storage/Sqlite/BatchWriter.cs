@@ -13,18 +13,22 @@ internal sealed class BatchWriter : IDisposable
     private readonly JsonLists _lists = new();
     private readonly SegmentCodec _segments = new();
     private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
+    private readonly int _indexEvery;
+    private long _unindexed;
 
     private readonly Statement _source;
     private readonly Statement _messageExists;
     private readonly Statement _message;
     private readonly Statement _text;
-    private readonly Statement _search;
     private readonly Statement _item;
     private readonly Statement _skipped;
 
-    public BatchWriter(SqliteConnection connection)
+    /// <param name="indexEvery">Bring the search index up to date once this many stored messages wait for it.</param>
+    public BatchWriter(SqliteConnection connection, int indexEvery)
     {
         _connection = connection;
+        _indexEvery = indexEvery;
+        _unindexed = SearchIndex.Pending(connection);
         _source = new(connection, """
             INSERT INTO sources(path) VALUES($path)
             ON CONFLICT(path) DO UPDATE SET path = excluded.path
@@ -44,9 +48,6 @@ internal sealed class BatchWriter : IDisposable
             "$to", "$cc", "$bcc", "$subject", "$links", "$electioneering", "$score", "$categories",
             "$registered_campaign", "$committee", "$verdict_json", "$fingerprints");
         _text = new(connection, "INSERT INTO message_texts(id, text, segments) VALUES($id, $text, $segments)", "$id", "$text", "$segments");
-        // External-content FTS: the values must be exactly what message_search_content shows for this row.
-        _search = new(connection, "INSERT INTO message_search(rowid, subject, sender, recipients, text) VALUES($id, $subject, $sender, $recipients, $text)",
-            "$id", "$subject", "$sender", "$recipients", "$text");
         _item = new(connection, """
             INSERT OR IGNORE INTO items(source_id, offset, sha256, length, mailbox, labels)
             VALUES($source_id, $offset, $sha256, $length, $mailbox, $labels)
@@ -100,13 +101,21 @@ internal sealed class BatchWriter : IDisposable
             transaction.Commit();
             committed = true;
         }
+
         finally
         {
             if (!committed)
             {
-                // Source ids handed out inside the rolled-back transaction no longer exist.
+                // Source ids handed out inside the rolled-back transaction no longer exist. (_unindexed may now count
+                // messages that were rolled back: that only brings the next catch-up forward.)
                 _sourceIds.Clear();
             }
+        }
+
+        if (_unindexed >= _indexEvery)
+        {
+            SearchIndex.CatchUp(_connection);
+            _unindexed = 0;
         }
     }
 
@@ -118,9 +127,6 @@ internal sealed class BatchWriter : IDisposable
             return; // kept as first stored: a message's facts do not change with the mailbox it was found in
         }
 
-        var to = _lists.Write(m.To);
-        var cc = _lists.Write(m.Cc);
-        var bcc = _lists.Write(m.Bcc);
         var p = _message.Parameters;
         p[0].Value = m.Sha256;
         p[1].Value = (object?)m.MessageId ?? DBNull.Value;
@@ -130,9 +136,9 @@ internal sealed class BatchWriter : IDisposable
         p[5].Value = m.Date is { } d ? (long)d.Offset.TotalMinutes : DBNull.Value;
         p[6].Value = (object?)m.From ?? DBNull.Value;
         p[7].Value = (object?)m.FromName ?? DBNull.Value;
-        p[8].Value = to;
-        p[9].Value = cc;
-        p[10].Value = bcc;
+        p[8].Value = _lists.Write(m.To);
+        p[9].Value = _lists.Write(m.Cc);
+        p[10].Value = _lists.Write(m.Bcc);
         p[11].Value = m.Subject;
         p[12].Value = _lists.Write(m.Links);
         p[13].Value = m.Electioneering ? 1L : 0L;
@@ -152,14 +158,7 @@ internal sealed class BatchWriter : IDisposable
         t[1].Value = m.Text;
         t[2].Value = _segments.Write(m.Segments, m.Text);
         _text.Command.ExecuteNonQuery();
-
-        var s = _search.Parameters;
-        s[0].Value = id;
-        s[1].Value = m.Subject;
-        s[2].Value = (m.From ?? "") + " " + (m.FromName ?? "");
-        s[3].Value = to + " " + cc + " " + bcc;
-        s[4].Value = m.Text;
-        _search.Command.ExecuteNonQuery();
+        _unindexed++;
     }
 
     private long SourceId(string source)
@@ -174,7 +173,7 @@ internal sealed class BatchWriter : IDisposable
         return id;
     }
 
-    private IEnumerable<Statement> All() => [_source, _messageExists, _message, _text, _search, _item, _skipped];
+    private IEnumerable<Statement> All() => [_source, _messageExists, _message, _text, _item, _skipped];
 
     public void Dispose()
     {

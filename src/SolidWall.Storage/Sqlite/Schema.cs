@@ -92,6 +92,12 @@ internal static class Schema
             content = 'message_search_content', content_rowid = 'id',
             tokenize = 'unicode61 remove_diacritics 2'
         );
+        -- Indexing in large chunks: a 64 MB pending-terms buffer writes fewer, larger index segments than the 1 MB default.
+        INSERT INTO message_search(message_search, rank) VALUES('hashsize', 67108864);
+
+        -- Messages with id up to indexed_through are in message_search (see SearchIndex).
+        CREATE TABLE search_index_state(indexed_through INTEGER NOT NULL);
+        INSERT INTO search_index_state VALUES(0);
         """,
     ];
 
