@@ -15,6 +15,7 @@ public sealed class SchemaTests
         Assert.Equal((long)Schema.Latest, Scalar(connection, "PRAGMA user_version"));
         Assert.Equal((long)Schema.ApplicationId, Scalar(connection, "PRAGMA application_id"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
+        Assert.Equal((long)Schema.PageSize, Scalar(connection, "PRAGMA page_size"));
         var tables = Strings(connection, "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') ORDER BY name");
         Assert.Subset(tables.ToHashSet(), new HashSet<string> { "items", "messages", "message_texts", "skipped", "sources", "settings", "message_search", "item_locations" });
     }

@@ -13,6 +13,14 @@ internal static class Migrator
     {
         var (applicationId, version) = ReadHeader(connection);
         Check(connection, path, applicationId, version);
+        if (version == 0)
+        {
+            // Only takes effect on a file without tables, which is what version 0 is here (Check made sure).
+            using var pageSize = connection.CreateCommand();
+            pageSize.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA page_size = {Schema.PageSize}");
+            pageSize.ExecuteNonQuery();
+        }
+
         while (version < Schema.Latest)
         {
             using var transaction = connection.BeginTransaction(deferred: false);

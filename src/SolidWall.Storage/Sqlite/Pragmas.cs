@@ -10,7 +10,7 @@ internal static class Pragmas
         PRAGMA synchronous = NORMAL;
         PRAGMA cache_size = -65536;
         PRAGMA temp_store = MEMORY;
-        PRAGMA wal_autocheckpoint = 4000;
+        PRAGMA wal_autocheckpoint = 2000;
         """);
 
     public static void ForReader(SqliteConnection connection) => Execute(connection, """
