@@ -68,6 +68,8 @@ internal static class StoreBench
             Time("  search electioneering, newest 50", () => store.Search(new SearchQuery { Verdict = "electioneering" }).Count, repeat: 20);
         }
 
+        var peak = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        Console.WriteLine($"  peak memory: {peak?["VmHWM:".Length..].Trim()} (whole process, generated batches included)");
         if (keep is null)
         {
             foreach (var file in new[] { path, path + "-wal", path + "-shm" })
