@@ -17,8 +17,10 @@ internal static class Program
                 return BlastBench.Run(args[1..]);
             case "report":
                 return ReportBench.Run(args[1..]);
+            case "store":
+                return StoreBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }
