@@ -11,10 +11,18 @@ internal static class Program
                 return ParserBench.Run(args[1..]);
             case "model":
                 return ModelBench.Run(args[1..]);
+            case "fingerprint":
+                return FingerprintBench.Run(args[1..]);
+            case "blasts":
+                return BlastBench.Run(args[1..]);
+            case "report":
+                return ReportBench.Run(args[1..]);
+            case "store":
+                return StoreBench.Run(args[1..]);
             case "scan":
                 return ScanBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|scan [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }

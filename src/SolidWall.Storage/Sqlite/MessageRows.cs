@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using SolidWall.Core.Case;
+
+namespace SolidWall.Storage.Sqlite;
+
+/// <summary>Turns a row of <c>messages</c> (joined to <c>message_texts</c> when the text is wanted) back into a <see cref="CaseMessage"/>.</summary>
+internal static class MessageRows
+{
+    public const string Columns = """
+        m.sha256, m.message_id, m.in_reply_to, m.reference_ids, m.date, m.date_offset, m.from_address, m.from_name,
+        m.to_addresses, m.cc_addresses, m.bcc_addresses, m.subject, m.links, m.electioneering, m.score, m.categories,
+        m.registered_campaign, m.committee, m.verdict_json, m.fingerprints
+        """;
+
+    public const string TextColumns = ", t.text, t.segments";
+
+    public static CaseMessage Read(SqliteDataReader r, bool withText)
+    {
+        var sha256 = r.GetString(0);
+        var text = withText ? r.GetString(20) : "";
+        return new CaseMessage
+        {
+            Sha256 = sha256,
+            MessageId = NullableString(r, 1),
+            InReplyTo = JsonLists.Read(NullableString(r, 2)),
+            References = JsonLists.Read(NullableString(r, 3)),
+            Date = r.IsDBNull(4) ? null : DateCodec.FromUtcText(r.GetString(4), r.IsDBNull(5) ? 0 : r.GetInt64(5)),
+            From = NullableString(r, 6),
+            FromName = NullableString(r, 7),
+            To = JsonLists.Read(NullableString(r, 8)),
+            Cc = JsonLists.Read(NullableString(r, 9)),
+            Bcc = JsonLists.Read(NullableString(r, 10)),
+            Subject = NullableString(r, 11) ?? "",
+            Links = JsonLists.Read(NullableString(r, 12)),
+            Electioneering = r.GetInt64(13) != 0,
+            Score = r.GetDouble(14),
+            Categories = JsonLists.Read(NullableString(r, 15)),
+            RegisteredCampaign = NullableString(r, 16),
+            Committee = NullableString(r, 17),
+            VerdictJson = NullableString(r, 18) ?? "{}",
+            Fingerprints = r.IsDBNull(19) ? [] : FingerprintCodec.Decode((byte[])r.GetValue(19), sha256),
+            Text = text,
+            Segments = withText ? SegmentCodec.Read(NullableString(r, 21), text, sha256) : [],
+        };
+    }
+
+    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+}
