@@ -1,5 +1,5 @@
-using SolidWall.Core.Case;
 using SolidWall.Core.Analysis;
+using SolidWall.Core.Case;
 using static SolidWall.Core.Tests.Analysis.CaseMail;
 
 namespace SolidWall.Core.Tests.Analysis;
