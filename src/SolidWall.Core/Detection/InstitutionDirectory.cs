@@ -9,6 +9,9 @@ public enum InstitutionRole
     Staff,
     Principal,
     Student,
+
+    /// <summary>An official channel of the institution (its communications office, say), named in the roster as <c>office</c>.</summary>
+    Office,
 }
 
 /// <summary>One row of the roster CSV.</summary>
@@ -21,7 +24,7 @@ public sealed record RosterEntry(string Address, InstitutionRole Role, string? S
 /// </summary>
 public sealed class InstitutionDirectory
 {
-    private static readonly string[] RoleNames = ["staff", "principal", "student", "external"];
+    private static readonly string[] RoleNames = ["staff", "principal", "student", "office", "external"];
 
     private readonly Dictionary<string, InstitutionRole> _domains = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RosterEntry> _roster;
@@ -116,6 +119,7 @@ public sealed class InstitutionDirectory
                 "staff" or "teacher" => InstitutionRole.Staff,
                 "principal" => InstitutionRole.Principal,
                 "student" => InstitutionRole.Student,
+                "office" => InstitutionRole.Office,
                 "external" => InstitutionRole.External,
                 _ => throw new ConfigurationException(file, line, columns[1], $"unknown role '{row[1].Trim()}'; known roles: {string.Join(", ", RoleNames)}"),
             };

@@ -11,7 +11,7 @@ namespace SolidWall.Core.Detection;
 /// </summary>
 public sealed class Policy
 {
-    private static readonly string[] TopKeys = ["threshold", "blast_jaccard", "score", "signal_weights", "actions", "allowlist"];
+    private static readonly string[] TopKeys = ["threshold", "blast_jaccard", "blast_window_minutes", "blast_min_copies", "relay_jaccard", "score", "signal_weights", "actions", "allowlist"];
     private static readonly string[] ScoreKeys = ["bias", "model_weight", "model_bias", "model_category_threshold"];
     private static readonly string[] AllowlistKeys = ["senders", "domains"];
     private static readonly string[] ActionNames = ["accept", "tag", "quarantine", "reject"];
@@ -32,6 +32,15 @@ public sealed class Policy
     public double Threshold { get; private set; }
 
     public double BlastJaccard { get; private set; }
+
+    /// <summary>Near-duplicate variants from one sender sent within this many minutes of each other are one blast.</summary>
+    public double BlastWindowMinutes { get; private set; }
+
+    /// <summary>The fewest mailbox copies a send needs to count as a blast.</summary>
+    public int BlastMinCopies { get; private set; }
+
+    /// <summary>The Jaccard similarity at which a staff message's segment is taken to forward, quote or copy a campaign message.</summary>
+    public double RelayJaccard { get; private set; }
 
     /// <summary>The prior log-odds when only signals run.</summary>
     public double Bias { get; private set; }
@@ -128,6 +137,9 @@ public sealed class Policy
     {
         Threshold = Threshold,
         BlastJaccard = BlastJaccard,
+        BlastWindowMinutes = BlastWindowMinutes,
+        BlastMinCopies = BlastMinCopies,
+        RelayJaccard = RelayJaccard,
         Bias = Bias,
         ModelWeight = ModelWeight,
         ModelBias = ModelBias,
@@ -151,12 +163,21 @@ public sealed class Policy
             {
                 case "threshold": Threshold = doc.Number(value, "threshold", 0, 1); break;
                 case "blast_jaccard": BlastJaccard = doc.Number(value, "blast_jaccard", 0, 1); break;
+                case "blast_window_minutes": BlastWindowMinutes = doc.Number(value, "blast_window_minutes", 0, 10080); break;
+                case "blast_min_copies": BlastMinCopies = WholeNumber(doc, value, "blast_min_copies"); break;
+                case "relay_jaccard": RelayJaccard = doc.Number(value, "relay_jaccard", 0, 1); break;
                 case "score": ApplyScore(doc, value); break;
                 case "signal_weights": ApplySignalWeights(doc, value); break;
                 case "actions": ApplyActions(doc, value); break;
                 case "allowlist": ApplyAllowlist(doc, value); break;
             }
         }
+    }
+
+    private static int WholeNumber(YamlDocument doc, YamlNode node, string what)
+    {
+        var number = doc.Number(node, what, 1, 1_000_000);
+        return number == Math.Floor(number) ? (int)number : throw doc.Error(node, $"{what} must be a whole number, found {number}");
     }
 
     private void ApplyScore(YamlDocument doc, YamlNode node)

@@ -30,7 +30,7 @@ public sealed class InstitutionDirectoryTests
     }
 
     [Theory]
-    [InlineData("a@x.example,janitor\n", 1, 13, "unknown role 'janitor'; known roles: staff, principal, student, external")]
+    [InlineData("a@x.example,janitor\n", 1, 13, "unknown role 'janitor'; known roles: staff, principal, student, office, external")]
     [InlineData("address,role\na@x.example,staff\nnobody,staff\n", 3, 1, "'nobody' is not an email address")]
     [InlineData("a@x.example\n", 1, 1, "expected 2 or 3 fields (address,role,school), found 1")]
     [InlineData("a@x.example,staff,s,extra\n", 1, 1, "expected 2 or 3 fields (address,role,school), found 4")]

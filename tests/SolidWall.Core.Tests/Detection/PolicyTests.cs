@@ -65,7 +65,7 @@ public sealed class PolicyTests
         Assert.Equal(Policy.Default.Threshold, Policy.Parse("", "empty.yaml").Threshold);
 
     [Theory]
-    [InlineData("treshold: 0.5\n", 1, 1, "unknown key 'treshold' in the policy; known keys: threshold, blast_jaccard, score, signal_weights, actions, allowlist")]
+    [InlineData("treshold: 0.5\n", 1, 1, "unknown key 'treshold' in the policy; known keys: threshold, blast_jaccard, blast_window_minutes, blast_min_copies, relay_jaccard, score, signal_weights, actions, allowlist")]
     [InlineData("threshold: high\n", 1, 12, "threshold must be a number, found 'high'")]
     [InlineData("threshold: 1.5\n", 1, 12, "threshold must be between 0 and 1, found 1.5")]
     [InlineData("score:\n  bias: [1]\n", 2, 9, "score.bias must be a number, found a list")]

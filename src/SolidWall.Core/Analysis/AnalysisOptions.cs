@@ -1,0 +1,27 @@
+using SolidWall.Core.Detection;
+
+namespace SolidWall.Core.Analysis;
+
+/// <summary>What a case is analysed with: the same policy, registry and directory the scan classified with, and the custodian list.</summary>
+public sealed record AnalysisOptions
+{
+    public Policy Policy { get; init; } = Policy.Default;
+
+    public Registry Registry { get; init; } = Registry.Empty;
+
+    public InstitutionDirectory Directory { get; init; } = InstitutionDirectory.Empty;
+
+    /// <summary>Mailboxes the export was asked for; one with no item is a missing mailbox. Empty when not known.</summary>
+    public IReadOnlyList<string> Custodians { get; init; } = [];
+
+    public string CaseName { get; init; } = "";
+
+    /// <summary>
+    /// Addresses or domains (a domain covers its subdomains) of elected officials' offices: mail between them and
+    /// the institution's official channels is listed under coordination, beside mail with campaigns.
+    /// </summary>
+    public IReadOnlyList<string> OfficialOffices { get; init; } = [];
+
+    /// <summary>When the report is made; now when null (tests pin it).</summary>
+    public DateTimeOffset? GeneratedAt { get; init; }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using SolidWall.Core.Detection;
+
+namespace SolidWall.Core.Analysis;
+
+/// <summary>The report's method paragraphs and its plain statements of what the evidence cannot show, with the policy's numbers filled in.</summary>
+internal static class MethodText
+{
+    public static IReadOnlyList<string> Paragraphs(Policy policy, bool sawText) =>
+    [
+        "Counting. Every figure counts mailbox items the way an investigator does: one message found in twenty mailboxes is twenty copies. "
+        + "A message is identified by the SHA-256 of its raw bytes; copies with different bytes (a Sent copy and an Inbox copy) are one message when they share a Message-ID. "
+        + "Emails delivered are the copies of campaign-originated messages found in institutional mailboxes (or in export files that do not name a mailbox); "
+        + "staff reached are the distinct staff, principals and offices among those messages' recipients: the To, Cc and Bcc headers of the copies, and the owners of the mailboxes that hold one.",
+
+        $"Detection. A message is electioneering when the detector's calibrated score is at least {F(policy.Threshold)}, with at least one signal that saw evidence (each verdict lists its reasons). "
+        + "Campaign-originated mail is electioneering mail from outside the institution. The electioneering figure counts the copies of every electioneering message, "
+        + "and of every relay, principal's push and student sign-up even when the detector did not flag it on its own.",
+
+        "Campaigns. A registered sender (address or domain) belongs to its registry entry. Other mail is grouped by the committee its paid-for-by or authorised-by disclaimer names, "
+        + "and a sender's organisational domain joins the campaign its disclaimers name (never a public webmail domain). Senders with none of these are attributed by content "
+        + "(their text matches the campaign's mail, their links share its organising or donation pages or its site, they write in its threads, or their signature names it), "
+        + "and the report says on what ground; their domains do not join the campaign. Electioneering mail that nothing ties to a campaign forms a campaign of its own, named after its domain.",
+
+        $"Blasts. Each message's body is fingerprinted with MinHash over three-word shingles after greetings, numbers, addresses, per-recipient tokens and tracking parameters are normalised away; "
+        + $"candidates come from LSH banding and are verified on the signatures. Messages with estimated Jaccard similarity of at least {F(policy.BlastJaccard)} form one variant. "
+        + $"One sender's variants sent within {F(policy.BlastWindowMinutes)} minutes of each other (A/B texts, translations) are one blast, and a blast needs at least {policy.BlastMinCopies} mailbox copies. "
+        + "Blast ids are the campaign's id and the day of the first copy, in the sender's own time zone.",
+
+        $"Relays. A message from a staff member, principal or office relays campaign mail when a forwarded or quoted segment of it, or its own text, matches a campaign message "
+        + $"(estimated Jaccard at least {F(policy.RelayJaccard)}, or at least {F(RelayTracer.MinContainment)} of the campaign text's shingles contained in it), or when it replies into a campaign thread. "
+        + "A forwarded or quoted match, or a \"Fwd:\" subject, is a forward; the campaign's text pasted without forward headers is a copy. "
+        + "Relayers are listed with the distinct students their relays reached, principals with the distinct teachers theirs reached; Bcc recipients count when the relayer's own Sent copy shows them.",
+
+        "Sign-ups. A student's message is a sign-up when it replies into a campaign thread (its In-Reply-To or References name a campaign message) or is addressed to one of the campaign's senders.",
+
+        "Dates. The timeline counts copies per day by each message's Date in the sender's own time zone, the day the sender saw; registry election dates are marked on it."
+        + (sawText ? "" : " The analysis read fingerprints, addresses and ids only, not the texts."),
+    ];
+
+    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText)
+    {
+        yield return "Bcc recipients are known only from the sender's own copy: campaign senders' mailboxes are not in the export, so a campaign message's recipients are those in its To and Cc headers and the owners of the mailboxes holding a copy.";
+        yield return "Mail sent to a mailbox that is not in the export is not counted: the figures count only what the exported mailboxes show.";
+        if (!custodiansKnown)
+        {
+            yield return "No custodian list was given, so mailboxes missing from the export cannot be listed.";
+        }
+
+        if (withoutMailbox > 0)
+        {
+            yield return $"{withoutMailbox.ToString("N0", CultureInfo.InvariantCulture)} item(s) could not be tied to a mailbox (no address in the file or folder name, no Delivered-To header): they count as copies at the institution but name no recipient.";
+        }
+
+        if (undated > 0)
+        {
+            yield return $"{undated.ToString("N0", CultureInfo.InvariantCulture)} campaign message(s) have no usable Date: they count in the figures but are in no blast and not on the timeline.";
+        }
+
+        if (!sawText)
+        {
+            yield return "The messages were analysed without their text: a sender could be attributed to a campaign by its fingerprints, links and thread, not by its signature.";
+        }
+
+        yield return "Campaign mail the detector classed as allowed is not counted as campaign mail; the detector's verdicts and reasons are kept with every message for review.";
+    }
+
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,102 @@
+using SolidWall.Core.Detection;
+using static SolidWall.Core.Tests.Analysis.CaseMail;
+
+namespace SolidWall.Core.Tests.Analysis;
+
+public sealed class CaseAnalyzerTests
+{
+    private const string Campaign = "jamie@campaign.example";
+    private static readonly string Offer = CampaignText("paid externship");
+
+    [Fact]
+    public void Students_who_reply_into_the_thread_or_write_to_a_campaign_sender_sign_up()
+    {
+        var mail = new CaseMail();
+        var original = mail.Add(Campaign, [Teacher(1)], Offer, electioneering: true, committee: "Campaign for Schools");
+        mail.Add(Student(1), ["other@campaign.example"], "I'm interested!", inReplyTo: [original.MessageId!], senderCopy: true);
+        mail.Add(Student(2), [Campaign], "How do I sign up?", senderCopy: true);
+        mail.Add(Student(3), [Teacher(1)], "Is the homework due Friday?", senderCopy: true);
+        var report = mail.Analyse();
+        Assert.Equal([Student(1), Student(2)], report.Figures.Campaigns.Single().Signups);
+        Assert.Equal(2, report.Evidence.Count(e => e.Role == "signup"));
+        // The campaign copy, the two sign-ups: the detector flagged none of the sign-ups, they count by rule.
+        Assert.Equal((1 + 1 + 1 + 2, 3), (report.Figures.Messages, report.Figures.Electioneering));
+    }
+
+    [Fact]
+    public void Campaign_mail_after_the_attestation_is_a_breach_with_its_first_and_last_copies()
+    {
+        var registry = Registry.Parse(
+            $"""
+            campaigns:
+              - id: c
+                name: Campaign for Schools
+                candidate: Dana Ortiz
+                domains: [campaign.example]
+                attestations:
+                  - by: Dana Ortiz
+                    at: 2023-01-11T12:00:00-06:00
+                    document: pledge.pdf
+                    sha256: {new string('a', 64)}
+            """, "r.yaml");
+        var mail = new CaseMail();
+        mail.Add(Campaign, [Teacher(1)], Offer, date: Day0, electioneering: true, registered: "Campaign for Schools");
+        var after1 = mail.Add(Campaign, [Teacher(2)], Offer, date: Day0.AddDays(2), electioneering: true, registered: "Campaign for Schools");
+        var after2 = mail.Add(Campaign, [Teacher(3)], Offer, date: Day0.AddDays(5), electioneering: true, registered: "Campaign for Schools");
+        var breach = Assert.Single(mail.Analyse(registry).AttestationBreaches);
+        Assert.Equal(("Campaign for Schools", "pledge.pdf", 2), (breach.Campaign, breach.Document, breach.MessagesAfter));
+        Assert.Equal((after1.Sha256, after2.Sha256), (breach.First.Sha256, breach.Last.Sha256));
+        Assert.Equal("/export/" + Teacher(2) + ".mbox", breach.First.Source);
+    }
+
+    [Fact]
+    public void Coordination_lists_office_threads_with_a_campaign_or_an_officials_office_in_order()
+    {
+        var mail = new CaseMail();
+        mail.Add(Campaign, [Teacher(1), "comms@" + Staff], Offer, electioneering: true, committee: "Campaign for Schools");
+        var ask = mail.Add("comms@" + Staff, [Campaign], "Can you send us the event list?", date: Day0.AddHours(1), subject: "Events", senderCopy: true);
+        mail.Add(Campaign, ["comms@" + Staff], "Here it is.", date: Day0.AddHours(2), subject: "Re: Events", inReplyTo: [ask.MessageId!]);
+        mail.Add("chief@mayor.city.example", ["comms@" + Staff], "Talking points for tomorrow.", date: Day0.AddHours(3), subject: "Talking points");
+        var report = mail.Analyse(offices: ["city.example"]);
+        Assert.Equal(["Events", "Talking points"], report.Coordination.Select(t => t.Subject));
+        Assert.Equal(2, report.Coordination[0].Messages.Count);
+        Assert.Equal(["comms@" + Staff, Campaign], report.Coordination[0].Messages.Select(m => m.From));
+        Assert.Equal(["chief@mayor.city.example", "comms@" + Staff], report.Coordination[1].Participants);
+    }
+
+    [Fact]
+    public void Missing_mailboxes_timeline_and_recipients_by_role_and_school()
+    {
+        var mail = new CaseMail();
+        mail.Add(Campaign, [Teacher(1), "pat.principal@" + Staff, Student(1)], Offer, electioneering: true, committee: "Campaign for Schools");
+        mail.Add(Campaign, [Teacher(2)], Offer, date: Day0.AddDays(1).AddHours(14), electioneering: true, committee: "Campaign for Schools");
+        var report = mail.Analyse(custodians: [Teacher(1), Teacher(2), "Teacher9@" + Staff]);
+        Assert.Equal(["teacher9@" + Staff], report.Limits.MissingMailboxes);
+        // 23:00 in Chicago is the next day in UTC: days are the sender's own.
+        Assert.Equal([new(new DateOnly(2023, 1, 10), "Campaign for Schools", 3), new(new DateOnly(2023, 1, 11), "Campaign for Schools", 1)], report.Timeline);
+        Assert.Equal(
+            [new("Campaign for Schools", "principal", "Harbor High", 1, 1), new("Campaign for Schools", "staff", null, 2, 2), new("Campaign for Schools", "student", null, 1, 1)],
+            report.RecipientsByRoleAndSchool);
+        Assert.Equal(3, report.Figures.Campaigns.Single().StaffReached); // two teachers and the principal, not the student
+        Assert.Contains(report.Limits.Notes, n => n.StartsWith("Bcc recipients are known only from the sender's own copy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Messages_are_read_twice_and_items_once()
+    {
+        var mail = new CaseMail();
+        mail.Add(Campaign, [Teacher(1)], Offer, electioneering: true, committee: "Campaign for Schools");
+        var reads = 0;
+        IEnumerable<Case.CaseMessage> Counted()
+        {
+            reads++;
+            foreach (var m in mail.Messages)
+            {
+                yield return m;
+            }
+        }
+
+        var report = new Core.Analysis.CaseAnalyzer(new Core.Analysis.AnalysisOptions { Directory = CaseMail.Directory }).Analyse(mail.Items, Counted(), []);
+        Assert.Equal((2, 1), (reads, report.Figures.Campaigns.Single().EmailsDelivered));
+    }
+}
