@@ -455,6 +455,7 @@ public sealed class DistrictArchiveGenerator
         }
 
         var items = new List<ItemTruth>();
+        var emptyMailboxes = 0;
         var comms = _central[0].Address;
         foreach (var (address, box) in mailboxes)
         {
@@ -469,6 +470,13 @@ public sealed class DistrictArchiveGenerator
             }
         }
 
+        // A custodian who had no mail still gets an (empty) mbox, as Vault exports it: present, not missing.
+        foreach (var person in staff.Where(p => !missing.Contains(p.Address) && !mailboxes.ContainsKey(p.Address)))
+        {
+            File.WriteAllBytes(Path.Combine(vault, person.Address + ".mbox"), []);
+            emptyMailboxes++;
+        }
+
         // Two files that are not mail at all, as a real export sometimes holds: they must be reported, not counted.
         var broken = System.IO.Directory.CreateDirectory(Path.Combine(archive, "loose-files")).FullName;
         File.WriteAllBytes(Path.Combine(broken, "scan-0001.eml"), Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256)).ToArray());
@@ -479,7 +487,7 @@ public sealed class DistrictArchiveGenerator
             Messages = items.Count,
             Electioneering = items.Count(i => i.Electioneering),
             Skipped = 2,
-            Mailboxes = mailboxes.Count,
+            Mailboxes = mailboxes.Count + emptyMailboxes,
             MissingMailboxes = missing.Order(StringComparer.Ordinal).ToList(),
             Campaigns = campaigns.Select(c => Summarise(c)).ToList(),
         };

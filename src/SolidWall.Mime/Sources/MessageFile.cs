@@ -72,6 +72,12 @@ internal static class MessageFile
             using var stream = OpenRead(path);
             var head = new byte[SniffBytes];
             int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            // An empty .mbox is a mailbox with nothing in it (Vault exports one for a custodian without mail), not a bad item.
+            if (n == 0 && IsMboxName(path))
+            {
+                return [];
+            }
+
             kind = Classify(head.AsSpan(0, n), out reason);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -87,6 +93,9 @@ internal static class MessageFile
         }
         return kind == Kind.Mbox ? ReadMbox(path, labels, limits, format, problems, ct) : ReadSingle(path, labels, limits, problems);
     }
+
+    private static bool IsMboxName(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".mbox" or ".mbx" or ".mbs";
 
     internal static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);

@@ -44,6 +44,19 @@ public sealed class MessageSourcesTests
     }
 
     [Fact]
+    public void AnEmptyMbox_IsAMailboxWithNothingInIt_NotASkippedItem()
+    {
+        using var dir = new TempFolder();
+        dir.Write("custodian@district.example.mbox", "");
+        dir.Write("other.eml", "");
+
+        var (messages, problems) = ReadAll(MessageSources.Open(dir.Path));
+
+        Assert.Empty(messages);
+        Assert.Equal("other.eml", Path.GetFileName(Assert.Single(problems).Path));
+    }
+
+    [Fact]
     public void Maildir_WithMaildirPlusPlusFolders_LabelsByFolder_IgnoresTmp()
     {
         using var dir = new TempFolder();
