@@ -31,13 +31,17 @@ public sealed record CaseSetup
 
     public string? PolicyYaml { get; init; }
 
+    /// <summary>Addresses or domains of elected officials' offices: their mail with the institution's official channels is listed as coordination.</summary>
+    public IReadOnlyList<string> OfficialOffices { get; init; } = [];
+
     /// <summary>Mailboxes the export was asked for; a custodian with no item is a missing mailbox.</summary>
     public IReadOnlyList<string> Custodians { get; init; } = [];
 
     /// <summary>Reads the files named on the command line. IO errors surface as they are; the caller names the option.</summary>
     public static CaseSetup FromFiles(string name, IReadOnlyList<string> staffDomains, IReadOnlyList<string> studentDomains,
-        string? roster, string? registry, string? policy, string? custodians) => new()
+        string? roster, string? registry, string? policy, string? custodians, IReadOnlyList<string>? officialOffices = null) => new()
     {
+        OfficialOffices = (officialOffices ?? []).Select(o => o.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
         Name = name,
         StaffDomains = staffDomains.Select(d => d.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
         StudentDomains = studentDomains.Select(d => d.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
@@ -56,7 +60,7 @@ public sealed record CaseSetup
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>True when nothing was given: a resumed scan or a report then uses what the store holds.</summary>
-    public bool IsEmpty => StaffDomains.Count == 0 && StudentDomains.Count == 0 && RosterCsv is null && RegistryYaml is null && PolicyYaml is null && Custodians.Count == 0;
+    public bool IsEmpty => StaffDomains.Count == 0 && StudentDomains.Count == 0 && RosterCsv is null && RegistryYaml is null && PolicyYaml is null && Custodians.Count == 0 && OfficialOffices.Count == 0;
 
     public Registry BuildRegistry() => RegistryYaml is null ? Registry.Empty : Registry.Parse(RegistryYaml, RegistryPath ?? "registry");
 
@@ -74,5 +78,5 @@ public sealed record CaseSetup
     public bool SameAs(CaseSetup other) =>
         StaffDomains.SequenceEqual(other.StaffDomains) && StudentDomains.SequenceEqual(other.StudentDomains) &&
         RosterCsv == other.RosterCsv && RegistryYaml == other.RegistryYaml && PolicyYaml == other.PolicyYaml &&
-        Custodians.SequenceEqual(other.Custodians);
+        Custodians.SequenceEqual(other.Custodians) && OfficialOffices.SequenceEqual(other.OfficialOffices);
 }

@@ -22,6 +22,12 @@ public sealed class DemoCommandTests : IDisposable
         {
             Assert.True(File.Exists(Path.Combine(_dir, "report", file)), file);
         }
+
+        // Beyond figures.json: the communications office's threads with the mayor's office and with the campaign are listed for the investigator.
+        var coordination = File.ReadAllText(Path.Combine(_dir, "report", "coordination.csv"));
+        Assert.Contains("Joint announcement: youth summer jobs", coordination, StringComparison.Ordinal);
+        Assert.Contains("Newsletter item: student externship with the Ortiz campaign", coordination, StringComparison.Ordinal);
+        Assert.Empty(SolidWall.Core.Report.ManifestVerifier.Verify(Path.Combine(_dir, "report")));
     }
 
     [Fact]

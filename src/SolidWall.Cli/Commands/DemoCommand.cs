@@ -55,6 +55,7 @@ internal static class DemoCommand
                 StudentDomains: [DemoDistrict.StudentDomain],
                 Custodians: Path.Combine(outputDirectory, "custodians.txt"),
                 Name: "Demo: " + DemoDistrict.Name,
+                OfficialOffices: [DemoDistrict.MayorsOfficeDomain],
                 ProgressBar: progressBar),
             output,
             errors);

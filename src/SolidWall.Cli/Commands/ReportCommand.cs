@@ -47,6 +47,7 @@ internal static class ReportCommand
                 Registry = setup.BuildRegistry(),
                 Directory = setup.BuildDirectory(),
                 Custodians = setup.Custodians,
+                OfficialOffices = setup.OfficialOffices,
                 CaseName = setup.Name,
             });
         }

@@ -23,6 +23,7 @@ internal static class ScanCommand
         var studentDomains = new Option<string[]>("--student-domain") { Description = "A domain whose addresses are students (repeatable; covers subdomains)" };
         var policy = new Option<string?>("--policy") { Description = "Policy YAML overriding the shipped defaults key by key" };
         var custodians = new Option<string?>("--custodians") { Description = "The mailboxes the export was asked for, one address per line; those with no item are reported missing" };
+        var offices = new Option<string[]>("--official-office") { Description = "Address or domain of an elected official's office (repeatable); its mail with the institution's official channels is listed as coordination" };
         var name = new Option<string?>("--name") { Description = "The case's name, shown on the report" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core)" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar" };
@@ -32,7 +33,7 @@ internal static class ScanCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("scan", "Read mailbox exports into a case database: classify, fingerprint and store every message (resumable)");
-        foreach (var option in new Option[] { db, registry, directory, staffDomains, studentDomains, policy, custodians, name, threads, quiet })
+        foreach (var option in new Option[] { db, registry, directory, staffDomains, studentDomains, policy, custodians, offices, name, threads, quiet })
         {
             command.Options.Add(option);
         }
@@ -50,7 +51,8 @@ internal static class ScanCommand
                 parseResult.GetValue(custodians),
                 parseResult.GetValue(name),
                 parseResult.GetValue(threads),
-                !parseResult.GetValue(quiet) && !Console.IsErrorRedirected),
+                !parseResult.GetValue(quiet) && !Console.IsErrorRedirected,
+                parseResult.GetValue(offices) ?? []),
             Console.Out,
             Console.Error));
         return command;
@@ -67,7 +69,8 @@ internal static class ScanCommand
         string? Custodians = null,
         string? Name = null,
         int Threads = 0,
-        bool ProgressBar = false);
+        bool ProgressBar = false,
+        IReadOnlyList<string>? OfficialOffices = null);
 
     internal static int Run(Settings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
@@ -75,7 +78,7 @@ internal static class ScanCommand
         try
         {
             given = CaseSetup.FromFiles(settings.Name ?? "", settings.StaffDomains ?? [], settings.StudentDomains ?? [],
-                settings.Directory, settings.Registry, settings.Policy, settings.Custodians);
+                settings.Directory, settings.Registry, settings.Policy, settings.Custodians, settings.OfficialOffices);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

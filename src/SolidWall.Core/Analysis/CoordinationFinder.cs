@@ -84,16 +84,21 @@ internal sealed class CoordinationFinder
             Subject = message.Subject,
             FromOffice = fromOffice,
             WithOfficialOffice = official,
+            OnlyToOffices = !fromOffice && recipients.Length > 0 && recipients.All(r => _directory.RoleOf(r) == InstitutionRole.Office),
             Campaign = campaign,
         };
         _found.Add(found);
         return found;
     }
 
-    /// <summary>The threads worth listing, each in date order, the threads by their first message.</summary>
+    /// <summary>
+    /// The threads worth listing, each in date order, the threads by their first message: those the office wrote in,
+    /// those with an elected official's office, and a campaign's mail to the office alone (a blast copy that merely
+    /// reached the office is not coordination).
+    /// </summary>
     public IEnumerable<List<CoordinationMessage>> Threads() =>
         _found.GroupBy(m => m.ThreadKey, StringComparer.Ordinal)
-            .Where(t => t.Any(m => m.FromOffice || m.WithOfficialOffice))
+            .Where(t => t.Any(m => m.FromOffice || m.WithOfficialOffice || m.OnlyToOffices))
             .Select(t => t.OrderBy(m => m.Date ?? DateTimeOffset.MaxValue).ThenBy(m => m.Sha256, StringComparer.Ordinal).ToList())
             .OrderBy(t => t[0].Date ?? DateTimeOffset.MaxValue).ThenBy(t => t[0].Sha256, StringComparer.Ordinal);
 

@@ -80,6 +80,9 @@ internal sealed class CoordinationMessage
 
     public bool WithOfficialOffice { get; init; }
 
+    /// <summary>Addressed to the institution's official channels alone (an ask to the office, not a blast copy that reached it).</summary>
+    public bool OnlyToOffices { get; init; }
+
     public Campaign? Campaign { get; init; }
 
     public List<CaseItem> Items { get; } = [];

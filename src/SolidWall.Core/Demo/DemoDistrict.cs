@@ -8,4 +8,7 @@ public static class DemoDistrict
     public const string StaffDomain = DemoPeople.StaffDomain;
 
     public const string StudentDomain = DemoPeople.StudentDomain;
+
+    /// <summary>The mayor's official (not campaign) office, whose mail with the district is listed as coordination.</summary>
+    public const string MayorsOfficeDomain = DemoPeople.MayorsOfficeDomain;
 }

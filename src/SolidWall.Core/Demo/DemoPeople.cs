@@ -7,6 +7,7 @@ internal static class DemoPeople
     public const string StaffDomain = "lakeshore-schools.example";
     public const string StudentDomain = "students.lakeshore-schools.example";
     public const string UnionDomain = "lakeshore-teachers-union.example";
+    public const string MayorsOfficeDomain = "mayor.lakeshore-city.example";
 
     public static readonly string[] FirstNames =
     [

@@ -128,6 +128,40 @@ internal static class DemoTexts
         Paid for by {RamanCommittee}
         """;
 
+    public const string MayorsOfficeRequest = """
+        Good morning,
+
+        The Mayor would like to announce the One Summer youth jobs programme together with the district next week.
+        Could your office send us the number of students who applied last year and a quote from the superintendent?
+        We would also welcome a district representative at the press event on Tuesday at City Hall.
+
+        Press Office, Office of the Mayor
+        """;
+
+    public const string CommunicationsReply = """
+        Thank you. We can share last year's application figures (1,240 students) and will ask the superintendent's
+        office for a quote. Please note the district takes part in official city programmes only, not in any campaign
+        event, and our participation should be described that way.
+
+        Office of Communications, Lakeshore Public Schools
+        """;
+
+    public static readonly string CampaignAskToCommunications = $"""
+        Hello,
+
+        I'm the youth engagement director for Mayor Ortiz's re-election campaign. Would the district newsletter be able
+        to include a short item about our student externship? Students volunteer 12 hours a week on voter outreach and
+        phone banks and can earn class credit or service hours. Sign-ups are at
+        https://www.mobilize.us/reelectortiz/event/externship/
+
+        Happy to send a photo and a paragraph.
+
+        Jamie Chen
+        Youth Engagement Director, {OrtizCommittee}
+
+        Paid for by the {OrtizCommittee}
+        """;
+
     public static string RelayNote(int style, string teacherFirst) => style switch
     {
         0 => "Hi everyone, passing this along for anyone looking for service hours or class credit. See below!",

@@ -55,6 +55,7 @@ public sealed class DistrictArchiveGenerator
         SendBackground();
         SendOrtizCampaign(ortiz);
         SendRamanCampaign(raman);
+        SendCoordination();
         return WriteArchive(outputDirectory, [ortiz, raman]);
     }
 
@@ -389,6 +390,49 @@ public sealed class DistrictArchiveGenerator
             });
             truth.Principals.Add(new PrincipalTruth(principal.Address, teachers.Count));
         }
+    }
+
+    // The communications office's mail with the mayor's official office (allowed, but an investigator must see it
+    // beside the campaign's mail) and one ask from the campaign itself to the office.
+    private void SendCoordination()
+    {
+        var comms = _central[0];
+        var mayorsOffice = $"Office of the Mayor <press@{DemoPeople.MayorsOfficeDomain}>";
+        var announcement = Add(new DemoMail
+        {
+            MessageId = NextId(DemoPeople.MayorsOfficeDomain),
+            Date = At(9, 11, 5),
+            From = mayorsOffice,
+            FromAddress = "press@" + DemoPeople.MayorsOfficeDomain,
+            To = [comms],
+            Subject = "Joint announcement: youth summer jobs",
+            Text = Dedent(DemoTexts.MayorsOfficeRequest),
+            Truth = new DemoTruth(false, "official-coordination"),
+        });
+        Add(new DemoMail
+        {
+            MessageId = NextId(DemoPeople.StaffDomain),
+            Date = announcement.Date.AddHours(3),
+            From = comms.Mailbox,
+            FromAddress = comms.Address,
+            ToHeaderOverride = mayorsOffice,
+            Subject = "Re: Joint announcement: youth summer jobs",
+            InReplyTo = announcement.MessageId,
+            Text = Dedent(DemoTexts.CommunicationsReply) + "\n\nOn " + announcement.Date.ToString("ddd, MMM d, yyyy", CultureInfo.InvariantCulture) +
+                   ", Office of the Mayor wrote:\n> " + Dedent(DemoTexts.MayorsOfficeRequest).TrimEnd().Replace("\n", "\n> ", StringComparison.Ordinal),
+            Truth = new DemoTruth(false, "official-coordination"),
+        });
+        Add(new DemoMail
+        {
+            MessageId = NextId(DemoTexts.OrtizDomain),
+            Date = At(11, 14, 20),
+            From = $"Jamie Chen <jamie.chen@{DemoTexts.OrtizDomain}>",
+            FromAddress = $"jamie.chen@{DemoTexts.OrtizDomain}",
+            To = [comms],
+            Subject = "Newsletter item: student externship with the Ortiz campaign",
+            Text = Dedent(DemoTexts.CampaignAskToCommunications),
+            Truth = new DemoTruth(true, "campaign", DemoTexts.OrtizCommittee),
+        });
     }
 
     private void SendRamanCampaign(CampaignTruth truth)

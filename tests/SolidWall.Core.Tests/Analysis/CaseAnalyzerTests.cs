@@ -57,8 +57,9 @@ public sealed class CaseAnalyzerTests
         var ask = mail.Add("comms@" + Staff, [Campaign], "Can you send us the event list?", date: Day0.AddHours(1), subject: "Events", senderCopy: true);
         mail.Add(Campaign, ["comms@" + Staff], "Here it is.", date: Day0.AddHours(2), subject: "Re: Events", inReplyTo: [ask.MessageId!]);
         mail.Add("chief@mayor.city.example", ["comms@" + Staff], "Talking points for tomorrow.", date: Day0.AddHours(3), subject: "Talking points");
+        mail.Add(Campaign, ["comms@" + Staff], "Could the newsletter carry our volunteer ask?", date: Day0.AddHours(4), subject: "Newsletter item", electioneering: true, committee: "Campaign for Schools");
         var report = mail.Analyse(offices: ["city.example"]);
-        Assert.Equal(["Events", "Talking points"], report.Coordination.Select(t => t.Subject));
+        Assert.Equal(["Events", "Talking points", "Newsletter item"], report.Coordination.Select(t => t.Subject));
         Assert.Equal(2, report.Coordination[0].Messages.Count);
         Assert.Equal(["comms@" + Staff, Campaign], report.Coordination[0].Messages.Select(m => m.From));
         Assert.Equal(["chief@mayor.city.example", "comms@" + Staff], report.Coordination[1].Participants);
