@@ -30,7 +30,7 @@ public static class DemoArchiveCheck
         var truth = ReadTruth(Path.Combine(directory, "ground-truth-items.csv"));
         var raws = MessageSources.Open(archive).Read(_ => { }).ToList();
         var results = new (string Kind, bool Electioneering, bool Flagged, string Item)?[raws.Count];
-        Parallel.For(0, raws.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.GetEnvironmentVariable("SW_SEQ") is null ? -1 : 1 }, i =>
+        Parallel.For(0, raws.Count, i =>
         {
             var raw = raws[i];
             var key = Key(Path.GetRelativePath(archive, raw.Source), raw.Offset);

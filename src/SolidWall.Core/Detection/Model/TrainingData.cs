@@ -151,8 +151,8 @@ public static class TrainingData
                     root.TryGetProperty("subject", out var s) ? s.GetString() : null,
                     root.GetProperty("body").GetString() ?? "",
                     root.TryGetProperty("html", out var html) ? html.GetString() : null);
-                list.Add(TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true)
-                    with { Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null });
+                var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
+                list.Add(example with { Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null });
             }
         }
 
