@@ -50,7 +50,7 @@ public sealed class ClassifyCommandTests : IDisposable
     public void The_text_output_lists_reasons_with_weights_and_evidence()
     {
         var message = new Message { Source = "a.mbox", Offset = 7, Sha256 = "0", Subject = "Help", Text = "Paid for by Friends of Dana Ortiz." };
-        var verdict = new Detector().Classify(message);
+        var verdict = new Detector(Policy.Parse("score:\n  bias: -3\nsignal_weights:\n  PaidForByDisclaimer: 4\n", "p.yaml")).Classify(message);
         var output = new StringWriter();
         ClassifyCommand.WriteVerdict(output, message, verdict);
         var text = output.ToString();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SolidWall.Core;
 using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Model;
 using SolidWall.Mime;
 using SolidWall.Mime.Sources;
 
@@ -67,7 +68,7 @@ internal static class ClassifyCommand
                 Policy.Load(settings.Policy),
                 settings.Registry is null ? Registry.Empty : Registry.Load(settings.Registry),
                 InstitutionDirectory.Load(settings.StaffDomains, settings.StudentDomains, settings.Directory),
-                model);
+                model ?? (TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null));
         }
         catch (ConfigurationException ex)
         {

@@ -1,11 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using SolidWall.Core.Demo;
+using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Cli.Commands;
 
-/// <summary><c>solidwall eval</c>: cross-validates the text model on the training data and prints its figures and errors.</summary>
+/// <summary>
+/// <c>solidwall eval</c>: cross-validates the whole detector (signals and text model combined) on the training data
+/// and prints its figures and errors; with --demo, also checks the shipped detector on a freshly generated demo archive.
+/// </summary>
 internal static class EvalCommand
 {
     public static Command Create()
@@ -14,16 +19,18 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
-        var command = new Command("eval", "Cross-validate the text model: precision, recall and F1 overall, per category, per source and on the district set, with every misclassified message");
+        var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector on it by kind of mail" };
+        var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
         command.Options.Add(folds);
         command.Options.Add(json);
         command.Options.Add(data);
         command.Options.Add(district);
-        command.SetAction(parseResult => Run(parseResult.GetValue(folds), parseResult.GetValue(json), parseResult.GetValue(data), parseResult.GetValue(district), Console.Out, Console.Error));
+        command.Options.Add(demo);
+        command.SetAction(parseResult => Run(parseResult.GetValue(folds), parseResult.GetValue(json), parseResult.GetValue(data), parseResult.GetValue(district), Console.Out, Console.Error, parseResult.GetValue(demo)));
         return command;
     }
 
-    internal static int Run(int folds, bool json, string? data, string? district, TextWriter stdout, TextWriter stderr)
+    internal static int Run(int folds, bool json, string? data, string? district, TextWriter stdout, TextWriter stderr, string? demo = null)
     {
         if (folds < 2)
         {
@@ -38,13 +45,24 @@ internal static class EvalCommand
 
         var examples = ModelData.Load(corpora, districtDir, stderr, "eval");
         var report = CrossValidator.Run(examples, folds, log: json ? null : m => stderr.WriteLine("solidwall eval: " + m));
+        DemoCheckReport? demoReport = null;
+        if (demo is not null)
+        {
+            Directory.CreateDirectory(demo);
+            demoReport = DemoArchiveCheck.Run(demo, new DemoOptions(), new Detector(model: TextModel.LoadEmbedded()));
+        }
+
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            stdout.WriteLine(JsonSerializer.Serialize(new { crossValidation = report, demo = demoReport }, new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
             Write(report, stdout);
+            if (demoReport is not null)
+            {
+                WriteDemo(demoReport, stdout);
+            }
         }
 
         return ExitCodes.Ok;
@@ -53,19 +71,17 @@ internal static class EvalCommand
     private static void Write(EvaluationReport r, TextWriter o)
     {
         var c = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(c, $"{r.Folds}-fold cross-validation over {r.Examples} messages, threshold {r.Threshold}"));
+        o.WriteLine(string.Create(c, $"{r.Folds}-fold cross-validation of the detector (signals + text model, trained and fitted per fold) over {r.Examples} messages, threshold {r.Threshold}"));
         o.WriteLine();
-        o.WriteLine($"{"",-24} {"precision",9} {"recall",7} {"F1",6} {"TP",5} {"FP",5} {"FN",5} {"TN",5}");
-        Row(o, "electioneering (all)", r.Overall);
-        Row(o, "district (in folds)", r.DistrictHeldOut);
-        Row(o, "district (as-is text)", r.DistrictHeldOutAsIs);
-        if (r.DistrictTransfer is { } t)
-        {
-            Row(o, "district (corpora only)", t);
-        }
-
+        Header(o);
+        Row(o, "detector (all)", r.Overall);
+        Row(o, "detector (district)", r.District);
+        Row(o, "model alone (all)", r.ModelOverall);
+        Row(o, "model alone (district)", r.ModelDistrict);
+        Row(o, "any signal (all)", r.SignalsOverall);
+        Row(o, "any signal (district)", r.SignalsDistrict);
         o.WriteLine();
-        o.WriteLine("per category, given electioneering (district electioneering rows):");
+        o.WriteLine("per category, as the verdicts name them (district rows):");
         foreach (var (name, m) in r.Categories)
         {
             Row(o, "  " + name, m);
@@ -79,28 +95,53 @@ internal static class EvalCommand
         }
 
         o.WriteLine();
-        o.WriteLine("confusion matrix (electioneering):  predicted yes  predicted no");
+        o.WriteLine("confusion matrix (detector):        predicted yes  predicted no");
         o.WriteLine($"  actually electioneering          {r.Overall.TruePositives,13}  {r.Overall.FalseNegatives,12}");
         o.WriteLine($"  actually allowed                 {r.Overall.FalsePositives,13}  {r.Overall.TrueNegatives,12}");
         o.WriteLine();
-        o.WriteLine(string.Create(c, $"calibration (held-out probabilities): Brier score {r.BrierScore:F4}"));
-        o.WriteLine("  probability   messages  mean predicted  observed electioneering");
+        o.WriteLine("score combination fitted in each fold (model_weight, model_bias):");
+        o.WriteLine("  " + string.Join("; ", r.FoldCombinations.Select(f => string.Create(c, $"{f.ModelWeight:0.###}, {f.ModelBias:0.###}"))));
+        o.WriteLine();
+        o.WriteLine(string.Create(c, $"calibration (held-out detector scores): Brier score {r.BrierScore:F4}"));
+        o.WriteLine("  score         messages  mean score  observed electioneering");
         foreach (var bin in r.Reliability)
         {
-            o.WriteLine(string.Create(c, $"  {bin.From:F1}-{bin.To:F1}    {bin.Count,9}  {bin.MeanProbability,14:F3}  {bin.ObservedRate,23:F3}"));
+            o.WriteLine(string.Create(c, $"  {bin.From:F1}-{bin.To:F1}    {bin.Count,9}  {bin.MeanProbability,10:F3}  {bin.ObservedRate,23:F3}"));
         }
 
         o.WriteLine();
         o.WriteLine($"misclassified ({r.Errors.Count}):");
         foreach (var e in r.Errors)
         {
-            var terms = string.Join(", ", e.TopTerms.Select(t => string.Create(c, $"{t.Term} {t.Weight:+0.00;-0.00}")));
-            o.WriteLine(string.Create(c, $"  {(e.Electioneering ? "FN" : "FP")} {e.Probability:F3} {e.Id}: {terms}"));
+            o.WriteLine(string.Create(c, $"  {(e.Electioneering ? "FN" : "FP")} {e.Score:F3} (model {e.ModelProbability:F3}) {e.Id}{(e.Kind is null ? "" : " [" + e.Kind + "]")}: {string.Join(", ", e.Reasons)}"));
         }
 
         o.WriteLine();
         o.WriteLine(string.Create(c, $"{r.SecondsPerFold:F1} s per fold"));
     }
+
+    private static void WriteDemo(DemoCheckReport d, TextWriter o)
+    {
+        o.WriteLine();
+        o.WriteLine($"demo archive (shipped detector, {d.Classified} of {d.Items} ground-truth items classified), by kind of mail:");
+        o.WriteLine($"{"kind",-24} {"copies",7} {"truth",7} {"flagged",7} {"precision",9} {"recall",7}");
+        foreach (var (kind, m) in d.ByKind)
+        {
+            var copies = m.TruePositives + m.FalsePositives + m.FalseNegatives + m.TrueNegatives;
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-24} {copies,7} {m.Support,7} {m.TruePositives + m.FalsePositives,7} {m.Precision,9:F4} {m.Recall,7:F4}"));
+        }
+
+        Header(o);
+        Row(o, "demo (all copies)", d.Overall);
+        o.WriteLine($"demo misclassified ({d.Errors.Count}, first 50):");
+        foreach (var e in d.Errors.Take(50))
+        {
+            o.WriteLine("  " + e);
+        }
+    }
+
+    private static void Header(TextWriter o) =>
+        o.WriteLine($"{"",-24} {"precision",9} {"recall",7} {"F1",6} {"TP",5} {"FP",5} {"FN",5} {"TN",5}");
 
     private static void Row(TextWriter o, string name, BinaryMetrics m) =>
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-24} {m.Precision,9:F4} {m.Recall,7:F4} {m.F1,6:F4} {m.TruePositives,5} {m.FalsePositives,5} {m.FalseNegatives,5} {m.TrueNegatives,5}"));

@@ -4,15 +4,19 @@ using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Cli.Commands;
 
-/// <summary><c>solidwall train</c>: trains the text model from the corpora and the district set and writes model.bin.</summary>
+/// <summary>
+/// <c>solidwall train</c>: trains the text model and fits the score combination from the corpora and the district
+/// set; writes model.bin and the fitted block of the shipped policy (or, with --out, a model file and a policy
+/// file beside it that `classify --policy` reads).
+/// </summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
-        var output = new Option<string?>("--out") { Description = "Where to write the model (default: " + TrainingData.ModelPath + " in the repository)" };
-        var command = new Command("train", "Train the text model (logistic regression over hashed words and word pairs) and write the model file");
+        var output = new Option<string?>("--out") { Description = "Where to write the model (default: " + TrainingData.ModelPath + " in the repository, and the fitted weights into " + TrainingData.PolicyPath + "); with --out the fitted weights go to FILE.policy.yaml" };
+        var command = new Command("train", "Train the text model (logistic regression over hashed words and word pairs), fit how it combines with the signals, and write both");
         command.Options.Add(data);
         command.Options.Add(district);
         command.Options.Add(output);
@@ -27,8 +31,9 @@ internal static class TrainCommand
             return ExitCodes.Usage;
         }
 
+        var policyPath = output is null ? (root is null ? null : Path.Combine(root, TrainingData.PolicyPath)) : output + ".policy.yaml";
         output ??= root is null ? null : Path.Combine(root, TrainingData.ModelPath);
-        if (output is null)
+        if (output is null || policyPath is null)
         {
             stderr.WriteLine("solidwall train: not inside the SolidWall repository; give the model file with --out FILE");
             return ExitCodes.Usage;
@@ -38,12 +43,19 @@ internal static class TrainCommand
         var examples = ModelData.Load(corpora, districtDir, stderr, "train");
         var loaded = stopwatch.Elapsed.TotalSeconds;
         var options = new TrainerOptions();
-        var model = ModelTrainer.Train(examples, options);
-        var bytes = ModelFile.ToBytes(model);
+        var trained = DetectorTrainer.Train(examples, options);
+        var bytes = ModelFile.ToBytes(trained.Model);
         File.WriteAllBytes(output, bytes);
+        var block = trained.Combination.ToPolicyBlock();
+        var standalone = !string.Equals(Path.GetFullPath(policyPath), root is null ? null : Path.GetFullPath(Path.Combine(root, TrainingData.PolicyPath)), StringComparison.Ordinal);
+        File.WriteAllText(policyPath, standalone ? block : ScoreCombination.ReplaceBlock(File.ReadAllText(policyPath), block, policyPath));
+
+        var c = trained.Combination;
         stdout.WriteLine($"read {examples.Count} examples ({examples.Count(e => e.Electioneering)} electioneering) in {loaded:F1} s");
         stdout.WriteLine($"trained in {stopwatch.Elapsed.TotalSeconds - loaded:F1} s: {options.Epochs} epochs, learning rate {options.LearningRate}, L2 {options.L2}, district weight {options.DistrictWeight}, {TrainingData.Buckets} buckets");
+        stdout.WriteLine($"combination: model_weight {c.ModelWeight}, model_bias {c.ModelBias}, bias without a model {c.Bias}, {string.Join(", ", c.SignalWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"))}");
         stdout.WriteLine($"wrote {output} ({bytes.Length:N0} bytes, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))})");
+        stdout.WriteLine($"wrote the fitted weights to {policyPath}");
         return ExitCodes.Ok;
     }
 }

@@ -52,7 +52,7 @@ internal static class PhraseScan
         return found;
     }
 
-    public static Regex Compile(string pattern) => new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    public static Regex Compile(string pattern) => new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     public static SearchValues<string> Keywords(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
 }

@@ -123,6 +123,21 @@ public sealed class Policy
         return false;
     }
 
+    /// <summary>This policy with a fitted score combination in place of its model weight, model bias and signal weights.</summary>
+    internal Policy With(Model.ScoreCombination combination)
+    {
+        var policy = Copy();
+        policy.ModelWeight = combination.ModelWeight;
+        policy.ModelBias = combination.ModelBias;
+        policy.Bias = combination.Bias;
+        foreach (var (signal, weight) in combination.SignalWeights)
+        {
+            policy._signalWeights[signal] = weight;
+        }
+
+        return policy;
+    }
+
     private static Policy LoadShipped()
     {
         using var stream = typeof(Policy).Assembly.GetManifestResourceStream("SolidWall.Core.Detection.default-policy.yaml")

@@ -39,7 +39,7 @@ public sealed class DetectorTests
         var message = Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]);
         var verdict = new Detector(model: model).Classify(message);
         var signals = verdict.Reasons.Where(r => r.Signal != Detector.TextModelSignal).Sum(r => r.Weight);
-        var modelLogit = Math.Log(0.9 / 0.1);
+        var modelLogit = Policy.Default.ModelWeight * Math.Log(0.9 / 0.1);
         Assert.Equal(Math.Round(Logistic(modelLogit + signals + Policy.Default.ModelBias), 4), verdict.Score);
         var reason = verdict.Reasons.Single(r => r.Signal == Detector.TextModelSignal);
         Assert.Equal(Math.Round(modelLogit, 3), reason.Weight);
@@ -85,9 +85,10 @@ public sealed class DetectorTests
     public void The_policy_threshold_and_weights_decide()
     {
         var message = Mail.Of("Paid for by Friends of Dana Ortiz.");
-        Assert.True(new Detector().Classify(message).IsElectioneering);
-        Assert.False(new Detector(Policy.Parse("threshold: 0.9\n", "p.yaml")).Classify(message).IsElectioneering);
-        var off = new Detector(Policy.Parse("signal_weights:\n  PaidForByDisclaimer: 0\n", "p.yaml")).Classify(message);
+        var strict = Policy.Parse("score:\n  bias: -3\nsignal_weights:\n  PaidForByDisclaimer: 4\n", "p.yaml");
+        Assert.True(new Detector(strict).Classify(message).IsElectioneering);
+        Assert.False(new Detector(Policy.Parse("threshold: 0.9\n", "p.yaml", strict)).Classify(message).IsElectioneering);
+        var off = new Detector(Policy.Parse("signal_weights:\n  PaidForByDisclaimer: 0\n", "p.yaml", strict)).Classify(message);
         Assert.False(off.IsElectioneering);
         Assert.DoesNotContain(off.Reasons, r => r.Signal == "PaidForByDisclaimer");
     }
@@ -108,7 +109,7 @@ public sealed class DetectorTests
         var verdict = new Detector().Classify(Mail.Of("Schools are closed on election day, Tuesday, Feb 28. Polling places open at 6."));
         Assert.Equal(Verdict.Allowed, verdict.Decision);
         Assert.Empty(verdict.Categories);
-        Assert.True(verdict.Score < 0.1);
+        Assert.DoesNotContain(verdict.Reasons, r => r.Weight > 0);
     }
 
     [Fact]

@@ -10,11 +10,17 @@ public sealed class PolicyTests
         var policy = Policy.Default;
         Assert.Equal(0.5, policy.Threshold);
         Assert.Equal(0.8, policy.BlastJaccard);
-        Assert.Equal(-3.0, policy.Bias);
-        Assert.Equal(1.0, policy.ModelWeight);
+        Assert.Equal(0.5, policy.ModelCategoryThreshold);
         Assert.Equal(PolicyAction.Tag, policy.ActionFor(InstitutionRole.Staff, [Categories.Fundraising]));
         Assert.Equal(PolicyAction.Quarantine, policy.ActionFor(InstitutionRole.Student, [Categories.Event]));
-        Assert.Empty(policy.SignalWeights);
+
+        // The score combination is fitted by `solidwall train`: the model counts, the prior leans allowed, signals for
+        // electioneering push up and the counter-signal pulls down.
+        Assert.True(policy.ModelWeight > 0);
+        Assert.True(policy.Bias < 0);
+        Assert.True(policy.SignalWeights["PaidForByDisclaimer"] > 0);
+        Assert.True(policy.SignalWeights["DonationPlatformLink"] > 0);
+        Assert.True(policy.SignalWeights["DiscussesElectioneering"] < 0);
         Assert.Empty(policy.AllowedDomains);
     }
 
@@ -39,10 +45,10 @@ public sealed class PolicyTests
         Assert.Equal(0.7, policy.Threshold);
         Assert.Equal(0.8, policy.BlastJaccard);
         Assert.Equal(-4.0, policy.Bias);
-        Assert.Equal(1.0, policy.ModelWeight);
-        Assert.Equal(0.0, policy.ModelBias);
+        Assert.Equal(Policy.Default.ModelWeight, policy.ModelWeight);
+        Assert.Equal(Policy.Default.ModelBias, policy.ModelBias);
         Assert.Equal(6.0, policy.WeightOf("PaidForByDisclaimer", 4.0));
-        Assert.Equal(3.5, policy.WeightOf("DonationPlatformLink", 3.5));
+        Assert.Equal(Policy.Default.SignalWeights["DonationPlatformLink"], policy.WeightOf("DonationPlatformLink", 3.5));
         Assert.Equal(PolicyAction.Quarantine, policy.ActionFor(InstitutionRole.Staff, [Categories.Fundraising]));
         Assert.Equal(PolicyAction.Tag, policy.ActionFor(InstitutionRole.Staff, [Categories.Event]));
         Assert.Equal(PolicyAction.Reject, policy.ActionFor(InstitutionRole.Student, [Categories.Event, Categories.Coercion]));

@@ -38,23 +38,30 @@ public sealed record BinaryMetrics(int TruePositives, int FalsePositives, int Fa
     }
 }
 
-/// <summary>A held-out message the model got wrong, with the terms that decided it.</summary>
-public sealed record Misclassified(string Id, string Source, bool Electioneering, double Probability, IReadOnlyList<TermContribution> TopTerms);
+/// <summary>A held-out message the detector got wrong, with its score, the model's probability and the reasons that decided it.</summary>
+public sealed record Misclassified(string Id, string Source, string? Kind, bool Electioneering, double Score, double ModelProbability, IReadOnlyList<string> Reasons);
 
-/// <summary>One bin of a reliability table: held-out messages whose probability fell in [From, To), the mean probability and the share that were electioneering.</summary>
+/// <summary>One bin of a reliability table: held-out messages whose score fell in [From, To), the mean score and the share that were electioneering.</summary>
 public sealed record ReliabilityBin(double From, double To, int Count, double MeanProbability, double ObservedRate);
 
-/// <summary>What `solidwall eval` reports: cross-validated figures overall, per category, per source and on the district set.</summary>
+/// <summary>
+/// What `solidwall eval` reports: the whole detector (signals and model combined as <see cref="Detector"/> scores
+/// them) cross-validated, overall, on the district set, per source and per category, beside the model alone and
+/// the signals alone; the confusion matrix is <see cref="Overall"/>'s counts.
+/// </summary>
 public sealed record EvaluationReport(
     int Folds,
     int Examples,
     double Threshold,
     BinaryMetrics Overall,
-    IReadOnlyDictionary<string, BinaryMetrics> Categories,
+    BinaryMetrics District,
     IReadOnlyDictionary<string, BinaryMetrics> BySource,
-    BinaryMetrics DistrictHeldOut,
-    BinaryMetrics DistrictHeldOutAsIs,
-    BinaryMetrics? DistrictTransfer,
+    IReadOnlyDictionary<string, BinaryMetrics> Categories,
+    BinaryMetrics ModelOverall,
+    BinaryMetrics ModelDistrict,
+    BinaryMetrics SignalsOverall,
+    BinaryMetrics SignalsDistrict,
+    IReadOnlyList<ScoreCombination> FoldCombinations,
     IReadOnlyList<Misclassified> Errors,
     double BrierScore,
     IReadOnlyList<ReliabilityBin> Reliability,

@@ -1,8 +1,8 @@
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
-/// Builds a <see cref="TextModel"/> from labelled examples: every example in the one training representation
-/// (<see cref="TrainingView"/>), the electioneering head and the category heads trained by logistic regression,
+/// Builds a <see cref="TextModel"/> from labelled examples: every example's subject and text exactly as the
+/// normaliser gives them to the detector at run time, the electioneering head and the category heads trained by logistic regression,
 /// Platt scaling fitted on held-out scores from an inner k-fold, weights rounded to halves and small ones
 /// dropped. Deterministic: the same examples in the same order give a byte-identical model file.
 /// </summary>
@@ -13,24 +13,29 @@ public static class ModelTrainer
         ArgumentNullException.ThrowIfNull(examples);
         options ??= new TrainerOptions();
         var x = Featurize(examples);
-        return Train(x, examples, Enumerable.Range(0, examples.Count).ToArray(), options);
+        return Train(x, examples, Enumerable.Range(0, examples.Count).ToArray(), options).Model;
     }
 
-    /// <summary>Each example's vector in the training representation (computed in parallel, stored by index).</summary>
+    /// <summary>Each example's vector, as <see cref="TextModel.Score(Message)"/> would build it (computed in parallel, stored by index).</summary>
     internal static FeatureVector[] Featurize(IReadOnlyList<TrainingExample> examples)
     {
         var vectors = new FeatureVector[examples.Count];
         Parallel.For(0, examples.Count, () => new FeatureExtractor(), (i, _, extractor) =>
         {
             var e = examples[i];
-            vectors[i] = extractor.Extract(e.Subject is null ? null : TrainingView.Flatten(e.Subject), TrainingView.Flatten(e.Text)).Compact();
+            vectors[i] = extractor.Extract(e.Subject, e.Text).Compact();
             return extractor;
         }, _ => { });
         return vectors;
     }
 
-    /// <summary>Trains on the rows listed in <paramref name="rows"/> (indices into <paramref name="x"/>/<paramref name="examples"/>).</summary>
-    internal static TextModel Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
+    /// <summary>
+    /// Trains on the rows listed in <paramref name="rows"/> (indices into <paramref name="x"/>/<paramref name="examples"/>).
+    /// Also returns, for each of those rows in the same order, its electioneering probability from the inner fold
+    /// that did not train on it (calibrated and evidence-scaled like <see cref="TextModel.Probability"/>): what the
+    /// score combination is fitted on, since the final model's scores on its own training rows are overconfident.
+    /// </summary>
+    internal static (TextModel Model, double[] HeldOut) Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
     {
         var subsetX = rows.Select(r => x[r]).ToArray();
         var subset = rows.Select(r => examples[r]).ToArray();
@@ -90,7 +95,13 @@ public static class ModelTrainer
             }
         }
 
-        return new TextModel(interleaved, biases, calibration);
+        var heldOutProbability = new double[subset.Length];
+        for (var i = 0; i < subset.Length; i++)
+        {
+            heldOutProbability[i] = calibration[0].Probability(heldOut[0][i]) * Math.Min(1.0, subsetX[i].TokenCount / (double)TextModel.FullEvidenceTokens);
+        }
+
+        return (new TextModel(interleaved, biases, calibration), heldOutProbability);
     }
 
     /// <summary>

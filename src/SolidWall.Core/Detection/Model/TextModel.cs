@@ -31,8 +31,10 @@ public sealed class TextModel : ITextModel
     /// hold no short allowed mail (the ham is long mailing-list posts), so the model has never learned that
     /// "See you tomorrow" is harmless, and its few words, mostly common in the political corpus, would score it
     /// as a campaign message. The model abstains instead of guessing; the rule-like signals still see short asks.
+    /// 25 rather than 10 measured by `solidwall eval`: district precision of the combined detector 0.896 → 0.906,
+    /// recall unchanged.
     /// </summary>
-    public const int FullEvidenceTokens = 10;
+    public const int FullEvidenceTokens = 25;
 
     private static readonly IReadOnlyDictionary<string, double> NoCategories = new Dictionary<string, double>();
 

@@ -1,13 +1,17 @@
 namespace SolidWall.Core.Detection.Model;
 
-/// <summary>Knobs of training, fixed defaults; the model file records none of them, `train` prints them.</summary>
+/// <summary>
+/// Knobs of training, fixed defaults; the model file records none of them, `train` prints them. Chosen by
+/// `solidwall eval` (district F1 of the combined detector 0.851 with 8 epochs, L2 1e-5, district weight 3;
+/// 0.874 with the values below).
+/// </summary>
 public sealed record TrainerOptions
 {
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 16;
 
     public double LearningRate { get; init; } = 0.2;
 
-    public double L2 { get; init; } = 1e-5;
+    public double L2 { get; init; } = 1e-4;
 
     /// <summary>
     /// Weigh each class by the inverse of its share (capped by <see cref="MaxClassWeight"/>). Off by default: with
@@ -22,7 +26,7 @@ public sealed record TrainerOptions
     public bool FitIntercept { get; init; } = true;
 
     /// <summary>How much one district-style row counts against one corpus row (the district set is small and the closest to real use).</summary>
-    public float DistrictWeight { get; init; } = 3;
+    public float DistrictWeight { get; init; } = 10;
 
     /// <summary>Folds used to collect held-out scores for Platt scaling.</summary>
     public int CalibrationFolds { get; init; } = 5;

@@ -8,8 +8,9 @@ namespace SolidWall.Core.Detection.Model;
 /// <summary>
 /// Loads the labelled training sources in a fixed order: the political fundraising CSV (electioneering,
 /// fundraising), the SpamAssassin ham and spam folders (allowed; parsed with SolidWall's own MIME reader and
-/// normaliser) and the district-style JSONL set (both labels, with categories). Only subject and text are kept.
-/// mime-torture is never used for training.
+/// normaliser) and the district-style JSONL set (both labels, with categories). Rows that are not raw mail are
+/// composed into mail first (<see cref="TrainingMail"/>), so every row goes through the parser and normaliser that
+/// classification uses. mime-torture is never used for training.
 /// </summary>
 public static class TrainingData
 {
@@ -18,11 +19,14 @@ public static class TrainingData
     /// <summary>The ham and spam folders under the corpora folder, in the order they are read.</summary>
     public static readonly IReadOnlyList<string> HamSpamFolders = ["easy-ham-1", "easy-ham-2", "hard-ham-1", "spam-1", "spam-2"];
 
-    /// <summary>Where the repository keeps the model file, relative to the repository root.</summary>
     /// <summary>How many hash buckets the model has.</summary>
     public const int Buckets = FeatureExtractor.Buckets;
 
+    /// <summary>Where the repository keeps the model file, relative to the repository root.</summary>
     public const string ModelPath = "src/SolidWall.Core/Detection/Model/model.bin";
+
+    /// <summary>Where the repository keeps the shipped policy, whose fitted block `solidwall train` rewrites.</summary>
+    public const string PolicyPath = "src/SolidWall.Core/Detection/default-policy.yaml";
 
     /// <summary>
     /// The repository root (the folder holding SolidWall.slnx) at or above <paramref name="start"/>, or null.
@@ -89,7 +93,8 @@ public static class TrainingData
                 continue;
             }
 
-            list.Add(new TrainingExample($"political:{r + 1}", "political", row[subject], row[body], true, ["fundraising"], CategoriesKnown: false));
+            var id = $"political:{r + 1}";
+            list.Add(TrainingExample.From(TrainingMail.Compose(id, null, [], row[subject], row[body]), id, "political", true, ["fundraising"], categoriesKnown: false));
         }
 
         return list;
@@ -106,8 +111,8 @@ public static class TrainingData
             var raw = raws[i];
             try
             {
-                var message = Normalize(raw);
-                list[i] = new TrainingExample($"{sourceName}/{Path.GetFileName(raw.Source)}", sourceName, message.Subject, message.Text, false, [], CategoriesKnown: true);
+                var message = TrainingMail.Normalize(raw);
+                list[i] = TrainingExample.From(message, $"{sourceName}/{Path.GetFileName(raw.Source)}", sourceName, false, [], categoriesKnown: true);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -139,55 +144,18 @@ public static class TrainingData
                 var categories = root.TryGetProperty("categories", out var cats)
                     ? cats.EnumerateArray().Select(c => c.GetString() ?? "").Where(c => c.Length > 0).ToArray()
                     : [];
-                list.Add(new TrainingExample(
+                var message = TrainingMail.Compose(
                     "district:" + id,
-                    TrainingExample.DistrictSource,
+                    root.TryGetProperty("from", out var from) ? from.GetString() : null,
+                    root.TryGetProperty("to", out var to) ? to.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToArray() : [],
                     root.TryGetProperty("subject", out var s) ? s.GetString() : null,
                     root.GetProperty("body").GetString() ?? "",
-                    label == "electioneering",
-                    categories,
-                    CategoriesKnown: true));
+                    root.TryGetProperty("html", out var html) ? html.GetString() : null);
+                var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
+                list.Add(example with { Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null });
             }
         }
 
         return list;
-    }
-
-    /// <summary>SolidWall's normaliser; until it is implemented, the first text/plain leaf (or HTML with tags dropped).</summary>
-    internal static Message Normalize(RawMessage raw)
-    {
-        var mime = MimeParser.Parse(raw.Bytes);
-        try
-        {
-            return MessageNormalizer.Normalize(mime, raw);
-        }
-        catch (NotImplementedException)
-        {
-            return new Message { Source = raw.Source, Offset = raw.Offset, Sha256 = raw.Sha256, Subject = mime.Subject, Text = FallbackText(mime) };
-        }
-    }
-
-    private static string FallbackText(MimeMessage mime)
-    {
-        string? html = null;
-        foreach (var leaf in mime.Leaves())
-        {
-            if (leaf.IsAttachment || leaf.ContentType.MediaType != "text")
-            {
-                continue;
-            }
-
-            if (leaf.ContentType.MediaSubtype == "plain")
-            {
-                return leaf.GetText();
-            }
-
-            if (leaf.ContentType.MediaSubtype == "html")
-            {
-                html ??= leaf.GetText();
-            }
-        }
-
-        return html is null ? "" : System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ");
     }
 }

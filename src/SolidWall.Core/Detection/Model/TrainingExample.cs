@@ -1,8 +1,9 @@
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
-/// One labelled message for training or evaluation: only its subject and text (the model never sees headers),
-/// its label, and its categories when the source labels them (<see cref="CategoriesKnown"/>).
+/// One labelled message for training or evaluation: its subject and text as the normaliser gives them (the model
+/// never sees headers), its label, its categories when the source labels them (<see cref="CategoriesKnown"/>), and
+/// the normalised <see cref="Message"/> itself, which the signals read when the whole detector is evaluated.
 /// </summary>
 public sealed record TrainingExample(
     string Id,
@@ -17,4 +18,17 @@ public sealed record TrainingExample(
     public const string DistrictSource = "district";
 
     public bool IsDistrict => Source == DistrictSource;
+
+    /// <summary>The message as SolidWall reads it; null for rows made from bare text (then composed on demand).</summary>
+    public Message? Message { get; init; }
+
+    /// <summary>The district set's kind of message ("externship", "civics-lesson", …); null elsewhere.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>The message, composed from <see cref="Subject"/> and <see cref="Text"/> when the row has none.</summary>
+    public Message AsMessage() => Message ?? TrainingMail.Compose(Id, null, [], Subject, Text);
+
+    /// <summary>A row from a normalised message: subject and text are exactly what the detector reads.</summary>
+    public static TrainingExample From(Message message, string id, string source, bool electioneering, IReadOnlyList<string> categories, bool categoriesKnown) =>
+        new(id, source, message.Subject, message.Text, electioneering, categories, categoriesKnown) { Message = message };
 }

@@ -8,6 +8,13 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class ForwardedElectioneering : ISignal
 {
+    /// <summary>
+    /// The sum of the inner signals' shipped weights a segment needs, the prior log-odds the shipped weights were
+    /// set against. Shipped weights, not the policy's fitted ones: `solidwall train` fits the policy from what this
+    /// signal says, which must therefore not depend on the policy's earlier fit.
+    /// </summary>
+    private const double InnerThreshold = 3.0;
+
     public string Name => "ForwardedElectioneering";
 
     public double Weight => 1.5;
@@ -39,20 +46,20 @@ internal sealed class ForwardedElectioneering : ISignal
                     continue;
                 }
 
-                var weight = context.Policy.WeightOf(signal.Name, signal.Weight);
-                if (weight <= 0 || signal.Evaluate(inner) is not { } hit)
+                // A signal the policy turns off stays off inside forwards too.
+                if (context.Policy.WeightOf(signal.Name, signal.Weight) <= 0 || signal.Evaluate(inner) is not { } hit)
                 {
                     continue;
                 }
 
-                sum += weight;
+                sum += signal.Weight;
                 var how = segment.Kind == SegmentKind.Forward ? "forwarded" : "quoted";
                 seen ??= [];
                 seen.Add(hit.Evidence[0] with { Note = $"{how}: {signal.Name}" + Attribution(segment) });
             }
 
             // The segment counts when its signals alone would make it electioneering.
-            if (seen is not null && sum >= -context.Policy.Bias)
+            if (seen is not null && sum >= InnerThreshold)
             {
                 evidence ??= [];
                 evidence.AddRange(seen);

@@ -1,4 +1,5 @@
 using System.Text;
+using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
 using SolidWall.Mime.Sources;
 
@@ -14,7 +15,7 @@ public sealed class EmbeddedModelTests
     private static TextModel Model => TextModel.LoadEmbedded();
 
     private static Message Parse(string raw, string source = "test") =>
-        TrainingData.Normalize(new RawMessage(source, 0, Encoding.UTF8.GetBytes(raw)));
+        TrainingMail.Normalize(new RawMessage(source, 0, Encoding.UTF8.GetBytes(raw)));
 
     [Fact]
     public void TheModelIsEmbedded()
@@ -40,9 +41,16 @@ public sealed class EmbeddedModelTests
             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body;
         var bare = "Subject: " + row.Subject + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body;
 
-        var scores = new[] { era2002, era2024, bare }.Select(r => Model.Score(Parse(r))).ToList();
+        var messages = new[] { era2002, era2024, bare }.Select(r => Parse(r)).ToList();
+        var scores = messages.Select(Model.Score).ToList();
         Assert.All(scores, s => Assert.Equal(scores[0].Probability, s.Probability));
         Assert.All(scores, s => Assert.Equal(scores[0].TopTerms, s.TopTerms));
+
+        // The whole shipped detector too: with an empty registry nothing it weighs comes from a header or a date.
+        var detector = new Detector(model: Model);
+        var verdicts = messages.Select(detector.Classify).ToList();
+        Assert.All(verdicts, v => Assert.Equal(verdicts[0].Score, v.Score));
+        Assert.All(verdicts, v => Assert.Equal(verdicts[0].Reasons.Select(r => (r.Signal, r.Weight)), v.Reasons.Select(r => (r.Signal, r.Weight))));
     }
 
     [Fact]
@@ -67,8 +75,8 @@ public sealed class EmbeddedModelTests
             }
 
             var stripped = kept + "Date: Tue, 5 Nov 2024 08:00:00 -0600\n" + text[split..];
-            var original = TrainingData.Normalize(new RawMessage(file, 0, Encoding.Latin1.GetBytes(text)));
-            var rewritten = TrainingData.Normalize(new RawMessage(file, 0, Encoding.Latin1.GetBytes(stripped)));
+            var original = TrainingMail.Normalize(new RawMessage(file, 0, Encoding.Latin1.GetBytes(text)));
+            var rewritten = TrainingMail.Normalize(new RawMessage(file, 0, Encoding.Latin1.GetBytes(stripped)));
             Assert.Equal(Model.Score(original).Probability, Model.Score(rewritten).Probability);
         }
 
@@ -85,7 +93,7 @@ public sealed class EmbeddedModelTests
         foreach (var e in examples)
         {
             var asIs = Model.Score(e.Subject, e.Text).Probability;
-            var flat = Model.Score(e.Subject, TrainingView.Flatten(e.Text)).Probability;
+            var flat = Model.Score(e.Subject, Flatten(e.Text)).Probability;
             moved = Math.Max(moved, Math.Abs(asIs - flat));
             if (asIs >= 0.5 != flat >= 0.5)
             {
@@ -122,12 +130,41 @@ public sealed class EmbeddedModelTests
         }
     }
 
-    /// <summary>The shipped model.bin is exactly what `solidwall train` makes from the repository's data (slow: run explicitly).</summary>
+    [Fact]
+    public void OnlySubjectAndTextMakeFeatures()
+    {
+        // Same subject and text, everything else different: sender, recipients, date (2002 against 2024), mailer, lists.
+        const string text = "Chip in $5 before midnight to re-elect Dana Ortiz: https://secure.actblue.com/donate/ortiz-eoq";
+        var a = Parse("From: a@spamassassin.taint.org\r\nDate: Thu, 22 Aug 2002 12:36:23 +0100\r\nX-Mailer: Mutt 1.2\r\nList-Id: <exmh-users.spamassassin.taint.org>\r\nSubject: Deadline\r\n\r\n" + text);
+        var b = Parse("From: Dana <dana@reelect.example>\r\nTo: t@lakeshore-schools.example\r\nDate: Fri, 1 Nov 2024 09:00:00 -0500\r\nSubject: Deadline\r\n\r\n" + text);
+        var extractor = new FeatureExtractor();
+        var x = extractor.Extract(a.Subject, a.Text).Compact();
+        var y = extractor.Extract(b.Subject, b.Text).Compact();
+        Assert.Equal(x.Buckets[..x.Count], y.Buckets[..y.Count]);
+        Assert.Equal(Model.Score(a).Probability, Model.Score(b).Probability);
+    }
+
+    /// <summary>
+    /// The shipped model.bin and the fitted block of default-policy.yaml are exactly what `solidwall train` makes
+    /// from the repository's data, and the policy the detector loads carries those fitted values (needs the corpora;
+    /// about 15 s, so run explicitly).
+    /// </summary>
     [Fact(Explicit = true)]
     public void ShippedModelIsWhatTrainingProduces()
     {
         var examples = TrainingData.Load(TestPaths.Corpora(), TestPaths.District());
-        var bytes = ModelFile.ToBytes(ModelTrainer.Train(examples));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(TestPaths.Root(), TrainingData.ModelPath)), bytes);
+        var trained = DetectorTrainer.Train(examples);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(TestPaths.Root(), TrainingData.ModelPath)), ModelFile.ToBytes(trained.Model));
+        var shippedPolicy = File.ReadAllText(Path.Combine(TestPaths.Root(), TrainingData.PolicyPath));
+        Assert.Equal(trained.Combination.ToPolicyBlock(), ScoreCombination.FindBlock(shippedPolicy));
+        Assert.Equal(trained.Combination.ModelWeight, Policy.Default.ModelWeight);
+        Assert.Equal(trained.Combination.ModelBias, Policy.Default.ModelBias);
+        Assert.Equal(trained.Combination.Bias, Policy.Default.Bias);
+        Assert.All(trained.Combination.SignalWeights, kv => Assert.Equal(kv.Value, Policy.Default.SignalWeights[kv.Key]));
     }
+
+    /// <summary>The political CSV's whitespace: a blank line becomes a space, a single line break disappears.</summary>
+    private static string Flatten(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(text.Replace("\r", "", StringComparison.Ordinal), @"\n[ \t]*\n\s*", " "), "\n", "").Trim();
 }

@@ -63,11 +63,12 @@ public sealed class FeatureExtractorTests
     [Fact]
     public void CrossValidationOfASeparableSetIsPerfect()
     {
-        var report = CrossValidator.Run(ModelTrainerTests.Synthetic(150, seed: 11), folds: 3, transfer: false);
+        var report = CrossValidator.Run(ModelTrainerTests.Synthetic(150, seed: 11), folds: 3);
         Assert.Equal(150, report.Examples);
         Assert.Equal(1.0, report.Overall.F1);
         Assert.Empty(report.Errors);
-        Assert.Equal(100, report.DistrictHeldOut.Support);
+        Assert.Equal(100, report.District.Support);
+        Assert.Equal(3, report.FoldCombinations.Count);
         Assert.Equal(50, report.Categories["fundraising"].Support);
     }
 }

@@ -21,9 +21,10 @@ public sealed class FoldsTests
         var groups = Folds.Groups(data);
         foreach (var stratum in data.Select((e, i) => (e, i)).GroupBy(p => (p.e.Source, p.e.Electioneering)))
         {
-            // Count groups (the unit of assignment) per fold; their rows follow them.
+            // Count groups (the unit of assignment) per fold, each in the stratum of its first row (a forward quoting a
+            // message of the other label joins that message's group); their rows follow them.
             var perFold = new int[5];
-            foreach (var g in stratum.Select(p => groups[p.i]).Distinct())
+            foreach (var g in stratum.Where(p => groups[p.i] == p.i).Select(p => p.i))
             {
                 perFold[folds[g]]++;
             }

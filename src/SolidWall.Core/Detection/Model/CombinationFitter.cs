@@ -1,0 +1,218 @@
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// Fits <see cref="ScoreCombination"/>: a logistic regression of the label on the model's held-out logit and the
+/// signals' indicators, by cyclic coordinate descent with a Newton step per coordinate (deterministic: fixed
+/// order, fixed sweeps). Weights keep the signs the signals were designed with (a signal for electioneering never
+/// becomes evidence against it, a counter-signal never for it) and the model weight stays at or above zero, so a
+/// verdict's reasons still read the way they were meant. A counter-signal counts only where a positive signal
+/// fired, as in <see cref="Detector"/>; every fitted signal keeps at least <see cref="MinimumWeight"/>, so none is
+/// turned off and this gating is exactly the detector's.
+/// </summary>
+internal static class CombinationFitter
+{
+    /// <summary>A signal must fire on at least this many training rows to be fitted; rarer ones keep their shipped weight.</summary>
+    public const int MinimumFirings = 5;
+
+    /// <summary>
+    /// The least weight a fitted signal keeps, either sign: a signal is an explanation as well as a score, and one
+    /// the model makes redundant on the training data should still name its categories and evidence in a verdict.
+    /// </summary>
+    public const double MinimumWeight = 0.1;
+
+    private const double L2 = 1.0;
+    private const int Sweeps = 200;
+    private const double MaxLogit = 13.815510557964274; // logit(1 - 1e-6), the detector's clamp
+
+    /// <param name="modelProbability">Per row, the model's held-out probability of electioneering.</param>
+    /// <param name="fired">Per row, per signal of <see cref="SignalCatalog.All"/>, whether it fired.</param>
+    public static ScoreCombination Fit(IReadOnlyList<double> modelProbability, IReadOnlyList<bool[]> fired, IReadOnlyList<bool> labels, IReadOnlyList<float> rowWeights)
+    {
+        var signals = SignalCatalog.All;
+        var n = labels.Count;
+        var counts = new int[signals.Count];
+        for (var i = 0; i < n; i++)
+        {
+            for (var s = 0; s < signals.Count; s++)
+            {
+                counts[s] += fired[i][s] ? 1 : 0;
+            }
+        }
+
+        var active = Enumerable.Range(0, signals.Count).Where(s => counts[s] >= MinimumFirings && signals[s].Weight != 0).ToList();
+        var (modelWeight, bias, weights) = FitActive(modelProbability, fired, labels, rowWeights, active);
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var k = 0; k < active.Count; k++)
+        {
+            result[signals[active[k]].Name] = Round(weights[k]);
+        }
+
+        return new ScoreCombination(Round(modelWeight), Round(bias), result)
+        {
+            Bias = Round(SignalsOnlyBias(fired, labels, rowWeights, active, weights)),
+        };
+    }
+
+    private static (double ModelWeight, double Bias, double[] Weights) FitActive(
+        IReadOnlyList<double> modelProbability, IReadOnlyList<bool[]> fired, IReadOnlyList<bool> labels, IReadOnlyList<float> rowWeights, List<int> active)
+    {
+        var signals = SignalCatalog.All;
+        var n = labels.Count;
+        var positives = active.Where(s => signals[s].Weight > 0).ToArray();
+
+        // Column 0 is the model's logit, then one column per active signal; the bias is separate and unpenalised.
+        var columns = active.Count + 1;
+        var x = new double[columns][];
+        x[0] = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[0][i] = Logit(modelProbability[i]);
+        }
+
+        for (var k = 0; k < active.Count; k++)
+        {
+            var s = active[k];
+            var column = x[k + 1] = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var row = fired[i];
+                column[i] = row[s] && (signals[s].Weight > 0 || positives.Any(p => row[p])) ? 1 : 0;
+            }
+        }
+
+        var beta = new double[columns];
+        beta[0] = 1;
+        for (var k = 0; k < active.Count; k++)
+        {
+            beta[k + 1] = signals[active[k]].Weight;
+        }
+
+        var bias = 0.0;
+        var z = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            z[i] = bias;
+            for (var j = 0; j < columns; j++)
+            {
+                z[i] += beta[j] * x[j][i];
+            }
+        }
+
+        for (var sweep = 0; sweep < Sweeps; sweep++)
+        {
+            var largest = 0.0;
+            for (var j = -1; j < columns; j++)
+            {
+                double g = 0, h = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var v = j < 0 ? 1 : x[j][i];
+                    if (v == 0)
+                    {
+                        continue;
+                    }
+
+                    var p = 1 / (1 + Math.Exp(-z[i]));
+                    g += rowWeights[i] * (p - (labels[i] ? 1 : 0)) * v;
+                    h += rowWeights[i] * p * (1 - p) * v * v;
+                }
+
+                var current = j < 0 ? bias : beta[j];
+                if (j >= 0)
+                {
+                    g += L2 * current;
+                    h += L2;
+                }
+
+                var next = current - (g / Math.Max(h, 1e-9));
+                if (j == 0)
+                {
+                    next = Math.Max(next, 0);
+                }
+                else if (j > 0)
+                {
+                    next = signals[active[j - 1]].Weight > 0 ? Math.Max(next, MinimumWeight) : Math.Min(next, -MinimumWeight);
+                }
+
+                next = Math.Clamp(next, -50, 50);
+                var delta = next - current;
+                if (delta == 0)
+                {
+                    continue;
+                }
+
+                largest = Math.Max(largest, Math.Abs(delta));
+                for (var i = 0; i < n; i++)
+                {
+                    z[i] += delta * (j < 0 ? 1 : x[j][i]);
+                }
+
+                if (j < 0)
+                {
+                    bias = next;
+                }
+                else
+                {
+                    beta[j] = next;
+                }
+            }
+
+            if (largest < 1e-7)
+            {
+                break;
+            }
+        }
+
+        return (beta[0], bias, beta[1..]);
+    }
+
+    /// <summary>
+    /// The prior log-odds for a detector without a model (<c>score.bias</c>): the one intercept that, with the fitted
+    /// signal weights held fixed, best fits the labels (Newton on one variable).
+    /// </summary>
+    private static double SignalsOnlyBias(IReadOnlyList<bool[]> fired, IReadOnlyList<bool> labels, IReadOnlyList<float> rowWeights, List<int> active, double[] weights)
+    {
+        var signals = SignalCatalog.All;
+        var positives = active.Where(s => signals[s].Weight > 0).ToArray();
+        var offset = new double[labels.Count];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var row = fired[i];
+            var any = positives.Any(p => row[p]);
+            for (var k = 0; k < active.Count; k++)
+            {
+                offset[i] += row[active[k]] && (signals[active[k]].Weight > 0 || any) ? Round(weights[k]) : 0;
+            }
+        }
+
+        var bias = 0.0;
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            double g = 0, h = 0;
+            for (var i = 0; i < labels.Count; i++)
+            {
+                var p = 1 / (1 + Math.Exp(-(offset[i] + bias)));
+                g += rowWeights[i] * (p - (labels[i] ? 1 : 0));
+                h += rowWeights[i] * p * (1 - p);
+            }
+
+            var step = g / Math.Max(h, 1e-9);
+            bias = Math.Clamp(bias - step, -50, 50);
+            if (Math.Abs(step) < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return bias;
+    }
+
+    /// <summary>The detector's logit: the probability clamped to [1e-6, 1 − 1e-6].</summary>
+    internal static double Logit(double p)
+    {
+        p = double.IsNaN(p) ? 0.5 : Math.Clamp(p, 1e-6, 1 - 1e-6);
+        return Math.Clamp(Math.Log(p / (1 - p)), -MaxLogit, MaxLogit);
+    }
+
+    private static double Round(double value) => Math.Round(value, 3, MidpointRounding.ToEven) is var r && r == 0 ? 0 : r;
+}

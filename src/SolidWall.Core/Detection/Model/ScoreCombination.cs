@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// How <see cref="Detector"/> combines the model and the signals, as fitted by <see cref="CombinationFitter"/>:
+/// z = <see cref="ModelWeight"/> · logit(p_model) + Σ signal weights + <see cref="ModelBias"/>. Signals absent from
+/// <see cref="SignalWeights"/> never fired in the training data (they need a registry or an allowlist) and keep
+/// their shipped weights. It lives in the shipped policy, between the markers `solidwall train` rewrites.
+/// </summary>
+public sealed record ScoreCombination(double ModelWeight, double ModelBias, IReadOnlyDictionary<string, double> SignalWeights)
+{
+    /// <summary>What a model category's probability must reach to join a verdict (not fitted: a choice).</summary>
+    public const double ModelCategoryThreshold = 0.5;
+
+    /// <summary>The prior log-odds of a detector that runs the signals without a model, fitted with the same signal weights.</summary>
+    public double Bias { get; init; }
+
+    public const string BeginMarker = "# BEGIN fitted by `solidwall train`";
+    public const string EndMarker = "# END fitted by `solidwall train`";
+
+    /// <summary>
+    /// The policy block: the whole <c>score</c> and <c>signal_weights</c> mappings, values with three decimals.
+    /// </summary>
+    public string ToPolicyBlock()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(BeginMarker).Append(" from the training data: do not edit by hand; override these keys in your own policy file.\n");
+        sb.Append("# The score is 1 / (1 + e^-z) with z = model_weight * logit(p_model) + (sum of the weights of the signals that fired) + bias,\n");
+        sb.Append("# where bias is model_bias when a text model runs and bias alone when only signals run (the prior log-odds).\n");
+        sb.Append("score:\n");
+        sb.Append(c, $"  bias: {Bias:0.0##}\n");
+        sb.Append(c, $"  model_weight: {ModelWeight:0.0##}\n");
+        sb.Append(c, $"  model_bias: {ModelBias:0.0##}\n");
+        sb.Append("  # A category the model gives at least this probability joins the verdict's categories.\n");
+        sb.Append(c, $"  model_category_threshold: {ModelCategoryThreshold:0.0##}\n");
+        sb.Append("\n# Per-signal weights (log-odds), overriding the weights shipped in each signal; 0 turns a signal off.\n");
+        sb.Append("# Signals missing here never fired in the training data (registry, allowlist) and keep their shipped weights.\n");
+        sb.Append("signal_weights:\n");
+        foreach (var (name, weight) in SignalWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            sb.Append(c, $"  {name}: {weight:0.0##}\n");
+        }
+
+        sb.Append(EndMarker).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="policyYaml"/> with the text between the markers (inclusive) replaced by <paramref name="block"/>.
+    /// </summary>
+    public static string ReplaceBlock(string policyYaml, string block, string file)
+    {
+        var begin = policyYaml.IndexOf(BeginMarker, StringComparison.Ordinal);
+        var end = policyYaml.IndexOf(EndMarker, StringComparison.Ordinal);
+        if (begin < 0 || end < begin)
+        {
+            throw new InvalidDataException($"{file}: no '{BeginMarker}' … '{EndMarker}' block to replace");
+        }
+
+        var after = policyYaml.IndexOf('\n', end);
+        return string.Concat(policyYaml.AsSpan(0, begin), block, after < 0 ? "" : policyYaml.AsSpan(after + 1));
+    }
+
+    /// <summary>The block between the markers, inclusive, or null when there is none.</summary>
+    public static string? FindBlock(string policyYaml)
+    {
+        var begin = policyYaml.IndexOf(BeginMarker, StringComparison.Ordinal);
+        var end = policyYaml.IndexOf(EndMarker, StringComparison.Ordinal);
+        if (begin < 0 || end < begin)
+        {
+            return null;
+        }
+
+        var after = policyYaml.IndexOf('\n', end);
+        return policyYaml[begin..(after < 0 ? policyYaml.Length : after + 1)];
+    }
+}
