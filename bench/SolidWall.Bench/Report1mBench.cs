@@ -17,8 +17,8 @@ namespace SolidWall.Bench;
 /// principals and offices, whose role comes from the roster, and domains, are kept), sources, mailboxes and dates (two days later per clone), and
 /// keeps the texts, verdicts and fingerprints, so blasts grow, relays and sign-ups repeat, and every campaign's
 /// text is seen again. Then, in a fresh process (so that the peak working set is the report's, not the build's),
-/// it times <c>ReportCommand.Write</c> (after timing the store's two streams alone, with --streams) (analysis and every file of the report) and prints the time and the peak
-/// working set.
+/// it times <c>ReportCommand.Write</c> (analysis and every file of the report) and prints the time and the peak
+/// working set; with --streams it first times the store's two streams alone.
 /// </summary>
 internal static class Report1mBench
 {
