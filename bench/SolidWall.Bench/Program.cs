@@ -21,8 +21,10 @@ internal static class Program
                 return StoreBench.Run(args[1..]);
             case "scan":
                 return ScanBench.Run(args[1..]);
+            case "report1m":
+                return Report1mBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }

@@ -40,19 +40,19 @@ public sealed record CaseSetup
     /// <summary>Reads the files named on the command line. IO errors surface as they are; the caller names the option.</summary>
     public static CaseSetup FromFiles(string name, IReadOnlyList<string> staffDomains, IReadOnlyList<string> studentDomains,
         string? roster, string? registry, string? policy, string? custodians, IReadOnlyList<string>? officialOffices = null) => new()
-    {
-        OfficialOffices = (officialOffices ?? []).Select(o => o.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
-        Name = name,
-        StaffDomains = staffDomains.Select(d => d.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
-        StudentDomains = studentDomains.Select(d => d.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
-        RosterPath = roster is null ? null : Path.GetFullPath(roster),
-        RosterCsv = roster is null ? null : File.ReadAllText(roster),
-        RegistryPath = registry is null ? null : Path.GetFullPath(registry),
-        RegistryYaml = registry is null ? null : File.ReadAllText(registry),
-        PolicyPath = policy is null ? null : Path.GetFullPath(policy),
-        PolicyYaml = policy is null ? null : File.ReadAllText(policy),
-        Custodians = custodians is null ? [] : ReadCustodians(custodians),
-    };
+        {
+            OfficialOffices = (officialOffices ?? []).Select(o => o.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
+            Name = name,
+            StaffDomains = staffDomains.Select(d => d.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
+            StudentDomains = studentDomains.Select(d => d.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
+            RosterPath = roster is null ? null : Path.GetFullPath(roster),
+            RosterCsv = roster is null ? null : File.ReadAllText(roster),
+            RegistryPath = registry is null ? null : Path.GetFullPath(registry),
+            RegistryYaml = registry is null ? null : File.ReadAllText(registry),
+            PolicyPath = policy is null ? null : Path.GetFullPath(policy),
+            PolicyYaml = policy is null ? null : File.ReadAllText(policy),
+            Custodians = custodians is null ? [] : ReadCustodians(custodians),
+        };
 
     /// <summary>One address per line; blank lines and lines starting with # are ignored.</summary>
     public static IReadOnlyList<string> ReadCustodians(string path) =>

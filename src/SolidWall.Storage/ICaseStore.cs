@@ -39,7 +39,11 @@ public interface ICaseStore : IDisposable
     /// <summary>All items, in source then offset order, streamed.</summary>
     IEnumerable<CaseItem> Items();
 
-    /// <summary>All messages, in SHA-256 order, streamed; with <paramref name="withText"/> false, Text and Segments are left empty to save memory.</summary>
+    /// <summary>
+    /// All messages, in SHA-256 order, streamed. With <paramref name="withText"/> false, Text, Segments and
+    /// VerdictJson are left empty ("{}" for the verdict): the whole-case passes of an analysis need none of them, and
+    /// reading them would be most of the cost (use <see cref="MessagesBySha"/> for the full messages a report shows).
+    /// </summary>
     IEnumerable<CaseMessage> Messages(bool withText = true);
 
     /// <summary>The messages with these SHA-256s (for showing evidence).</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using SolidWall.Core;
 using SolidWall.Core.Case;
 
@@ -77,10 +78,21 @@ internal static class FingerprintCodec
             }
 
             var minHash = new uint[length];
-            for (var i = 0; i < length; i++, at += 4)
+            var values = bytes.Slice(at, length * 4);
+            if (BitConverter.IsLittleEndian)
             {
-                minHash[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
+                // The stored order is the machine's: one copy, no per-value decoding (a report decodes a million of these).
+                values.CopyTo(MemoryMarshal.AsBytes(minHash.AsSpan()));
             }
+            else
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    minHash[i] = BinaryPrimitives.ReadUInt32LittleEndian(values[(i * 4)..]);
+                }
+            }
+
+            at += length * 4;
 
             list.Add(new SegmentFingerprint(kind, minHash, shingles));
         }

@@ -3,16 +3,22 @@ using SolidWall.Core.Case;
 
 namespace SolidWall.Storage.Sqlite;
 
-/// <summary>Turns a row of <c>messages</c> (joined to <c>message_texts</c> when the text is wanted) back into a <see cref="CaseMessage"/>.</summary>
+/// <summary>
+/// Turns a row of <c>messages</c> (joined to <c>message_texts</c> when the text is wanted) back into a
+/// <see cref="CaseMessage"/>. Without the text, the verdict's JSON is left out too: the whole-case passes of the
+/// analysis read neither, and they are a third of a row.
+/// </summary>
 internal static class MessageRows
 {
+    /// <summary>The columns every read selects, in the order <see cref="Read"/> takes them.</summary>
     public const string Columns = """
         m.sha256, m.message_id, m.in_reply_to, m.reference_ids, m.date, m.date_offset, m.from_address, m.from_name,
         m.to_addresses, m.cc_addresses, m.bcc_addresses, m.subject, m.links, m.electioneering, m.score, m.categories,
-        m.registered_campaign, m.committee, m.verdict_json, m.fingerprints
+        m.registered_campaign, m.committee, m.fingerprints
         """;
 
-    public const string TextColumns = ", t.text, t.segments";
+    /// <summary>What a read with the text selects after <see cref="Columns"/> (from <c>messages m JOIN message_texts t</c>).</summary>
+    public const string TextColumns = ", m.verdict_json, t.text, t.segments";
 
     public static CaseMessage Read(SqliteDataReader r, bool withText)
     {
@@ -37,8 +43,8 @@ internal static class MessageRows
             Categories = JsonLists.Read(NullableString(r, 15)),
             RegisteredCampaign = NullableString(r, 16),
             Committee = NullableString(r, 17),
-            VerdictJson = NullableString(r, 18) ?? "{}",
-            Fingerprints = r.IsDBNull(19) ? [] : FingerprintCodec.Decode((byte[])r.GetValue(19), sha256),
+            VerdictJson = withText ? NullableString(r, 19) ?? "{}" : "{}",
+            Fingerprints = r.IsDBNull(18) ? [] : FingerprintCodec.Decode(r.GetFieldValue<byte[]>(18), sha256),
             Text = text,
             Segments = withText ? SegmentCodec.Read(NullableString(r, 21), text, sha256) : [],
         };

@@ -13,6 +13,8 @@ internal static class Pragmas
         PRAGMA wal_autocheckpoint = 2000;
         """);
 
+    // Whole-case streams read the file once from end to end: memory-mapped pages are read in place instead of being
+    // copied out of the OS cache page by page (that copy was a tenth of a report's time on a million messages).
     public static void ForReader(SqliteConnection connection) => Execute(connection, """
         PRAGMA cache_size = -32768;
         PRAGMA temp_store = MEMORY;
