@@ -197,8 +197,10 @@ public sealed class CaseScanner
     /// <summary>Per-source bookkeeping: what the store already holds, and what this run added.</summary>
     private sealed class State(ICaseStore store)
     {
-        private readonly Dictionary<string, (int Items, int Skipped)> _counts = new(StringComparer.Ordinal);
+        // Skipped items per source in this run; items are counted from the store (see Complete).
+        private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
         private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
         private string? _offsetsOf;
         private IReadOnlySet<long> _offsets = new HashSet<long>();
 
@@ -225,9 +227,14 @@ public sealed class CaseScanner
             }
         }
 
-        public void CountItem(string source) => Bump(source, 1, 0);
+        public void CountItem(string source) => _seen.Add(Path.GetFullPath(source));
 
-        public void CountSkipped(string source) => Bump(source, 0, 1);
+        public void CountSkipped(string source)
+        {
+            var full = Path.GetFullPath(source);
+            _seen.Add(full);
+            _skipped[full] = _skipped.GetValueOrDefault(full) + 1;
+        }
 
         public void Complete(string source)
         {
@@ -235,24 +242,17 @@ public sealed class CaseScanner
             if (_completed.Add(full))
             {
                 // Items are counted from the store, so that a resumed source reports all of its items, not this run's.
-                store.MarkSourceComplete(full, store.StoredOffsets(full).Count, _counts.GetValueOrDefault(full).Skipped);
+                store.MarkSourceComplete(full, store.StoredOffsets(full).Count, _skipped.GetValueOrDefault(full));
             }
         }
 
         // Files that held nothing readable (only skipped items) are complete too.
         public void CompleteRest()
         {
-            foreach (var source in _counts.Keys.ToList())
+            foreach (var source in _seen.ToList())
             {
                 Complete(source);
             }
-        }
-
-        private void Bump(string source, int items, int skipped)
-        {
-            var full = Path.GetFullPath(source);
-            var (i, s) = _counts.GetValueOrDefault(full);
-            _counts[full] = (i + items, s + skipped);
         }
     }
 }
