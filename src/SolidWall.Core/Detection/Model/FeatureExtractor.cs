@@ -1,7 +1,8 @@
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
-/// Hashes a message's words, word pairs and word stems into <see cref="Buckets"/> buckets (the hashing trick), weights each
+/// Hashes a message's words, word pairs and word stems into <see cref="Buckets"/> buckets (the hashing trick), leaving
+/// out function words and lone letters (<see cref="FunctionWords"/>), weights each
 /// by 1 + ln(count) and scales the vector to unit length (short messages less, see <see cref="MinimumNorm"/>), so that long and short messages score alike.
 /// Only the subject and the text are read: never headers, addresses or dates, which differ by the era and
 /// format of the training corpora rather than by what a message asks for.
@@ -128,14 +129,19 @@ internal sealed class FeatureExtractor
         for (var t = 0; t < n; t++)
         {
             var h = _tokens.Hash(t);
-            Count((int)(StableHash.Mix(h) & Mask), t * 4);
-            var text = _tokens.Text(t);
-            if (text.Length > StemLength && char.IsLetter(text[0]))
+            // A function word or a lone letter is no feature of its own, and a pair of two of them is none either.
+            var function = IsFunctionWord(t);
+            if (!function)
             {
-                Count((int)(StableHash.Mix(StableHash.Of(text[..StemLength]) ^ StemSalt) & Mask), (t * 4) + 2);
+                Count((int)(StableHash.Mix(h) & Mask), t * 4);
+                var text = _tokens.Text(t);
+                if (text.Length > StemLength && char.IsLetter(text[0]))
+                {
+                    Count((int)(StableHash.Mix(StableHash.Of(text[..StemLength]) ^ StemSalt) & Mask), (t * 4) + 2);
+                }
             }
 
-            if (!_tokens.BreakBefore(t))
+            if (!_tokens.BreakBefore(t) && !(function && IsFunctionWord(t - 1)))
             {
                 Count((int)(StableHash.Pair(_tokens.Hash(t - 1), h) & Mask), (t * 4) + 1);
             }
@@ -181,6 +187,11 @@ internal sealed class FeatureExtractor
             count++;
         }
     }
+
+    private bool IsFunctionWord(int t) => FunctionWords.Contains(_tokens.Hash(t)) || IsLoneLetter(_tokens.Text(t));
+
+    /// <summary>A single Latin letter ("U.S." gives "u" and "s", "p.m." gives "p" and "m"): initials and abbreviations, not words.</summary>
+    private static bool IsLoneLetter(ReadOnlySpan<char> token) => token.Length == 1 && char.IsAsciiLetterLower(token[0]);
 
     /// <summary>The words behind a feature, from the tokens of the message just extracted ("volun…" for a stem).</summary>
     public string Term(int origin)

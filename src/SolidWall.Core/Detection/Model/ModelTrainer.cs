@@ -45,6 +45,7 @@ public static class ModelTrainer
         // Held-out raw scores for calibration.
         var folds = Folds.Assign(subset, options.CalibrationFolds, options.Seed ^ 0xCA11B7A7E);
         var heldOut = new double[TextModel.HeadCount][];
+        var heldOutEvidence = new double[subset.Length];
         for (var h = 0; h < TextModel.HeadCount; h++)
         {
             heldOut[h] = new double[subset.Length];
@@ -61,6 +62,10 @@ public static class ModelTrainer
                 foreach (var i in testIdx)
                 {
                     heldOut[h][i] = LogisticRegression.Dot(heads[h].Weights, heads[h].Bias, subsetX[i]);
+                    if (h == 0)
+                    {
+                        heldOutEvidence[i] = Evidence(heads[0].Weights, subsetX[i]);
+                    }
                 }
             }
         }
@@ -98,7 +103,7 @@ public static class ModelTrainer
         var heldOutProbability = new double[subset.Length];
         for (var i = 0; i < subset.Length; i++)
         {
-            heldOutProbability[i] = calibration[0].Probability(heldOut[0][i]) * Math.Min(1.0, subsetX[i].TokenCount / (double)TextModel.FullEvidenceTokens);
+            heldOutProbability[i] = TextModel.Abstain(calibration[0].Probability(heldOut[0][i]), heldOutEvidence[i], subsetX[i].TokenCount);
         }
 
         return (new TextModel(interleaved, biases, calibration), heldOutProbability);
@@ -157,5 +162,16 @@ public static class ModelTrainer
             result[h] = (weights, bias);
         });
         return result;
+    }
+
+    private static double Evidence(float[] weights, FeatureVector x)
+    {
+        var e = 0.0;
+        for (var k = 0; k < x.Count; k++)
+        {
+            e += Math.Abs(weights[x.Buckets[k]] * x.Values[k]);
+        }
+
+        return e;
     }
 }

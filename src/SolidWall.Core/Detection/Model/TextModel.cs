@@ -153,12 +153,52 @@ public sealed class TextModel : ITextModel
     internal double Probability(FeatureVector x)
     {
         var z = Biases[0];
+        var evidence = 0.0;
         for (var k = 0; k < x.Count; k++)
         {
-            z += _main[x.Buckets[k]] * x.Values[k];
+            var c = _main[x.Buckets[k]] * x.Values[k];
+            z += c;
+            evidence += Math.Abs(c);
         }
 
-        return Calibration[0].Probability(z) * Math.Min(1.0, x.TokenCount / (double)FullEvidenceTokens);
+        return Abstain(Calibration[0].Probability(z), evidence, x.TokenCount);
+    }
+
+    /// <summary>
+    /// What the model says when it knows nothing: about the share of electioneering rows in the training data (1,341
+    /// of 7,897). See <see cref="Abstain"/>.
+    /// </summary>
+    internal const double Prior = 0.15;
+
+    /// <summary>
+    /// How much evidence (Σ|w·x| over the message's features) the model needs before its probability counts in full.
+    /// A message of words the model never learned (a teacher's note on quadratic functions: the training ham is
+    /// 2002 mailing lists, the electioneering 2024 campaign mail, and school mail is little of either) has almost no
+    /// weight on any feature, and its score is then the intercept alone, which the training data never pins down: it
+    /// was 0.56, electioneering, for a message of made-up words. Below this evidence the probability is pulled
+    /// towards <see cref="Prior"/>, all the way at none. 4 is about the evidence of a two-line message with a few
+    /// known words; `solidwall eval` measured district precision / recall 0.885 / 0.853 with it and 0.883 / 0.859
+    /// without (8 costs recall: 0.925 / 0.763).
+    /// </summary>
+    internal const double FullEvidence = 4;
+
+    /// <summary>
+    /// The calibrated probability <paramref name="p"/> pulled towards <see cref="Prior"/> (in log-odds) in
+    /// proportion to how far <paramref name="evidence"/> falls short of <see cref="FullEvidence"/>, then scaled
+    /// for short messages (<see cref="FullEvidenceTokens"/>).
+    /// </summary>
+    internal static double Abstain(double p, double evidence, int tokens)
+    {
+        if (evidence < FullEvidence)
+        {
+            var prior = Math.Log(Prior / (1 - Prior));
+            var clamped = Math.Clamp(p, 1e-9, 1 - 1e-9);
+            var logit = Math.Log(clamped / (1 - clamped));
+            logit = prior + ((logit - prior) * (evidence / FullEvidence));
+            p = 1 / (1 + Math.Exp(-logit));
+        }
+
+        return p * Math.Min(1.0, tokens / (double)FullEvidenceTokens);
     }
 
     private List<TermContribution> TopTerms(FeatureExtractor extractor, FeatureVector x, int k)

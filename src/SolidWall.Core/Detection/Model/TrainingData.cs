@@ -126,6 +126,7 @@ public static class TrainingData
     public static List<TrainingExample> LoadDistrict(string dir)
     {
         var list = new List<TrainingExample>();
+        var names = WorldNames.Load(dir);
         foreach (var file in System.IO.Directory.GetFiles(dir, "*.jsonl").Order(StringComparer.Ordinal))
         {
             var lineNumber = 0;
@@ -152,7 +153,12 @@ public static class TrainingData
                     root.GetProperty("body").GetString() ?? "",
                     root.TryGetProperty("html", out var html) ? html.GetString() : null);
                 var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
-                list.Add(example with { Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null });
+                list.Add(example with
+                {
+                    Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,
+                    Subject = names.Remove(example.Subject),
+                    Text = names.Remove(example.Text)!,
+                });
             }
         }
 

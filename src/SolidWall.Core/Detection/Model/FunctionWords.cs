@@ -1,0 +1,38 @@
+using System.Collections.Frozen;
+
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// English and Spanish function words (pronouns, articles, auxiliaries, prepositions, greetings), as the tokenizer
+/// folds them. The text model gives them no feature of their own, and no feature to a pair of two of them: they say
+/// how a message is written, not what it asks, and the training corpora differ in exactly that way (2002 mailing
+/// lists against personal-toned 2024 campaign mail), so "hi", "could you" and "para" would otherwise learn to lean
+/// political and flag a teacher's "Hi Priya, could you cover Thursday?". A pair with a content word ("vote for",
+/// "para alcalde") stays a feature.
+/// </summary>
+internal static class FunctionWords
+{
+    private static readonly string[] Words =
+    [
+        // English
+        "a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "by", "for", "from", "with", "about", "as", "into",
+        "up", "out", "over", "after", "before", "this", "that", "these", "those", "it", "its", "it's", "i", "i'm", "i've", "i'll", "i'd", "me", "my",
+        "we", "we're", "we'll", "we've", "us", "our", "you", "you're", "you'll", "your", "yours", "he", "him", "his", "she", "her", "they",
+        "they're", "them", "their", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had",
+        "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "no", "don't", "can't", "won't", "there", "here",
+        "what", "which", "who", "when", "where", "how", "all", "any", "some", "just", "also", "very", "too", "then", "than", "now", "please",
+        "thanks", "thank", "hi", "hello", "hey", "dear", "best", "regards", "cheers", "let", "let's", "get", "got",
+        // Spanish
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "y", "e", "o", "u", "pero", "si", "de", "del", "al", "a", "en", "con", "por", "para",
+        "sin", "sobre", "entre", "que", "como", "cuando", "donde", "quien", "este", "esta", "estos", "estas", "ese", "esa", "eso", "esto", "lo",
+        "le", "les", "se", "me", "te", "nos", "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "yo", "usted", "ustedes", "ellos",
+        "ellas", "es", "son", "era", "fue", "ser", "estar", "esta", "estan", "hay", "ha", "han", "he", "puede", "pueden", "podria", "no", "ya",
+        "muy", "mas", "tambien", "hola", "gracias", "saludos", "estimado", "estimada", "estimados", "querido", "querida", "queridas", "queridos",
+        "favor", "por favor",
+    ];
+
+    private static readonly FrozenSet<uint> Hashes = Words.Select(w => StableHash.Of(w)).ToFrozenSet();
+
+    /// <summary>True when a token with this hash is a function word.</summary>
+    public static bool Contains(uint hash) => Hashes.Contains(hash);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection.Model;
+
+/// <summary>
+/// The candidates' names of the district set's fictional world (data/district/names.txt), cut out of the subject and
+/// text the text model trains on so that it learns what a message asks rather than whom it names. Not inside an
+/// address or a link ("reelect-dana-ortiz.example" stays whole: a campaign's site is content).
+/// </summary>
+internal sealed class WorldNames
+{
+    public const string FileName = "names.txt";
+
+    private readonly Regex? _pattern;
+
+    private WorldNames(Regex? pattern) => _pattern = pattern;
+
+    public static WorldNames None { get; } = new(null);
+
+    /// <summary>Reads <paramref name="dir"/>/names.txt; <see cref="None"/> when there is no such file.</summary>
+    public static WorldNames Load(string dir)
+    {
+        var path = Path.Combine(dir, FileName);
+        if (!File.Exists(path))
+        {
+            return None;
+        }
+
+        var names = new List<string>();
+        foreach (var raw in File.ReadLines(path, Encoding.UTF8))
+        {
+            var line = raw.Split('#', 2)[0].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            names.Add(Regex.Escape(line));
+            var folded = Fold(line);
+            if (folded != line)
+            {
+                names.Add(Regex.Escape(folded));
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return None;
+        }
+
+        var alternation = string.Join('|', names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length));
+        return new WorldNames(new Regex(
+            $"(?<![\\p{{L}}\\p{{N}}.@/_-])(?:{alternation})(?![\\p{{L}}\\p{{N}}_@-]|\\.[\\p{{L}}\\p{{N}}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
+    }
+
+    /// <summary><paramref name="text"/> without the names (each replaced by one space).</summary>
+    public string? Remove(string? text) => text is null || _pattern is null ? text : _pattern.Replace(text, " ");
+
+    private static string Fold(string s)
+    {
+        var d = s.Normalize(NormalizationForm.FormD);
+        var b = new StringBuilder(d.Length);
+        foreach (var c in d)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                b.Append(c);
+            }
+        }
+
+        return b.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
