@@ -62,9 +62,13 @@ public sealed partial class SqliteCaseStore
         ? Stream($"SELECT {MessageRows.Columns}{MessageRows.TextColumns} FROM messages m JOIN message_texts t ON t.id = m.id ORDER BY m.sha256", withText: true)
         : Stream($"SELECT {MessageRows.Columns} FROM messages m ORDER BY m.sha256", withText: false);
 
-    // The partial index messages_electioneering (schema migration 2) holds exactly these rows, in this order.
-    public IEnumerable<CaseMessage> ElectioneeringMessages() =>
-        Stream($"SELECT {MessageRows.Columns} FROM messages m WHERE m.electioneering = 1 ORDER BY m.sha256", withText: false);
+    /// <summary>
+    /// What <see cref="ElectioneeringMessages"/> asks: the partial index <c>messages_electioneering</c> (schema
+    /// migration 2) holds exactly these rows, in this order, so SQLite reads no other row and sorts nothing.
+    /// </summary>
+    internal const string ElectioneeringQuery = $"SELECT {MessageRows.Columns} FROM messages m WHERE m.electioneering = 1 ORDER BY m.sha256";
+
+    public IEnumerable<CaseMessage> ElectioneeringMessages() => Stream(ElectioneeringQuery, withText: false);
 
     public IEnumerable<CaseMessage> MessagesAsStored() =>
         Stream($"SELECT {MessageRows.Columns} FROM messages m ORDER BY m.id", withText: false);
