@@ -73,7 +73,7 @@ public sealed class CaseScanner
 
             if (items.Count > 0 || skipped.Count > 0)
             {
-                _store.Add(items, messages, skipped);
+                state.Add(items, messages, skipped);
             }
 
             items.Clear();
@@ -197,9 +197,15 @@ public sealed class CaseScanner
         return sizes;
     }
 
-    /// <summary>Per-source bookkeeping: what the store already holds, and what this run added. Sources are named by full path.</summary>
+    /// <summary>
+    /// Per-source bookkeeping: what the store already holds, and what this run added. Sources are named by full path.
+    /// Every store call of the scan goes through here, under one lock: <see cref="Unstored"/> runs on the reader
+    /// thread while batches are written on the scanning thread, and the store is not thread-safe (a read on the
+    /// writer's connection during its transaction fails).
+    /// </summary>
     private sealed class State(ICaseStore store)
     {
+        private readonly Lock _storeGate = new();
         // Skipped items per source in this run; items are counted from the store (see Complete).
         private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
         private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
@@ -217,7 +223,11 @@ public sealed class CaseScanner
                 if (!string.Equals(_offsetsOf, raw.Source, StringComparison.Ordinal))
                 {
                     _offsetsOf = raw.Source;
-                    _offsets = store.StoredOffsets(Path.GetFullPath(raw.Source));
+                    var full = Path.GetFullPath(raw.Source);
+                    lock (_storeGate)
+                    {
+                        _offsets = store.StoredOffsets(full);
+                    }
                 }
 
                 if (_offsets.Contains(raw.Offset))
@@ -227,6 +237,14 @@ public sealed class CaseScanner
                 }
 
                 yield return raw;
+            }
+        }
+
+        public void Add(IReadOnlyList<CaseItem> items, IReadOnlyList<CaseMessage> messages, IReadOnlyList<SkippedItem> skipped)
+        {
+            lock (_storeGate)
+            {
+                store.Add(items, messages, skipped);
             }
         }
 
@@ -243,7 +261,10 @@ public sealed class CaseScanner
             if (_completed.Add(fullPath))
             {
                 // Items are counted from the store, so that a resumed source reports all of its items, not this run's.
-                store.MarkSourceComplete(fullPath, store.StoredOffsets(fullPath).Count, _skipped.GetValueOrDefault(fullPath));
+                lock (_storeGate)
+                {
+                    store.MarkSourceComplete(fullPath, store.StoredOffsets(fullPath).Count, _skipped.GetValueOrDefault(fullPath));
+                }
             }
         }
 
