@@ -12,7 +12,9 @@ public sealed class DemoCompareTests
         var truth = new CaseFigures { Messages = 10, Electioneering = 2, Skipped = 1, Campaigns = [new CampaignFigures { Name = "C", StaffReached = 3, Signups = ["a@s.example"] }] };
         var found = new CaseFigures
         {
-            Messages = 10, Electioneering = 3, Skipped = 1,
+            Messages = 10,
+            Electioneering = 3,
+            Skipped = 1,
             Campaigns = [new CampaignFigures { Name = "C", StaffReached = 4, Signups = [] }],
         };
         var differences = DemoCommand.Compare(found, truth);
