@@ -75,6 +75,8 @@ internal static class Report1mBench
             using var store = SqliteCaseStore.Open(db);
             Time("Items()", () => store.Items().Count());
             Time("Messages(withText: false)", () => store.Messages(withText: false).Count());
+            Time("ElectioneeringMessages()", () => store.ElectioneeringMessages().Count());
+            Time("MessagesAsStored()", () => store.MessagesAsStored().Count());
         }
 
         var printed = new StringWriter();

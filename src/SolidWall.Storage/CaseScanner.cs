@@ -43,11 +43,11 @@ public sealed class CaseScanner
         _batchSize = batchSize;
     }
 
-    public ScanResult Run(IReadOnlyList<string> paths, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="sources">The sources, opened by the caller (which reports a bad path before any store is touched), read in order.</param>
+    public ScanResult Run(IReadOnlyList<IMessageSource> sources, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var source = MessageSources.OpenAll(paths);
-        var sizes = SourceSizes(paths);
+        var sizes = SourceSizes(sources.Select(s => s.Path));
         var total = sizes.Values.Sum();
         var problems = new ConcurrentQueue<SkippedItem>();
         var state = new State(_store);
@@ -59,6 +59,8 @@ public sealed class CaseScanner
         long stored = 0, skippedCount = 0, electioneering = 0, bytesBefore = 0;
         var lastReport = TimeSpan.Zero;
         string? currentSource = null;
+        // The full path of the source being read: computed once per source, not once per message.
+        var currentFull = "";
 
         void Flush()
         {
@@ -71,7 +73,7 @@ public sealed class CaseScanner
 
             if (items.Count > 0 || skipped.Count > 0)
             {
-                _store.Add(items, messages, skipped);
+                state.Add(items, messages, skipped);
             }
 
             items.Clear();
@@ -91,7 +93,7 @@ public sealed class CaseScanner
             progress.Report(new ScanProgress(stored + skippedCount, state.Resumed, skippedCount, electioneering, Math.Min(total, bytesBefore + position), total, clock.Elapsed));
         }
 
-        var raws = source.Read(p => problems.Enqueue(new SkippedItem(Path.GetFullPath(p.Path), p.Offset, p.Reason)));
+        var raws = sources.SelectMany(s => s.Read(p => problems.Enqueue(new SkippedItem(Path.GetFullPath(p.Path), p.Offset, p.Reason))));
         var toDo = state.Unstored(raws);
         var cancelled = false;
         try
@@ -104,18 +106,19 @@ public sealed class CaseScanner
                     if (currentSource is not null)
                     {
                         Flush();
-                        state.Complete(currentSource);
-                        bytesBefore += sizes.GetValueOrDefault(Path.GetFullPath(currentSource));
+                        state.Complete(currentFull);
+                        bytesBefore += sizes.GetValueOrDefault(currentFull);
                     }
 
                     currentSource = raw.Source;
+                    currentFull = Path.GetFullPath(raw.Source);
                 }
 
                 if (scanned.Skipped is { } skip)
                 {
                     skipped.Add(skip);
                     skippedCount++;
-                    state.CountSkipped(skip.Source);
+                    state.CountSkipped(currentFull);
                 }
                 else
                 {
@@ -127,7 +130,7 @@ public sealed class CaseScanner
 
                     stored++;
                     electioneering += scanned.Message.Electioneering ? 1 : 0;
-                    state.CountItem(scanned.Item!.Source);
+                    state.CountItem(currentFull);
                 }
 
                 if (items.Count + skipped.Count >= _batchSize)
@@ -149,7 +152,7 @@ public sealed class CaseScanner
         {
             if (currentSource is not null)
             {
-                state.Complete(currentSource);
+                state.Complete(currentFull);
             }
 
             state.CompleteRest();
@@ -194,9 +197,15 @@ public sealed class CaseScanner
         return sizes;
     }
 
-    /// <summary>Per-source bookkeeping: what the store already holds, and what this run added.</summary>
+    /// <summary>
+    /// Per-source bookkeeping: what the store already holds, and what this run added. Sources are named by full path.
+    /// Every store call of the scan goes through here, under one lock: <see cref="Unstored"/> runs on the reader
+    /// thread while batches are written on the scanning thread, and the store is not thread-safe (a read on the
+    /// writer's connection during its transaction fails).
+    /// </summary>
     private sealed class State(ICaseStore store)
     {
+        private readonly Lock _storeGate = new();
         // Skipped items per source in this run; items are counted from the store (see Complete).
         private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
         private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
@@ -214,7 +223,11 @@ public sealed class CaseScanner
                 if (!string.Equals(_offsetsOf, raw.Source, StringComparison.Ordinal))
                 {
                     _offsetsOf = raw.Source;
-                    _offsets = store.StoredOffsets(Path.GetFullPath(raw.Source));
+                    var full = Path.GetFullPath(raw.Source);
+                    lock (_storeGate)
+                    {
+                        _offsets = store.StoredOffsets(full);
+                    }
                 }
 
                 if (_offsets.Contains(raw.Offset))
@@ -227,22 +240,31 @@ public sealed class CaseScanner
             }
         }
 
-        public void CountItem(string source) => _seen.Add(Path.GetFullPath(source));
-
-        public void CountSkipped(string source)
+        public void Add(IReadOnlyList<CaseItem> items, IReadOnlyList<CaseMessage> messages, IReadOnlyList<SkippedItem> skipped)
         {
-            var full = Path.GetFullPath(source);
-            _seen.Add(full);
-            _skipped[full] = _skipped.GetValueOrDefault(full) + 1;
+            lock (_storeGate)
+            {
+                store.Add(items, messages, skipped);
+            }
         }
 
-        public void Complete(string source)
+        public void CountItem(string fullPath) => _seen.Add(fullPath);
+
+        public void CountSkipped(string fullPath)
         {
-            var full = Path.GetFullPath(source);
-            if (_completed.Add(full))
+            _seen.Add(fullPath);
+            _skipped[fullPath] = _skipped.GetValueOrDefault(fullPath) + 1;
+        }
+
+        public void Complete(string fullPath)
+        {
+            if (_completed.Add(fullPath))
             {
                 // Items are counted from the store, so that a resumed source reports all of its items, not this run's.
-                store.MarkSourceComplete(full, store.StoredOffsets(full).Count, _skipped.GetValueOrDefault(full));
+                lock (_storeGate)
+                {
+                    store.MarkSourceComplete(fullPath, store.StoredOffsets(fullPath).Count, _skipped.GetValueOrDefault(fullPath));
+                }
             }
         }
 

@@ -46,6 +46,19 @@ public interface ICaseStore : IDisposable
     /// </summary>
     IEnumerable<CaseMessage> Messages(bool withText = true);
 
+    /// <summary>
+    /// The electioneering messages only, in SHA-256 order, streamed, without text (as <c>Messages(withText: false)</c>):
+    /// what a report's first pass needs, read through an index instead of the whole table.
+    /// </summary>
+    IEnumerable<CaseMessage> ElectioneeringMessages();
+
+    /// <summary>
+    /// All messages, without text (as <c>Messages(withText: false)</c>), in the order they were stored rather than in
+    /// SHA-256 order, streamed: one sequential read of the table. On a case larger than the page cache that is
+    /// several times faster, because SHA-256 order visits the table's pages at random, each many times.
+    /// </summary>
+    IEnumerable<CaseMessage> MessagesAsStored();
+
     /// <summary>The messages with these SHA-256s (for showing evidence).</summary>
     IReadOnlyList<CaseMessage> MessagesBySha(IReadOnlyCollection<string> sha256s);
 

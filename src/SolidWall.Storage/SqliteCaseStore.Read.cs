@@ -58,13 +58,26 @@ public sealed partial class SqliteCaseStore
         }
     }
 
-    public IEnumerable<CaseMessage> Messages(bool withText = true)
+    public IEnumerable<CaseMessage> Messages(bool withText = true) => withText
+        ? Stream($"SELECT {MessageRows.Columns}{MessageRows.TextColumns} FROM messages m JOIN message_texts t ON t.id = m.id ORDER BY m.sha256", withText: true)
+        : Stream($"SELECT {MessageRows.Columns} FROM messages m ORDER BY m.sha256", withText: false);
+
+    /// <summary>
+    /// What <see cref="ElectioneeringMessages"/> asks: the partial index <c>messages_electioneering</c> (schema
+    /// migration 2) holds exactly these rows, in this order, so SQLite reads no other row and sorts nothing.
+    /// </summary>
+    internal const string ElectioneeringQuery = $"SELECT {MessageRows.Columns} FROM messages m WHERE m.electioneering = 1 ORDER BY m.sha256";
+
+    public IEnumerable<CaseMessage> ElectioneeringMessages() => Stream(ElectioneeringQuery, withText: false);
+
+    public IEnumerable<CaseMessage> MessagesAsStored() =>
+        Stream($"SELECT {MessageRows.Columns} FROM messages m ORDER BY m.id", withText: false);
+
+    private IEnumerable<CaseMessage> Stream(string sql, bool withText)
     {
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = withText
-            ? $"SELECT {MessageRows.Columns}{MessageRows.TextColumns} FROM messages m JOIN message_texts t ON t.id = m.id ORDER BY m.sha256"
-            : $"SELECT {MessageRows.Columns} FROM messages m ORDER BY m.sha256";
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

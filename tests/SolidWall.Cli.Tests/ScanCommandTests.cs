@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using SolidWall.Cli.Commands;
+using SolidWall.Core.Analysis;
 using SolidWall.Core.Demo;
 using SolidWall.Storage;
 
@@ -14,7 +15,7 @@ public sealed class ScanCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private DemoGroundTruth Generate(string dir, DemoOptions options) => new DistrictArchiveGenerator(options).Generate(dir);
+    private static CaseFigures Generate(string dir, DemoOptions options) => new DistrictArchiveGenerator(options).Generate(dir).Figures;
 
     private ScanCommand.Settings Settings(string dir, string db) => new(
         [Path.Combine(dir, "archive")],

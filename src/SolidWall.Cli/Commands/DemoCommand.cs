@@ -37,7 +37,7 @@ internal static class DemoCommand
         Directory.CreateDirectory(outputDirectory);
         var truth = new DistrictArchiveGenerator(options).Generate(outputDirectory);
         var archive = Path.Combine(outputDirectory, "archive");
-        output.WriteLine($"Generated {truth.Messages:N0} messages in {truth.Mailboxes} mailboxes under {archive} ({clock.Elapsed.TotalSeconds:F1} s).");
+        output.WriteLine($"Generated {truth.Figures.Messages:N0} messages in {truth.Mailboxes} mailboxes under {archive} ({clock.Elapsed.TotalSeconds:F1} s).");
 
         var db = Path.Combine(outputDirectory, "case.db");
         foreach (var file in new[] { db, db + "-wal", db + "-shm" })
@@ -71,9 +71,9 @@ internal static class DemoCommand
             return ExitCodes.Usage;
         }
 
-        var differences = Compare(report.Figures, truth);
+        var differences = Compare(report.Figures, truth.Figures);
         output.WriteLine();
-        output.WriteLine(Table(report.Figures, truth));
+        output.WriteLine(Table(report.Figures, truth.Figures));
         output.WriteLine(differences.Count == 0
             ? "Every figure equals the generator's ground truth."
             : "Figures that differ from the ground truth:\n  " + string.Join("\n  ", differences));
@@ -82,8 +82,11 @@ internal static class DemoCommand
         return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
-    /// <summary>Every figure of figures.json against the ground truth, blasts matched by campaign and first message (their ids are SolidWall's own).</summary>
-    internal static List<string> Compare(CaseFigures found, DemoGroundTruth truth)
+    /// <summary>
+    /// Every figure of the report's figures.json against the same figure of the ground truth, one line per
+    /// difference; blasts are matched by campaign and first message (their ids are SolidWall's own).
+    /// </summary>
+    internal static List<string> Compare(CaseFigures found, CaseFigures truth)
     {
         var differences = new List<string>();
         void Check<T>(string what, T got, T expected)
@@ -132,7 +135,7 @@ internal static class DemoCommand
         return differences;
     }
 
-    private static string Table(CaseFigures found, DemoGroundTruth truth)
+    private static string Table(CaseFigures found, CaseFigures truth)
     {
         var lines = new List<string>
         {

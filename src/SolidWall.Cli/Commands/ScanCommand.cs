@@ -116,9 +116,11 @@ internal static class ScanCommand
             return ExitCodes.Usage;
         }
 
+        // Opened once, here, so that a bad path is a usage error; the scanner reads these same sources.
+        List<IMessageSource> sources;
         try
         {
-            _ = MessageSources.OpenAll(settings.Paths);
+            sources = settings.Paths.Select(p => MessageSources.Open(p)).ToList();
         }
         catch (SourceException ex)
         {
@@ -138,8 +140,8 @@ internal static class ScanCommand
         {
             var scanner = new CaseScanner(store, new ScanWork(detector, setup).Process, settings.Threads);
             result = settings.ProgressBar
-                ? WithProgressBar(errors, progress => scanner.Run(settings.Paths, progress, stop.Token))
-                : scanner.Run(settings.Paths, null, stop.Token);
+                ? WithProgressBar(errors, progress => scanner.Run(sources, progress, stop.Token))
+                : scanner.Run(sources, null, stop.Token);
         }
         finally
         {

@@ -10,17 +10,41 @@ namespace SolidWall.Core.Analysis;
 /// </summary>
 /// <remarks>
 /// Built for a million messages: it works from addresses, ids and fingerprints, never from the texts, and keeps in
-/// memory only campaign mail and what passes it on. <c>messages</c> is read twice (first to find the campaigns and
-/// their variants, then to trace relays, sign-ups and coordination against them), so it must be a sequence that can
-/// be enumerated again, such as the store's query; <c>items</c> is read once, after both.
+/// memory only campaign mail and what passes it on. Messages are read twice: first the electioneering ones, to find
+/// the campaigns and their variants, then all of them, to trace relays, sign-ups and coordination against them;
+/// <c>items</c> is read once, after both.
 /// </remarks>
 public sealed class CaseAnalyzer(AnalysisOptions options)
 {
     private readonly AnalysisOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    public CaseReport Analyse(IEnumerable<CaseItem> items, IEnumerable<CaseMessage> messages, IReadOnlyList<SkippedItem> skipped)
+    /// <summary>
+    /// Analyses a case whose messages are one sequence, read twice (so it must be one that can be enumerated again,
+    /// such as the store's query); findings come in the order of that sequence.
+    /// </summary>
+    public CaseReport Analyse(IEnumerable<CaseItem> items, IEnumerable<CaseMessage> messages, IReadOnlyList<SkippedItem> skipped) =>
+        Analyse(items, messages, messages, skipped, putFindingsInShaOrder: false);
+
+    /// <summary>
+    /// Analyses a case from two reads of its messages, what a large case's store serves fastest.
+    /// </summary>
+    /// <param name="items">Every item, read once.</param>
+    /// <param name="electioneering">
+    /// Every electioneering message, in SHA-256 order (the order decides which message stands for a campaign variant);
+    /// other messages in it are passed over. The store's <c>ElectioneeringMessages()</c>.
+    /// </param>
+    /// <param name="messages">
+    /// Every message, in any order: relays, sign-ups and coordination found in it are put in SHA-256 order
+    /// afterwards, so the report is the one a read in SHA-256 order gives. The store's <c>MessagesAsStored()</c>.
+    /// </param>
+    /// <param name="skipped">The items the scan could not read.</param>
+    public CaseReport Analyse(IEnumerable<CaseItem> items, IEnumerable<CaseMessage> electioneering, IEnumerable<CaseMessage> messages, IReadOnlyList<SkippedItem> skipped) =>
+        Analyse(items, electioneering, messages, skipped, putFindingsInShaOrder: true);
+
+    private CaseReport Analyse(IEnumerable<CaseItem> items, IEnumerable<CaseMessage> electioneeringMessages, IEnumerable<CaseMessage> messages, IReadOnlyList<SkippedItem> skipped, bool putFindingsInShaOrder)
     {
         ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(electioneeringMessages);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(skipped);
         var directory = _options.Directory;
@@ -31,10 +55,8 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
         string Intern(string s) => strings.TryGetValue(s, out var kept) ? kept : strings[s] = s;
         var electioneering = new HashSet<string>(StringComparer.Ordinal);
         var campaignMail = new List<CampaignMail>();
-        var sawText = false;
-        foreach (var message in messages)
+        foreach (var message in electioneeringMessages)
         {
-            sawText |= message.Text.Length > 0;
             if (!message.Electioneering)
             {
                 continue;
@@ -65,8 +87,10 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
         var relays = new Dictionary<string, RelayFinding>(StringComparer.Ordinal);
         var signups = new Dictionary<string, SignupFinding>(StringComparer.Ordinal);
         var coordinated = new Dictionary<string, CoordinationMessage>(StringComparer.Ordinal);
+        var sawText = false;
         foreach (var message in messages)
         {
+            sawText |= message.Text.Length > 0;
             if (message.From is not { } from)
             {
                 continue;
@@ -97,6 +121,18 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
             {
                 coordinated[message.Sha256] = kept;
             }
+        }
+
+        if (putFindingsInShaOrder)
+        {
+            // Each message's findings depend on it alone, so sorting them gives exactly what a read in SHA-256 order finds.
+            foreach (var campaign in campaigns)
+            {
+                campaign.Relays.Sort((a, b) => string.CompareOrdinal(a.Sha256, b.Sha256));
+                campaign.Signups.Sort((a, b) => string.CompareOrdinal(a.Sha256, b.Sha256));
+            }
+
+            coordination.PutInShaOrder();
         }
 
         // Items, once: every copy of every message the figures rest on.

@@ -41,6 +41,9 @@ internal sealed class CoordinationFinder
 
     public IReadOnlyList<CoordinationMessage> Found => _found;
 
+    /// <summary>Orders what was kept by SHA-256, as if the messages had been considered in that order.</summary>
+    public void PutInShaOrder() => _found.Sort((a, b) => string.CompareOrdinal(a.Sha256, b.Sha256));
+
     /// <summary>Looks at one message; returns what it kept, or null.</summary>
     public CoordinationMessage? Consider(CaseMessage message, InstitutionRole senderRole)
     {

@@ -105,16 +105,23 @@ internal sealed class ReportAssembly(
 
     private bool DeliveredToInstitution(CampaignMail m) => m.Items.Any(IsAtInstitution);
 
-    private static CampaignDetail Detail(Campaign c) => new()
+    private static CampaignDetail Detail(Campaign c)
     {
-        Name = c.Name,
-        Basis = c.Entry is null ? "inferred" : "registry",
-        Candidate = c.Entry?.Candidate,
-        Office = c.Entry?.Office,
-        Senders = c.Senders.OrderBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => new SenderAttribution(s.Key, s.Value, c.Mail.Where(m => m.From == s.Key).Select(m => m.Key).Distinct(StringComparer.Ordinal).Count()))
-            .ToList(),
-    };
+        // Messages per sender counted in one pass over the mail, not one pass per sender (a campaign of a million
+        // messages can have thousands of senders).
+        var messages = c.Mail.GroupBy(m => m.From, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Key).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        return new CampaignDetail
+        {
+            Name = c.Name,
+            Basis = c.Entry is null ? "inferred" : "registry",
+            Candidate = c.Entry?.Candidate,
+            Office = c.Entry?.Office,
+            Senders = c.Senders.OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => new SenderAttribution(s.Key, s.Value, messages.GetValueOrDefault(s.Key)))
+                .ToList(),
+        };
+    }
 
     // Mailbox copies per day (the Date in the sender's own offset) of everything the campaign's figures rest on.
     private static List<DailyCount> Timeline(IEnumerable<Campaign> ordered) =>

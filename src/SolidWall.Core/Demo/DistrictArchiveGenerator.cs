@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using SolidWall.Core.Analysis;
+using SolidWall.Core.Report;
 
 namespace SolidWall.Core.Demo;
 
@@ -46,7 +46,11 @@ public sealed class DistrictArchiveGenerator
         _random = new Random(_options.Seed);
     }
 
-    /// <summary>Generates the archive under <paramref name="outputDirectory"/>/archive and writes ground-truth.json beside it.</summary>
+    /// <summary>
+    /// Generates the archive under <paramref name="outputDirectory"/>/archive and writes beside it ground-truth.json
+    /// (the figures it really holds, in the shape of the report's figures.json), ground-truth-items.csv and
+    /// ground-truth-missing-mailboxes.txt.
+    /// </summary>
     public DemoGroundTruth Generate(string outputDirectory)
     {
         BuildPeople();
@@ -350,7 +354,7 @@ public sealed class DistrictArchiveGenerator
                 Text = text,
                 Truth = new DemoTruth(true, forwarded ? "relay-forward" : "relay-copy", truth.Name),
             });
-            truth.Relayers.Add(new RelayerTruth(teacher.Address, students.Count, forwarded ? "forward" : "copy"));
+            truth.Relayers.Add(new RelayerFigures(teacher.Address, students.Count, forwarded ? RelayerFigures.Forward : RelayerFigures.Copy));
 
             // A few students sign up by replying to the campaign.
             foreach (var student in students.Take(relayCount % 3 == 0 ? 2 : 1))
@@ -388,7 +392,7 @@ public sealed class DistrictArchiveGenerator
                        "\nSubject: " + original.Subject + "\n\n" + original.Text,
                 Truth = new DemoTruth(true, "principal-push", truth.Name),
             });
-            truth.Principals.Add(new PrincipalTruth(principal.Address, teachers.Count));
+            truth.Principals.Add(new PrincipalFigures(principal.Address, teachers.Count));
         }
     }
 
@@ -528,17 +532,26 @@ public sealed class DistrictArchiveGenerator
 
         var truth = new DemoGroundTruth
         {
-            Messages = items.Count,
-            Electioneering = items.Count(i => i.Electioneering),
-            Skipped = 2,
+            Figures = new CaseFigures
+            {
+                Messages = items.Count,
+                Electioneering = items.Count(i => i.Electioneering),
+                Skipped = 2,
+                Campaigns = campaigns.Select(c => Summarise(c)).ToList(),
+            },
             Mailboxes = mailboxes.Count + emptyMailboxes,
             MissingMailboxes = missing.Order(StringComparer.Ordinal).ToList(),
-            Campaigns = campaigns.Select(c => Summarise(c)).ToList(),
         };
         WriteDirectory(outputDirectory, staff.Select(p => p.Address).Concat(collectedStudents));
         WriteRegistry(outputDirectory);
-        var json = JsonSerializer.Serialize(truth, GroundTruthJson.Options);
-        File.WriteAllText(Path.Combine(outputDirectory, "ground-truth.json"), json);
+        // Written by the report's own writer, so that the truth reads back with the reader of figures.json.
+        using (var json = File.Create(Path.Combine(outputDirectory, "ground-truth.json")))
+        {
+            FiguresJson.Write(json, truth.Figures);
+        }
+
+        File.WriteAllLines(Path.Combine(outputDirectory, "ground-truth-missing-mailboxes.txt"),
+            ["# Custodians whose mailbox the export left out, one address per line.", .. truth.MissingMailboxes]);
         using var csv = new StreamWriter(Path.Combine(outputDirectory, "ground-truth-items.csv"));
         csv.WriteLine("path,offset,messageId,label,kind,campaign,blast,variant");
         foreach (var i in items)
@@ -550,18 +563,18 @@ public sealed class DistrictArchiveGenerator
 
     // Every figure counts only what the exported mailboxes show: copies actually exported, and the recipients an
     // investigator can see in them. Mail to the missing mailboxes is real but not in evidence; the report lists those mailboxes as a limit.
-    private CampaignSummary Summarise(CampaignTruth c)
+    private CampaignFigures Summarise(CampaignTruth c)
     {
         var originated = _mails.Where(m => m.Truth.Campaign == c.Name && m.Truth.Kind is "campaign" or "campaign-webmail" && m.CopiesExported > 0).ToList();
         var reached = originated.SelectMany(m => m.VisibleRecipients.Where(r => r.IsInstitutional)).ToList();
-        return new CampaignSummary
+        return new CampaignFigures
         {
             Name = c.Name,
             Senders = c.Senders.Order(StringComparer.Ordinal).ToList(),
             Domains = c.Domains.Order(StringComparer.Ordinal).ToList(),
             StaffReached = reached.Where(r => r.Role is not DemoRole.Student).Select(r => r.Address).Distinct(StringComparer.Ordinal).Count(),
             EmailsDelivered = originated.Sum(m => m.CopiesExported),
-            Blasts = originated.Where(m => m.Truth.BlastId is not null).GroupBy(m => m.Truth.BlastId!).Select(g => new BlastSummary
+            Blasts = originated.Where(m => m.Truth.BlastId is not null).GroupBy(m => m.Truth.BlastId!).Select(g => new BlastFigures
             {
                 Id = g.Key,
                 Variants = g.Select(m => m.Truth.Variant).Distinct(StringComparer.Ordinal).Count(),
@@ -690,82 +703,32 @@ public sealed class DistrictArchiveGenerator
 
         public HashSet<string> Domains { get; } = new(StringComparer.Ordinal);
 
-        public List<RelayerTruth> Relayers { get; } = new();
+        public List<RelayerFigures> Relayers { get; } = new();
 
-        public List<PrincipalTruth> Principals { get; } = new();
+        public List<PrincipalFigures> Principals { get; } = new();
 
         public List<string> Signups { get; } = new();
     }
 }
 
-/// <summary>The figures the demo archive really holds, in the shape of the report's figures.json.</summary>
-public sealed class DemoGroundTruth
+/// <summary>
+/// What the generator wrote, by its own record: the figures the archive really holds, and the facts about the
+/// export that figures.json has no place for.
+/// </summary>
+public sealed record DemoGroundTruth
 {
-    public int Messages { get; init; }
+    /// <summary>What a correct report's figures.json would say; written as ground-truth.json.</summary>
+    public required CaseFigures Figures { get; init; }
 
-    public int Electioneering { get; init; }
-
-    public int Skipped { get; init; }
-
+    /// <summary>Mailboxes exported (mbox files, empty ones included, and the Maildir).</summary>
     public int Mailboxes { get; init; }
 
+    /// <summary>Custodians whose mailbox the export left out, sorted.</summary>
     public IReadOnlyList<string> MissingMailboxes { get; init; } = [];
-
-    public IReadOnlyList<CampaignSummary> Campaigns { get; init; } = [];
 }
-
-public sealed class CampaignSummary
-{
-    public required string Name { get; init; }
-
-    public IReadOnlyList<string> Senders { get; init; } = [];
-
-    public IReadOnlyList<string> Domains { get; init; } = [];
-
-    public int StaffReached { get; init; }
-
-    public int EmailsDelivered { get; init; }
-
-    public IReadOnlyList<BlastSummary> Blasts { get; init; } = [];
-
-    public IReadOnlyList<RelayerTruth> Relayers { get; init; } = [];
-
-    public IReadOnlyList<PrincipalTruth> Principals { get; init; } = [];
-
-    public IReadOnlyList<string> Signups { get; init; } = [];
-}
-
-public sealed class BlastSummary
-{
-    public required string Id { get; init; }
-
-    public int Variants { get; init; }
-
-    public int Copies { get; init; }
-
-    public int Recipients { get; init; }
-
-    public DateTimeOffset First { get; init; }
-
-    public DateTimeOffset Last { get; init; }
-}
-
-public sealed record RelayerTruth(string Address, int StudentsReached, string Kind);
-
-public sealed record PrincipalTruth(string Address, int TeachersReached);
 
 internal sealed record ItemTruth(string Path, long Offset, string MessageId, bool Electioneering, string Kind, string? Campaign, string? Blast, string? Variant)
 {
     public static ItemTruth Of(string path, long offset, DemoMail m) =>
         new(path.Replace('\\', '/'), offset, m.MessageId, m.Truth.Electioneering, m.Truth.Kind, m.Truth.Campaign, m.Truth.BlastId, m.Truth.Variant);
-}
-
-internal static class GroundTruthJson
-{
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 }

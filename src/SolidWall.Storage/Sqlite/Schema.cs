@@ -105,6 +105,12 @@ internal static class Schema
         CREATE TABLE search_index_state(indexed_through INTEGER NOT NULL);
         INSERT INTO search_index_state VALUES(0);
         """,
+
+        // 2: the electioneering messages by SHA-256. A report's first pass reads only those (a few percent of a case);
+        // without this index it read every row of the table to find them.
+        """
+        CREATE INDEX messages_electioneering ON messages(sha256) WHERE electioneering = 1;
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SolidWall.Core.Demo;
+using SolidWall.Core.Report;
 
 namespace SolidWall.Core.Tests.Demo;
 
@@ -34,20 +35,31 @@ public sealed class DistrictArchiveGeneratorTests : IDisposable
         var mboxMessages = System.IO.Directory.GetFiles(Path.Combine(archive, "vault"), "*.mbox")
             .Sum(f => File.ReadLines(f).Count(l => l.StartsWith("From ", StringComparison.Ordinal)));
         var maildirMessages = System.IO.Directory.GetFiles(Path.Combine(archive, "maildir"), "*", SearchOption.AllDirectories).Length;
-        Assert.Equal(truth.Messages, mboxMessages + maildirMessages);
+        Assert.Equal(truth.Figures.Messages, mboxMessages + maildirMessages);
         Assert.Equal(truth.Mailboxes, System.IO.Directory.GetFiles(Path.Combine(archive, "vault")).Length + 1);
         var items = File.ReadAllLines(Path.Combine(_dir, "ground-truth-items.csv")).Skip(1).ToList();
-        Assert.Equal(truth.Messages, items.Count);
-        Assert.Equal(truth.Electioneering, items.Count(l => l.Contains(",electioneering,", StringComparison.Ordinal)));
+        Assert.Equal(truth.Figures.Messages, items.Count);
+        Assert.Equal(truth.Figures.Electioneering, items.Count(l => l.Contains(",electioneering,", StringComparison.Ordinal)));
         Assert.Equal(4, truth.MissingMailboxes.Count);
         Assert.DoesNotContain(truth.MissingMailboxes, m => File.Exists(Path.Combine(archive, "vault", m + ".mbox")));
+        Assert.Equal(truth.MissingMailboxes, File.ReadAllLines(Path.Combine(_dir, "ground-truth-missing-mailboxes.txt")).Where(l => !l.StartsWith('#')));
+    }
+
+    [Fact]
+    public void Ground_truth_json_reads_back_with_the_reader_of_figures_json()
+    {
+        var truth = new DistrictArchiveGenerator(Small).Generate(_dir);
+        var read = FiguresJson.Read(Path.Combine(_dir, "ground-truth.json"));
+        Assert.Equal(FiguresJson.Serialize(truth.Figures), FiguresJson.Serialize(read));
+        Assert.Equal(2, read.Campaigns.Count);
+        Assert.NotEmpty(read.Campaigns[0].Blasts);
     }
 
     [Fact]
     public void Campaigns_have_blasts_relays_principals_and_signups()
     {
         var truth = new DistrictArchiveGenerator(Small).Generate(_dir);
-        var ortiz = truth.Campaigns.Single(c => c.Name.Contains("Ortiz", StringComparison.Ordinal));
+        var ortiz = truth.Figures.Campaigns.Single(c => c.Name.Contains("Ortiz", StringComparison.Ordinal));
         Assert.Equal(["ortiz-externship", "ortiz-webmail", "ortiz-reminder", "ortiz-fundraising"], ortiz.Blasts.Select(b => b.Id));
         Assert.Equal(3, ortiz.Blasts[0].Variants);
         Assert.All(ortiz.Blasts, b => Assert.True(b.Copies >= b.Recipients && b.First <= b.Last));
@@ -58,7 +70,7 @@ public sealed class DistrictArchiveGeneratorTests : IDisposable
         Assert.NotEmpty(ortiz.Signups);
         Assert.All(ortiz.Signups, s => Assert.EndsWith("@students.lakeshore-schools.example", s, StringComparison.Ordinal));
         Assert.True(ortiz.EmailsDelivered >= ortiz.StaffReached);
-        Assert.Single(truth.Campaigns.Single(c => c.Name.Contains("Raman", StringComparison.Ordinal)).Blasts);
+        Assert.Single(truth.Figures.Campaigns.Single(c => c.Name.Contains("Raman", StringComparison.Ordinal)).Blasts);
     }
 
     [Fact]
@@ -78,7 +90,7 @@ public sealed class DistrictArchiveGeneratorTests : IDisposable
         var truth = new DistrictArchiveGenerator(Small).Generate(_dir);
         var custodians = File.ReadAllLines(Path.Combine(_dir, "custodians.txt")).Where(l => !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
         Assert.All(truth.MissingMailboxes, m => Assert.Contains(m, custodians));
-        Assert.DoesNotContain(truth.Campaigns.SelectMany(c => c.Relayers), r => truth.MissingMailboxes.Contains(r.Address));
+        Assert.DoesNotContain(truth.Figures.Campaigns.SelectMany(c => c.Relayers), r => truth.MissingMailboxes.Contains(r.Address));
         var roster = File.ReadAllLines(Path.Combine(_dir, "directory.csv"));
         Assert.Equal("address,role,school", roster[0]);
         Assert.Contains(roster, l => l.EndsWith(",principal,Carver High", StringComparison.Ordinal));
