@@ -113,8 +113,8 @@ public sealed class ModelTrainerTests
         Assert.NotEmpty(score.TopTerms);
         var words = TokenizerTests.Tokens("Join us please come to the RALLY for the candidate, and chip in").ToHashSet();
         Assert.All(score.TopTerms, t => Assert.True(TokenizerTests.TermIsFrom(t.Term, words), t.Term));
-        // The strongest term comes from the campaign phrases the positives were built from, not from the filler.
-        var campaignWords = TokenizerTests.Tokens("chip in to the campaign donate now come to the rally for the candidate").ToHashSet();
+        // The strongest term comes from the campaign phrases (subject or text) the positives were built from, not from the filler.
+        var campaignWords = TokenizerTests.Tokens("join us chip in to the campaign donate now come to the rally for the candidate").ToHashSet();
         Assert.True(score.TopTerms[0].Weight > 0);
         Assert.True(TokenizerTests.TermIsFrom(score.TopTerms[0].Term, campaignWords), score.TopTerms[0].Term);
         var magnitudes = score.TopTerms.Select(t => Math.Abs(t.Weight)).ToList();

@@ -1,0 +1,109 @@
+using SolidWall.Core.Detection.Model;
+
+namespace SolidWall.Core.Tests.Detection.Model;
+
+/// <summary>
+/// What keeps the text model on what a message asks: function words and lone letters are no features, the fictional
+/// candidates' names are cut out of the district rows it trains on, and a message it has no evidence about falls
+/// back to the prior instead of the intercept.
+/// </summary>
+public sealed class ContentOnlyFeaturesTests
+{
+    [Fact]
+    public void FunctionWordsAndLoneLettersAreNoFeaturesButPairsWithContentAre()
+    {
+        var extractor = new FeatureExtractor();
+        var x = extractor.Extract("U.S. History", "Hi Priya, could you cover Thursday? Vote for Reyes");
+        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToHashSet();
+
+        Assert.DoesNotContain("hi", terms);
+        Assert.DoesNotContain("could", terms);
+        Assert.DoesNotContain("you", terms);
+        Assert.DoesNotContain("could you", terms);
+        Assert.DoesNotContain("s", terms);
+        Assert.DoesNotContain("u s", terms);
+        Assert.Contains("priya", terms);
+        Assert.Contains("history", terms);
+        Assert.Contains("cover thursday", terms);
+        Assert.Contains("vote for", terms);
+        Assert.Contains("for reyes", terms);
+        // Spanish too: "para" alone says nothing, "para alcalde" does.
+        var y = extractor.Extract(null, "Hola, la tarea es para el viernes. Ortiz para alcalde");
+        var spanish = Enumerable.Range(0, y.Count).Select(i => extractor.Term(y.Origins[i])).ToHashSet();
+        Assert.DoesNotContain("para", spanish);
+        Assert.DoesNotContain("hola", spanish);
+        Assert.Contains("para alcalde", spanish);
+    }
+
+    [Fact]
+    public void WorldNamesAreCutFromTextButNotFromAddressesOrLinks()
+    {
+        var dir = Directory.CreateTempSubdirectory("solidwall-names-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, WorldNames.FileName), "# candidates\nDana\nOrtiz  # the mayor\nTomás\n");
+            var names = WorldNames.Load(dir.FullName);
+            var text = "Vote for Dana ORTIZ and Tomas (Tomás) on Tuesday: reelect-dana-ortiz.example, kelsey@ortiz.example, https://x.example/dana";
+            var cut = names.Remove(text)!;
+
+            Assert.DoesNotContain("Dana ", cut, StringComparison.Ordinal);
+            Assert.DoesNotContain("ORTIZ", cut, StringComparison.Ordinal);
+            Assert.DoesNotContain("Tomás", cut, StringComparison.Ordinal);
+            Assert.DoesNotContain("Tomas", cut, StringComparison.Ordinal);
+            Assert.Contains("Vote for", cut, StringComparison.Ordinal);
+            Assert.Contains("reelect-dana-ortiz.example", cut, StringComparison.Ordinal);
+            Assert.Contains("kelsey@ortiz.example", cut, StringComparison.Ordinal);
+            Assert.Contains("https://x.example/dana", cut, StringComparison.Ordinal);
+            Assert.Null(names.Remove(null));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+
+        Assert.Equal("Dana Ortiz", WorldNames.None.Remove("Dana Ortiz"));
+    }
+
+    [Fact]
+    public void TheDistrictSetsNamesAreLeftOutOfTrainingRowsButNotOutOfTheirMessages()
+    {
+        var district = Path.Combine(RepoRoot(), "data", "district");
+        var rows = TrainingData.LoadDistrict(district);
+        var withName = rows.First(r => r.Message!.Text.Contains("Ortiz", StringComparison.Ordinal));
+
+        Assert.DoesNotContain("Ortiz", withName.Text, StringComparison.Ordinal);
+        Assert.Contains("Ortiz", withName.Message!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutEvidenceTheModelSaysThePrior()
+    {
+        Assert.Equal(TextModel.Prior, TextModel.Abstain(0.9, evidence: 0, tokens: 100), 9);
+        Assert.Equal(0.9, TextModel.Abstain(0.9, evidence: TextModel.FullEvidence, tokens: 100), 9);
+        var half = TextModel.Abstain(0.9, evidence: TextModel.FullEvidence / 2, tokens: 100);
+        Assert.InRange(half, TextModel.Prior, 0.9);
+        // Short messages are scaled as well.
+        Assert.Equal(0.9 * 10 / TextModel.FullEvidenceTokens, TextModel.Abstain(0.9, evidence: TextModel.FullEvidence, tokens: 10), 9);
+    }
+
+    [Fact]
+    public void TheShippedModelDoesNotFlagAMessageOfUnknownWords()
+    {
+        var model = TextModel.LoadEmbedded();
+        var words = string.Join(' ', Enumerable.Range(0, 40).Select(i => "qz" + (char)('a' + (i % 26)) + "x" + (char)('a' + (i * 7 % 26))));
+        var score = model.Score("qzxv", words);
+
+        Assert.True(score.Probability < 0.3, $"p = {score.Probability}");
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SolidWall.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("SolidWall.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
