@@ -18,11 +18,10 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         // The truth the generator wrote and the report's figures, read back by one reader.
         var truth = FiguresJson.Read(Path.Combine(demo.Directory, "ground-truth.json"));
         var found = FiguresJson.Read(Path.Combine(demo.Report, "figures.json"));
-        // Every campaign figure must equal the truth. The total electioneering count still includes the detector's
-        // false positives on short coursework notes (an open item of issue 3): it may only exceed the truth, never miss.
+        // Every figure, the electioneering total included, must equal the truth.
         var differences = DemoCommand.Compare(found, truth);
-        Assert.True(differences.All(d => d.StartsWith("electioneering:", StringComparison.Ordinal)), string.Join("\n", differences));
-        Assert.True(found.Electioneering >= truth.Electioneering, demo.Output);
+        Assert.True(differences.Count == 0, string.Join("\n", differences) + "\n" + demo.Output);
+        Assert.Equal(truth.Electioneering, found.Electioneering);
         foreach (var file in new[] { "index.html", "figures.json", "manifest.json" })
         {
             Assert.True(File.Exists(Path.Combine(demo.Report, file)), file);
