@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection;
@@ -33,12 +32,11 @@ internal static class CampaignTerms
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     // Every match of Terms holds one of these words; a message holding none cannot be near a campaign term.
-    private static readonly SearchValues<string> Keywords = SearchValues.Create(
+    internal static readonly WordSet Keywords = new(
         ["campaign", "candida", "elect", "ballot", "politic", "pac", "democrat", "republican", "gop", "dnc", "rnc", "dccc", "nrcc", "dscc", "nrsc",
          "mayor", "congress", "senat", "governor", "president", "alder", "council", "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller",
          "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
-         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat"],
-        StringComparison.Ordinal);
+         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat"]);
 
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry
@@ -53,7 +51,7 @@ internal static class CampaignTerms
 
         foreach (var field in context.Fields)
         {
-            if (field.Lower.AsSpan().ContainsAny(Keywords))
+            if (Keywords.IsIn(field))
             {
                 return true;
             }

@@ -15,7 +15,6 @@ internal sealed class PhrasePattern
     // Punctuation that may stop a clause; '_' is missing because \w matches it.
     private const string StopCandidates = ".,!?;:\"()[]{}<>/\\|*+=~^%&@#$`'’‘“”«»–—…•";
 
-    private readonly SearchValues<string> _anchors;
     private readonly SearchValues<char>? _stops;
 
     /// <param name="regex">The pattern; it reads the lower-cased text unless the signal says otherwise.</param>
@@ -27,14 +26,17 @@ internal sealed class PhrasePattern
     public PhrasePattern(Regex regex, string[] keywords, params string[] moreAnchors)
     {
         Regex = regex;
-        Keywords = SearchValues.Create(keywords, StringComparison.Ordinal);
-        _anchors = SearchValues.Create([.. keywords, .. moreAnchors], StringComparison.Ordinal);
+        Keywords = new WordSet(keywords);
+        Anchors = moreAnchors.Length == 0 ? Keywords : new WordSet([.. keywords, .. moreAnchors]);
         _stops = StopsOf(regex.ToString());
     }
 
     public Regex Regex { get; }
 
-    public SearchValues<string> Keywords { get; }
+    public WordSet Keywords { get; }
+
+    /// <summary>The keywords and the words that complete them: every match holds one.</summary>
+    public WordSet Anchors { get; }
 
     /// <summary>The characters no match of <paramref name="pattern"/> can hold, or null when that cannot be told from its source.</summary>
     internal static SearchValues<char>? StopsOf(string pattern)
@@ -78,13 +80,13 @@ internal sealed class PhrasePattern
     }
 
     /// <summary>
-    /// The clauses of <paramref name="lower"/> (start and length, in order) that hold an anchor: the only places
+    /// The clauses of the field's lower-cased text (start and length, in order) that hold an anchor: the only places
     /// a match can be. The whole text is one clause when the pattern has no stops.
     /// </summary>
-    public Clauses ClausesOf(string lower) => new(lower, _anchors, _stops);
+    public Clauses ClausesOf(TextField field) => new(field, Anchors, _stops);
 
     /// <summary>Walks the clauses that hold an anchor, without allocating.</summary>
-    public ref struct Clauses(string lower, SearchValues<string> anchors, SearchValues<char>? stops)
+    public ref struct Clauses(TextField field, WordSet anchors, SearchValues<char>? stops)
     {
         private int _from;
 
@@ -94,13 +96,14 @@ internal sealed class PhrasePattern
 
         public bool MoveNext()
         {
+            var lower = field.Lower;
             if (_from >= lower.Length)
             {
                 return false;
             }
 
-            var hit = lower.AsSpan(_from).IndexOfAny(anchors);
-            if (hit < 0)
+            var at = anchors.IndexIn(field, _from);
+            if (at < 0)
             {
                 _from = lower.Length;
                 return false;
@@ -113,7 +116,6 @@ internal sealed class PhrasePattern
                 return true;
             }
 
-            var at = _from + hit;
             var start = lower.AsSpan(0, at).LastIndexOfAny(stops) + 1;
             var stop = lower.AsSpan(at).IndexOfAny(stops);
             var end = stop < 0 ? lower.Length : at + stop;

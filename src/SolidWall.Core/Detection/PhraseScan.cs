@@ -29,12 +29,12 @@ internal static class PhraseScan
         List<Evidence>? found = null;
         foreach (var field in context.Fields)
         {
-            if (!field.Lower.AsSpan().ContainsAny(pattern.Keywords))
+            if (!pattern.Keywords.IsIn(field))
             {
                 continue;
             }
 
-            foreach (var (start, length) in pattern.ClausesOf(field.Lower))
+            foreach (var (start, length) in pattern.ClausesOf(field))
             {
                 foreach (var match in pattern.Regex.EnumerateMatches(field.Lower.AsSpan(start, length)))
                 {

@@ -25,6 +25,8 @@ internal sealed class CampaignDonationAsk : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Fundraising];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>

@@ -41,6 +41,8 @@ internal sealed class CandidateCallToAction : ISignal
     public IReadOnlyList<string> Categories { get; } =
         [Detection.Categories.Fundraising, Detection.Categories.VolunteerRecruitment, Detection.Categories.VoteSolicitation, Detection.Categories.Event];
 
+    public IEnumerable<PhrasePattern> Phrases => [NamePattern];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         foreach (var field in context.Fields)
@@ -78,12 +80,12 @@ internal sealed class CandidateCallToAction : ISignal
     {
         // The pattern reads the original text, the keywords and anchors its lower-cased copy, which has the same
         // offsets; under the invariant culture (?i) matches exactly the characters whose lower case is the letter.
-        if (!field.Lower.AsSpan().ContainsAny(NamePattern.Keywords))
+        if (!NamePattern.Keywords.IsIn(field))
         {
             return null;
         }
 
-        foreach (var (start, length) in NamePattern.ClausesOf(field.Lower))
+        foreach (var (start, length) in NamePattern.ClausesOf(field))
         {
             for (var match = NamePattern.Regex.Match(field.Original, start, length); match.Success; match = match.NextMatch())
             {

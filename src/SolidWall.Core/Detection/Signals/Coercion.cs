@@ -32,6 +32,8 @@ internal sealed class Coercion : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Coercion];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>

@@ -25,6 +25,8 @@ internal sealed class ContributionDisclaimer : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Fundraising];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>

@@ -29,6 +29,8 @@ internal sealed class DiscussesElectioneering : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         // Without campaign words there is nothing for it to outweigh.

@@ -28,6 +28,8 @@ internal sealed class EventInvitation : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Event, Detection.Categories.Fundraising];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>

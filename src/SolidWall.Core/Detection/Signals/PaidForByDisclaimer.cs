@@ -30,6 +30,8 @@ internal sealed class PaidForByDisclaimer : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Literature];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>

@@ -27,6 +27,8 @@ internal sealed class PetitionDrive : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Petition];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>

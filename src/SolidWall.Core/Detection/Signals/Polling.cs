@@ -28,6 +28,8 @@ internal sealed class Polling : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Polling];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>

@@ -23,6 +23,8 @@ internal sealed class Questionnaire : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Questionnaire];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>

@@ -25,6 +25,8 @@ internal sealed class StudentRecruitment : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VolunteerRecruitment];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>

@@ -29,6 +29,8 @@ internal sealed class VoteSolicitation : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VoteSolicitation];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>
