@@ -13,7 +13,8 @@ internal sealed class Lexicon
 
     private readonly byte[] _classOf = new byte[char.MaxValue + 1];
     private readonly int _classes;
-    private readonly int[] _next;
+    // Transitions as ushort, half the cache an int table takes: the scan is bound by loading them.
+    private readonly ushort[] _next;
     private readonly (int Length, ulong Sets)[]?[] _found;
 
     public Lexicon(IReadOnlyList<WordSet> sets)
@@ -70,7 +71,12 @@ internal sealed class Lexicon
         }
 
         // Breadth first: each state's failure link, its full transition row, and what it finds (its own word and its failure's).
-        _next = new int[children.Count * _classes];
+        if (children.Count > ushort.MaxValue)
+        {
+            throw new ArgumentException("the words make too many automaton states", nameof(sets));
+        }
+
+        _next = new ushort[children.Count * _classes];
         _found = new (int, ulong)[]?[children.Count];
         var fail = new int[children.Count];
         var queue = new Queue<int>();
@@ -83,12 +89,12 @@ internal sealed class Lexicon
                 if (children[state].TryGetValue(c, out var child))
                 {
                     fail[child] = state == 0 ? 0 : _next[(fail[state] * _classes) + c];
-                    _next[(state * _classes) + c] = child;
+                    _next[(state * _classes) + c] = (ushort)child;
                     queue.Enqueue(child);
                 }
                 else
                 {
-                    _next[(state * _classes) + c] = state == 0 ? 0 : _next[(fail[state] * _classes) + c];
+                    _next[(state * _classes) + c] = state == 0 ? (ushort)0 : _next[(fail[state] * _classes) + c];
                 }
             }
 
