@@ -41,8 +41,10 @@ internal sealed class PhrasePattern
     /// <summary>The characters no match of <paramref name="pattern"/> can hold, or null when that cannot be told from its source.</summary>
     internal static SearchValues<char>? StopsOf(string pattern)
     {
-        // A negated class, a wildcard, a negated shorthand, a character given by its code or a Unicode category
-        // other than letters could match punctuation without naming it.
+        // A wildcard, a negated shorthand, a character given by its code or a Unicode category other than letters
+        // could match punctuation without naming it; a negated class matches all punctuation it does not name.
+        var named = new System.Text.StringBuilder();
+        var negated = new List<string>();
         var inClass = false;
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -55,27 +57,47 @@ internal sealed class PhrasePattern
                 {
                     return null;
                 }
+
+                named.Append(c).Append(next);
             }
-            else if (c == '[')
+            else if (c == '[' && !inClass && i + 1 < pattern.Length && pattern[i + 1] == '^')
             {
-                if (inClass || (i + 1 < pattern.Length && pattern[i + 1] == '^'))
+                // What the negated class leaves out, escapes read as the character they escape ("\\." is '.').
+                var end = pattern.IndexOf(']', i + 2);
+                if (end < 0 || pattern.AsSpan(i + 2, end - i - 2).Contains('['))
                 {
                     return null;
                 }
 
-                inClass = true;
+                negated.Add(pattern[(i + 2)..end].Replace("\\", "", StringComparison.Ordinal));
+                i = end;
             }
-            else if (c == ']')
+            else
             {
-                inClass = false;
-            }
-            else if (c == '.' && !inClass)
-            {
-                return null;
+                if (c == '[')
+                {
+                    if (inClass)
+                    {
+                        return null;
+                    }
+
+                    inClass = true;
+                }
+                else if (c == ']')
+                {
+                    inClass = false;
+                }
+                else if (c == '.' && !inClass)
+                {
+                    return null;
+                }
+
+                named.Append(c);
             }
         }
 
-        var stops = StopCandidates.Where(s => !pattern.Contains(s, StringComparison.Ordinal)).ToArray();
+        var source = named.ToString();
+        var stops = StopCandidates.Where(s => !source.Contains(s, StringComparison.Ordinal) && negated.TrueForAll(n => n.Contains(s, StringComparison.Ordinal))).ToArray();
         return stops.Length == 0 ? null : SearchValues.Create(stops);
     }
 

@@ -68,6 +68,7 @@ public sealed class PhraseMatchingTests
     [InlineData("\\b(?:chip\\s+in|vote\\s+for\\s+\\w+(?:\\s+\\w+)?|pac)\\b")]
     [InlineData("(?:need\\s+to|please)\\s+share\\s+(?:this\\s+)?with\\s+your\\s+students")]
     [InlineData("\\bcampa(?:ña|ign)s?\\b|\\bcr[eé]dit\\w*")]
+    [InlineData("chip\\s*in\\s*[^.\\n]{0,12}?\\s*vote")]
     public void ClausesGiveTheMatchesOfTheWholeText(string source)
     {
         var pattern = new PhrasePattern(new Regex(source, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["chip", "vote", "pac", "need", "please", "campa", "cr"]);
@@ -95,13 +96,23 @@ public sealed class PhraseMatchingTests
     }
 
     [Theory]
-    [InlineData("contributions?\\s*to\\s*[^.\\n]{1,80}?\\s*are\\s*not")]
+    [InlineData("contributions?\\s*to\\s*[^\\n]{1,80}?\\s*are\\s*not")]
     [InlineData("paid.for")]
     [InlineData("\\W+")]
     [InlineData("\\x2E")]
     [InlineData("\\p{P}")]
     public void PatternsThatMayMatchUnnamedPunctuationHaveNoStops(string source) =>
         Assert.Null(PhrasePattern.StopsOf(source));
+
+    [Fact]
+    public void ANegatedClassLeavesOnlyWhatItExcludesAsStops()
+    {
+        var stops = PhrasePattern.StopsOf("contributions?\\s*to\\s*[^.\\n]{1,80}?\\s*are\\s*not");
+        Assert.NotNull(stops);
+        Assert.True(stops.Contains('.'));
+        Assert.False(stops.Contains(','));
+        Assert.False(stops.Contains('!'));
+    }
 
     [Fact]
     public void StopsAreThePunctuationThePatternNeverNames()
