@@ -38,6 +38,10 @@ internal static class CampaignTerms
          "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
          "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat"]);
 
+    // With Keywords, words every match of Terms holds (Keywords alone miss "for state rep", "gubernatorial",
+    // "lit drop" across a line break, "yard signs"): a window where none starts cannot match, and Terms is not run.
+    internal static readonly WordSet Anchors = new([.. Keywords.Words, "state", "gubernatorial", "lit", "yard"]);
+
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry
     /// is empty, so signals that need campaign words near can skip their patterns.
@@ -64,7 +68,9 @@ internal static class CampaignTerms
     public static bool IsNear(DetectionContext context, TextField field, int start, int end, int window)
     {
         var around = field.Around(start, end, window);
-        return Terms.IsMatch(around) || context.Registry.FindName(around, 0).Entry is not null;
+        var from = Math.Max(0, start - window);
+        var anchor = Anchors.IndexIn(field, from);
+        return (anchor >= 0 && anchor < from + around.Length && Terms.IsMatch(around)) || context.Registry.FindName(around, 0).Entry is not null;
     }
 
     /// <summary>True when the text anywhere speaks of a campaign: for hosts that serve charities and campaigns alike.</summary>
