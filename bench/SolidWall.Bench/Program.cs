@@ -23,8 +23,10 @@ internal static class Program
                 return ScanBench.Run(args[1..]);
             case "report1m":
                 return Report1mBench.Run(args[1..]);
+            case "verdicts":
+                return VerdictsBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection;
@@ -33,12 +32,15 @@ internal static class CampaignTerms
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     // Every match of Terms holds one of these words; a message holding none cannot be near a campaign term.
-    private static readonly SearchValues<string> Keywords = SearchValues.Create(
+    internal static readonly WordSet Keywords = new(
         ["campaign", "candida", "elect", "ballot", "politic", "pac", "democrat", "republican", "gop", "dnc", "rnc", "dccc", "nrcc", "dscc", "nrsc",
          "mayor", "congress", "senat", "governor", "president", "alder", "council", "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller",
          "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
-         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat"],
-        StringComparison.Ordinal);
+         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat"]);
+
+    // With Keywords, words every match of Terms holds (Keywords alone miss "for state rep", "gubernatorial",
+    // "lit drop" across a line break, "yard signs"): a window where none starts cannot match, and Terms is not run.
+    internal static readonly WordSet Anchors = new([.. Keywords.Words, "state", "gubernatorial", "lit", "yard"]);
 
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry
@@ -53,7 +55,7 @@ internal static class CampaignTerms
 
         foreach (var field in context.Fields)
         {
-            if (field.Lower.AsSpan().ContainsAny(Keywords))
+            if (Keywords.IsIn(field))
             {
                 return true;
             }
@@ -66,7 +68,9 @@ internal static class CampaignTerms
     public static bool IsNear(DetectionContext context, TextField field, int start, int end, int window)
     {
         var around = field.Around(start, end, window);
-        return Terms.IsMatch(around) || context.Registry.FindName(around, 0).Entry is not null;
+        var from = Math.Max(0, start - window);
+        var anchor = Anchors.IndexIn(field, from);
+        return (anchor >= 0 && anchor < from + around.Length && Terms.IsMatch(around)) || context.Registry.FindName(around, 0).Entry is not null;
     }
 
     /// <summary>True when the text anywhere speaks of a campaign: for hosts that serve charities and campaigns alike.</summary>

@@ -16,5 +16,8 @@ internal interface ISignal
     /// <summary>The categories this signal can imply, for documentation and the policy check.</summary>
     IReadOnlyList<string> Categories { get; }
 
+    /// <summary>The phrase patterns this signal runs, so that <see cref="SignalCatalog.Lexicon"/> finds their words for it.</summary>
+    IEnumerable<PhrasePattern> Phrases => [];
+
     SignalHit? Evaluate(DetectionContext context);
 }

@@ -23,10 +23,17 @@ internal static class LookAlikes
         + "|\\bcivics?\\s+(?:lesson|class|unit|education)\\b|\\bmock\\s+election\\b|\\bsimulacro\\s+electoral\\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
+    // Words every match of Common holds: a window where none starts cannot match, and Common is not run there.
+    internal static readonly WordSet CommonAnchors = new(
+        ["partisan", "partidista", "council", "lsc", "consejo", "student", "class", "homecoming", "prom", "estudiantil", "pta", "pto", "booster",
+         "asociaci", "union", "delegate", "marketing", "campaña", "ethics", "hatch", "prohibited", "election", "poll", "juez", "civic", "simulacro"]);
+
     /// <summary>True when a common look-alike, or the signal's own trap pattern, is within the window around the span.</summary>
     public static bool AreNear(TextField field, int start, int end, int window, Regex? own = null)
     {
         var around = field.Around(start, end, window);
-        return Common.IsMatch(around) || (own is not null && own.IsMatch(around));
+        var from = Math.Max(0, start - window);
+        var anchor = CommonAnchors.IndexIn(field, from);
+        return (anchor >= 0 && anchor < from + around.Length && Common.IsMatch(around)) || (own is not null && own.IsMatch(around));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection;
@@ -12,15 +11,15 @@ internal static class PhraseScan
     public const int MaxEvidence = 3;
 
     /// <summary>
-    /// The matches of <paramref name="pattern"/> that <paramref name="accept"/> keeps. <paramref name="keywords"/>
-    /// are lower-case words every match contains one of: a field holding none of them is skipped with one
-    /// vectorised search, so most mail never runs the pattern at all.
+    /// The matches of <paramref name="pattern"/> that <paramref name="accept"/> keeps. A field holding none of the
+    /// pattern's keywords is skipped with one vectorised search, and in the others the pattern runs only on the
+    /// clauses that hold an anchor, so most mail never runs it at all and the rest runs it on a few clauses.
     /// </summary>
-    public static List<Evidence>? Find(DetectionContext context, SearchValues<string> keywords, Regex pattern, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null) =>
-        Find(context, keywords, pattern, accept, needsCampaign: false, note);
+    public static List<Evidence>? Find(DetectionContext context, PhrasePattern pattern, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null) =>
+        Find(context, pattern, accept, needsCampaign: false, note);
 
     /// <summary>As above; with <paramref name="needsCampaign"/>, a message without any campaign word is skipped at once.</summary>
-    public static List<Evidence>? Find(DetectionContext context, SearchValues<string> keywords, Regex pattern, Func<DetectionContext, TextField, int, int, bool> accept, bool needsCampaign, string? note = null)
+    public static List<Evidence>? Find(DetectionContext context, PhrasePattern pattern, Func<DetectionContext, TextField, int, int, bool> accept, bool needsCampaign, string? note = null)
     {
         if (needsCampaign && !context.MayMentionCampaign)
         {
@@ -30,20 +29,23 @@ internal static class PhraseScan
         List<Evidence>? found = null;
         foreach (var field in context.Fields)
         {
-            if (!field.Lower.AsSpan().ContainsAny(keywords))
+            if (!pattern.Keywords.IsIn(field))
             {
                 continue;
             }
 
-            foreach (var match in pattern.EnumerateMatches(field.Lower))
+            foreach (var (start, length) in pattern.ClausesOf(field))
             {
-                if (accept(context, field, match.Index, match.Length))
+                foreach (var match in pattern.Regex.EnumerateMatches(field.Lower.AsSpan(start, length)))
                 {
-                    found ??= [];
-                    found.Add(field.At(match.Index, match.Length, note));
-                    if (found.Count == MaxEvidence)
+                    if (accept(context, field, start + match.Index, match.Length))
                     {
-                        return found;
+                        found ??= [];
+                        found.Add(field.At(start + match.Index, match.Length, note));
+                        if (found.Count == MaxEvidence)
+                        {
+                            return found;
+                        }
                     }
                 }
             }
@@ -54,5 +56,6 @@ internal static class PhraseScan
 
     public static Regex Compile(string pattern) => new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
-    public static SearchValues<string> Keywords(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
+    /// <summary>A trigger: the pattern, the shipped keywords that gate a field, and the anchors that complete them (see <see cref="PhrasePattern"/>).</summary>
+    public static PhrasePattern Trigger(string pattern, string[] keywords, params string[] moreAnchors) => new(Compile(pattern), keywords, moreAnchors);
 }

@@ -30,4 +30,18 @@ internal static class SignalCatalog
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();
+
+    /// <summary>The words of every signal's phrase patterns and the campaign words, found in one pass per field.</summary>
+    public static Lexicon Lexicon { get; } = BuildLexicon();
+
+    private static Lexicon BuildLexicon()
+    {
+        var sets = All.SelectMany(s => s.Phrases).SelectMany(p => new[] { p.Keywords, p.Anchors }).Prepend(LookAlikes.CommonAnchors).Prepend(CampaignTerms.Anchors).Prepend(CampaignTerms.Keywords).Distinct().ToList();
+        for (var i = 0; i < sets.Count; i++)
+        {
+            sets[i].Slot = i;
+        }
+
+        return new Lexicon(sets);
+    }
 }

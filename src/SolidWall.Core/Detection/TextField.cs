@@ -8,6 +8,7 @@ namespace SolidWall.Core.Detection;
 internal sealed class TextField
 {
     private const int MaxExcerpt = 200;
+    private WordHits? _hits;
 
     public TextField(string where, string original, int baseOffset = 0)
     {
@@ -26,6 +27,9 @@ internal sealed class TextField
     public int BaseOffset { get; }
 
     public int Length => Original.Length;
+
+    /// <summary>Where the words of every phrase signal occur in <see cref="Lower"/>: one pass, on first use.</summary>
+    public WordHits Hits => _hits ??= SignalCatalog.Lexicon.Scan(Lower);
 
     /// <summary>Evidence for the span [start, start+length) of this field, quoted from the original text.</summary>
     public Evidence At(int start, int length, string? note = null)

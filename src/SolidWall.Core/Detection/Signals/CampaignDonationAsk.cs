@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -10,12 +9,11 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class CampaignDonationAsk : ISignal
 {
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords(
-        "chip in", "chip-in", "donat", "contribut", "give $", "pitch in", "dona", "contribuye", "aporta", "venmo", "checks", "cheques");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:chip(?:\\s+|-)in|donate|make\\s+a\\s+(?:donation|contribution)|contribute|give\\s+\\$\\s*\\d+|pitch\\s+in|venmo\\s+@|checks?\\s+(?:can\\s+be\\s+)?(?:made\\s+)?(?:out\\s+|payable\\s+)to"
-        + "|dona(?:r)?\\b|haz\\s+una\\s+donaci[oó]n|contribuye|aporta(?:r)?\\b|cheques?\\s+a\\s+nombre\\s+de)");
+        + "|dona(?:r)?\\b|haz\\s+una\\s+donaci[oó]n|contribuye|aporta(?:r)?\\b|cheques?\\s+a\\s+nombre\\s+de)",
+        ["chip in", "chip-in", "donat", "contribut", "give $", "pitch in", "dona", "contribuye", "aporta", "venmo", "checks", "cheques"],
+        "chip", "give", "pitch", "check", "cheque");
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:charity|food\\s+(?:drive|pantry)|book\\s+fair|bake\\s+sale|scholarship|booster|hardship\\s+fund|walk-?a-?thon|gofundme|red\\s+cross|united\\s+way"
@@ -27,9 +25,11 @@ internal sealed class CampaignDonationAsk : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Fundraising];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 250)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -14,17 +13,15 @@ internal sealed class CandidateCallToAction : ISignal
     private const int Window = 250;
 
     // Case matters for the name (capitalised words), not for the verbs; this one reads the original text.
-    private static readonly Regex NamePattern = new(
+    private static readonly PhrasePattern NamePattern = new(new Regex(
         "(?:(?i:\\bvote\\s+for|\\bre-?elect|\\belect|\\bvota\\s+por|\\belige\\s+a|\\breelige\\s+a)\\s+(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}))"
         + "|(?:\\b(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2})\\s+(?i:for|4|para)\\s+(?i:mayor|school\\s+board|board|congress|senate|governor|president|"
         + "alder(?:man|person|woman)|city\\s+council|state\\s+rep(?:resentative)?|state\\s+senate|sheriff|judge|treasurer|clerk|assessor|comptroller|"
         + "attorney\\s+general|alcalde|alcaldesa|gobernador|gobernadora|senador|senadora|congreso|concejal)\\b)",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-
-    // Every NamePattern match holds one of these; most mail holds none and skips the pattern.
-    private static readonly SearchValues<string> NameKeywords = PhraseScan.Keywords(
-        "vote", "elect", "vota", "board", "elige", "mayor", "congress", "senate", "governor", "president", "alder", "city council", "state rep",
-        "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller", "attorney general", "alcalde", "gobernador", "senador", "congreso", "concejal");
+        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture),
+        ["vote", "elect", "vota", "board", "elige", "mayor", "congress", "senate", "governor", "president", "alder", "city council", "state rep",
+         "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller", "attorney general", "alcalde", "gobernador", "senador", "congreso", "concejal"],
+        "council", "state", "attorney");
 
     private static readonly (Regex Pattern, string Category)[] Actions =
     [
@@ -43,6 +40,8 @@ internal sealed class CandidateCallToAction : ISignal
 
     public IReadOnlyList<string> Categories { get; } =
         [Detection.Categories.Fundraising, Detection.Categories.VolunteerRecruitment, Detection.Categories.VoteSolicitation, Detection.Categories.Event];
+
+    public IEnumerable<PhrasePattern> Phrases => [NamePattern];
 
     public SignalHit? Evaluate(DetectionContext context)
     {
@@ -79,17 +78,21 @@ internal sealed class CandidateCallToAction : ISignal
 
     private static SignalHit? FromPattern(TextField field)
     {
-        if (!field.Lower.AsSpan().ContainsAny(NameKeywords))
+        // The pattern reads the original text, the keywords and anchors its lower-cased copy, which has the same
+        // offsets; under the invariant culture (?i) matches exactly the characters whose lower case is the letter.
+        if (!NamePattern.Keywords.IsIn(field))
         {
             return null;
         }
 
-        foreach (Match match in NamePattern.Matches(field.Original))
+        foreach (var (start, length) in NamePattern.ClausesOf(field))
         {
-            var name = match.Groups["n"];
-            if (Check(field, match.Index, match.Length, $"candidate '{name.Value}'") is { } hit)
+            for (var match = NamePattern.Regex.Match(field.Original, start, length); match.Success; match = match.NextMatch())
             {
-                return hit;
+                if (Check(field, match.Index, match.Length, $"candidate '{match.Groups["n"].Value}'") is { } hit)
+                {
+                    return hit;
+                }
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -11,9 +10,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class Coercion : ISignal
 {
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("grade", "credit", "point", "required", "mandatory", "expected", "must", "should", "need to", "please", "calificaci", "nota", "crédito", "obligatori", "asking", "expect", "list", "track", "pido", "compartan", "repartan", "distribuyan", "envíen", "envien");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:(?:count(?:s|ed)?|will\\s+count)\\s+(?:toward|towards|for|as)\\s+(?:your\\s+|their\\s+|a\\s+|the\\s+)?(?:final\\s+|participation\\s+)?(?:grade|credit|points?)"
         + "|for\\s+(?:a\\s+)?grade|(?:required|mandatory|expected)\\s+to\\s+(?:attend|volunteer|canvass|participate|sign|distribute|wear|share)"
         + "|(?:all\\s+staff|every\\s+(?:teacher|staff\\s+member|employee)|all\\s+teachers|teachers|staff|employees)\\s+(?:must|should|are\\s+expected\\s+to|are\\s+required\\s+to|need\\s+to)\\s+"
@@ -22,7 +19,9 @@ internal sealed class Coercion : ISignal
         + "|(?:i'm|i\\s+am)\\s+asking\\s+(?:all\\s+(?:of\\s+)?)?(?:you|staff|teachers)\\s+to\\s+(?:share|encourage|promote|forward|distribute|recruit)|i\\s+expect\\s+(?:everyone|all\\s+staff|all\\s+of\\s+you|you)\\s+to"
         + "|keep(?:ing)?\\s+(?:a\\s+)?(?:list|track)\\s+of\\s+who|(?:les|te)\\s+pido\\s+que\\s+(?:animen|compartan|inviten|repartan|promuevan|difundan)|(?:voy\\s+a\\s+llevar|llevar[eé])\\s+una\\s+lista"
         + "|cuenta\\s+(?:para|como)\\s+(?:la\\s+|tu\\s+|su\\s+)?(?:calificaci[oó]n|nota|cr[eé]dito)|(?:es\\s+)?obligatori[oa]\\s+(?:asistir|participar|firmar|repartir)"
-        + "|(?:compartan|repartan|distribuyan|env[ií]en)\\s+(?:esto\\s+|este\\s+\\w+\\s+)?(?:con|a)\\s+(?:sus|los|todos\\s+los)\\s+(?:estudiantes|alumnos|padres|familias|maestros))");
+        + "|(?:compartan|repartan|distribuyan|env[ií]en)\\s+(?:esto\\s+|este\\s+\\w+\\s+)?(?:con|a)\\s+(?:sus|los|todos\\s+los)\\s+(?:estudiantes|alumnos|padres|familias|maestros))",
+        ["grade", "credit", "point", "required", "mandatory", "expected", "must", "should", "need to", "please", "calificaci", "nota", "crédito", "obligatori", "asking", "expect", "list", "track", "pido", "compartan", "repartan", "distribuyan", "envíen", "envien"],
+        "need");
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:may\\s+not|must\\s+not|cannot|can't|prohibit\\w*|not\\s+(?:permitted|allowed)|violat\\w+|no\\s+(?:pueden|deben)|prohibid[oa]s?)\\b");
@@ -33,9 +32,11 @@ internal sealed class Coercion : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Coercion];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps), needsCampaign: true);
         if (found is null)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -12,24 +11,25 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class DiscussesElectioneering : ISignal
 {
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords(
-        "inspector", "oig", "ethic", "ética", "etica", "hatch", "lesson", "lecci", "scavenger", "question", "pregunta", "article", "artículo", "articulo",
-        "tribune", "minutes", "eligible", "should not", "shouldn't", "may not", "not allowed", "prohibit", "prohibid", "complaint", "queja", "denunci",
-        "report", "reporting", "apolog", "disculp", "remove", "not click", "no debí", "no debi", "no pueden", "violat", "investigat", "correction", "corrección", "correccion");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:inspector\\s+general|oig\\b|office\\s+of\\s+(?:the\\s+)?(?:inspector\\s+general|ethics)|ethics\\s+(?:office|officer|training|board|complaint)|hatch\\s+act"
         + "|oficina\\s+de\\s+[eé]tica|capacitaci[oó]n\\s+de\\s+[eé]tica|lesson(?:\\s+plan)?\\b|lecci[oó]n\\b|scavenger\\s+hunt|discussion\\s+questions|questions?\\s*:|preguntas?\\s*:"
         + "|(?:the\\s+|this\\s+)?article\\b|art[ií]culo\\b|tribune|minutes\\b|not\\s+eligible|no\\s+(?:es|son)\\s+elegibles?"
         + "|should\\s+not\\s+have|shouldn't\\s+have|no\\s+deb[ií]\\s+(?:haber|reenviar|compartir)|may\\s+not\\s+be\\s+used|not\\s+allowed\\s+to|no\\s+pueden\\s+(?:usar|compartir|contar)"
         + "|prohibited|prohibid[oa]s?|complaint|queja|denuncia\\w*|(?:i\\s+am|i'm|we\\s+are)\\s+reporting|reporting\\s+(?:this|it)|forwarding\\s+(?:this\\s+|it\\s+)?(?:to\\s+you\\s+)?as\\s+instructed"
-        + "|apologi[sz]\\w*|disculp\\w*|remove\\s+(?:all\\s+|our\\s+)?(?:district\\s+)?addresses|did\\s+not\\s+click|violat\\w+|investigat\\w+|correction|correcci[oó]n)");
+        + "|apologi[sz]\\w*|disculp\\w*|remove\\s+(?:all\\s+|our\\s+)?(?:district\\s+)?addresses|did\\s+not\\s+click|violat\\w+|investigat\\w+|correction|correcci[oó]n)",
+        ["inspector", "oig", "ethic", "ética", "etica", "hatch", "lesson", "lecci", "scavenger", "question", "pregunta", "article", "artículo", "articulo",
+         "tribune", "minutes", "eligible", "should not", "shouldn't", "may not", "not allowed", "prohibit", "prohibid", "complaint", "queja", "denunci",
+         "report", "reporting", "apolog", "disculp", "remove", "not click", "no debí", "no debi", "no pueden", "violat", "investigat", "correction", "corrección", "correccion"],
+        "elegible", "should", "debi", "debí", "may", "allowed", "pueden", "instructed", "click");
 
     public string Name => "DiscussesElectioneering";
 
     public double Weight => -4.0;
 
     public IReadOnlyList<string> Categories { get; } = [];
+
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
 
     public SignalHit? Evaluate(DetectionContext context)
     {
@@ -41,7 +41,7 @@ internal sealed class DiscussesElectioneering : ISignal
 
         // The author's own words: the subject, and the text up to the first quote or forward.
         var ownEnd = OwnWordsEnd(context);
-        var found = PhraseScan.Find(context, Keywords, Trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
+        var found = PhraseScan.Find(context, Trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);
     }
 

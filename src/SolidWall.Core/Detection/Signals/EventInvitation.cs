@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -11,13 +10,13 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class EventInvitation : ISignal
 {
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("rall", "canvas", "bank", "fund", "watch part", "meet", "knock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:rall(?:y|ies)|canvass(?:es|ing)?|canvas\\s+launch|phone\\s*-?\\s*bank(?:s|ing)?|text\\s*-?\\s*bank(?:s|ing)?|fund-?raisers?"
         + "|watch\\s+part(?:y|ies)|meet\\s+(?:and|&)\\s+greet|door\\s*-?\\s*knock(?:ing)?|block\\s+walk(?:s|ing)?|campaign\\s+(?:kick-?off|office\\s+opening|events?)"
         + "|election\\s+night\\s+part(?:y|ies)|mitin(?:es)?|caravanas?|evento\\s+de\\s+campa[ñn]a|recaudaci[oó]n\\s+de\\s+fondos|tocar\\s+puertas"
-        + "|banco\\s+telef[oó]nico|fiesta\\s+para\\s+ver|reuni[oó]n\\s+con\\s+(?:el|la)\\s+candidat[oa])\\b");
+        + "|banco\\s+telef[oó]nico|fiesta\\s+para\\s+ver|reuni[oó]n\\s+con\\s+(?:el|la)\\s+candidat[oa])\\b",
+        ["rall", "canvas", "bank", "fund", "watch part", "meet", "knock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni"],
+        "watch", "walk", "night", "puertas", "telef", "fiesta");
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:pep\\s+rally|bake\\s+sale|walk-?a-?thon|car\\s+wash|charity|food\\s+drive|book\\s+fair|carnival|scholarships?|booster"
@@ -29,9 +28,11 @@ internal sealed class EventInvitation : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Event, Detection.Categories.Fundraising];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
         if (found is null)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -11,11 +10,10 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class PaidForByDisclaimer : ISignal
 {
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("paid", "pagad", "authori", "autorizad");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "paid\\s*for\\s*by|pagad[oa]\\s+por\\b"
-        + "|not\\s*authori[sz]ed\\s*by\\s*any\\s*candidate|no\\s+(?:est[aá]\\s+)?autorizad[oa]\\s+por\\s+ning[uú]n\\s+candidato");
+        + "|not\\s*authori[sz]ed\\s*by\\s*any\\s*candidate|no\\s+(?:est[aá]\\s+)?autorizad[oa]\\s+por\\s+ning[uú]n\\s+candidato",
+        ["paid", "pagad", "authori", "autorizad"]);
 
     // What follows an innocent "paid for by".
     private static readonly Regex InnocentPayer = PhraseScan.Compile(
@@ -32,9 +30,11 @@ internal sealed class PaidForByDisclaimer : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Literature];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Keywords, Trigger, static (_, field, index, length) =>
+        var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>
         {
             if (LookAlikes.AreNear(field, index, index + length, 80, OwnTraps))
             {

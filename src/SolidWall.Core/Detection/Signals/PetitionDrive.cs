@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -11,13 +10,13 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class PetitionDrive : ISignal
 {
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("petition", "ballot access", "signature", "petici", "firma", "nominating papers");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:nominating\\s+petitions?|nomination\\s+petitions?|nominating\\s+papers|petition\\s+(?:sheets?|signatures?|circulators?|drive|gathering)"
         + "|ballot\\s+access|(?:collect|gather|get|need)(?:ing)?\\s+(?:\\d[\\d,]*\\s+)?(?:more\\s+)?signatures"
         + "|sign\\s+(?:the|our|my)\\s+(?:nominating\\s+)?petitions?|circulat(?:e|ing)\\s+petitions?"
-        + "|peticiones?\\s+de\\s+nominaci[oó]n|(?:recolectar|recoger|juntar|reunir)\\s+firmas|firmas\\s+para|firma\\s+(?:la|nuestra)\\s+petici[oó]n)");
+        + "|peticiones?\\s+de\\s+nominaci[oó]n|(?:recolectar|recoger|juntar|reunir)\\s+firmas|firmas\\s+para|firma\\s+(?:la|nuestra)\\s+petici[oó]n)",
+        ["petition", "ballot access", "signature", "petici", "firma", "nominating papers"],
+        "nominating", "ballot");
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\bpermission\\s+slips?\\b|\\bchange\\.org\\b|\\bfield\\s+trip\\b|\\bpermiso\\b|\\breport\\s+cards?\\b");
@@ -28,9 +27,11 @@ internal sealed class PetitionDrive : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Petition];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -10,14 +9,14 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class Polling : ISignal
 {
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("poll", "survey", "voting for", "vote for", "candidate", "encuesta", "votar");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:(?:take|answer|complete|fill\\s+out|respond\\s+to)\\s+(?:our|the|this|a|my)\\s+(?:quick\\s+|short\\s+|official\\s+|\\d+-?\\s*(?:second|minute)\\s+)?(?:straw\\s+)?(?:poll|survey)"
         + "|(?:official|presidential|candidate|voter|election|campaign|straw)\\s+(?:poll|survey)"
         + "|who\\s+(?:are\\s+you|will\\s+you)\\s+(?:voting|vote)\\s+for|which\\s+candidate\\s+(?:do|will|are|would)"
         + "|(?:responde|contesta|completa|llena)\\s+(?:nuestra|la|esta)\\s+encuesta|encuesta\\s+(?:oficial|electoral|de\\s+campa[ñn]a)"
-        + "|por\\s+qui[eé]n\\s+(?:vas\\s+a\\s+votar|votar[aá]s))");
+        + "|por\\s+qui[eé]n\\s+(?:vas\\s+a\\s+votar|votar[aá]s))",
+        ["poll", "survey", "voting for", "vote for", "candidate", "encuesta", "votar"],
+        "voting", "vote");
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:parent|climate|school|5essentials|my\\s+voice|satisfaction|customer|course|teacher|student|staff|district|wellness|lunch)\\s+(?:survey|poll)"
@@ -29,9 +28,11 @@ internal sealed class Polling : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Polling];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps), needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);

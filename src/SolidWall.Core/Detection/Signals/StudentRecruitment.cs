@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -13,13 +12,12 @@ internal sealed class StudentRecruitment : ISignal
 {
     private const int Window = 300;
 
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("extern", "intern", "credit", "hours", "crédit", "horas", "pasant", "práctica", "practica");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:externships?|internships?|interns?|class\\s+credit|course\\s+credit|extra\\s+credit|academic\\s+credit|school\\s+credit"
         + "|service[-\\s]+(?:learning\\s+)?hours|volunteer(?:ing)?\\s+hours|community\\s+service\\s+hours"
         + "|cr[eé]ditos?\\s+(?:extra|acad[eé]micos?|escolares?|para\\s+(?:la|tu|su)\\s+clase)|horas\\s+de\\s+(?:servicio(?:\\s+comunitario)?|voluntariado)"
-        + "|pasant[ií]as?|pr[aá]cticas\\s+profesionales)\\b");
+        + "|pasant[ií]as?|pr[aá]cticas\\s+profesionales)\\b",
+        ["extern", "intern", "credit", "hours", "crédit", "horas", "pasant", "práctica", "practica"]);
 
     public string Name => "StudentRecruitment";
 
@@ -27,9 +25,11 @@ internal sealed class StudentRecruitment : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VolunteerRecruitment];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Keywords, Trigger, static (ctx, field, index, length) =>
+        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, Window)
             && !LookAlikes.AreNear(field, index, index + length, Window), needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -11,15 +10,14 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class VoteSolicitation : ISignal
 {
-    private static readonly SearchValues<string> Keywords = PhraseScan.Keywords("vote", "ballot", "gotv", "vota", "voto");
-
-    private static readonly Regex Trigger = PhraseScan.Compile(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:(?:vote\\s+(?:early\\s+)?(?:for|yes\\s+on|no\\s+on)|cast\\s+(?:your|a)\\s+(?:vote|ballot)\\s+for|your\\s+vote\\s+for"
         + "|make\\s+(?:a|your)\\s+plan\\s+to\\s+vote\\s+for|return\\s+your\\s+ballot\\s+for|vota\\s+(?:temprano\\s+)?por|tu\\s+voto\\s+por|vote\\s+por)"
         + "\\s+[\\p{L}\\d'’-]+(?:\\s+[\\p{L}\\d'’-]+){0,2}"
         + "|(?:i'm|i\\s+am|we're|we\\s+are)\\s+asking\\s+for\\s+your\\s+vote|needs?\\s+(?:every|your)\\s+vote|(?:is|are)\\s+(?:number|no\\.|#)\\s*\\d+\\s+on\\s+(?:your|the)\\s+ballot|(?:te|les?)\\s+pido\\s+(?:tu|su)\\s+voto"
         + "|vote\\s+[\\p{L}'’-]+\\s+(?:for|para)\\s+(?:mayor|school\\s+board|alder\\w*|city\\s+council|state\\s+rep\\w*|congress|senate|governor|alcalde\\w*|concejal\\w*)\\b|vote\\s+(?:democrat(?:ic)?|republican|blue|red|straight\\s+ticket)\\b|we\\s+need\\s+your\\s+vote|get\\s+out\\s+the\\s+vote|gotv\\b"
-        + "|vota\\s+(?:s[ií]\\b|no\\s+(?:a|en)\\b)|necesitamos\\s+tu\\s+voto)");
+        + "|vota\\s+(?:s[ií]\\b|no\\s+(?:a|en)\\b)|necesitamos\\s+tu\\s+voto)",
+        ["vote", "ballot", "gotv", "vota", "voto"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:favou?rite|poster|costume|contest|field\\s+trip|best|student\\s+of\\s+the\\s+month|teacher\\s+of\\s+the\\s+year|yearbook|mascot|"
@@ -31,9 +29,11 @@ internal sealed class VoteSolicitation : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VoteSolicitation];
 
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Keywords, Trigger, static (_, field, index, length) =>
+        var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>
             !LookAlikes.AreNear(field, index, index + length, 200)
             && !OwnTraps.IsMatch(field.Around(index, index + length, 60)));
         return found is null ? null : new SignalHit(Categories, found);

@@ -1,0 +1,168 @@
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// Every word the phrase signals look for (their keywords, their anchors, the campaign words), found in one pass
+/// over a field instead of one search per signal: an Aho–Corasick automaton over the lower-cased text that
+/// reports, for each <see cref="WordSet"/> it was built from, whether any of its words occurs and where each
+/// occurrence starts. Built once, from the signals in <see cref="SignalCatalog"/>.
+/// </summary>
+internal sealed class Lexicon
+{
+    // Up to 64 sets, one bit each in a ulong.
+    public const int MaxSets = 64;
+
+    private readonly byte[] _classOf = new byte[char.MaxValue + 1];
+    private readonly int _classes;
+    // Transitions as ushort, half the cache an int table takes: the scan is bound by loading them.
+    private readonly ushort[] _next;
+    private readonly (int Length, ulong Sets)[]?[] _found;
+
+    public Lexicon(IReadOnlyList<WordSet> sets)
+    {
+        if (sets.Count > MaxSets)
+        {
+            throw new ArgumentException($"a lexicon holds at most {MaxSets} word sets, not {sets.Count}", nameof(sets));
+        }
+
+        // Which sets each distinct word belongs to.
+        var words = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        for (var i = 0; i < sets.Count; i++)
+        {
+            foreach (var word in sets[i].Words)
+            {
+                words[word] = words.GetValueOrDefault(word) | (1UL << i);
+            }
+        }
+
+        // Characters no word holds share class 0, on which every state goes back to the root.
+        var alphabet = words.Keys.SelectMany(w => w).Distinct().Order().ToArray();
+        if (alphabet.Length >= byte.MaxValue)
+        {
+            throw new ArgumentException("the words hold too many distinct characters", nameof(sets));
+        }
+
+        for (var i = 0; i < alphabet.Length; i++)
+        {
+            _classOf[alphabet[i]] = (byte)(i + 1);
+        }
+
+        _classes = alphabet.Length + 1;
+
+        // The trie: state 0 is the root; children[s] maps a class to the next state.
+        var children = new List<Dictionary<int, int>> { new() };
+        var own = new List<(int Length, ulong Sets)?> { null };
+        foreach (var (word, mask) in words)
+        {
+            var state = 0;
+            foreach (var c in word)
+            {
+                if (!children[state].TryGetValue(_classOf[c], out var child))
+                {
+                    child = children.Count;
+                    children.Add([]);
+                    own.Add(null);
+                    children[state][_classOf[c]] = child;
+                }
+
+                state = child;
+            }
+
+            own[state] = (word.Length, mask);
+        }
+
+        // Breadth first: each state's failure link, its full transition row, and what it finds (its own word and its failure's).
+        if (children.Count > ushort.MaxValue)
+        {
+            throw new ArgumentException("the words make too many automaton states", nameof(sets));
+        }
+
+        _next = new ushort[children.Count * _classes];
+        _found = new (int, ulong)[]?[children.Count];
+        var fail = new int[children.Count];
+        var queue = new Queue<int>();
+        queue.Enqueue(0);
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            for (var c = 1; c < _classes; c++)
+            {
+                if (children[state].TryGetValue(c, out var child))
+                {
+                    fail[child] = state == 0 ? 0 : _next[(fail[state] * _classes) + c];
+                    _next[(state * _classes) + c] = (ushort)child;
+                    queue.Enqueue(child);
+                }
+                else
+                {
+                    _next[(state * _classes) + c] = state == 0 ? (ushort)0 : _next[(fail[state] * _classes) + c];
+                }
+            }
+
+            var inherited = state == 0 ? null : _found[fail[state]];
+            _found[state] = own[state] is { } mine ? [mine, .. inherited ?? []] : inherited;
+        }
+    }
+
+    /// <summary>Where the words occur in <paramref name="lower"/>.</summary>
+    public WordHits Scan(string lower)
+    {
+        var present = 0UL;
+        var starts = new List<(int Start, ulong Sets)>();
+        var state = 0;
+        for (var i = 0; i < lower.Length; i++)
+        {
+            state = _next[(state * _classes) + _classOf[lower[i]]];
+            if (_found[state] is { } found)
+            {
+                foreach (var (length, sets) in found)
+                {
+                    present |= sets;
+                    starts.Add((i - length + 1, sets));
+                }
+            }
+        }
+
+        // Found by where they end; the clause walk wants them by where they start.
+        starts.Sort(static (x, y) => x.Start.CompareTo(y.Start));
+        return new WordHits(present, starts);
+    }
+}
+
+/// <summary>What a <see cref="Lexicon"/> found in one field: which word sets occur, and each occurrence's start and sets, by start.</summary>
+internal sealed record WordHits(ulong Present, List<(int Start, ulong Sets)> Starts)
+{
+    /// <summary>Where the first word of set <paramref name="slot"/> starting at or after <paramref name="from"/> starts, or -1.</summary>
+    public int NextStart(int slot, int from)
+    {
+        var bit = 1UL << slot;
+        if ((Present & bit) == 0)
+        {
+            return -1;
+        }
+
+        // Binary search for the first occurrence at or after `from`, then walk to one of this set.
+        int lo = 0, hi = Starts.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Starts[mid].Start < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < Starts.Count; i++)
+        {
+            if ((Starts[i].Sets & bit) != 0)
+            {
+                return Starts[i].Start;
+            }
+        }
+
+        return -1;
+    }
+}
