@@ -2,15 +2,20 @@ namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
 /// The tokens of one message as the model sees them: each token's folded text (kept in one shared char array so
-/// that tokenizing allocates nothing per token), its stable hash, and whether a word pair may span it and the
+/// that tokenizing allocates nothing per token), its stable hash, the hash of its first
+/// <see cref="StemLength"/> chars (its stem's, when it is longer), and whether a word pair may span it and the
 /// token before (not across the subject/body boundary). Reused between messages on the same thread.
 /// </summary>
 internal sealed class TokenBuffer
 {
+    /// <summary>How many chars of a token <see cref="StemHash"/> covers.</summary>
+    public const int StemLength = 5;
+
     private char[] _chars = new char[4096];
     private int[] _starts = new int[512];
     private int[] _lengths = new int[512];
     private uint[] _hashes = new uint[512];
+    private uint[] _stemHashes = new uint[512];
     private bool[] _breakBefore = new bool[512];
     private int _charCount;
     private bool _pendingBreak;
@@ -18,6 +23,11 @@ internal sealed class TokenBuffer
     public int Count { get; private set; }
 
     public uint Hash(int index) => _hashes[index];
+
+    /// <summary>The hash of the token's first <see cref="StemLength"/> chars; meaningful only for a longer token.</summary>
+    public uint StemHash(int index) => _stemHashes[index];
+
+    public int Length(int index) => _lengths[index];
 
     public bool BreakBefore(int index) => _breakBefore[index];
 
@@ -35,7 +45,11 @@ internal sealed class TokenBuffer
     /// <summary>The next token starts a new run: no word pair joins it to the token before.</summary>
     public void Break() => _pendingBreak = true;
 
-    public void Add(ReadOnlySpan<char> folded)
+    public void Add(ReadOnlySpan<char> folded) =>
+        Add(folded, StableHash.Of(folded), folded.Length > StemLength ? StableHash.Of(folded[..StemLength]) : 0);
+
+    /// <summary>Adds a token whose hashes the caller computed while building it (the same as <see cref="StableHash.Of"/> would give).</summary>
+    public void Add(ReadOnlySpan<char> folded, uint hash, uint stemHash)
     {
         if (Count == _starts.Length)
         {
@@ -43,6 +57,7 @@ internal sealed class TokenBuffer
             Array.Resize(ref _starts, size);
             Array.Resize(ref _lengths, size);
             Array.Resize(ref _hashes, size);
+            Array.Resize(ref _stemHashes, size);
             Array.Resize(ref _breakBefore, size);
         }
 
@@ -54,7 +69,8 @@ internal sealed class TokenBuffer
         folded.CopyTo(_chars.AsSpan(_charCount));
         _starts[Count] = _charCount;
         _lengths[Count] = folded.Length;
-        _hashes[Count] = StableHash.Of(folded);
+        _hashes[Count] = hash;
+        _stemHashes[Count] = stemHash;
         _breakBefore[Count] = _pendingBreak || Count == 0;
         _pendingBreak = false;
         _charCount += folded.Length;

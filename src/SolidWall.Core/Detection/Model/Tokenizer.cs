@@ -15,10 +15,20 @@ internal static class Tokenizer
 
     private const int MaxHostLength = 80;
 
+    /// <summary>What an ASCII char is to the tokenizer: <see cref="Separator"/>, <see cref="LinkMark"/>, <see cref="Letter"/>, <see cref="Digit"/>, or none (punctuation).</summary>
+    private static readonly byte[] AsciiClass = BuildAsciiClass();
+
+    private const byte Separator = 1;
+    private const byte LinkMark = 2;
+    private const byte Letter = 4;
+    private const byte Digit = 8;
+
     /// <summary>Tokenizes <paramref name="text"/> into <paramref name="tokens"/> (appending).</summary>
     public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         Span<char> scratch = stackalloc char[MaxHostLength + 8];
+        Span<char> word = stackalloc char[MaxTokenLength];
+        var classes = AsciiClass;
         var i = 0;
         while (i < text.Length)
         {
@@ -27,30 +37,65 @@ internal static class Tokenizer
                 i++;
             }
 
+            // One pass finds the chunk's end and whether it may be a link or an address ('.', '@' or ':' in it);
+            // most chunks are plain words and go straight to Words.
             var start = i;
-            while (i < text.Length && !IsSeparator(text[i]))
+            var linkMark = false;
+            while (i < text.Length)
             {
+                var c = text[i];
+                if (c < 0x80)
+                {
+                    var cls = classes[c];
+                    if ((cls & Separator) != 0)
+                    {
+                        break;
+                    }
+
+                    linkMark |= (cls & LinkMark) != 0;
+                }
+                else if (char.IsWhiteSpace(c))
+                {
+                    break;
+                }
+
                 i++;
             }
 
             if (i > start)
             {
-                Chunk(text[start..i], tokens, scratch);
+                if (linkMark)
+                {
+                    Chunk(text[start..i], tokens, scratch, word);
+                }
+                else
+                {
+                    Words(text[start..i], tokens, word);
+                }
             }
         }
     }
 
-    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '(' or ')' or '[' or ']' or '|';
+    private static bool IsSeparator(char c) => c < 0x80 ? (AsciiClass[c] & Separator) != 0 : char.IsWhiteSpace(c);
 
-    /// <summary>One run of non-blank text: a link, an address, or words.</summary>
-    private static void Chunk(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> scratch)
+    private static byte[] BuildAsciiClass()
     {
-        if (chunk.IndexOfAny('.', '@', ':') < 0)
+        var table = new byte[0x80];
+        for (var c = (char)0; c < 0x80; c++)
         {
-            Words(chunk, tokens);
-            return;
+            table[c] = char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '(' or ')' or '[' or ']' or '|' ? Separator
+                : c is '.' or '@' or ':' ? LinkMark
+                : char.IsAsciiLetter(c) ? Letter
+                : char.IsAsciiDigit(c) ? Digit
+                : (byte)0;
         }
 
+        return table;
+    }
+
+    /// <summary>One run of non-blank text: a link, an address, or words.</summary>
+    private static void Chunk(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> scratch, Span<char> word)
+    {
         var scheme = chunk.IndexOf("://", StringComparison.Ordinal);
         if (scheme > 0)
         {
@@ -62,7 +107,7 @@ internal static class Tokenizer
 
             if (schemeStart < scheme)
             {
-                Words(chunk[..schemeStart], tokens);
+                Words(chunk[..schemeStart], tokens, word);
                 Host("host:", chunk[(scheme + 3)..], tokens, scratch, stripUser: true);
                 return;
             }
@@ -71,7 +116,7 @@ internal static class Tokenizer
         var www = chunk.IndexOf("www.", StringComparison.OrdinalIgnoreCase);
         if (www >= 0 && (www == 0 || !char.IsLetterOrDigit(chunk[www - 1])))
         {
-            Words(chunk[..www], tokens);
+            Words(chunk[..www], tokens, word);
             Host("host:", chunk[www..], tokens, scratch, stripUser: false);
             return;
         }
@@ -85,12 +130,12 @@ internal static class Tokenizer
                 localStart--;
             }
 
-            Words(chunk[..localStart], tokens);
+            Words(chunk[..localStart], tokens, word);
             Host("domain:", chunk[(at + 1)..], tokens, scratch, stripUser: false);
             return;
         }
 
-        Words(chunk, tokens);
+        Words(chunk, tokens, word);
     }
 
     /// <summary>Emits prefix + the lower-cased host name at the start of <paramref name="rest"/>.</summary>
@@ -123,12 +168,18 @@ internal static class Tokenizer
         tokens.Add(scratch[..(prefix.Length + host.Length)]);
     }
 
-    /// <summary>Splits on everything but letters, digits and in-word apostrophes; Han and kana are one token per character.</summary>
-    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens)
+    /// <summary>
+    /// Splits on everything but letters, digits and in-word apostrophes; Han and kana are one token per character.
+    /// Each token's hash and its stem's are computed as its chars are appended (no second pass over them), and the
+    /// state stays in locals so that the loop keeps it in registers.
+    /// </summary>
+    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> word)
     {
-        Span<char> word = stackalloc char[MaxTokenLength];
+        var classes = AsciiClass;
         var length = 0;
         var tooLong = false;
+        var hash = StableHash.Start;
+        var stemHash = 0u;
         for (var k = 0; k < chunk.Length; k++)
         {
             var c = chunk[k];
@@ -136,91 +187,95 @@ internal static class Tokenizer
             if (c < 0x80)
             {
                 // ASCII, most of every message: no table, no Unicode category.
-                if (char.IsAsciiLetter(c))
+                var cls = classes[c];
+                if ((cls & Letter) != 0)
                 {
                     folded = (char)(c | 0x20);
                 }
-                else if (char.IsAsciiDigit(c))
+                else if ((cls & Digit) != 0)
                 {
                     folded = '0';
                 }
+                else if (c == '\'' && length > 0 && k + 1 < chunk.Length && char.IsLetter(chunk[k + 1]))
+                {
+                    folded = '\'';
+                }
                 else
                 {
-                    if (c == '\'' && length > 0 && k + 1 < chunk.Length && char.IsLetter(chunk[k + 1]))
-                    {
-                        Append(word, ref length, ref tooLong, '\'');
-                    }
-                    else
-                    {
-                        Flush(word, ref length, ref tooLong, tokens);
-                    }
-
+                    Emit(word, length, tooLong, hash, stemHash, tokens);
+                    (length, tooLong, hash) = (0, false, StableHash.Start);
                     continue;
                 }
-
-                Append(word, ref length, ref tooLong, folded);
-                continue;
-            }
-
-            folded = TextFolding.Fold(c);
-            var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
-            {
-                // A combining accent after a Latin letter (decomposed text) is folded away; other marks (Indic vowel signs) stay.
-                if (length > 0 && word[length - 1] >= 0x250)
-                {
-                    Append(word, ref length, ref tooLong, c);
-                }
-
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
-            {
-                if (IsIdeograph(c))
-                {
-                    Flush(word, ref length, ref tooLong, tokens);
-                    word[0] = c;
-                    tokens.Add(word[..1]);
-                    continue;
-                }
-
-                Append(word, ref length, ref tooLong, char.IsDigit(c) ? '0' : folded);
-            }
-            else if (folded == '\'' && length > 0 && k + 1 < chunk.Length && char.IsLetter(chunk[k + 1]))
-            {
-                Append(word, ref length, ref tooLong, '\'');
             }
             else
             {
-                Flush(word, ref length, ref tooLong, tokens);
+                folded = TextFolding.Fold(c);
+                var category = char.GetUnicodeCategory(c);
+                if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+                {
+                    // A combining accent after a Latin letter (decomposed text) is folded away; other marks (Indic vowel signs) stay.
+                    if (length > 0 && word[length - 1] >= 0x250)
+                    {
+                        folded = c;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
+                else if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
+                {
+                    if (IsIdeograph(c))
+                    {
+                        Emit(word, length, tooLong, hash, stemHash, tokens);
+                        (length, tooLong, hash) = (0, false, StableHash.Start);
+                        word[0] = c;
+                        tokens.Add(word[..1], StableHash.Step(StableHash.Start, c), 0);
+                        continue;
+                    }
+
+                    if (char.IsDigit(c))
+                    {
+                        folded = '0';
+                    }
+                }
+                else if (folded == '\'' && length > 0 && k + 1 < chunk.Length && char.IsLetter(chunk[k + 1]))
+                {
+                    folded = '\'';
+                }
+                else
+                {
+                    Emit(word, length, tooLong, hash, stemHash, tokens);
+                    (length, tooLong, hash) = (0, false, StableHash.Start);
+                    continue;
+                }
+            }
+
+            if (length == MaxTokenLength)
+            {
+                tooLong = true;
+            }
+            else
+            {
+                word[length++] = folded;
+                hash = StableHash.Step(hash, folded);
+                if (length == TokenBuffer.StemLength)
+                {
+                    stemHash = hash;
+                }
             }
         }
 
-        Flush(word, ref length, ref tooLong, tokens);
+        Emit(word, length, tooLong, hash, stemHash, tokens);
     }
 
-    private static void Append(Span<char> word, ref int length, ref bool tooLong, char c)
-    {
-        if (length == MaxTokenLength)
-        {
-            tooLong = true;
-        }
-        else
-        {
-            word[length++] = c;
-        }
-    }
-
-    private static void Flush(Span<char> word, ref int length, ref bool tooLong, TokenBuffer tokens)
+    /// <summary>Adds the word built so far, unless it is empty or was too long.</summary>
+    private static void Emit(Span<char> word, int length, bool tooLong, uint hash, uint stemHash, TokenBuffer tokens)
     {
         if (length > 0 && !tooLong)
         {
-            tokens.Add(word[..length]);
+            tokens.Add(word[..length], hash, length > TokenBuffer.StemLength ? stemHash : 0);
         }
-
-        length = 0;
-        tooLong = false;
     }
 
     private static bool IsIdeograph(char c) =>
