@@ -42,6 +42,20 @@ internal sealed class TokenBuffer
         _pendingBreak = false;
     }
 
+    /// <summary>
+    /// Forgets every token from <paramref name="count"/> on (the tokenizer taking back a chunk's words). The break
+    /// before the first one forgotten is pending again; at 0 it does not matter, the first token always has one.
+    /// </summary>
+    public void Truncate(int count)
+    {
+        if (count < Count)
+        {
+            _pendingBreak = _breakBefore[count];
+            _charCount = _starts[count];
+            Count = count;
+        }
+    }
+
     /// <summary>The next token starts a new run: no word pair joins it to the token before.</summary>
     public void Break() => _pendingBreak = true;
 

@@ -23,12 +23,27 @@ internal static class Tokenizer
     private const byte Letter = 4;
     private const byte Digit = 8;
 
-    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="tokens"/> (appending).</summary>
+    /// <summary>
+    /// Tokenizes <paramref name="text"/> into <paramref name="tokens"/> (appending). The text is split into chunks at
+    /// blanks and a few brackets; a chunk that may be a link or an address goes to <see cref="Chunk"/>, every other
+    /// one is split into words. Both happen in one pass (<see cref="Words"/>), which only steps back when a chunk
+    /// turns out to hold "@", "://" or "www.".
+    /// </summary>
     public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         Span<char> scratch = stackalloc char[MaxHostLength + 8];
         Span<char> word = stackalloc char[MaxTokenLength];
-        var classes = AsciiClass;
+        Words(text, tokens, word, scratch);
+    }
+
+    /// <summary>
+    /// The same tokens the plain way: split at blanks first, then each chunk as a link, an address or words. Kept as
+    /// the reference the one pass of <see cref="Tokenize"/> is tested against.
+    /// </summary>
+    internal static void TokenizeChunkByChunk(ReadOnlySpan<char> text, TokenBuffer tokens)
+    {
+        Span<char> scratch = stackalloc char[MaxHostLength + 8];
+        Span<char> word = stackalloc char[MaxTokenLength];
         var i = 0;
         while (i < text.Length)
         {
@@ -37,41 +52,19 @@ internal static class Tokenizer
                 i++;
             }
 
-            // One pass finds the chunk's end and whether it may be a link or an address ('.', '@' or ':' in it);
-            // most chunks are plain words and go straight to Words.
             var start = i;
-            var linkMark = false;
-            while (i < text.Length)
+            while (i < text.Length && !IsSeparator(text[i]))
             {
-                var c = text[i];
-                if (c < 0x80)
-                {
-                    var cls = classes[c];
-                    if ((cls & Separator) != 0)
-                    {
-                        break;
-                    }
-
-                    linkMark |= (cls & LinkMark) != 0;
-                }
-                else if (char.IsWhiteSpace(c))
-                {
-                    break;
-                }
-
                 i++;
             }
 
-            if (i > start)
+            if (i > start && text[start..i].IndexOfAny('.', '@', ':') >= 0)
             {
-                if (linkMark)
-                {
-                    Chunk(text[start..i], tokens, scratch, word);
-                }
-                else
-                {
-                    Words(text[start..i], tokens, word);
-                }
+                Chunk(text[start..i], tokens, scratch, word);
+            }
+            else if (i > start)
+            {
+                Words(text[start..i], tokens, word);
             }
         }
     }
@@ -168,14 +161,23 @@ internal static class Tokenizer
         tokens.Add(scratch[..(prefix.Length + host.Length)]);
     }
 
+    /// <summary>Splits <paramref name="chunk"/> into words (<see cref="Words"/>), without looking for links in it.</summary>
+    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> word) => Words(chunk, tokens, word, scratch: default);
+
     /// <summary>
     /// Splits on everything but letters, digits and in-word apostrophes; Han and kana are one token per character.
     /// Each token's hash and its stem's are computed as its chars are appended (no second pass over them), and the
-    /// state stays in locals so that the loop keeps it in registers.
+    /// state stays in locals so that the loop keeps it in registers. With <paramref name="scratch"/> (the whole text,
+    /// from <see cref="Tokenize"/>), a blank also ends a chunk, and a chunk found to hold a link or an address has its
+    /// words taken back and goes to <see cref="Chunk"/> whole: splitting on blanks first and then into words gives
+    /// the same words, since a blank ends a word anyway and is never the letter after an apostrophe.
     /// </summary>
-    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> word)
+    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> word, Span<char> scratch)
     {
         var classes = AsciiClass;
+        var findLinks = !scratch.IsEmpty;
+        var chunkStart = 0;
+        var chunkTokens = tokens.Count;
         var length = 0;
         var tooLong = false;
         var hash = StableHash.Start;
@@ -204,6 +206,28 @@ internal static class Tokenizer
                 {
                     Emit(word, length, tooLong, hash, stemHash, tokens);
                     (length, tooLong, hash) = (0, false, StableHash.Start);
+                    if (findLinks)
+                    {
+                        if ((cls & Separator) != 0)
+                        {
+                            (chunkStart, chunkTokens) = (k + 1, tokens.Count);
+                        }
+                        else if ((cls & LinkMark) != 0 && MayBeLink(chunk, k, chunkStart))
+                        {
+                            // Take back this chunk's words and read it whole, then go on after it.
+                            var end = k + 1;
+                            while (end < chunk.Length && !IsSeparator(chunk[end]))
+                            {
+                                end++;
+                            }
+
+                            tokens.Truncate(chunkTokens);
+                            Chunk(chunk[chunkStart..end], tokens, scratch, word);
+                            (chunkStart, chunkTokens) = (end, tokens.Count);
+                            k = end - 1;
+                        }
+                    }
+
                     continue;
                 }
             }
@@ -247,6 +271,11 @@ internal static class Tokenizer
                 {
                     Emit(word, length, tooLong, hash, stemHash, tokens);
                     (length, tooLong, hash) = (0, false, StableHash.Start);
+                    if (findLinks && char.IsWhiteSpace(c))
+                    {
+                        (chunkStart, chunkTokens) = (k + 1, tokens.Count);
+                    }
+
                     continue;
                 }
             }
@@ -268,6 +297,21 @@ internal static class Tokenizer
 
         Emit(word, length, tooLong, hash, stemHash, tokens);
     }
+
+    /// <summary>
+    /// Whether the chunk from <paramref name="chunkStart"/> may be a link or an address, seen at its '.', '@' or ':'
+    /// at <paramref name="k"/>: an '@', a "://", or a '.' after three chars that may be "www" (any non-ASCII char
+    /// counted as one, to be safe). Anything <see cref="Chunk"/> treats as more than words passes; a chunk that
+    /// passes but is words after all is split by <see cref="Chunk"/> the same way.
+    /// </summary>
+    private static bool MayBeLink(ReadOnlySpan<char> text, int k, int chunkStart) => text[k] switch
+    {
+        '@' => true,
+        ':' => k + 2 < text.Length && text[k + 1] == '/' && text[k + 2] == '/',
+        _ => k - chunkStart >= 3 && MayBeW(text[k - 1]) && MayBeW(text[k - 2]) && MayBeW(text[k - 3]),
+    };
+
+    private static bool MayBeW(char c) => (c | 0x20) == 'w' || c >= 0x80;
 
     /// <summary>Adds the word built so far, unless it is empty or was too long.</summary>
     private static void Emit(Span<char> word, int length, bool tooLong, uint hash, uint stemHash, TokenBuffer tokens)
