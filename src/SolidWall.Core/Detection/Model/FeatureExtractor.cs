@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
@@ -34,10 +36,16 @@ internal sealed class FeatureExtractor
 
     private readonly TokenBuffer _tokens = new();
     /// <summary>
-    /// A small open-addressing table from bucket to slot + 1 (0 = empty) for the message being vectorised: it
-    /// stays in the first-level caches, where a table over all buckets would miss on every feature.
+    /// A small open-addressing table from bucket to slot for the message being vectorised: it stays in the
+    /// first-level caches, where a table over all buckets would miss on every feature. An entry is the current
+    /// message's when its key carries <see cref="_generation"/>, so the table is not cleared between messages.
     /// </summary>
-    private int[] _table = new int[4096];
+    private Entry[] _table = new Entry[4096];
+
+    /// <summary>Which message the table's live entries belong to: 1 to <see cref="MaxGeneration"/>, then the table is cleared.</summary>
+    private int _generation;
+
+    private const int MaxGeneration = int.MaxValue >> BucketBits;
     private int[] _buckets = new int[2048];
     private int[] _counts = new int[2048];
     private int[] _origins = new int[2048];
@@ -117,40 +125,49 @@ internal sealed class FeatureExtractor
             tableSize *= 2;
         }
 
-        if (_table.Length != tableSize)
+        if (_table.Length < tableSize)
         {
-            _table = new int[tableSize];
+            _table = new Entry[tableSize];
+            _generation = 0;
         }
-        else
+
+        if (++_generation > MaxGeneration)
         {
             Array.Clear(_table);
+            _generation = 1;
         }
 
         var table = _table;
         var tableMask = tableSize - 1;
+        var generation = _generation << BucketBits;
         var count = 0;
-        var tokens = _tokens;
+        var hashes = _tokens.Hashes;
+        var stemHashes = _tokens.StemHashes;
+        var lengths = _tokens.Lengths;
+        var starts = _tokens.Starts;
+        var breakBefore = _tokens.BreaksBefore;
+        var chars = _tokens.Chars;
         var previousFunction = false;
         for (var t = 0; t < n; t++)
         {
-            var h = tokens.Hash(t);
+            var h = hashes[t];
             // A function word or a lone letter is no feature of its own, and a pair of two of them is none either. A lone
             // letter is a single Latin one ("U.S." gives "u" and "s", "p.m." gives "p" and "m"): initials and abbreviations, not words.
-            var length = tokens.Length(t);
-            var function = FunctionWords.Contains(h) || (length == 1 && char.IsAsciiLetterLower(tokens.Text(t)[0]));
+            var length = lengths[t];
+            var function = FunctionWords.Contains(h) || (length == 1 && char.IsAsciiLetterLower(chars[starts[t]]));
             if (!function)
             {
-                Count((int)(StableHash.Mix(h) & Mask), t * 4);
-                if (length > StemLength && char.IsLetter(tokens.Text(t)[0]))
+                Count(table, tableMask, generation, (int)(StableHash.Mix(h) & Mask), t * 4, buckets, counts, origins, ref count);
+                if (length > StemLength && char.IsLetter(chars[starts[t]]))
                 {
                     // The stem's hash was taken as the token was built: the hash of its first StemLength chars.
-                    Count((int)(StableHash.Mix(tokens.StemHash(t) ^ StemSalt) & Mask), (t * 4) + 2);
+                    Count(table, tableMask, generation, (int)(StableHash.Mix(stemHashes[t] ^ StemSalt) & Mask), (t * 4) + 2, buckets, counts, origins, ref count);
                 }
             }
 
-            if (!tokens.BreakBefore(t) && !(function && previousFunction))
+            if (!breakBefore[t] && !(function && previousFunction))
             {
-                Count((int)(StableHash.Pair(tokens.Hash(t - 1), h) & Mask), (t * 4) + 1);
+                Count(table, tableMask, generation, (int)(StableHash.Pair(hashes[t - 1], h) & Mask), (t * 4) + 1, buckets, counts, origins, ref count);
             }
 
             previousFunction = function;
@@ -177,28 +194,44 @@ internal sealed class FeatureExtractor
 
         return new FeatureVector(buckets, values, origins, count, n);
 
-        void Count(int bucket, int origin)
-        {
-            var i = (int)(((uint)bucket * 0x9E3779B1u) >> 8) & tableMask;
-            while (table[i] != 0)
-            {
-                if (buckets[table[i] - 1] == bucket)
-                {
-                    counts[table[i] - 1]++;
-                    return;
-                }
+    }
 
-                i = (i + 1) & tableMask;
+    /// <summary>Counts one occurrence of <paramref name="bucket"/>; a bucket seen first gets the next slot and keeps <paramref name="origin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Count(Entry[] table, int tableMask, int generation, int bucket, int origin, int[] buckets, int[] counts, int[] origins, ref int count)
+    {
+        var key = generation | bucket;
+        var i = (int)(((uint)bucket * 0x9E3779B1u) >> 8) & tableMask;
+        while (true)
+        {
+            ref var entry = ref table[i];
+            if (entry.Key == key)
+            {
+                counts[entry.Slot]++;
+                return;
             }
 
-            table[i] = count + 1;
-            buckets[count] = bucket;
-            counts[count] = 1;
-            origins[count] = origin;
-            count++;
+            if ((entry.Key & ~Mask) != generation)
+            {
+                // Empty, or left by an earlier message.
+                entry.Key = key;
+                entry.Slot = count;
+                buckets[count] = bucket;
+                counts[count] = 1;
+                origins[count] = origin;
+                count++;
+                return;
+            }
+
+            i = (i + 1) & tableMask;
         }
     }
 
+    private struct Entry
+    {
+        public int Key;
+        public int Slot;
+    }
 
     /// <summary>The words behind a feature, from the tokens of the message just extracted ("volun…" for a stem).</summary>
     public string Term(int origin)

@@ -35,6 +35,19 @@ internal sealed class TokenBuffer
 
     public string TextString(int index) => new(_chars, _starts[index], _lengths[index]);
 
+    // The arrays behind the accessors above, for the extractor's loop over every token.
+    internal ReadOnlySpan<uint> Hashes => _hashes.AsSpan(0, Count);
+
+    internal ReadOnlySpan<uint> StemHashes => _stemHashes.AsSpan(0, Count);
+
+    internal ReadOnlySpan<int> Lengths => _lengths.AsSpan(0, Count);
+
+    internal ReadOnlySpan<int> Starts => _starts.AsSpan(0, Count);
+
+    internal ReadOnlySpan<bool> BreaksBefore => _breakBefore.AsSpan(0, Count);
+
+    internal ReadOnlySpan<char> Chars => _chars.AsSpan(0, _charCount);
+
     public void Clear()
     {
         Count = 0;
