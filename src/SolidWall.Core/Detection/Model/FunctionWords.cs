@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
@@ -42,6 +44,7 @@ internal static class FunctionWords
     private static readonly bool ZeroIsMember;
 
     /// <summary>True when a token with this hash is a function word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Contains(uint hash)
     {
         if (hash == 0)

@@ -46,9 +46,11 @@ internal static class StableHash
     }
 
     /// <summary>The hash of the ordered pair (first, second); differs from the pair (second, first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Pair(uint first, uint second) => Mix((first * 0x9E3779B1u) ^ Rotate(second, 15) ^ 0x5bd1e995u);
 
     /// <summary>MurmurHash3's 32-bit finaliser.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Mix(uint h)
     {
         h ^= h >> 16;

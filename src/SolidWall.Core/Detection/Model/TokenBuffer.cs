@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
@@ -55,6 +57,26 @@ internal sealed class TokenBuffer
         _pendingBreak = false;
     }
 
+    /// <summary>Makes room for one more token of <paramref name="length"/> chars (out of line: it is rare).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int length)
+    {
+        if (Count == _starts.Length)
+        {
+            var size = Count * 2;
+            Array.Resize(ref _starts, size);
+            Array.Resize(ref _lengths, size);
+            Array.Resize(ref _hashes, size);
+            Array.Resize(ref _stemHashes, size);
+            Array.Resize(ref _breakBefore, size);
+        }
+
+        if (_charCount + length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + length));
+        }
+    }
+
     /// <summary>
     /// Forgets every token from <paramref name="count"/> on (the tokenizer taking back a chunk's words). The break
     /// before the first one forgotten is pending again; at 0 it does not matter, the first token always has one.
@@ -76,21 +98,12 @@ internal sealed class TokenBuffer
         Add(folded, StableHash.Of(folded), folded.Length > StemLength ? StableHash.Of(folded[..StemLength]) : 0);
 
     /// <summary>Adds a token whose hashes the caller computed while building it (the same as <see cref="StableHash.Of"/> would give).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(ReadOnlySpan<char> folded, uint hash, uint stemHash)
     {
-        if (Count == _starts.Length)
+        if (Count == _starts.Length || _charCount + folded.Length > _chars.Length)
         {
-            var size = Count * 2;
-            Array.Resize(ref _starts, size);
-            Array.Resize(ref _lengths, size);
-            Array.Resize(ref _hashes, size);
-            Array.Resize(ref _stemHashes, size);
-            Array.Resize(ref _breakBefore, size);
-        }
-
-        if (_charCount + folded.Length > _chars.Length)
-        {
-            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + folded.Length));
+            Grow(folded.Length);
         }
 
         folded.CopyTo(_chars.AsSpan(_charCount));
