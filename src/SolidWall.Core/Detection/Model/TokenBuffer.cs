@@ -57,6 +57,40 @@ internal sealed class TokenBuffer
         _pendingBreak = false;
     }
 
+    /// <summary>
+    /// Room for the next token's chars, written in place by the tokenizer (no copy) and kept by <see cref="AddWritten"/>;
+    /// valid until the next token is added.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<char> Space()
+    {
+        if (_charCount + Tokenizer.MaxTokenLength > _chars.Length)
+        {
+            Grow(Tokenizer.MaxTokenLength);
+        }
+
+        return _chars.AsSpan(_charCount, Tokenizer.MaxTokenLength);
+    }
+
+    /// <summary>Adds the token of <paramref name="length"/> chars written at the start of <see cref="Space"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddWritten(int length, uint hash, uint stemHash)
+    {
+        if (Count == _starts.Length)
+        {
+            Grow(length);
+        }
+
+        _starts[Count] = _charCount;
+        _lengths[Count] = length;
+        _hashes[Count] = hash;
+        _stemHashes[Count] = stemHash;
+        _breakBefore[Count] = _pendingBreak || Count == 0;
+        _pendingBreak = false;
+        _charCount += length;
+        Count++;
+    }
+
     /// <summary>Makes room for one more token of <paramref name="length"/> chars (out of line: it is rare).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int length)

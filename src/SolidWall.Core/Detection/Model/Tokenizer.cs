@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SolidWall.Core.Detection.Model;
 
@@ -32,8 +33,7 @@ internal static class Tokenizer
     public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         Span<char> scratch = stackalloc char[MaxHostLength + 8];
-        Span<char> word = stackalloc char[MaxTokenLength];
-        Words(text, tokens, word, scratch);
+        Words(text, tokens, scratch);
     }
 
     /// <summary>
@@ -43,7 +43,6 @@ internal static class Tokenizer
     internal static void TokenizeChunkByChunk(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         Span<char> scratch = stackalloc char[MaxHostLength + 8];
-        Span<char> word = stackalloc char[MaxTokenLength];
         var i = 0;
         while (i < text.Length)
         {
@@ -60,11 +59,11 @@ internal static class Tokenizer
 
             if (i > start && text[start..i].IndexOfAny('.', '@', ':') >= 0)
             {
-                Chunk(text[start..i], tokens, scratch, word);
+                Chunk(text[start..i], tokens, scratch);
             }
             else if (i > start)
             {
-                Words(text[start..i], tokens, word);
+                Words(text[start..i], tokens);
             }
         }
     }
@@ -87,7 +86,7 @@ internal static class Tokenizer
     }
 
     /// <summary>One run of non-blank text: a link, an address, or words.</summary>
-    private static void Chunk(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> scratch, Span<char> word)
+    private static void Chunk(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> scratch)
     {
         var scheme = chunk.IndexOf("://", StringComparison.Ordinal);
         if (scheme > 0)
@@ -100,7 +99,7 @@ internal static class Tokenizer
 
             if (schemeStart < scheme)
             {
-                Words(chunk[..schemeStart], tokens, word);
+                Words(chunk[..schemeStart], tokens);
                 Host("host:", chunk[(scheme + 3)..], tokens, scratch, stripUser: true);
                 return;
             }
@@ -109,7 +108,7 @@ internal static class Tokenizer
         var www = chunk.IndexOf("www.", StringComparison.OrdinalIgnoreCase);
         if (www >= 0 && (www == 0 || !char.IsLetterOrDigit(chunk[www - 1])))
         {
-            Words(chunk[..www], tokens, word);
+            Words(chunk[..www], tokens);
             Host("host:", chunk[www..], tokens, scratch, stripUser: false);
             return;
         }
@@ -123,12 +122,12 @@ internal static class Tokenizer
                 localStart--;
             }
 
-            Words(chunk[..localStart], tokens, word);
+            Words(chunk[..localStart], tokens);
             Host("domain:", chunk[(at + 1)..], tokens, scratch, stripUser: false);
             return;
         }
 
-        Words(chunk, tokens, word);
+        Words(chunk, tokens);
     }
 
     /// <summary>Emits prefix + the lower-cased host name at the start of <paramref name="rest"/>.</summary>
@@ -162,7 +161,7 @@ internal static class Tokenizer
     }
 
     /// <summary>Splits <paramref name="chunk"/> into words (<see cref="Words"/>), without looking for links in it.</summary>
-    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> word) => Words(chunk, tokens, word, scratch: default);
+    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens) => Words(chunk, tokens, scratch: default);
 
     /// <summary>
     /// Splits on everything but letters, digits and in-word apostrophes; Han and kana are one token per character.
@@ -172,8 +171,9 @@ internal static class Tokenizer
     /// words taken back and goes to <see cref="Chunk"/> whole: splitting on blanks first and then into words gives
     /// the same words, since a blank ends a word anyway and is never the letter after an apostrophe.
     /// </summary>
-    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> word, Span<char> scratch)
+    private static void Words(ReadOnlySpan<char> chunk, TokenBuffer tokens, Span<char> scratch)
     {
+        var word = tokens.Space();
         var classes = AsciiClass;
         var findLinks = !scratch.IsEmpty;
         var chunkStart = 0;
@@ -204,7 +204,7 @@ internal static class Tokenizer
                 }
                 else
                 {
-                    Emit(word, length, tooLong, hash, stemHash, tokens);
+                    Emit(ref word, length, tooLong, hash, stemHash, tokens);
                     (length, tooLong, hash) = (0, false, StableHash.Start);
                     if (findLinks)
                     {
@@ -222,7 +222,8 @@ internal static class Tokenizer
                             }
 
                             tokens.Truncate(chunkTokens);
-                            Chunk(chunk[chunkStart..end], tokens, scratch, word);
+                            Chunk(chunk[chunkStart..end], tokens, scratch);
+                            word = tokens.Space();
                             (chunkStart, chunkTokens) = (end, tokens.Count);
                             k = end - 1;
                         }
@@ -251,10 +252,12 @@ internal static class Tokenizer
                 {
                     if (IsIdeograph(c))
                     {
-                        Emit(word, length, tooLong, hash, stemHash, tokens);
+                        Emit(ref word, length, tooLong, hash, stemHash, tokens);
                         (length, tooLong, hash) = (0, false, StableHash.Start);
+                        word = tokens.Space();
                         word[0] = c;
-                        tokens.Add(word[..1], StableHash.Step(StableHash.Start, c), 0);
+                        tokens.AddWritten(1, StableHash.Step(StableHash.Start, c), 0);
+                        word = tokens.Space();
                         continue;
                     }
 
@@ -269,7 +272,7 @@ internal static class Tokenizer
                 }
                 else
                 {
-                    Emit(word, length, tooLong, hash, stemHash, tokens);
+                    Emit(ref word, length, tooLong, hash, stemHash, tokens);
                     (length, tooLong, hash) = (0, false, StableHash.Start);
                     if (findLinks && char.IsWhiteSpace(c))
                     {
@@ -295,7 +298,7 @@ internal static class Tokenizer
             }
         }
 
-        Emit(word, length, tooLong, hash, stemHash, tokens);
+        Emit(ref word, length, tooLong, hash, stemHash, tokens);
     }
 
     /// <summary>
@@ -313,12 +316,14 @@ internal static class Tokenizer
 
     private static bool MayBeW(char c) => (c | 0x20) == 'w' || c >= 0x80;
 
-    /// <summary>Adds the word built so far, unless it is empty or was too long.</summary>
-    private static void Emit(Span<char> word, int length, bool tooLong, uint hash, uint stemHash, TokenBuffer tokens)
+    /// <summary>Adds the word built so far in the buffer's free space (<paramref name="word"/>, then moved past it), unless it is empty or was too long.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Emit(ref Span<char> word, int length, bool tooLong, uint hash, uint stemHash, TokenBuffer tokens)
     {
         if (length > 0 && !tooLong)
         {
-            tokens.Add(word[..length], hash, length > TokenBuffer.StemLength ? stemHash : 0);
+            tokens.AddWritten(length, hash, length > TokenBuffer.StemLength ? stemHash : 0);
+            word = tokens.Space();
         }
     }
 
