@@ -188,7 +188,7 @@ internal static class Tokenizer
             char folded;
             if (c < 0x80)
             {
-                // ASCII, most of every message: no table, no Unicode category.
+                // ASCII, most of every message: one small table, no Unicode category.
                 var cls = classes[c];
                 if ((cls & Letter) != 0)
                 {
