@@ -25,8 +25,10 @@ internal static class Program
                 return Report1mBench.Run(args[1..]);
             case "verdicts":
                 return VerdictsBench.Run(args[1..]);
+            case "features":
+                return FeaturesBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts|features [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }

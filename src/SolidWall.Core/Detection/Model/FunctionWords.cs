@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace SolidWall.Core.Detection.Model;
 
@@ -31,8 +31,70 @@ internal static class FunctionWords
         "favor", "por favor",
     ];
 
-    private static readonly FrozenSet<uint> Hashes = Words.Select(w => StableHash.Of(w)).ToFrozenSet();
+    private const int TableBits = 10;
+
+    /// <summary>
+    /// The words' hashes in a small open-addressing table (0 = empty; a few per cent full, so a lookup of a
+    /// content word, most tokens, ends at the first slot). Asked once per token, a set's lookup was a visible
+    /// part of the model's time.
+    /// </summary>
+    private static readonly uint[] Table = Build(out ZeroIsMember);
+
+    /// <summary>Whether one of the words hashes to 0, the table's empty mark (none does; kept so the answer is exact regardless).</summary>
+    private static readonly bool ZeroIsMember;
 
     /// <summary>True when a token with this hash is a function word.</summary>
-    public static bool Contains(uint hash) => Hashes.Contains(hash);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Contains(uint hash)
+    {
+        if (hash == 0)
+        {
+            return ZeroIsMember;
+        }
+
+        var table = Table;
+        var i = Slot(hash);
+        while (true)
+        {
+            var entry = table[i];
+            if (entry == hash)
+            {
+                return true;
+            }
+
+            if (entry == 0)
+            {
+                return false;
+            }
+
+            i = (i + 1) & (table.Length - 1);
+        }
+    }
+
+    private static int Slot(uint hash) => (int)((hash * 0x9E3779B1u) >> (32 - TableBits));
+
+    private static uint[] Build(out bool zeroIsMember)
+    {
+        var table = new uint[1 << TableBits];
+        zeroIsMember = false;
+        foreach (var word in Words)
+        {
+            var hash = StableHash.Of(word);
+            if (hash == 0)
+            {
+                zeroIsMember = true;
+                continue;
+            }
+
+            var i = Slot(hash);
+            while (table[i] != 0 && table[i] != hash)
+            {
+                i = (i + 1) & (table.Length - 1);
+            }
+
+            table[i] = hash;
+        }
+
+        return table;
+    }
 }

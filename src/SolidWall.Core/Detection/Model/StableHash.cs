@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
@@ -11,24 +13,44 @@ internal static class StableHash
     private const uint FnvOffset = 2166136261;
     private const uint FnvPrime = 16777619;
 
+    /// <summary>FnvPrime², for a char below 256: its high byte is 0, and xoring 0 changes nothing, so its two steps are one multiply.</summary>
+    private const uint FnvPrimeSquared = unchecked(FnvPrime * FnvPrime);
+
+    /// <summary>The hash of the empty text, where <see cref="Step"/> starts.</summary>
+    public const uint Start = FnvOffset;
+
     public static uint Of(ReadOnlySpan<char> text)
     {
         var h = FnvOffset;
         foreach (var c in text)
         {
-            h ^= (byte)c;
-            h *= FnvPrime;
-            h ^= (byte)(c >> 8);
-            h *= FnvPrime;
+            h = Step(h, c);
         }
 
         return h;
     }
 
+    /// <summary>The hash of a text whose hash without its last char <paramref name="c"/> is <paramref name="h"/> (for hashing while tokenizing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Step(uint h, char c)
+    {
+        if (c < 0x100)
+        {
+            return (h ^ c) * FnvPrimeSquared;
+        }
+
+        h ^= (byte)c;
+        h *= FnvPrime;
+        h ^= (byte)(c >> 8);
+        return h * FnvPrime;
+    }
+
     /// <summary>The hash of the ordered pair (first, second); differs from the pair (second, first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Pair(uint first, uint second) => Mix((first * 0x9E3779B1u) ^ Rotate(second, 15) ^ 0x5bd1e995u);
 
     /// <summary>MurmurHash3's 32-bit finaliser.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Mix(uint h)
     {
         h ^= h >> 16;

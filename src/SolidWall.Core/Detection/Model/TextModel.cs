@@ -45,6 +45,9 @@ public sealed class TextModel : ITextModel
     [ThreadStatic]
     private static FeatureExtractor? t_extractor;
 
+    [ThreadStatic]
+    private static float[]? t_contributions;
+
     private const int CategoryHeads = HeadCount - 1;
 
     /// <summary>The electioneering head's weights (1 MB: the part that stays in cache).</summary>
@@ -97,10 +100,11 @@ public sealed class TextModel : ITextModel
     {
         var extractor = t_extractor ??= new FeatureExtractor();
         var x = extractor.Extract(subject, text ?? "");
-        var probability = Probability(x);
+        var contributions = Contributions(x.Count);
+        var probability = Probability(x, contributions);
         if (probability < CategoryFloor)
         {
-            return new ModelScore(probability, TopTerms(extractor, x, topTerms), NoCategories);
+            return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms), NoCategories);
         }
 
         // The category heads give P(category | electioneering); the score reports P(electioneering and category),
@@ -113,7 +117,7 @@ public sealed class TextModel : ITextModel
             categories[Categories[h - 1]] = probability * Calibration[h].Probability(z[h]);
         }
 
-        return new ModelScore(probability, TopTerms(extractor, x, topTerms), categories);
+        return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms), categories);
     }
 
     /// <summary>The raw (uncalibrated) score of every head.</summary>
@@ -150,13 +154,24 @@ public sealed class TextModel : ITextModel
     /// Calibrated probability of electioneering for an already extracted vector, scaled down for messages with
     /// fewer than <see cref="FullEvidenceTokens"/> tokens.
     /// </summary>
-    internal double Probability(FeatureVector x)
+    internal double Probability(FeatureVector x) => Probability(x, Contributions(x.Count));
+
+    /// <summary>
+    /// <see cref="Probability(FeatureVector)"/>, leaving each feature's w·x in <paramref name="contributions"/> for
+    /// <see cref="TopTerms"/>, which would otherwise look every weight up again.
+    /// </summary>
+    private double Probability(FeatureVector x, Span<float> contributions)
     {
         var z = Biases[0];
         var evidence = 0.0;
-        for (var k = 0; k < x.Count; k++)
+        var main = _main;
+        var buckets = x.Buckets.AsSpan(0, x.Count);
+        var values = x.Values.AsSpan(0, x.Count);
+        contributions = contributions[..buckets.Length];
+        for (var k = 0; k < buckets.Length; k++)
         {
-            var c = _main[x.Buckets[k]] * x.Values[k];
+            var c = main[buckets[k]] * values[k];
+            contributions[k] = c;
             z += c;
             evidence += Math.Abs(c);
         }
@@ -201,7 +216,19 @@ public sealed class TextModel : ITextModel
         return p * Math.Min(1.0, tokens / (double)FullEvidenceTokens);
     }
 
-    private List<TermContribution> TopTerms(FeatureExtractor extractor, FeatureVector x, int k)
+    /// <summary>This thread's buffer for the contributions of a vector of <paramref name="count"/> features.</summary>
+    private static Span<float> Contributions(int count)
+    {
+        var buffer = t_contributions;
+        if (buffer is null || buffer.Length < count)
+        {
+            t_contributions = buffer = new float[Math.Max(count, 2048)];
+        }
+
+        return buffer.AsSpan(0, count);
+    }
+
+    private List<TermContribution> TopTerms(FeatureExtractor extractor, FeatureVector x, ReadOnlySpan<float> contributions, int k)
     {
         // A small insertion-sorted list: k is tiny, and most features never enter it.
         Span<int> best = stackalloc int[Math.Max(k, 1)];
@@ -209,7 +236,7 @@ public sealed class TextModel : ITextModel
         var n = 0;
         for (var i = 0; i < x.Count && k > 0; i++)
         {
-            var c = Math.Abs(_main[x.Buckets[i]] * x.Values[i]);
+            var c = Math.Abs(contributions[i]);
             if (c == 0 || (n == k && c <= bestAbs[n - 1]))
             {
                 continue;
@@ -231,7 +258,7 @@ public sealed class TextModel : ITextModel
         for (var j = 0; j < n; j++)
         {
             var i = best[j];
-            terms.Add(new TermContribution(extractor.Term(x.Origins[i]), _main[x.Buckets[i]] * x.Values[i]));
+            terms.Add(new TermContribution(extractor.Term(x.Origins[i]), contributions[i]));
         }
 
         return terms;

@@ -1,0 +1,62 @@
+using System.Text;
+using SolidWall.Core;
+using SolidWall.Core.Detection.Model;
+using SolidWall.Mime.Sources;
+
+namespace SolidWall.Bench;
+
+/// <summary>
+/// <c>features OUT [DEMO_DIR] [CORPORA_DIR] [DISTRICT_DIR]</c>: writes, for every training message and every item of
+/// the demo archive, the text model's view of it (each token's text and hash, the vector's buckets, the bit pattern
+/// of each value and the term each feature names), so that a change to the tokenizer or the extractor can be shown
+/// to change nothing: run it before and after and compare the files byte for byte.
+/// </summary>
+internal static class FeaturesBench
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 1)
+        {
+            Console.Error.WriteLine("usage: features OUT [DEMO_DIR] [CORPORA_DIR] [DISTRICT_DIR]");
+            return 2;
+        }
+
+        var root = TrainingData.FindRepositoryRoot(Environment.CurrentDirectory) ?? TrainingData.FindRepositoryRoot(AppContext.BaseDirectory);
+        var demo = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "solidwall-bench-demo");
+        var corpora = args.Length > 2 ? args[2] : Path.GetFullPath(Path.Combine(root ?? ".", "..", "shared", "corpora"));
+        var district = args.Length > 3 ? args[3] : Path.Combine(root ?? ".", "data", "district");
+        var training = TrainingData.Load(corpora, district).Select(e => e.AsMessage()).ToArray();
+        var archive = Path.Combine(demo, "archive");
+        Message[] items = Directory.Exists(archive) ? MessageSources.Open(archive).Read(_ => { }).Select(TrainingMail.Normalize).ToArray() : [];
+
+        var extractor = new FeatureExtractor();
+        using var output = new BinaryWriter(File.Create(args[0]), new UTF8Encoding(false));
+        var features = 0L;
+        foreach (var message in training.Concat(items))
+        {
+            var x = extractor.Extract(message.Subject, message.Text);
+            var tokens = extractor.Tokens;
+            output.Write(tokens.Count);
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                output.Write(tokens.TextString(t));
+                output.Write(tokens.Hash(t));
+                output.Write(tokens.BreakBefore(t));
+            }
+
+            output.Write(x.TokenCount);
+            output.Write(x.Count);
+            for (var k = 0; k < x.Count; k++)
+            {
+                output.Write(x.Buckets[k]);
+                output.Write(BitConverter.SingleToInt32Bits(x.Values[k]));
+                output.Write(extractor.Term(x.Origins[k]));
+            }
+
+            features += x.Count;
+        }
+
+        Console.WriteLine($"features: {training.Length + items.Length} messages, {features} features written to {args[0]}");
+        return 0;
+    }
+}
