@@ -13,7 +13,9 @@ internal sealed class Lexicon
 
     private readonly byte[] _classOf = new byte[char.MaxValue + 1];
     private readonly int _classes;
-    // Transitions as ushort, half the cache an int table takes: the scan is bound by loading them.
+    // Transitions as ushort, half the cache an int table takes: the scan is bound by loading them. The top bit
+    // marks a transition into a state that finds words, so that the scan reads _found only there.
+    private const int Found = 0x8000;
     private readonly ushort[] _next;
     private readonly (int Length, ulong Sets)[]?[] _found;
 
@@ -71,7 +73,7 @@ internal sealed class Lexicon
         }
 
         // Breadth first: each state's failure link, its full transition row, and what it finds (its own word and its failure's).
-        if (children.Count > ushort.MaxValue)
+        if (children.Count > Found)
         {
             throw new ArgumentException("the words make too many automaton states", nameof(sets));
         }
@@ -101,6 +103,14 @@ internal sealed class Lexicon
             var inherited = state == 0 ? null : _found[fail[state]];
             _found[state] = own[state] is { } mine ? [mine, .. inherited ?? []] : inherited;
         }
+
+        for (var i = 0; i < _next.Length; i++)
+        {
+            if (_found[_next[i]] is not null)
+            {
+                _next[i] |= Found;
+            }
+        }
     }
 
     /// <summary>Where the words occur in <paramref name="lower"/>.</summary>
@@ -108,13 +118,17 @@ internal sealed class Lexicon
     {
         var present = 0UL;
         var starts = new List<(int Start, ulong Sets)>();
+        var next = _next;
+        var classOf = _classOf;
+        var classes = _classes;
         var state = 0;
         for (var i = 0; i < lower.Length; i++)
         {
-            state = _next[(state * _classes) + _classOf[lower[i]]];
-            if (_found[state] is { } found)
+            int to = next[(state * classes) + classOf[lower[i]]];
+            state = to & (Found - 1);
+            if ((to & Found) != 0)
             {
-                foreach (var (length, sets) in found)
+                foreach (var (length, sets) in _found[state]!)
                 {
                     present |= sets;
                     starts.Add((i - length + 1, sets));
