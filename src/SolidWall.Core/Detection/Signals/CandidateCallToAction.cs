@@ -31,8 +31,9 @@ internal sealed class CandidateCallToAction : ISignal
         (PhraseScan.Compile("\\b(?:rsvp|register\\s+to\\s+attend|join\\s+us|confirma\\s+tu\\s+asistencia|acomp[aá][ñn]anos)\\b"), Detection.Categories.Event),
     ];
 
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
-        "\\belect(?:ing)?\\s+(?:officers|delegates|representatives|a\\s+new)\\b|\\bfavou?rite\\b|\\bposter\\s+contest\\b|\\bcostume\\b|\\bmascot\\b|\\bstudent\\s+of\\s+the\\s+month\\b");
+    private static readonly TrapPattern OwnTraps = new(
+        "\\belect(?:ing)?\\s+(?:officers|delegates|representatives|a\\s+new)\\b|\\bfavou?rite\\b|\\bposter\\s+contest\\b|\\bcostume\\b|\\bmascot\\b|\\bstudent\\s+of\\s+the\\s+month\\b",
+        "elect", "favo", "poster", "costume", "mascot", "student");
 
     public string Name => "CandidateCallToAction";
 
@@ -87,11 +88,13 @@ internal sealed class CandidateCallToAction : ISignal
 
         foreach (var (start, length) in NamePattern.ClausesOf(field))
         {
-            for (var match = NamePattern.Regex.Match(field.Original, start, length); match.Success; match = match.NextMatch())
+            // Matches found without a Match object each; the name is captured again only for the one that is reported.
+            foreach (var match in NamePattern.Regex.EnumerateMatches(field.Original.AsSpan(start, length)))
             {
-                if (Check(field, match.Index, match.Length, $"candidate '{match.Groups["n"].Value}'") is { } hit)
+                var index = start + match.Index;
+                if (ActionNear(field, index, match.Length) is { } action)
                 {
-                    return hit;
+                    return Hit(field, index, match.Length, $"candidate '{NameAt(field, start, length, index)}'", action);
                 }
             }
         }
@@ -99,8 +102,28 @@ internal sealed class CandidateCallToAction : ISignal
         return null;
     }
 
+    // The same scan with captures, up to the match at `index`: EnumerateMatches and Match/NextMatch find the same matches.
+    private static string NameAt(TextField field, int start, int length, int index)
+    {
+        for (var match = NamePattern.Regex.Match(field.Original, start, length); match.Success; match = match.NextMatch())
+        {
+            if (match.Index == index)
+            {
+                return match.Groups["n"].Value;
+            }
+        }
+
+        throw new InvalidOperationException("the name pattern's two scans disagree");
+    }
+
     // The call to action must lie outside the name's own words, so "Vote for Jane Doe" alone is VoteSolicitation's, not ours.
-    private static SignalHit? Check(TextField field, int index, int length, string note)
+    private static SignalHit? Check(TextField field, int index, int length, string note) =>
+        ActionNear(field, index, length) is { } action ? Hit(field, index, length, note, action) : null;
+
+    private static SignalHit Hit(TextField field, int index, int length, string note, (string Category, int Index, int Length) action) =>
+        new([action.Category], [field.At(index, length, note), field.At(action.Index, action.Length, "call to action")]);
+
+    private static (string Category, int Index, int Length)? ActionNear(TextField field, int index, int length)
     {
         if (LookAlikes.AreNear(field, index, index + length, Window, OwnTraps))
         {
@@ -114,7 +137,7 @@ internal sealed class CandidateCallToAction : ISignal
             var action = FirstMatch(pattern, field.Lower, index + length, after) ?? FirstMatch(pattern, field.Lower, before, index);
             if (action is { } a)
             {
-                return new SignalHit([category], [field.At(index, length, note), field.At(a.Index, a.Length, "call to action")]);
+                return (category, a.Index, a.Length);
             }
         }
 
