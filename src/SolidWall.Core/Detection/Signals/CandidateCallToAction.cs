@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -22,6 +23,17 @@ internal sealed class CandidateCallToAction : ISignal
         ["vote", "elect", "vota", "board", "elige", "mayor", "congress", "senate", "governor", "president", "alder", "city council", "state rep",
          "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller", "attorney general", "alcalde", "gobernador", "senador", "congreso", "concejal"],
         "council", "state", "attorney");
+
+    // What a clause must hold for the name pattern to match in it, read in the lower-cased copy: the first
+    // alternative's verbs, or an office with the "for" / "4" / "para" before it. Most clauses an anchor lets through
+    // ("board", "state", "president") hold neither.
+    private static readonly SearchValues<string> CallVerbs = SearchValues.Create(["vote", "elect", "vota", "elige"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> Offices = SearchValues.Create(
+        ["mayor", "board", "congress", "senate", "governor", "president", "alder", "council", "state", "sheriff", "judge", "treasurer", "clerk",
+         "assessor", "comptroller", "attorney", "alcalde", "gobernador", "senador", "congreso", "concejal"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> OfficeFor = SearchValues.Create(["for", "4", "para"], StringComparison.Ordinal);
 
     private static readonly (Regex Pattern, string Category)[] Actions =
     [
@@ -88,6 +100,12 @@ internal sealed class CandidateCallToAction : ISignal
 
         foreach (var (start, length) in NamePattern.ClausesOf(field))
         {
+            var clause = field.Lower.AsSpan(start, length);
+            if (!clause.ContainsAny(CallVerbs) && !(clause.ContainsAny(Offices) && clause.ContainsAny(OfficeFor)))
+            {
+                continue;
+            }
+
             // Matches found without a Match object each; the name is captured again only for the one that is reported.
             foreach (var match in NamePattern.Regex.EnumerateMatches(field.Original.AsSpan(start, length)))
             {
