@@ -100,14 +100,15 @@ internal sealed class CandidateCallToAction : ISignal
 
         foreach (var (start, length) in NamePattern.ClausesOf(field))
         {
-            var clause = field.Lower.AsSpan(start, length);
-            if (!clause.ContainsAny(CallVerbs) && !(clause.ContainsAny(Offices) && clause.ContainsAny(OfficeFor)))
+            var from = EarliestStart(field, start, length);
+            if (from < 0)
             {
                 continue;
             }
 
-            // Matches found without a Match object each; the name is captured again only for the one that is reported.
-            foreach (var match in NamePattern.Regex.EnumerateMatches(field.Original.AsSpan(start, length)))
+            // Matches found without a Match object each, from where the first can start (the word before it still
+            // seen by \b); the name is captured again only for the one that is reported.
+            foreach (var match in NamePattern.Regex.EnumerateMatches(field.Original.AsSpan(start, length), from))
             {
                 var index = start + match.Index;
                 if (ActionNear(field, index, match.Length) is { } action)
@@ -118,6 +119,31 @@ internal sealed class CandidateCallToAction : ISignal
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A point in the clause no match starts before, or -1 when none can start: three characters before the first
+    /// of the verbs ("re-elect"), or, with an office in the clause, the start of the run of name characters (letters,
+    /// spaces, apostrophes, dots, hyphens; anything not ASCII, to be safe) that ends at the first "for" / "4" / "para".
+    /// </summary>
+    private static int EarliestStart(TextField field, int start, int length)
+    {
+        var clause = field.Lower.AsSpan(start, length);
+        var verb = clause.IndexOfAny(CallVerbs);
+        var from = verb < 0 ? -1 : Math.Max(0, verb - 3);
+        var office = clause.IndexOfAny(OfficeFor);
+        if (office >= 0 && clause.ContainsAny(Offices))
+        {
+            var original = field.Original.AsSpan(start, length);
+            while (office > 0 && original[office - 1] is var c && (char.IsLetter(c) || char.IsWhiteSpace(c) || c is '\'' or '’' or '.' or '-' or > '\x7f'))
+            {
+                office--;
+            }
+
+            from = from < 0 ? office : Math.Min(from, office);
+        }
+
+        return from;
     }
 
     // The same scan with captures, up to the match at `index`: EnumerateMatches and Match/NextMatch find the same matches.
