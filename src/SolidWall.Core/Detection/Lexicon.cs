@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace SolidWall.Core.Detection;
 
 /// <summary>
@@ -13,10 +16,13 @@ internal sealed class Lexicon
 
     private readonly byte[] _classOf = new byte[char.MaxValue + 1];
     private readonly int _classes;
-    // Transitions as ushort, half the cache an int table takes: the scan is bound by loading them. The top bit
-    // marks a transition into a state that finds words, so that the scan reads _found only there.
-    private const int Found = 0x8000;
-    private readonly ushort[] _next;
+
+    // The scan's table: for each state's row (an even number of entries, _stride) and character class, where the
+    // row of the next state starts, so that the scan adds instead of multiplying; the low bit, free because rows
+    // start at even places, marks a state that finds words, so that the scan reads _found only there. ushort, half
+    // the cache an int table takes: the scan is bound by loading transitions.
+    private readonly int _stride;
+    private readonly ushort[] _moves;
     private readonly (int Length, ulong Sets)[]?[] _found;
 
     public Lexicon(IReadOnlyList<WordSet> sets)
@@ -73,12 +79,12 @@ internal sealed class Lexicon
         }
 
         // Breadth first: each state's failure link, its full transition row, and what it finds (its own word and its failure's).
-        if (children.Count > Found)
+        if (children.Count > ushort.MaxValue)
         {
             throw new ArgumentException("the words make too many automaton states", nameof(sets));
         }
 
-        _next = new ushort[children.Count * _classes];
+        var next = new ushort[children.Count * _classes];
         _found = new (int, ulong)[]?[children.Count];
         var fail = new int[children.Count];
         var queue = new Queue<int>();
@@ -90,13 +96,13 @@ internal sealed class Lexicon
             {
                 if (children[state].TryGetValue(c, out var child))
                 {
-                    fail[child] = state == 0 ? 0 : _next[(fail[state] * _classes) + c];
-                    _next[(state * _classes) + c] = (ushort)child;
+                    fail[child] = state == 0 ? 0 : next[(fail[state] * _classes) + c];
+                    next[(state * _classes) + c] = (ushort)child;
                     queue.Enqueue(child);
                 }
                 else
                 {
-                    _next[(state * _classes) + c] = state == 0 ? (ushort)0 : _next[(fail[state] * _classes) + c];
+                    next[(state * _classes) + c] = state == 0 ? (ushort)0 : next[(fail[state] * _classes) + c];
                 }
             }
 
@@ -104,11 +110,19 @@ internal sealed class Lexicon
             _found[state] = own[state] is { } mine ? [mine, .. inherited ?? []] : inherited;
         }
 
-        for (var i = 0; i < _next.Length; i++)
+        _stride = _classes + (_classes & 1);
+        if ((long)children.Count * _stride > ushort.MaxValue)
         {
-            if (_found[_next[i]] is not null)
+            throw new ArgumentException("the words make too many automaton states for the scan's table (states × character classes ≤ 65535)", nameof(sets));
+        }
+
+        _moves = new ushort[children.Count * _stride];
+        for (var state = 0; state < children.Count; state++)
+        {
+            for (var c = 0; c < _classes; c++)
             {
-                _next[i] |= Found;
+                var to = next[(state * _classes) + c];
+                _moves[(state * _stride) + c] = (ushort)((to * _stride) | (_found[to] is null ? 0 : 1));
             }
         }
     }
@@ -117,18 +131,18 @@ internal sealed class Lexicon
     public WordHits Scan(string lower)
     {
         var present = 0UL;
-        var starts = new List<(int Start, ulong Sets)>();
-        var next = _next;
-        var classOf = _classOf;
-        var classes = _classes;
-        var state = 0;
+        var starts = new List<(int Start, ulong Sets)>(lower.Length >> 5);
+        // Without bounds checks: classes are below _stride and every entry starts a row of _moves.
+        ref var moves = ref MemoryMarshal.GetArrayDataReference(_moves);
+        ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        var row = 0;
         for (var i = 0; i < lower.Length; i++)
         {
-            int to = next[(state * classes) + classOf[lower[i]]];
-            state = to & (Found - 1);
-            if ((to & Found) != 0)
+            int to = Unsafe.Add(ref moves, row + Unsafe.Add(ref classOf, lower[i]));
+            row = to & ~1;
+            if ((to & 1) != 0)
             {
-                foreach (var (length, sets) in _found[state]!)
+                foreach (var (length, sets) in _found[row / _stride]!)
                 {
                     present |= sets;
                     starts.Add((i - length + 1, sets));
