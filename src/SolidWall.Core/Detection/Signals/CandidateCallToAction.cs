@@ -14,7 +14,7 @@ internal sealed class CandidateCallToAction : ISignal
     private const int Window = 250;
 
     // Case matters for the name (capitalised words), not for the verbs; this one reads the original text.
-    private static readonly PhrasePattern NamePattern = new(new Regex(
+    internal static readonly PhrasePattern NamePattern = new(new Regex(
         "(?:(?i:\\bvote\\s+for|\\bre-?elect|\\belect|\\bvota\\s+por|\\belige\\s+a|\\breelige\\s+a)\\s+(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}))"
         + "|(?:\\b(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2})\\s+(?i:for|4|para)\\s+(?i:mayor|school\\s+board|board|congress|senate|governor|president|"
         + "alder(?:man|person|woman)|city\\s+council|state\\s+rep(?:resentative)?|state\\s+senate|sheriff|judge|treasurer|clerk|assessor|comptroller|"
@@ -126,7 +126,7 @@ internal sealed class CandidateCallToAction : ISignal
     /// of the verbs ("re-elect"), or, with an office in the clause, the start of the run of name characters (letters,
     /// spaces, apostrophes, dots, hyphens; anything not ASCII, to be safe) that ends at the first "for" / "4" / "para".
     /// </summary>
-    private static int EarliestStart(TextField field, int start, int length)
+    internal static int EarliestStart(TextField field, int start, int length)
     {
         var clause = field.Lower.AsSpan(start, length);
         var verb = clause.IndexOfAny(CallVerbs);
