@@ -62,7 +62,7 @@ public sealed class DetectionShortcutsTests
     public void NoCandidatePatternMatchStartsBeforeItsEarliestStart()
     {
         string[] pieces = ["Vote for ", "vote ", "Jane ", "O'Neil ", "Doe ", "for ", "FOR ", "4 ", "para ", "Mayor", "school board", "State Rep", "re-elect ", "Re-Elect ", "Reelige a ",
-            "Vota por ", "Elect ", "élan ", "Ñandú ", "\u00a0", "\n", "-", ".", "2024 ", "x ", "Alcalde", "the ", "Board "];
+            "Vota por ", "Elect ", "election ", "before ", "Vote\tfor ", "for\u00a0", "élan ", "Ñandú ", "\u00a0", "\n", "-", ".", "2024 ", "x ", "Alcalde", "the ", "Board "];
         var random = new Random(7);
         var found = 0;
         for (var i = 0; i < 5000; i++)

@@ -35,6 +35,11 @@ internal sealed class CandidateCallToAction : ISignal
 
     private static readonly SearchValues<string> OfficeFor = SearchValues.Create(["for", "4", "para"], StringComparison.Ordinal);
 
+    // The first words of the pattern's offices ("school board", "city council", "state rep", "attorney general").
+    private static readonly SearchValues<string> OfficeStarts = SearchValues.Create(
+        ["mayor", "school", "board", "congress", "senate", "governor", "president", "alder", "city", "state", "sheriff", "judge", "treasurer", "clerk",
+         "assessor", "comptroller", "attorney", "alcalde", "gobernador", "senador", "congreso", "concejal"], StringComparison.Ordinal);
+
     private static readonly (Regex Pattern, string Category)[] Actions =
     [
         (PhraseScan.Compile("\\b(?:donate|donation|chip\\s+in|contribute|contribution|give\\s+\\$|pitch\\s+in|dona(?:r|ción|ciones)?|contribuye|aporta(?:ción)?)\\b"), Detection.Categories.Fundraising),
@@ -123,16 +128,17 @@ internal sealed class CandidateCallToAction : ISignal
 
     /// <summary>
     /// A point in the clause no match starts before, or -1 when none can start: three characters before the first
-    /// of the verbs ("re-elect"), or, with an office in the clause, the start of the run of name characters (letters,
-    /// spaces, apostrophes, dots, hyphens; anything not ASCII, to be safe) that ends at the first "for" / "4" / "para".
+    /// of the verbs followed by a space ("re-elect "), or, with an office in the clause, the start of the run of name
+    /// characters (letters, spaces, apostrophes, dots, hyphens; anything not ASCII, to be safe) that ends at the
+    /// first "for" / "4" / "para" standing between spaces and followed by an office's first word.
     /// </summary>
     internal static int EarliestStart(TextField field, int start, int length)
     {
         var clause = field.Lower.AsSpan(start, length);
-        var verb = clause.IndexOfAny(CallVerbs);
+        var verb = FirstSpaced(clause, CallVerbs, needSpaceBefore: false, needOffice: false);
         var from = verb < 0 ? -1 : Math.Max(0, verb - 3);
-        var office = clause.IndexOfAny(OfficeFor);
-        if (office >= 0 && clause.ContainsAny(Offices))
+        var office = clause.ContainsAny(Offices) ? FirstSpaced(clause, OfficeFor, needSpaceBefore: true, needOffice: true) : -1;
+        if (office >= 0)
         {
             var original = field.Original.AsSpan(start, length);
             while (office > 0 && original[office - 1] is var c && (char.IsLetter(c) || char.IsWhiteSpace(c) || c is '\'' or '’' or '.' or '-' or > '\x7f'))
@@ -145,6 +151,43 @@ internal sealed class CandidateCallToAction : ISignal
 
         return from;
     }
+
+    // The first of the words followed by a space (and preceded by one, and followed after the spaces by an office's first word, when asked).
+    private static int FirstSpaced(ReadOnlySpan<char> clause, SearchValues<string> words, bool needSpaceBefore, bool needOffice)
+    {
+        for (var at = 0; at < clause.Length;)
+        {
+            var found = clause[at..].IndexOfAny(words);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var index = at + found;
+            var end = index + WordLengthAt(clause[index..]);
+            if (end < clause.Length && char.IsWhiteSpace(clause[end]) && (!needSpaceBefore || (index > 0 && char.IsWhiteSpace(clause[index - 1]))))
+            {
+                var after = end;
+                while (after < clause.Length && char.IsWhiteSpace(clause[after]))
+                {
+                    after++;
+                }
+
+                if (!needOffice || clause[after..].IndexOfAny(OfficeStarts) == 0)
+                {
+                    return index;
+                }
+            }
+
+            at = index + 1;
+        }
+
+        return -1;
+    }
+
+    // Which word of CallVerbs or OfficeFor starts the text (one does): its length.
+    private static int WordLengthAt(ReadOnlySpan<char> text) =>
+        text.StartsWith("elect") || text.StartsWith("elige") ? 5 : text.StartsWith("vote") || text.StartsWith("vota") || text.StartsWith("para") ? 4 : text.StartsWith("for") ? 3 : 1;
 
     // The same scan with captures, up to the match at `index`: EnumerateMatches and Match/NextMatch find the same matches.
     private static string NameAt(TextField field, int start, int length, int index)
