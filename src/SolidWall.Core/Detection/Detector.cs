@@ -119,11 +119,45 @@ public sealed class Detector
         return Math.Log(p / (1 - p));
     }
 
+    // The first ModelTermsShown positive terms by weight, ties in their order: what a stable sort, descending, would give first.
+    private static List<TermContribution> Strongest(IReadOnlyList<TermContribution> terms)
+    {
+        if (terms.Count > 64)
+        {
+            return terms.Where(t => t.Weight > 0).OrderByDescending(t => t.Weight).Take(ModelTermsShown).ToList();
+        }
+
+        // One bit per term taken; models name a handful (TextModel.DefaultTopTerms).
+        var chosen = new List<TermContribution>(ModelTermsShown);
+        var taken = 0UL;
+        while (chosen.Count < ModelTermsShown)
+        {
+            var best = -1;
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if ((taken & (1UL << i)) == 0 && terms[i].Weight > 0 && (best < 0 || terms[i].Weight > terms[best].Weight))
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            taken |= 1UL << best;
+            chosen.Add(terms[best]);
+        }
+
+        return chosen;
+    }
+
     // The model's strongest positive terms, each pointed at where it first occurs; the subject or the text's start when none can be found.
     private static IReadOnlyList<Evidence> ModelEvidence(DetectionContext context, ModelScore score)
     {
         var evidence = new List<Evidence>();
-        foreach (var term in score.TopTerms.Where(t => t.Weight > 0).OrderByDescending(t => t.Weight).Take(ModelTermsShown))
+        foreach (var term in Strongest(score.TopTerms))
         {
             var lower = term.Term.ToLowerInvariant();
             if (lower.Length == 0)

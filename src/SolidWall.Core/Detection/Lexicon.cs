@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace SolidWall.Core.Detection;
 
 /// <summary>
@@ -13,8 +16,13 @@ internal sealed class Lexicon
 
     private readonly byte[] _classOf = new byte[char.MaxValue + 1];
     private readonly int _classes;
-    // Transitions as ushort, half the cache an int table takes: the scan is bound by loading them.
-    private readonly ushort[] _next;
+
+    // The scan's table: for each state's row (an even number of entries, _stride) and character class, where the
+    // row of the next state starts, so that the scan adds instead of multiplying; the low bit, free because rows
+    // start at even places, marks a state that finds words, so that the scan reads _found only there. ushort, half
+    // the cache an int table takes: the scan is bound by loading transitions.
+    private readonly int _stride;
+    private readonly ushort[] _moves;
     private readonly (int Length, ulong Sets)[]?[] _found;
 
     public Lexicon(IReadOnlyList<WordSet> sets)
@@ -76,7 +84,7 @@ internal sealed class Lexicon
             throw new ArgumentException("the words make too many automaton states", nameof(sets));
         }
 
-        _next = new ushort[children.Count * _classes];
+        var next = new ushort[children.Count * _classes];
         _found = new (int, ulong)[]?[children.Count];
         var fail = new int[children.Count];
         var queue = new Queue<int>();
@@ -88,18 +96,34 @@ internal sealed class Lexicon
             {
                 if (children[state].TryGetValue(c, out var child))
                 {
-                    fail[child] = state == 0 ? 0 : _next[(fail[state] * _classes) + c];
-                    _next[(state * _classes) + c] = (ushort)child;
+                    fail[child] = state == 0 ? 0 : next[(fail[state] * _classes) + c];
+                    next[(state * _classes) + c] = (ushort)child;
                     queue.Enqueue(child);
                 }
                 else
                 {
-                    _next[(state * _classes) + c] = state == 0 ? (ushort)0 : _next[(fail[state] * _classes) + c];
+                    next[(state * _classes) + c] = state == 0 ? (ushort)0 : next[(fail[state] * _classes) + c];
                 }
             }
 
             var inherited = state == 0 ? null : _found[fail[state]];
             _found[state] = own[state] is { } mine ? [mine, .. inherited ?? []] : inherited;
+        }
+
+        _stride = _classes + (_classes & 1);
+        if ((long)children.Count * _stride > ushort.MaxValue)
+        {
+            throw new ArgumentException("the words make too many automaton states for the scan's table (states × character classes ≤ 65535)", nameof(sets));
+        }
+
+        _moves = new ushort[children.Count * _stride];
+        for (var state = 0; state < children.Count; state++)
+        {
+            for (var c = 0; c < _classes; c++)
+            {
+                var to = next[(state * _classes) + c];
+                _moves[(state * _stride) + c] = (ushort)((to * _stride) | (_found[to] is null ? 0 : 1));
+            }
         }
     }
 
@@ -107,14 +131,18 @@ internal sealed class Lexicon
     public WordHits Scan(string lower)
     {
         var present = 0UL;
-        var starts = new List<(int Start, ulong Sets)>();
-        var state = 0;
+        var starts = new List<(int Start, ulong Sets)>(lower.Length >> 5);
+        // Without bounds checks: classes are below _stride and every entry starts a row of _moves.
+        ref var moves = ref MemoryMarshal.GetArrayDataReference(_moves);
+        ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        var row = 0;
         for (var i = 0; i < lower.Length; i++)
         {
-            state = _next[(state * _classes) + _classOf[lower[i]]];
-            if (_found[state] is { } found)
+            int to = Unsafe.Add(ref moves, row + Unsafe.Add(ref classOf, lower[i]));
+            row = to & ~1;
+            if ((to & 1) != 0)
             {
-                foreach (var (length, sets) in found)
+                foreach (var (length, sets) in _found[row / _stride]!)
                 {
                     present |= sets;
                     starts.Add((i - length + 1, sets));

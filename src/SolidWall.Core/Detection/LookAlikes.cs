@@ -32,8 +32,20 @@ internal static class LookAlikes
     public static bool AreNear(TextField field, int start, int end, int window, Regex? own = null)
     {
         var around = field.Around(start, end, window);
+        return CommonIsIn(field, start, window, around) || (own is not null && own.IsMatch(around));
+    }
+
+    /// <summary>As above, with a trap pattern that skips windows holding none of its words.</summary>
+    public static bool AreNear(TextField field, int start, int end, int window, TrapPattern own)
+    {
+        var around = field.Around(start, end, window);
+        return CommonIsIn(field, start, window, around) || own.IsMatch(around);
+    }
+
+    private static bool CommonIsIn(TextField field, int start, int window, ReadOnlySpan<char> around)
+    {
         var from = Math.Max(0, start - window);
         var anchor = CommonAnchors.IndexIn(field, from);
-        return (anchor >= 0 && anchor < from + around.Length && Common.IsMatch(around)) || (own is not null && own.IsMatch(around));
+        return anchor >= 0 && anchor < from + around.Length && Common.IsMatch(around);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class TextField
     {
         Where = where;
         Original = original;
-        Lower = original.ToLowerInvariant();
+        Lower = InvariantLower.Of(original);
         BaseOffset = baseOffset;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace SolidWall.Core.Detection.Signals;
@@ -30,6 +31,10 @@ internal sealed class DonationPlatformLink : ISignal
     // Hosts that also serve charities and schools: they count only when the text speaks of a campaign.
     private static readonly FrozenSet<string> NeedPoliticalContext = new[] { "donorbox.org" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    // A link reaches a platform only when it names the platform's domain: as it stands when it is printable ASCII
+    // without an escape ('%'), for a host is lower-cased and a redirect's parameter is a part of the link then.
+    private static readonly SearchValues<string> PlatformNames = SearchValues.Create(Platforms.Keys.ToArray(), StringComparison.OrdinalIgnoreCase);
+
     public string Name => "DonationPlatformLink";
 
     public double Weight => 3.5;
@@ -44,7 +49,7 @@ internal sealed class DonationPlatformLink : ISignal
         bool? political = null;
         foreach (var link in context.Links)
         {
-            if (Find(link, 0) is not { } found)
+            if (CannotReachPlatform(link) || Find(link, 0) is not { } found)
             {
                 continue;
             }
@@ -71,6 +76,10 @@ internal sealed class DonationPlatformLink : ISignal
 
         return evidence is null ? null : new SignalHit(Detection.Categories.All.Where(categories.Contains).ToArray(), evidence);
     }
+
+    /// <summary>True when <see cref="Find"/> surely finds nothing: the link is printable ASCII, unescaped, and names no platform.</summary>
+    internal static bool CannotReachPlatform(string link) =>
+        !link.AsSpan().ContainsAnyExceptInRange('!', '~') && !link.Contains('%', StringComparison.Ordinal) && !link.AsSpan().ContainsAny(PlatformNames);
 
     /// <summary>The platform a link leads to, directly or through a redirect's query parameter.</summary>
     internal static (string Platform, Uri Uri, bool Redirected)? Find(string link, int depth)

@@ -1,0 +1,83 @@
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Signals;
+
+namespace SolidWall.Core.Tests.Detection;
+
+/// <summary>
+/// The shortcuts the detector takes for speed must change nothing: the table lower-casing gives what
+/// <see cref="string.ToLowerInvariant()"/> gives, a link the platform pre-check rules out leads to no platform, and
+/// the candidate pattern starts no match before where its scan now begins.
+/// </summary>
+public sealed class DetectionShortcutsTests
+{
+    [Fact]
+    public void TableLowerCasingIsToLowerInvariantForEveryCharacter()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            // After a non-ASCII character, where the runtime leaves ASCII casing for ICU.
+            var text = "É" + (char)c + "Ab";
+            Assert.Equal(text.ToLowerInvariant(), InvariantLower.Of(text));
+        }
+    }
+
+    [Fact]
+    public void TableLowerCasingIsToLowerInvariantForMixedText()
+    {
+        string[] pieces = ["ABC", "déjà", "İ", "ı", "ß", "Ω", "\u00a0", "’", "𐐀", "\ud801", "\udc00", "x", " ", "Straße", "ǅ", "Ⅻ"];
+        var random = new Random(3);
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            Assert.Equal(text.ToLowerInvariant(), InvariantLower.Of(text));
+        }
+    }
+
+    [Theory]
+    [InlineData("https://secure.ACTBLUE.com/donate/x")]
+    [InlineData("https://t.example.com/r?u=https%3A%2F%2Fsecure.actblue.com%2Fdonate")]
+    [InlineData("https://t.example.com/r?u=https://www.mobilize.us/event/1")]
+    [InlineData("https://xn--actblue.com/")]
+    [InlineData("https://ａｃｔｂｌｕｅ.com/donate")]
+    [InlineData("https://actblue.com./x")]
+    public void LinksThatMayReachAPlatformAreNotRuledOut(string link) =>
+        Assert.False(DonationPlatformLink.CannotReachPlatform(link));
+
+    [Fact]
+    public void RuledOutLinksReachNoPlatform()
+    {
+        string[] pieces = ["https://", "http://", "www.", "act", "blue", ".com", ".org", "winred", "donorbox", "/", "?u=", "&v=", "%2F", "%3A", "://", "+", ".", "x", "ACT", "BLUE", " ", "mobilize.us"];
+        var random = new Random(5);
+        for (var i = 0; i < 5000; i++)
+        {
+            var link = string.Concat(Enumerable.Range(0, random.Next(1, 14)).Select(_ => pieces[random.Next(pieces.Length)]));
+            if (DonationPlatformLink.CannotReachPlatform(link))
+            {
+                Assert.Null(DonationPlatformLink.Find(link, 0));
+            }
+        }
+    }
+
+    [Fact]
+    public void NoCandidatePatternMatchStartsBeforeItsEarliestStart()
+    {
+        string[] pieces = ["Vote for ", "vote ", "Jane ", "O'Neil ", "Doe ", "for ", "FOR ", "4 ", "para ", "Mayor", "school board", "State Rep", "re-elect ", "Re-Elect ", "Reelige a ",
+            "Vota por ", "Elect ", "election ", "before ", "Vote\tfor ", "for\u00a0", "élan ", "Ñandú ", "\u00a0", "\n", "-", ".", "2024 ", "x ", "Alcalde", "the ", "Board "];
+        var random = new Random(7);
+        var found = 0;
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 16)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var field = new TextField("text", text);
+            var earliest = CandidateCallToAction.EarliestStart(field, 0, text.Length);
+            var first = CandidateCallToAction.NamePattern.Regex.Match(text);
+            if (first.Success)
+            {
+                found++;
+                Assert.True(earliest >= 0 && first.Index >= earliest, $"'{text}': match at {first.Index}, scan from {earliest}");
+            }
+        }
+
+        Assert.True(found > 500, $"only {found} texts matched");
+    }
+}
