@@ -55,7 +55,7 @@ internal static class CampaignTerms
 
         foreach (var field in context.Fields)
         {
-            if (Keywords.IsIn(field))
+            if (Anchors.IsIn(field))
             {
                 return true;
             }

@@ -8,7 +8,9 @@ namespace SolidWall.Core.Detection;
 /// the text between two <em>stops</em>, characters the pattern cannot match (derived from its source: "." "," "!"
 /// and the like when it never names them), so no match spans two clauses and a clause read on its own gives the
 /// matches the whole field gives there. Only clauses holding an <em>anchor</em>, a word every match holds, are
-/// read. The shipped <see cref="Keywords"/> still decide which fields are read at all, as before.
+/// read, and a field holding no anchor is not read at all. (Until 2026-11-27 the shipped <see cref="Keywords"/>
+/// alone decided that, and they missed matches of their own patterns: "chip in" across a line break, "check made
+/// out to", "no son elegibles". The anchors complete them.)
 /// </summary>
 internal sealed class PhrasePattern
 {
@@ -18,7 +20,7 @@ internal sealed class PhrasePattern
     private readonly SearchValues<char>? _stops;
 
     /// <param name="regex">The pattern; it reads the lower-cased text unless the signal says otherwise.</param>
-    /// <param name="keywords">The shipped keywords: a field holding none of them is skipped.</param>
+    /// <param name="keywords">The signal's keywords: the words most matches hold.</param>
     /// <param name="moreAnchors">
     /// Words that, with <paramref name="keywords"/>, every match holds. The shipped keywords miss some matches
     /// (a line break inside "chip in"); these complete them so that no match is lost to the clause skipping.

@@ -29,7 +29,7 @@ internal static class PhraseScan
         List<Evidence>? found = null;
         foreach (var field in context.Fields)
         {
-            if (!pattern.Keywords.IsIn(field))
+            if (!pattern.Anchors.IsIn(field))
             {
                 continue;
             }

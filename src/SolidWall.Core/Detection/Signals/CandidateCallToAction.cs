@@ -98,7 +98,7 @@ internal sealed class CandidateCallToAction : ISignal
     {
         // The pattern reads the original text, the keywords and anchors its lower-cased copy, which has the same
         // offsets; under the invariant culture (?i) matches exactly the characters whose lower case is the letter.
-        if (!NamePattern.Keywords.IsIn(field))
+        if (!NamePattern.Anchors.IsIn(field))
         {
             return null;
         }

@@ -9,6 +9,10 @@ public sealed class CampaignDonationAskTests
     [InlineData("I'm running for the District 7 school board seat. Would you be willing to chip in?", "chip in")]
     [InlineData("Our campaign is $5,000 short. Please donate today.", "donate")]
     [InlineData("Haz una donación a la campaña de Ana Beltrán hoy.", "Haz una donación")]
+    // Matches that hold none of the signal's keywords, only the words completing them (a line break inside "chip in",
+    // a check "made out to"): until the anchors gated fields, the field was never read.
+    [InlineData("I'm running for the District 7 school board seat. Would you be willing to chip\nin?", "chip\nin")]
+    [InlineData("Our campaign can't take cash, but a check made out to Friends of Ortiz works.", "check made out to")]
     public void Fires_on_money_asks_next_to_a_campaign(string text, string phrase)
     {
         var hit = Mail.Run<CampaignDonationAsk>(text);
