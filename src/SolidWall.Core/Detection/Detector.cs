@@ -53,6 +53,7 @@ public sealed class Detector
         var categories = new HashSet<string>(StringComparer.Ordinal);
         var z = 0.0;
         var positive = false;
+        string? likeliest = null;
         foreach (var (signal, weight) in _signals)
         {
             // Counter-signals (negative weights) only ever pull a score down, so they run only when something pushed it up.
@@ -81,11 +82,22 @@ public sealed class Detector
             var contribution = _policy.ModelWeight * Logit(score.Probability);
             z += contribution + _policy.ModelBias;
             reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score)));
+            var best = 0.0;
             foreach (var (category, probability) in score.CategoryProbabilities)
             {
-                if (probability >= _policy.ModelCategoryThreshold && Categories.IsKnown(category))
+                if (!Categories.IsKnown(category))
+                {
+                    continue;
+                }
+
+                if (probability >= _policy.ModelCategoryThreshold)
                 {
                     categories.Add(category);
+                }
+
+                if (probability > best || (probability == best && string.CompareOrdinal(category, likeliest) < 0))
+                {
+                    (best, likeliest) = (probability, category);
                 }
             }
         }
@@ -97,10 +109,11 @@ public sealed class Detector
         IReadOnlyList<string> verdictCategories = [];
         if (electioneering)
         {
-            // An electioneering message with no category named by anything is at least campaign material reaching the address.
+            // With no category named by a signal or above the model's category threshold, the model's likeliest category;
+            // without a model, campaign material reaching the address.
             verdictCategories = categories.Count > 0
                 ? Categories.All.Where(categories.Contains).ToArray()
-                : [Categories.Literature];
+                : [likeliest ?? Categories.Literature];
         }
 
         return new Verdict(

@@ -49,6 +49,18 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void With_no_category_named_the_verdict_takes_the_models_likeliest()
+    {
+        var model = new FixedModel(0.97, ("zzz", 2.0));
+        model.Categories[Categories.Event] = 0.3;
+        model.Categories[Categories.Coercion] = 0.4;
+        model.Categories[Categories.Literature] = 0.1;
+        var verdict = new Detector(model: model).Classify(Mail.Of("A plain note.", "Hello"));
+        Assert.True(verdict.IsElectioneering);
+        Assert.Equal([Categories.Coercion], verdict.Categories);
+    }
+
+    [Fact]
     public void A_model_alone_can_decide_and_still_points_into_the_message()
     {
         var model = new FixedModel(0.97, ("zzz", 2.0));
