@@ -19,7 +19,7 @@ internal static class CampaignTerms
     private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create("!\"#$%&'()*+,./:;<=>?@[\\]^`{|}~");
 
     // "campaign" after these words is marketing or civic work, not an election campaign.
-    private static readonly Regex Terms = new(
+    internal static readonly Regex Terms = new(
         "(?<!(?:marketing|awareness|ad|advertising|email|e-mail|recruitment|enrollment|enrolment|safety|media|social|vaccination|literacy|"
         + "fundraising|capital|ad-free|holiday|spring|fall|winter|summer|anti-bullying|kindness|wellness|reading|food|coat|toy|book)\\s)"
         + "\\bcampaign(?:s|ing|ers?)?\\b"
@@ -83,7 +83,7 @@ internal static class CampaignTerms
     // every match holds, starts in it. Signals ask about 500-character windows around common words ("donate",
     // "please"), where a board or a clerk is often named but no campaign: most such windows now run the pattern
     // on a sentence or two instead of the whole window.
-    private static bool HasTerm(TextField field, int from, ReadOnlySpan<char> around)
+    internal static bool HasTerm(TextField field, int from, ReadOnlySpan<char> around)
     {
         var to = from + around.Length;
         var anchor = Anchors.IndexIn(field, from);

@@ -80,4 +80,31 @@ public sealed class DetectionShortcutsTests
 
         Assert.True(found > 500, $"only {found} texts matched");
     }
+
+    [Fact]
+    public void CampaignTermsInAWindowAreFoundRunByRunAsInTheWholeWindow()
+    {
+        // Cut look-behinds ("marketing campaign"), words cut at a window's edge ("pace", "candidatex"), matches
+        // across blanks and line breaks, punctuation of every kind between them.
+        string[] pieces = ["campaign", "Campaigns ", "marketing ", "anti-bullying ", "ad-free ", "for ", "4 ", "mayor", "state  rep", "pac", "e ", "x",
+            "candidat", "re-elect", "reelect", "elect ", "Ballot", "school board race", "city\ncouncil", "lit drop", "phone-bank", "yard signs",
+            "para ", "alcaldesa", "campaña", "elección", "board", "clerk ", "the ", " ", "\n", "-", "_", ".", ",", "'", "!", "(", "é", "\u00a0", "2024"];
+        var random = new Random(11);
+        var matched = 0;
+        for (var i = 0; i < 4000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var field = new TextField("text", text);
+            for (var w = 0; w < 5; w++)
+            {
+                var from = random.Next(text.Length + 1);
+                var window = field.Lower.AsSpan(from, random.Next(text.Length - from + 1));
+                var expected = CampaignTerms.Terms.IsMatch(window);
+                matched += expected ? 1 : 0;
+                Assert.True(expected == CampaignTerms.HasTerm(field, from, window), $"'{text}' [{from}, +{window.Length}): expected {expected}");
+            }
+        }
+
+        Assert.True(matched > 2000, $"only {matched} windows matched");
+    }
 }
