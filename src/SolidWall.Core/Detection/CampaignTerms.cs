@@ -15,9 +15,6 @@ internal static class CampaignTerms
 
     private const string OficinasEs = "alcalde|alcaldesa|gobernador|gobernadora|senador|senadora|congreso|concejal|concejala|presidente|presidenta";
 
-    // Characters no match of Terms (nor its look-behind) can hold: neither word characters, blanks nor '-'.
-    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create("!\"#$%&'()*+,./:;<=>?@[\\]^`{|}~");
-
     // "campaign" after these words is marketing or civic work, not an election campaign.
     internal static readonly Regex Terms = new(
         "(?<!(?:marketing|awareness|ad|advertising|email|e-mail|recruitment|enrollment|enrolment|safety|media|social|vaccination|literacy|"
@@ -75,33 +72,8 @@ internal static class CampaignTerms
         return HasTerm(field, from, around) || context.Registry.FindName(around, 0).Entry is not null;
     }
 
-    // Terms.IsMatch(around), where `around` starts at `from` in the field, run only on the parts of the window
-    // that can hold a match. Terms reads and matches nothing but word characters, blanks and '-': a match, the
-    // words its look-behind looks for and its \b's lie within one run of text between two "breaks" (ASCII
-    // punctuation other than '-' and '_'), which read as the run's edges would. So the window matches when one
-    // of its runs, cut at the window's edges, does; and a run can match only when one of the anchor words, which
-    // every match holds, starts in it. Signals ask about 500-character windows around common words ("donate",
-    // "please"), where a board or a clerk is often named but no campaign: most such windows now run the pattern
-    // on a sentence or two instead of the whole window.
-    internal static bool HasTerm(TextField field, int from, ReadOnlySpan<char> around)
-    {
-        var to = from + around.Length;
-        var anchor = Anchors.IndexIn(field, from);
-        while (anchor >= 0 && anchor < to)
-        {
-            var runStart = around[..(anchor - from)].LastIndexOfAny(Breaks) + 1;
-            var runLength = around[(anchor - from)..].IndexOfAny(Breaks);
-            var runEnd = runLength < 0 ? around.Length : anchor - from + runLength;
-            if (Terms.IsMatch(around[runStart..runEnd]))
-            {
-                return true;
-            }
-
-            anchor = runEnd == around.Length ? -1 : Anchors.IndexIn(field, from + runEnd);
-        }
-
-        return false;
-    }
+    // Terms.IsMatch(around), where `around` starts at `from` in the field: run by run (see RunScan).
+    internal static bool HasTerm(TextField field, int from, ReadOnlySpan<char> around) => RunScan.IsMatch(Terms, Anchors, field, from, around);
 
     /// <summary>True when the text anywhere speaks of a campaign: for hosts that serve charities and campaigns alike.</summary>
     public static bool IsAnywhere(DetectionContext context)

@@ -82,15 +82,17 @@ public sealed class DetectionShortcutsTests
     }
 
     [Fact]
-    public void CampaignTermsInAWindowAreFoundRunByRunAsInTheWholeWindow()
+    public void ContextPatternsInAWindowAreFoundRunByRunAsInTheWholeWindow()
     {
         // Cut look-behinds ("marketing campaign"), words cut at a window's edge ("pace", "candidatex"), matches
         // across blanks and line breaks, punctuation of every kind between them.
         string[] pieces = ["campaign", "Campaigns ", "marketing ", "anti-bullying ", "ad-free ", "for ", "4 ", "mayor", "state  rep", "pac", "e ", "x",
             "candidat", "re-elect", "reelect", "elect ", "Ballot", "school board race", "city\ncouncil", "lit drop", "phone-bank", "yard signs",
-            "para ", "alcaldesa", "campaña", "elección", "board", "clerk ", "the ", " ", "\n", "-", "_", ".", ",", "'", "!", "(", "é", "\u00a0", "2024"];
+            "para ", "alcaldesa", "campaña", "elección", "board", "clerk ", "the ", " ", "\n", "-", "_", ".", ",", "'", "!", "(", "é", "\u00a0", "2024",
+            "non-partisan", "student council", "pta", "polling place", "union\tmeeting", "de publicidad"];
         var random = new Random(11);
         var matched = 0;
+        var lookAlikes = 0;
         for (var i = 0; i < 4000; i++)
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
@@ -102,9 +104,12 @@ public sealed class DetectionShortcutsTests
                 var expected = CampaignTerms.Terms.IsMatch(window);
                 matched += expected ? 1 : 0;
                 Assert.True(expected == CampaignTerms.HasTerm(field, from, window), $"'{text}' [{from}, +{window.Length}): expected {expected}");
+                var common = LookAlikes.Common.IsMatch(window);
+                lookAlikes += common ? 1 : 0;
+                Assert.True(common == RunScan.IsMatch(LookAlikes.Common, LookAlikes.CommonAnchors, field, from, window), $"'{text}' [{from}, +{window.Length}): look-alike expected {common}");
             }
         }
 
-        Assert.True(matched > 2000, $"only {matched} windows matched");
+        Assert.True(matched > 2000 && lookAlikes > 300, $"only {matched} windows matched campaign terms, {lookAlikes} look-alikes");
     }
 }
