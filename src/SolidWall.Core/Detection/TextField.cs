@@ -15,13 +15,14 @@ internal sealed class TextField
     {
     }
 
-    /// <summary>A field whose lower-cased copy is already known (a part of a field already lower-cased).</summary>
-    public TextField(string where, string original, string lower, int baseOffset)
+    /// <summary>A field whose lower-cased copy, and possibly its words, are already known (a part of a field already read).</summary>
+    public TextField(string where, string original, string lower, int baseOffset, WordHits? hits = null)
     {
         Where = where;
         Original = original;
         Lower = lower;
         BaseOffset = baseOffset;
+        _hits = hits;
     }
 
     public string Where { get; }
