@@ -112,4 +112,28 @@ public sealed class DetectionShortcutsTests
 
         Assert.True(matched > 2000 && lookAlikes > 300, $"only {matched} windows matched campaign terms, {lookAlikes} look-alikes");
     }
+
+    [Fact]
+    public void TrapPatternsFoundRunByRunAreTheWholeTextsMatches()
+    {
+        string[] pieces = ["charity", "food ", "drive", "walk-a-thon", "walkathon", "book fair", "red  cross", "elect ", "officers", "a\nnew", "favourite",
+            "student of the month", "pep rally", "car wash", "scholarships", "venta de pasteles", "x", "s", "the ", " ", "\n", "-", "_", ".", ",", "'", "!", "é"];
+        TrapPattern[] traps = [CampaignDonationAsk.OwnTraps, CandidateCallToAction.OwnTraps, EventInvitation.OwnTraps];
+        var random = new Random(13);
+        var matched = 0;
+        for (var i = 0; i < 4000; i++)
+        {
+            var text = InvariantLower.Of(string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => pieces[random.Next(pieces.Length)])));
+            var from = random.Next(text.Length + 1);
+            var window = text.AsSpan(from, random.Next(text.Length - from + 1));
+            foreach (var trap in traps)
+            {
+                var expected = trap.IsMatchWhole(window);
+                matched += expected ? 1 : 0;
+                Assert.True(expected == trap.IsMatch(window), $"'{window}': expected {expected}");
+            }
+        }
+
+        Assert.True(matched > 300, $"only {matched} windows matched");
+    }
 }
