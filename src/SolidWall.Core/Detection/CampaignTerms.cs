@@ -16,7 +16,7 @@ internal static class CampaignTerms
     private const string OficinasEs = "alcalde|alcaldesa|gobernador|gobernadora|senador|senadora|congreso|concejal|concejala|presidente|presidenta";
 
     // "campaign" after these words is marketing or civic work, not an election campaign.
-    private static readonly Regex Terms = new(
+    internal static readonly Regex Terms = new(
         "(?<!(?:marketing|awareness|ad|advertising|email|e-mail|recruitment|enrollment|enrolment|safety|media|social|vaccination|literacy|"
         + "fundraising|capital|ad-free|holiday|spring|fall|winter|summer|anti-bullying|kindness|wellness|reading|food|coat|toy|book)\\s)"
         + "\\bcampaign(?:s|ing|ers?)?\\b"
@@ -69,9 +69,11 @@ internal static class CampaignTerms
     {
         var around = field.Around(start, end, window);
         var from = Math.Max(0, start - window);
-        var anchor = Anchors.IndexIn(field, from);
-        return (anchor >= 0 && anchor < from + around.Length && Terms.IsMatch(around)) || context.Registry.FindName(around, 0).Entry is not null;
+        return HasTerm(field, from, around) || context.Registry.FindName(around, 0).Entry is not null;
     }
+
+    // Terms.IsMatch(around), where `around` starts at `from` in the field: run by run (see RunScan).
+    internal static bool HasTerm(TextField field, int from, ReadOnlySpan<char> around) => RunScan.IsMatch(Terms, Anchors, field, from, around);
 
     /// <summary>True when the text anywhere speaks of a campaign: for hosts that serve charities and campaigns alike.</summary>
     public static bool IsAnywhere(DetectionContext context)

@@ -71,9 +71,12 @@ internal sealed class DetectionContext
     public DetectionContext ForSegment(Segment segment)
     {
         var at = Text.Original.IndexOf(segment.Text, StringComparison.Ordinal);
-        var field = at >= 0 && segment.Text.Length > 0
-            ? new TextField("text", segment.Text, at)
-            : new TextField("segment", segment.Text);
+        // A segment found in the text reuses the text's lower-cased copy (the same characters, lower-cased one by
+        // one) and the words the text's scan found inside it; unless it holds a surrogate, whose pair lower-cases
+        // as one code point: then it is lower-cased and scanned on its own.
+        var field = at < 0 || segment.Text.Length == 0 ? new TextField("segment", segment.Text)
+            : segment.Text.AsSpan().ContainsAnyInRange('\ud800', '\udfff') ? new TextField("text", segment.Text, at)
+            : new TextField("text", segment.Text, Text.Lower.Substring(at, segment.Text.Length), at, Text.Hits.Part(at, segment.Text.Length));
         var links = new List<string>();
         foreach (var link in Links)
         {

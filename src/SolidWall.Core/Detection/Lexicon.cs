@@ -131,7 +131,7 @@ internal sealed class Lexicon
     public WordHits Scan(string lower)
     {
         var present = 0UL;
-        var starts = new List<(int Start, ulong Sets)>(lower.Length >> 5);
+        var starts = new List<(int Start, int End, ulong Sets)>(lower.Length >> 5);
         // Without bounds checks: classes are below _stride and every entry starts a row of _moves.
         ref var moves = ref MemoryMarshal.GetArrayDataReference(_moves);
         ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
@@ -145,7 +145,7 @@ internal sealed class Lexicon
                 foreach (var (length, sets) in _found[row / _stride]!)
                 {
                     present |= sets;
-                    starts.Add((i - length + 1, sets));
+                    starts.Add((i - length + 1, i + 1, sets));
                 }
             }
         }
@@ -156,9 +156,31 @@ internal sealed class Lexicon
     }
 }
 
-/// <summary>What a <see cref="Lexicon"/> found in one field: which word sets occur, and each occurrence's start and sets, by start.</summary>
-internal sealed record WordHits(ulong Present, List<(int Start, ulong Sets)> Starts)
+/// <summary>What a <see cref="Lexicon"/> found in one field: which word sets occur, and each occurrence's start, end and sets, by start.</summary>
+internal sealed record WordHits(ulong Present, List<(int Start, int End, ulong Sets)> Starts)
 {
+    /// <summary>
+    /// The hits a scan of the field's part [<paramref name="start"/>, +<paramref name="length"/>) finds, offsets
+    /// in the part: the words that lie wholly inside it (the automaton finds every occurrence of every word,
+    /// whatever precedes it), in the same order.
+    /// </summary>
+    public WordHits Part(int start, int length)
+    {
+        var present = 0UL;
+        var starts = new List<(int Start, int End, ulong Sets)>();
+        for (var i = FirstAtOrAfter(start); i < Starts.Count && Starts[i].Start < start + length; i++)
+        {
+            var (from, to, sets) = Starts[i];
+            if (to <= start + length)
+            {
+                present |= sets;
+                starts.Add((from - start, to - start, sets));
+            }
+        }
+
+        return new WordHits(present, starts);
+    }
+
     /// <summary>Where the first word of set <paramref name="slot"/> starting at or after <paramref name="from"/> starts, or -1.</summary>
     public int NextStart(int slot, int from)
     {
@@ -168,7 +190,20 @@ internal sealed record WordHits(ulong Present, List<(int Start, ulong Sets)> Sta
             return -1;
         }
 
-        // Binary search for the first occurrence at or after `from`, then walk to one of this set.
+        // The first occurrence at or after `from`, then a walk to one of this set.
+        for (var i = FirstAtOrAfter(from); i < Starts.Count; i++)
+        {
+            if ((Starts[i].Sets & bit) != 0)
+            {
+                return Starts[i].Start;
+            }
+        }
+
+        return -1;
+    }
+
+    private int FirstAtOrAfter(int from)
+    {
         int lo = 0, hi = Starts.Count;
         while (lo < hi)
         {
@@ -183,14 +218,6 @@ internal sealed record WordHits(ulong Present, List<(int Start, ulong Sets)> Sta
             }
         }
 
-        for (var i = lo; i < Starts.Count; i++)
-        {
-            if ((Starts[i].Sets & bit) != 0)
-            {
-                return Starts[i].Start;
-            }
-        }
-
-        return -1;
+        return lo;
     }
 }

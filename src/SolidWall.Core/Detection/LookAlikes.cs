@@ -45,7 +45,6 @@ internal static class LookAlikes
     private static bool CommonIsIn(TextField field, int start, int window, ReadOnlySpan<char> around)
     {
         var from = Math.Max(0, start - window);
-        var anchor = CommonAnchors.IndexIn(field, from);
-        return anchor >= 0 && anchor < from + around.Length && Common.IsMatch(around);
+        return RunScan.IsMatch(Common, CommonAnchors, field, from, around);
     }
 }

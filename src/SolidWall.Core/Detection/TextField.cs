@@ -11,11 +11,18 @@ internal sealed class TextField
     private WordHits? _hits;
 
     public TextField(string where, string original, int baseOffset = 0)
+        : this(where, original, InvariantLower.Of(original), baseOffset)
+    {
+    }
+
+    /// <summary>A field whose lower-cased copy, and possibly its words, are already known (a part of a field already read).</summary>
+    public TextField(string where, string original, string lower, int baseOffset, WordHits? hits = null)
     {
         Where = where;
         Original = original;
-        Lower = InvariantLower.Of(original);
+        Lower = lower;
         BaseOffset = baseOffset;
+        _hits = hits;
     }
 
     public string Where { get; }
@@ -36,8 +43,11 @@ internal sealed class TextField
     {
         start = Math.Clamp(start, 0, Original.Length);
         length = Math.Clamp(length, 0, Original.Length - start);
-        var text = Original.AsSpan(start, Math.Min(length, MaxExcerpt)).ToString();
-        text = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        var excerpt = Original.AsSpan(start, Math.Min(length, MaxExcerpt));
+        // Line breaks and tabs become single blanks; an excerpt without any (most) only needs trimming.
+        var text = excerpt.ContainsAny('\r', '\n', '\t')
+            ? string.Join(' ', excerpt.ToString().Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim()
+            : excerpt.Trim().ToString();
         return new Evidence(Where, BaseOffset + start, length, text, note);
     }
 

@@ -11,5 +11,9 @@ internal sealed class TrapPattern(string pattern, params string[] anchors)
     private readonly Regex _regex = PhraseScan.Compile(pattern);
     private readonly WordSet _anchors = new(anchors);
 
-    public bool IsMatch(ReadOnlySpan<char> text) => _anchors.IsIn(text) && _regex.IsMatch(text);
+    // Trap patterns read nothing but word characters, blanks and '-', so they are run by run (see RunScan).
+    public bool IsMatch(ReadOnlySpan<char> text) => RunScan.IsMatch(_regex, _anchors, text);
+
+    /// <summary>The pattern over the whole text, for tests.</summary>
+    internal bool IsMatchWhole(ReadOnlySpan<char> text) => _regex.IsMatch(text);
 }

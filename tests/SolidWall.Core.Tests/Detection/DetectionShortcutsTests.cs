@@ -80,4 +80,60 @@ public sealed class DetectionShortcutsTests
 
         Assert.True(found > 500, $"only {found} texts matched");
     }
+
+    [Fact]
+    public void ContextPatternsInAWindowAreFoundRunByRunAsInTheWholeWindow()
+    {
+        // Cut look-behinds ("marketing campaign"), words cut at a window's edge ("pace", "candidatex"), matches
+        // across blanks and line breaks, punctuation of every kind between them.
+        string[] pieces = ["campaign", "Campaigns ", "marketing ", "anti-bullying ", "ad-free ", "for ", "4 ", "mayor", "state  rep", "pac", "e ", "x",
+            "candidat", "re-elect", "reelect", "elect ", "Ballot", "school board race", "city\ncouncil", "lit drop", "phone-bank", "yard signs",
+            "para ", "alcaldesa", "campaña", "elección", "board", "clerk ", "the ", " ", "\n", "-", "_", ".", ",", "'", "!", "(", "é", "\u00a0", "2024",
+            "non-partisan", "student council", "pta", "polling place", "union\tmeeting", "de publicidad"];
+        var random = new Random(11);
+        var matched = 0;
+        var lookAlikes = 0;
+        for (var i = 0; i < 4000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var field = new TextField("text", text);
+            for (var w = 0; w < 5; w++)
+            {
+                var from = random.Next(text.Length + 1);
+                var window = field.Lower.AsSpan(from, random.Next(text.Length - from + 1));
+                var expected = CampaignTerms.Terms.IsMatch(window);
+                matched += expected ? 1 : 0;
+                Assert.True(expected == CampaignTerms.HasTerm(field, from, window), $"'{text}' [{from}, +{window.Length}): expected {expected}");
+                var common = LookAlikes.Common.IsMatch(window);
+                lookAlikes += common ? 1 : 0;
+                Assert.True(common == RunScan.IsMatch(LookAlikes.Common, LookAlikes.CommonAnchors, field, from, window), $"'{text}' [{from}, +{window.Length}): look-alike expected {common}");
+            }
+        }
+
+        Assert.True(matched > 2000 && lookAlikes > 300, $"only {matched} windows matched campaign terms, {lookAlikes} look-alikes");
+    }
+
+    [Fact]
+    public void TrapPatternsFoundRunByRunAreTheWholeTextsMatches()
+    {
+        string[] pieces = ["charity", "food ", "drive", "walk-a-thon", "walkathon", "book fair", "red  cross", "elect ", "officers", "a\nnew", "favourite",
+            "student of the month", "pep rally", "car wash", "scholarships", "venta de pasteles", "x", "s", "the ", " ", "\n", "-", "_", ".", ",", "'", "!", "é"];
+        TrapPattern[] traps = [CampaignDonationAsk.OwnTraps, CandidateCallToAction.OwnTraps, EventInvitation.OwnTraps];
+        var random = new Random(13);
+        var matched = 0;
+        for (var i = 0; i < 4000; i++)
+        {
+            var text = InvariantLower.Of(string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => pieces[random.Next(pieces.Length)])));
+            var from = random.Next(text.Length + 1);
+            var window = text.AsSpan(from, random.Next(text.Length - from + 1));
+            foreach (var trap in traps)
+            {
+                var expected = trap.IsMatchWhole(window);
+                matched += expected ? 1 : 0;
+                Assert.True(expected == trap.IsMatch(window), $"'{window}': expected {expected}");
+            }
+        }
+
+        Assert.True(matched > 300, $"only {matched} windows matched");
+    }
 }

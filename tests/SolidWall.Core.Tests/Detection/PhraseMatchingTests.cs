@@ -64,6 +64,24 @@ public sealed class PhraseMatchingTests
         }
     }
 
+    [Fact]
+    public void APartOfAFieldsHitsIsWhatAScanOfThePartFinds()
+    {
+        WordSet[] sets = [new(Words[..4]), new(Words[3..]), new(["a", "ch", "hip"])];
+        var lexicon = new Lexicon(sets);
+        var random = new Random(4);
+        foreach (var text in Texts(1000, 3).Select(t => t.ToLowerInvariant()))
+        {
+            var whole = lexicon.Scan(text);
+            var start = random.Next(text.Length + 1);
+            var length = random.Next(text.Length - start + 1);
+            var part = whole.Part(start, length);
+            var scanned = lexicon.Scan(text.Substring(start, length));
+            Assert.Equal(scanned.Present, part.Present);
+            Assert.Equal(scanned.Starts.Order(), part.Starts.Order());
+        }
+    }
+
     [Theory]
     [InlineData("\\b(?:chip\\s+in|vote\\s+for\\s+\\w+(?:\\s+\\w+)?|pac)\\b")]
     [InlineData("(?:need\\s+to|please)\\s+share\\s+(?:this\\s+)?with\\s+your\\s+students")]

@@ -15,7 +15,7 @@ internal sealed class CampaignDonationAsk : ISignal
         ["chip in", "chip-in", "donat", "contribut", "give $", "pitch in", "dona", "contribuye", "aporta", "venmo", "checks", "cheques"],
         "chip", "give", "pitch", "check", "cheque");
 
-    private static readonly TrapPattern OwnTraps = new(
+    internal static readonly TrapPattern OwnTraps = new(
         "\\b(?:charity|food\\s+(?:drive|pantry)|book\\s+fair|bake\\s+sale|scholarship|booster|hardship\\s+fund|walk-?a-?thon|gofundme|red\\s+cross|united\\s+way"
         + "|blood\\s+drive|coat\\s+drive|toy\\s+drive|caridad|beneficencia|despensa|colecta\\s+de)\\b",
         "charity", "food", "book", "bake", "scholarship", "booster", "hardship", "walk", "gofundme", "red", "united", "blood", "coat", "toy", "caridad", "beneficencia", "despensa", "colecta");

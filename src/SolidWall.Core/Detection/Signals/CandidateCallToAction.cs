@@ -48,7 +48,7 @@ internal sealed class CandidateCallToAction : ISignal
         (PhraseScan.Compile("\\b(?:rsvp|register\\s+to\\s+attend|join\\s+us|confirma\\s+tu\\s+asistencia|acomp[aá][ñn]anos)\\b"), Detection.Categories.Event),
     ];
 
-    private static readonly TrapPattern OwnTraps = new(
+    internal static readonly TrapPattern OwnTraps = new(
         "\\belect(?:ing)?\\s+(?:officers|delegates|representatives|a\\s+new)\\b|\\bfavou?rite\\b|\\bposter\\s+contest\\b|\\bcostume\\b|\\bmascot\\b|\\bstudent\\s+of\\s+the\\s+month\\b",
         "elect", "favo", "poster", "costume", "mascot", "student");
 

@@ -18,7 +18,7 @@ internal sealed class EventInvitation : ISignal
         ["rall", "canvas", "bank", "fund", "watch part", "meet", "knock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni"],
         "watch", "walk", "night", "puertas", "telef", "fiesta");
 
-    private static readonly TrapPattern OwnTraps = new(
+    internal static readonly TrapPattern OwnTraps = new(
         "\\b(?:pep\\s+rally|bake\\s+sale|walk-?a-?thon|car\\s+wash|charity|food\\s+drive|book\\s+fair|carnival|scholarships?|booster"
         + "|benefit\\s+for|beneficencia|kermes|feria|caridad|venta\\s+de\\s+pasteles)\\b",
         "pep", "bake", "walk", "car", "charity", "food", "book", "carnival", "scholarship", "booster", "benefit", "beneficencia", "kermes", "feria", "caridad", "venta");
