@@ -28,7 +28,7 @@ internal static class FunctionWords
         "le", "les", "se", "me", "te", "nos", "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "yo", "usted", "ustedes", "ellos",
         "ellas", "es", "son", "era", "fue", "ser", "estar", "esta", "estan", "hay", "ha", "han", "he", "puede", "pueden", "podria", "no", "ya",
         "muy", "mas", "tambien", "hola", "gracias", "saludos", "estimado", "estimada", "estimados", "querido", "querida", "queridas", "queridos",
-        "favor", "por favor",
+        "favor",
     ];
 
     private const int TableBits = 10;
