@@ -1,12 +1,10 @@
 using System.Text;
-using SolidWall.Core;
 using SolidWall.Core.Detection.Model;
-using SolidWall.Mime.Sources;
 
 namespace SolidWall.Bench;
 
 /// <summary>
-/// <c>features OUT [DEMO_DIR] [CORPORA_DIR] [DISTRICT_DIR]</c>: writes, for every training message and every item of
+/// <c>features OUT [DEMO_DIR] [CORPORA_DIR] [DISTRICT_DIR]</c> (see <see cref="IdentityCheckInputs"/>): writes, for every training message and every item of
 /// the demo archive, the text model's view of it (each token's text and hash, the vector's buckets, the bit pattern
 /// of each value and the term each feature names), so that a change to the tokenizer or the extractor can be shown
 /// to change nothing: run it before and after and compare the files byte for byte.
@@ -15,22 +13,14 @@ internal static class FeaturesBench
 {
     public static int Run(string[] args)
     {
-        if (args.Length < 1)
+        if (IdentityCheckInputs.Load("features", args) is not { } inputs)
         {
-            Console.Error.WriteLine("usage: features OUT [DEMO_DIR] [CORPORA_DIR] [DISTRICT_DIR]");
             return 2;
         }
 
-        var root = TrainingData.FindRepositoryRoot(Environment.CurrentDirectory) ?? TrainingData.FindRepositoryRoot(AppContext.BaseDirectory);
-        var demo = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "solidwall-bench-demo");
-        var corpora = args.Length > 2 ? args[2] : Path.GetFullPath(Path.Combine(root ?? ".", "..", "shared", "corpora"));
-        var district = args.Length > 3 ? args[3] : Path.Combine(root ?? ".", "data", "district");
-        var training = TrainingData.Load(corpora, district).Select(e => e.AsMessage()).ToArray();
-        var archive = Path.Combine(demo, "archive");
-        Message[] items = Directory.Exists(archive) ? MessageSources.Open(archive).Read(_ => { }).Select(TrainingMail.Normalize).ToArray() : [];
-
+        var (training, items) = (inputs.Training, inputs.DemoItems);
         var extractor = new FeatureExtractor();
-        using var output = new BinaryWriter(File.Create(args[0]), new UTF8Encoding(false));
+        using var output = new BinaryWriter(File.Create(inputs.Output), new UTF8Encoding(false));
         var features = 0L;
         foreach (var message in training.Concat(items))
         {
@@ -56,7 +46,7 @@ internal static class FeaturesBench
             features += x.Count;
         }
 
-        Console.WriteLine($"features: {training.Length + items.Length} messages, {features} features written to {args[0]}");
+        Console.WriteLine($"features: {training.Length + items.Length} messages, {features} features written to {inputs.Output}");
         return 0;
     }
 }

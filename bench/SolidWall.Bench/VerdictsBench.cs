@@ -4,7 +4,6 @@ using System.Text;
 using SolidWall.Core;
 using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
-using SolidWall.Mime.Sources;
 
 namespace SolidWall.Bench;
 
@@ -20,34 +19,23 @@ internal static class VerdictsBench
 {
     public static int Run(string[] args)
     {
-        if (args.Length < 1)
+        if (IdentityCheckInputs.Load("verdicts", args) is not { } inputs)
         {
-            Console.Error.WriteLine("usage: verdicts OUT [DEMO_DIR] [CORPORA_DIR] [DISTRICT_DIR]");
             return 2;
-        }
-
-        var root = TrainingData.FindRepositoryRoot(Environment.CurrentDirectory) ?? TrainingData.FindRepositoryRoot(AppContext.BaseDirectory);
-        var demo = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "solidwall-bench-demo");
-        var corpora = args.Length > 2 ? args[2] : Path.GetFullPath(Path.Combine(root ?? ".", "..", "shared", "corpora"));
-        var district = args.Length > 3 ? args[3] : Path.Combine(root ?? ".", "data", "district");
-        if (!File.Exists(Path.Combine(demo, "ground-truth.json")))
-        {
-            new SolidWall.Core.Demo.DistrictArchiveGenerator(new SolidWall.Core.Demo.DemoOptions()).Generate(demo);
         }
 
         var clock = Stopwatch.StartNew();
         var model = TextModel.LoadEmbedded();
+        var demo = inputs.DemoDirectory;
+        var (training, items) = (inputs.Training, inputs.DemoItems);
         var registry = Registry.Load(Path.Combine(demo, "registry.yaml"));
         var directory = InstitutionDirectory.Load([SolidWall.Core.Demo.DemoDistrict.StaffDomain], [SolidWall.Core.Demo.DemoDistrict.StudentDomain], Path.Combine(demo, "directory.csv"));
-        var training = TrainingData.Load(corpora, district).Select(e => e.AsMessage()).ToArray();
-        var archive = Path.Combine(demo, "archive");
-        var items = MessageSources.Open(archive).Read(_ => { }).Select(TrainingMail.Normalize).ToArray();
 
-        using var output = new StreamWriter(args[0], append: false, new UTF8Encoding(false));
+        using var output = new StreamWriter(inputs.Output, append: false, new UTF8Encoding(false));
         Write(output, "training, empty registry", training, new Detector(model: model), Registry.Empty, InstitutionDirectory.Empty);
         Write(output, "training, demo registry", training, new Detector(registry: registry, directory: directory, model: model), registry, directory);
         Write(output, "demo archive", items, new Detector(registry: registry, directory: directory, model: model), registry, directory);
-        Console.WriteLine($"verdicts: {2 * training.Length + items.Length} classifications written to {args[0]} in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"verdicts: {2 * training.Length + items.Length} classifications written to {inputs.Output} in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
 
