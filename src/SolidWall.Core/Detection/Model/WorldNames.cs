@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -39,7 +38,7 @@ internal sealed class WorldNames
 
             names.Add(Regex.Escape(line));
             var folded = Fold(line);
-            if (folded != line)
+            if (!folded.Equals(line, StringComparison.OrdinalIgnoreCase))
             {
                 names.Add(Regex.Escape(folded));
             }
@@ -59,18 +58,12 @@ internal sealed class WorldNames
     /// <summary><paramref name="text"/> without the names (each replaced by one space).</summary>
     public string? Remove(string? text) => text is null || _pattern is null ? text : _pattern.Replace(text, " ");
 
-    private static string Fold(string s)
+    /// <summary>The name as the tokenizer folds it ("Tomás" → "tomas"), so that mail written without accents is matched too.</summary>
+    private static string Fold(string s) => string.Create(s.Length, s, static (span, name) =>
     {
-        var d = s.Normalize(NormalizationForm.FormD);
-        var b = new StringBuilder(d.Length);
-        foreach (var c in d)
+        for (var i = 0; i < name.Length; i++)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                b.Append(c);
-            }
+            span[i] = TextFolding.Fold(name[i]);
         }
-
-        return b.ToString().Normalize(NormalizationForm.FormC);
-    }
+    });
 }
