@@ -31,16 +31,14 @@ internal static class CampaignTerms
         + "|\\bpara\\s+(?:" + OficinasEs + ")\\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-    // Every match of Terms holds one of these words; a message holding none cannot be near a campaign term.
-    internal static readonly WordSet Keywords = new(
+    // Words every match of Terms holds; a window where none starts cannot match, and Terms is not run.
+    internal static readonly WordSet Anchors = new(
         ["campaign", "candida", "elect", "ballot", "politic", "pac", "democrat", "republican", "gop", "dnc", "rnc", "dccc", "nrcc", "dscc", "nrsc",
          "mayor", "congress", "senat", "governor", "president", "alder", "council", "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller",
          "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
-         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat"]);
-
-    // With Keywords, words every match of Terms holds (Keywords alone miss "for state rep", "gubernatorial",
-    // "lit drop" across a line break, "yard signs"): a window where none starts cannot match, and Terms is not run.
-    internal static readonly WordSet Anchors = new([.. Keywords.Words, "state", "gubernatorial", "lit", "yard"]);
+         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat",
+         // Matches the words above miss: "for state rep", "gubernatorial", "lit drop" across a line break, "yard signs".
+         "state", "gubernatorial", "lit", "yard"]);
 
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry

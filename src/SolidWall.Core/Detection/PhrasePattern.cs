@@ -8,8 +8,8 @@ namespace SolidWall.Core.Detection;
 /// the text between two <em>stops</em>, characters the pattern cannot match (derived from its source: "." "," "!"
 /// and the like when it never names them), so no match spans two clauses and a clause read on its own gives the
 /// matches the whole field gives there. Only clauses holding an <em>anchor</em>, a word every match holds, are
-/// read, and a field holding no anchor is not read at all. (Until 2026-11-27 the shipped <see cref="Keywords"/>
-/// alone decided that, and they missed matches of their own patterns: "chip in" across a line break, "check made
+/// read, and a field holding no anchor is not read at all. (Until 2026-11-27 the signal's keywords alone decided
+/// that, and they missed matches of their own patterns: "chip in" across a line break, "check made
 /// out to", "no son elegibles". The anchors complete them.)
 /// </summary>
 internal sealed class PhrasePattern
@@ -28,14 +28,11 @@ internal sealed class PhrasePattern
     public PhrasePattern(Regex regex, string[] keywords, params string[] moreAnchors)
     {
         Regex = regex;
-        Keywords = new WordSet(keywords);
-        Anchors = moreAnchors.Length == 0 ? Keywords : new WordSet([.. keywords, .. moreAnchors]);
+        Anchors = new WordSet([.. keywords, .. moreAnchors]);
         _stops = StopsOf(regex.ToString());
     }
 
     public Regex Regex { get; }
-
-    public WordSet Keywords { get; }
 
     /// <summary>The keywords and the words that complete them: every match holds one.</summary>
     public WordSet Anchors { get; }

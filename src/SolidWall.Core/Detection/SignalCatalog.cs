@@ -36,7 +36,7 @@ internal static class SignalCatalog
 
     private static Lexicon BuildLexicon()
     {
-        var sets = All.SelectMany(s => s.Phrases).SelectMany(p => new[] { p.Keywords, p.Anchors }).Prepend(LookAlikes.CommonAnchors).Prepend(CampaignTerms.Anchors).Prepend(CampaignTerms.Keywords).Distinct().ToList();
+        var sets = All.SelectMany(s => s.Phrases).Select(p => p.Anchors).Prepend(LookAlikes.CommonAnchors).Prepend(CampaignTerms.Anchors).Distinct().ToList();
         for (var i = 0; i < sets.Count; i++)
         {
             sets[i].Slot = i;
