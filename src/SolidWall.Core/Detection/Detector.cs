@@ -14,7 +14,8 @@ namespace SolidWall.Core.Detection;
 /// signal of weight 3.5 alone, over the signals-only prior of -3, gives 0.62. They are meant to be refitted as a
 /// logistic regression over signal indicators and the model's logit on reviewers' labels (<c>solidwall eval</c>).
 /// The verdict is electioneering when score ≥ the policy's <c>threshold</c>. Signals with negative weights
-/// (counter-signals such as an allowlisted sender) run only when a positive signal fired.
+/// (counter-signals such as an allowlisted sender) run only when a positive signal fired or the model leans
+/// towards electioneering.
 /// </summary>
 public sealed class Detector
 {
@@ -54,22 +55,15 @@ public sealed class Detector
         var z = 0.0;
         var positive = false;
         string? likeliest = null;
-        foreach (var (signal, weight) in _signals)
+        var firstCounter = Array.FindIndex(_signals, s => s.Weight < 0);
+        if (firstCounter < 0)
         {
-            // Counter-signals (negative weights) only ever pull a score down, so they run only when something pushed it up.
-            if ((weight < 0 && !positive) || signal.Evaluate(context) is not { } hit)
-            {
-                continue;
-            }
+            firstCounter = _signals.Length;
+        }
 
-            positive |= weight > 0;
-
-            z += weight;
-            reasons.Add(new Reason(signal.Name, weight, hit.Evidence));
-            foreach (var category in hit.Categories)
-            {
-                categories.Add(category);
-            }
+        for (var i = 0; i < firstCounter; i++)
+        {
+            z += Apply(_signals[i], context, reasons, categories, ref positive);
         }
 
         if (_model is null)
@@ -81,6 +75,7 @@ public sealed class Detector
             var score = _model.Score(message);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
             z += contribution + _policy.ModelBias;
+            positive |= score.Probability > CounterSignalModelGate;
             reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score)));
             var best = 0.0;
             foreach (var (category, probability) in score.CategoryProbabilities)
@@ -100,6 +95,13 @@ public sealed class Detector
                     (best, likeliest) = (probability, category);
                 }
             }
+        }
+
+        // Counter-signals (negative weights) only ever pull a score down, so they run only when something pushed it
+        // up: a positive signal, or the model leaning towards electioneering.
+        for (var i = firstCounter; positive && i < _signals.Length; i++)
+        {
+            z += Apply(_signals[i], context, reasons, categories, ref positive);
         }
 
         var probabilityOut = 1.0 / (1.0 + Math.Exp(-z));
@@ -124,6 +126,26 @@ public sealed class Detector
             Math.Round(probabilityOut, 4),
             verdictCategories,
             reasons);
+    }
+
+    /// <summary>A model probability above this lets the counter-signals run, as a positive signal does.</summary>
+    internal const double CounterSignalModelGate = 0.5;
+
+    private static double Apply((ISignal Signal, double Weight) entry, DetectionContext context, List<Reason> reasons, HashSet<string> categories, ref bool positive)
+    {
+        if (entry.Signal.Evaluate(context) is not { } hit)
+        {
+            return 0;
+        }
+
+        positive |= entry.Weight > 0;
+        reasons.Add(new Reason(entry.Signal.Name, entry.Weight, hit.Evidence));
+        foreach (var category in hit.Categories)
+        {
+            categories.Add(category);
+        }
+
+        return entry.Weight;
     }
 
     private static double Logit(double p)

@@ -11,7 +11,7 @@ namespace SolidWall.Core.Detection;
 /// </summary>
 public sealed class Policy
 {
-    private static readonly string[] TopKeys = ["threshold", "blast_jaccard", "blast_window_minutes", "blast_min_copies", "relay_jaccard", "score", "signal_weights", "actions", "allowlist"];
+    private static readonly string[] TopKeys = ["threshold", "blast_jaccard", "blast_window_minutes", "blast_min_copies", "relay_jaccard", "score", "signal_weights", "actions", "allowlist", "oversight_mailboxes"];
     private static readonly string[] ScoreKeys = ["bias", "model_weight", "model_bias", "model_category_threshold"];
     private static readonly string[] AllowlistKeys = ["senders", "domains"];
     private static readonly string[] ActionNames = ["accept", "tag", "quarantine", "reject"];
@@ -21,6 +21,7 @@ public sealed class Policy
     private Dictionary<InstitutionRole, Dictionary<string, PolicyAction>> _actions = [];
     private FrozenSet<string> _allowedSenders = FrozenSet<string>.Empty;
     private FrozenSet<string> _allowedDomains = FrozenSet<string>.Empty;
+    private FrozenSet<string> _oversightMailboxes = FrozenSet<string>.Empty;
 
     private Policy()
     {
@@ -57,6 +58,9 @@ public sealed class Policy
     public IReadOnlySet<string> AllowedSenders => _allowedSenders;
 
     public IReadOnlySet<string> AllowedDomains => _allowedDomains;
+
+    /// <summary>The institution's own oversight mailboxes (ethics office, inspector general): local parts or whole addresses.</summary>
+    public IReadOnlySet<string> OversightMailboxes => _oversightMailboxes;
 
     /// <summary>The shipped policy, overridden by the file at <paramref name="path"/> when one is given.</summary>
     public static Policy Load(string? path) => path is null ? Default : Parse(File.ReadAllText(path), path);
@@ -123,6 +127,21 @@ public sealed class Policy
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="address"/> is one of the oversight mailboxes: named whole, or by its local part
+    /// (<c>ethics</c> matches ethics@ at any domain).
+    /// </summary>
+    public bool IsOversightMailbox(string address)
+    {
+        if (_oversightMailboxes.Count == 0)
+        {
+            return false;
+        }
+
+        var at = address.LastIndexOf('@');
+        return _oversightMailboxes.Contains(address) || (at > 0 && _oversightMailboxes.Contains(address[..at]));
+    }
+
     /// <summary>This policy with a fitted score combination in place of its model weight, model bias and signal weights.</summary>
     internal Policy With(Model.ScoreCombination combination)
     {
@@ -163,6 +182,7 @@ public sealed class Policy
         _actions = _actions.ToDictionary(kv => kv.Key, kv => new Dictionary<string, PolicyAction>(kv.Value, StringComparer.Ordinal)),
         _allowedSenders = _allowedSenders,
         _allowedDomains = _allowedDomains,
+        _oversightMailboxes = _oversightMailboxes,
     };
 
     private void Apply(YamlDocument doc)
@@ -185,6 +205,7 @@ public sealed class Policy
                 case "signal_weights": ApplySignalWeights(doc, value); break;
                 case "actions": ApplyActions(doc, value); break;
                 case "allowlist": ApplyAllowlist(doc, value); break;
+                case "oversight_mailboxes": ApplyOversightMailboxes(doc, value); break;
             }
         }
     }
@@ -278,5 +299,23 @@ public sealed class Policy
                 _allowedDomains = items.Select(d => d.TrimStart('@', '.')).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
             }
         }
+    }
+
+    private void ApplyOversightMailboxes(YamlDocument doc, YamlNode node)
+    {
+        if (node is YamlSequenceNode { Children.Count: 0 })
+        {
+            _oversightMailboxes = FrozenSet<string>.Empty;
+            return;
+        }
+
+        var items = doc.Strings(node, "oversight_mailboxes").Select(s => s.Trim().ToLowerInvariant()).ToList();
+        var bad = items.FindIndex(s => s.Length == 0 || s.StartsWith('@') || s.EndsWith('@') || s.Contains(' ', StringComparison.Ordinal));
+        if (bad >= 0)
+        {
+            throw doc.Error(node is YamlSequenceNode seq ? seq.Children[bad] : node, $"'{items[bad]}' in oversight_mailboxes is neither a local part (ethics) nor an address (ethics@district.example)");
+        }
+
+        _oversightMailboxes = items.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 }

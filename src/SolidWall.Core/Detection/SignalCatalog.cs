@@ -26,6 +26,7 @@ internal static class SignalCatalog
         new Coercion(),
         new ForwardedElectioneering(),
         new DiscussesElectioneering(),
+        new ReportToOversight(),
         new AllowlistedSender(),
     ];
 

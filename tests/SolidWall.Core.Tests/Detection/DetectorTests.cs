@@ -49,6 +49,21 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void Counter_signals_run_when_the_model_alone_leans_towards_electioneering()
+    {
+        // A report to the ethics office: no positive signal, the model at 0.8. The report's counter-signal must still count.
+        var report = Mail.Of("Third campaign email this week at my school address. Please make them stop.", "Fw: a personal note", from: "j.h@lakeshore-schools.example", to: ["ethics@lakeshore-schools.example"]);
+        var leaning = new Detector(model: new FixedModel(0.8, ("campaign", 1.0))).Classify(report);
+        var counter = Assert.Single(leaning.Reasons, r => r.Signal == "ReportToOversight");
+        Assert.True(counter.Weight < 0);
+        Assert.Equal(Verdict.Allowed, leaning.Decision);
+
+        // With the model below one half and no positive signal, nothing pushed the score up: counter-signals do not run.
+        var quiet = new Detector(model: new FixedModel(0.3, ("campaign", 1.0))).Classify(report);
+        Assert.DoesNotContain(quiet.Reasons, r => r.Signal == "ReportToOversight");
+    }
+
+    [Fact]
     public void With_no_category_named_the_verdict_takes_the_models_likeliest()
     {
         var model = new FixedModel(0.97, ("zzz", 2.0));

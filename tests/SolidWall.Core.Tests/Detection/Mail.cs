@@ -6,7 +6,7 @@ namespace SolidWall.Core.Tests.Detection;
 /// <summary>Hand-built messages and one-signal runs for the detection tests.</summary>
 internal static class Mail
 {
-    public static Message Of(string text, string? subject = null, string from = "someone@example.org", IReadOnlyList<string>? links = null, IReadOnlyList<Segment>? segments = null)
+    public static Message Of(string text, string? subject = null, string from = "someone@example.org", IReadOnlyList<string>? links = null, IReadOnlyList<Segment>? segments = null, IReadOnlyList<string>? to = null)
     {
         var at = from.LastIndexOf('@');
         return new Message
@@ -18,10 +18,16 @@ internal static class Mail
             Subject = subject,
             Text = text,
             From = [new MailboxAddress(null, from[..at], from[(at + 1)..])],
-            To = [new MailboxAddress(null, "teacher", "district.example")],
+            To = to is null ? [new MailboxAddress(null, "teacher", "district.example")] : to.Select(Address).ToList(),
             Links = links ?? [],
             Segments = segments ?? [new Segment(SegmentKind.Body, text)],
         };
+    }
+
+    public static MailboxAddress Address(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return new MailboxAddress(null, address[..at], address[(at + 1)..]);
     }
 
     public static SignalHit? Run<TSignal>(Message message, Registry? registry = null, InstitutionDirectory? directory = null, Policy? policy = null)

@@ -6,7 +6,7 @@ namespace SolidWall.Core.Detection.Model;
 /// order, fixed sweeps). Weights keep the signs the signals were designed with (a signal for electioneering never
 /// becomes evidence against it, a counter-signal never for it) and the model weight stays at or above zero, so a
 /// verdict's reasons still read the way they were meant. A counter-signal counts only where a positive signal
-/// fired, as in <see cref="Detector"/>; every fitted signal keeps at least <see cref="MinimumWeight"/>, so none is
+/// fired or the model's probability is above one half, as in <see cref="Detector"/>; every fitted signal keeps at least <see cref="MinimumWeight"/>, so none is
 /// turned off and this gating is exactly the detector's.
 /// </summary>
 internal static class CombinationFitter
@@ -76,7 +76,7 @@ internal static class CombinationFitter
             for (var i = 0; i < n; i++)
             {
                 var row = fired[i];
-                column[i] = row[s] && (signals[s].Weight > 0 || positives.Any(p => row[p])) ? 1 : 0;
+                column[i] = row[s] && (signals[s].Weight > 0 || positives.Any(p => row[p]) || modelProbability[i] > Detector.CounterSignalModelGate) ? 1 : 0;
             }
         }
 

@@ -1,0 +1,65 @@
+using SolidWall.Mime;
+
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// Someone inside the institution writes to nothing but its oversight mailboxes (the policy's
+/// <c>oversight_mailboxes</c>: the ethics office, the inspector general): a report or a question about campaign
+/// mail, which usually forwards or quotes it, and never campaign work itself. A negative weight, so that the
+/// forwarded donation link does not make the report electioneering. Inside means the directory knows the sender,
+/// or the sender's domain is the mailbox's domain or one above or below it; a campaign writing to ethics@ from
+/// outside gets no such weight.
+/// </summary>
+internal sealed class ReportToOversight : ISignal
+{
+    public string Name => "ReportToOversight";
+
+    public double Weight => -3.0;
+
+    public IReadOnlyList<string> Categories { get; } = [];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        if (context.IsSegment || context.Sender is not { } sender || context.Message.To.Count + context.Message.Cc.Count == 0)
+        {
+            return null;
+        }
+
+        var inside = context.Directory.RoleOf(sender.Address) != InstitutionRole.External;
+        MailboxAddress? first = null;
+        foreach (var list in (IReadOnlyList<MailboxAddress>[])[context.Message.To, context.Message.Cc])
+        {
+            foreach (var recipient in list)
+            {
+                if (!context.Policy.IsOversightMailbox(recipient.Address))
+                {
+                    return null;
+                }
+
+                first ??= recipient;
+                inside = inside || SameInstitution(sender.Address, recipient.Address);
+            }
+        }
+
+        return inside && first is not null
+            ? new SignalHit(Categories, [new Evidence("to", 0, first.Address.Length, first.Address, $"written from inside ({sender.Address}) to the oversight mailbox only")])
+            : null;
+    }
+
+    /// <summary>The same domain, or one a subdomain of the other (students.district.example and district.example).</summary>
+    private static bool SameInstitution(string a, string b)
+    {
+        var da = DomainOf(a);
+        var db = DomainOf(b);
+        return da.Length > 0 && db.Length > 0
+            && (da.Equals(db, StringComparison.OrdinalIgnoreCase)
+                || da.EndsWith("." + db, StringComparison.OrdinalIgnoreCase)
+                || db.EndsWith("." + da, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string DomainOf(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return at < 0 ? "" : address[(at + 1)..];
+    }
+}
