@@ -4,7 +4,7 @@ namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
 /// A get-out-the-vote ask for a candidate or a side: "vote for …", "vote yes on …", "vote Democratic", "cast your
-/// ballot for", "we need your vote", "GOTV"; Spanish "vota por", "vota sí", "tu voto por". A neutral "remember to
+/// ballot for", "we need your vote", "GOTV"; Spanish "vota / voten / votemos por", "vota / voten sí", "tu voto por". A neutral "remember to
 /// vote" does not match. Traps: polling-place notices, nonpartisan reminders, student-council, LSC and union
 /// elections, "vote for your favourite costume / the new mascot".
 /// </summary>
@@ -12,11 +12,11 @@ internal sealed class VoteSolicitation : ISignal
 {
     private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:(?:vote\\s+(?:early\\s+)?(?:for|yes\\s+on|no\\s+on)|cast\\s+(?:your|a)\\s+(?:vote|ballot)\\s+for|your\\s+vote\\s+for"
-        + "|make\\s+(?:a|your)\\s+plan\\s+to\\s+vote\\s+for|return\\s+your\\s+ballot\\s+for|vota\\s+(?:temprano\\s+)?por|tu\\s+voto\\s+por|vote\\s+por)"
+        + "|make\\s+(?:a|your)\\s+plan\\s+to\\s+vote\\s+for|return\\s+your\\s+ballot\\s+for|vot(?:a|en|emos)\\s+(?:temprano\\s+)?por|tu\\s+voto\\s+por|vote\\s+por)"
         + "\\s+[\\p{L}\\d'’-]+(?:\\s+[\\p{L}\\d'’-]+){0,2}"
         + "|(?:i'm|i\\s+am|we're|we\\s+are)\\s+asking\\s+for\\s+your\\s+vote|needs?\\s+(?:every|your)\\s+vote|(?:is|are)\\s+(?:number|no\\.|#)\\s*\\d+\\s+on\\s+(?:your|the)\\s+ballot|(?:te|les?)\\s+pido\\s+(?:tu|su)\\s+voto"
         + "|vote\\s+[\\p{L}'’-]+\\s+(?:for|para)\\s+(?:mayor|school\\s+board|alder\\w*|city\\s+council|state\\s+rep\\w*|congress|senate|governor|alcalde\\w*|concejal\\w*)\\b|vote\\s+(?:democrat(?:ic)?|republican|blue|red|straight\\s+ticket)\\b|we\\s+need\\s+your\\s+vote|get\\s+out\\s+the\\s+vote|gotv\\b"
-        + "|vota\\s+(?:s[ií]\\b|no\\s+(?:a|en)\\b)|necesitamos\\s+tu\\s+voto)",
+        + "|vot(?:a|e|en|emos)\\s+(?:s[ií]\\b|no\\s+(?:a|en)\\b)|necesitamos\\s+tu\\s+voto)",
         ["vote", "ballot", "gotv", "vota", "voto"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(

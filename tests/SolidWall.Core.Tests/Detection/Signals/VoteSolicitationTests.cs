@@ -12,6 +12,9 @@ public sealed class VoteSolicitationTests
     [InlineData("We need your vote on Tuesday.", "We need your vote")]
     [InlineData("El 28 de febrero, vota por Tomás Reyes.", "vota por")]
     [InlineData("¡Vota sí a la Pregunta 1!", "Vota sí")]
+    [InlineData("Espero que todos voten por Ana Beltrán el martes.", "voten por")]
+    [InlineData("Familias, voten SÍ el 5 de noviembre.", "voten SÍ")]
+    [InlineData("Este martes votemos por Luis Carrillo para la Junta.", "votemos por")]
     public void Fires_on_asks_for_a_candidate_or_side(string text, string phrase)
     {
         var hit = Mail.Run<VoteSolicitation>(text);
@@ -29,5 +32,6 @@ public sealed class VoteSolicitationTests
     [InlineData("Union election: vote for delegates to the house of delegates.")]
     [InlineData("No olvides votar el martes. Encuentra tu lugar de votación.")]
     [InlineData("Vota por tu disfraz favorito.")]
+    [InlineData("Voten por su disfraz favorito en la oficina.")]
     public void Stays_quiet_on_neutral_reminders_and_look_alikes(string text) => Assert.Null(Mail.Run<VoteSolicitation>(text));
 }
