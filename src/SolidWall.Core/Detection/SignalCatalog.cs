@@ -27,6 +27,7 @@ internal static class SignalCatalog
         new ForwardedElectioneering(),
         new DiscussesElectioneering(),
         new ReportToOversight(),
+        new NoCampaignContext(),
         new AllowlistedSender(),
     ];
 

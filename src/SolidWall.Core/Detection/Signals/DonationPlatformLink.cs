@@ -77,6 +77,20 @@ internal sealed class DonationPlatformLink : ISignal
         return evidence is null ? null : new SignalHit(Detection.Categories.All.Where(categories.Contains).ToArray(), evidence);
     }
 
+    /// <summary>True when one of the message's links leads to a platform that serves campaigns only (not a charity's Donorbox page).</summary>
+    internal static bool AnyPoliticalLink(DetectionContext context)
+    {
+        foreach (var link in context.Links)
+        {
+            if (!CannotReachPlatform(link) && Find(link, 0) is { } found && !NeedPoliticalContext.Contains(found.Platform))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <see cref="Find"/> surely finds nothing: the link is printable ASCII, unescaped, and names no platform.</summary>
     internal static bool CannotReachPlatform(string link) =>
         !link.AsSpan().ContainsAnyExceptInRange('!', '~') && !link.Contains('%', StringComparison.Ordinal) && !link.AsSpan().ContainsAny(PlatformNames);

@@ -1,0 +1,36 @@
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Signals;
+
+namespace SolidWall.Core.Tests.Detection.Signals;
+
+public sealed class NoCampaignContextTests
+{
+    [Theory]
+    [InlineData("Science fair boards are due to room 204 by Friday morning. Tri-fold only.", "Science fair boards")]
+    [InlineData("Please give $20 to the PTA book fair: https://donorbox.org/pinecrest-pta", "Book fair")]
+    [InlineData("¿Pueden donar para la excursión? Gracias.", "Excursión")]
+    public void Fires_when_nothing_names_a_campaign(string text, string subject)
+    {
+        var hit = Mail.Run<NoCampaignContext>(Mail.Of(text, subject, links: [.. text.Split(' ').Where(w => w.StartsWith("https://", StringComparison.Ordinal))]));
+        Assert.NotNull(hit);
+        Assert.Empty(hit.Categories);
+        Assert.Equal(("subject", 0), (hit.Evidence[0].Where, hit.Evidence[0].Offset));
+    }
+
+    [Theory]
+    [InlineData("Chip in $27 for Dana tonight?", "https://secure.actblue.com/donate/x")] // a campaign platform is context enough
+    [InlineData("Volunteer with the Ortiz campaign this Saturday.", null)]
+    [InlineData("Vote for Carrillo for school board on November 5.", null)]
+    [InlineData("Ayúdanos a reelegir a la concejal Beltrán.", null)]
+    [InlineData("Buy a ticket to the reception for the candidate.", null)]
+    public void Stays_quiet_when_a_campaign_is_named(string text, string? link) =>
+        Assert.Null(Mail.Run<NoCampaignContext>(Mail.Of(text, "Saturday", links: link is null ? [] : [link])));
+
+    [Fact]
+    public void A_registered_name_is_context()
+    {
+        var message = Mail.Of("Dana Ortiz would love to see you Saturday.", "Saturday");
+        Assert.NotNull(Mail.Run<NoCampaignContext>(message));
+        Assert.Null(Mail.Run<NoCampaignContext>(message, registry: Mail.SampleRegistry()));
+    }
+}
