@@ -84,8 +84,11 @@ public sealed class DetectorTests
         var verdict = new Detector(model: model).Classify(Mail.Of("A plain note.", "Hello"));
         Assert.True(verdict.IsElectioneering);
         Assert.Equal([Categories.Polling], verdict.Categories);
-        var evidence = verdict.Reasons.Single().Evidence[0];
+        var evidence = verdict.Reasons.Single(r => r.Signal == Detector.TextModelSignal).Evidence[0];
         Assert.Equal(("subject", 0), (evidence.Where, evidence.Offset));
+
+        // The model leaning towards electioneering lets the counter-signals run: the note names no campaign.
+        Assert.True(verdict.Reasons.Single(r => r.Signal == "NoCampaignContext").Weight < 0);
     }
 
     [Fact]
