@@ -76,6 +76,12 @@ internal static class EvalCommand
         Header(o);
         Row(o, "detector (all)", r.Overall);
         Row(o, "detector (district)", r.District);
+        if (r.OverallWithoutRegistry is { } overall && r.DistrictWithoutRegistry is { } district)
+        {
+            Row(o, "  no registry (all)", overall);
+            Row(o, "  no registry (district)", district);
+        }
+
         Row(o, "model alone (all)", r.ModelOverall);
         Row(o, "model alone (district)", r.ModelDistrict);
         Row(o, "any signal (all)", r.SignalsOverall);

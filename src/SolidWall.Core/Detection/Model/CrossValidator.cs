@@ -7,7 +7,8 @@ namespace SolidWall.Core.Detection.Model;
 /// k-fold cross-validation of the whole detector as `solidwall train` builds it: in each fold the text model is
 /// trained and the score combination fitted on the other folds only (<see cref="DetectorTrainer"/>), and a
 /// <see cref="Detector"/> with them classifies the held-out messages, so every figure is on messages nothing was
-/// trained or fitted on. The district rows are held out in the same folds and also reported on their own.
+/// trained or fitted on. The district rows are held out in the same folds and also reported on their own, read with
+/// their world's registry (<see cref="TrainingExample.World"/>) and again with none.
 /// </summary>
 public static class CrossValidator
 {
@@ -20,21 +21,31 @@ public static class CrossValidator
         var stopwatch = Stopwatch.StartNew();
         var x = ModelTrainer.Featurize(examples);
         var fired = SignalIndicators.Read(examples);
+        var plain = SignalIndicators.Read(examples, withWorld: false);
         var assignment = Folds.Assign(examples, folds, options.Seed);
         var verdicts = new Verdict[examples.Count];
+        var withoutRegistry = new Verdict[examples.Count];
         var modelProbability = new double[examples.Count];
         var combinations = new List<ScoreCombination>();
         for (var f = 0; f < folds; f++)
         {
             var fold = f;
             var train = Enumerable.Range(0, examples.Count).Where(i => assignment[i] != fold).ToArray();
-            var trained = DetectorTrainer.Train(x, fired, examples, train, options);
+            var trained = DetectorTrainer.Train(x, fired, plain, examples, train, options);
             combinations.Add(trained.Combination);
             var detector = trained.CreateDetector();
+            var worldDetectors = new Dictionary<Registry, Detector>(ReferenceEqualityComparer.Instance);
+            foreach (var world in examples.Select(e => e.World).OfType<Registry>().Distinct(ReferenceEqualityComparer.Instance).Cast<Registry>())
+            {
+                worldDetectors[world] = trained.CreateDetector(registry: world);
+            }
+
             var test = Enumerable.Range(0, examples.Count).Where(i => assignment[i] == fold).ToArray();
             Parallel.ForEach(test, i =>
             {
-                verdicts[i] = detector.Classify(examples[i].AsMessage());
+                var message = examples[i].AsMessage();
+                verdicts[i] = (examples[i].World is { } world ? worldDetectors[world] : detector).Classify(message);
+                withoutRegistry[i] = examples[i].World is null ? verdicts[i] : detector.Classify(message);
                 modelProbability[i] = trained.Model.Probability(x[i]);
             });
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"fold {f + 1}/{folds}: trained on {train.Length}, {stopwatch.Elapsed.TotalSeconds:F1} s"));
@@ -80,6 +91,10 @@ public static class CrossValidator
             Metrics(all, Detected), Metrics(district, Detected), bySource, categories,
             Metrics(all, ModelSays), Metrics(district, ModelSays),
             Metrics(all, SignalSays), Metrics(district, SignalSays),
-            combinations, errors, brier, bins, stopwatch.Elapsed.TotalSeconds / folds);
+            combinations, errors, brier, bins, stopwatch.Elapsed.TotalSeconds / folds)
+        {
+            OverallWithoutRegistry = Metrics(all, i => withoutRegistry[i].IsElectioneering),
+            DistrictWithoutRegistry = Metrics(district, i => withoutRegistry[i].IsElectioneering),
+        };
     }
 }

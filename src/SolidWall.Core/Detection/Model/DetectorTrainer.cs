@@ -13,17 +13,43 @@ public static class DetectorTrainer
         options ??= new TrainerOptions();
         var x = ModelTrainer.Featurize(examples);
         var fired = SignalIndicators.Read(examples);
-        return Train(x, fired, examples, Enumerable.Range(0, examples.Count).ToArray(), options);
+        var plain = SignalIndicators.Read(examples, withWorld: false);
+        return Train(x, fired, plain, examples, Enumerable.Range(0, examples.Count).ToArray(), options);
     }
 
-    internal static TrainedDetector Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<bool[]> fired, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
+    /// <summary>
+    /// Trains on <paramref name="rows"/>. The combination is fitted on every row as read with its world's registry
+    /// (<paramref name="fired"/>) and, for rows that have one, once more as read without it (<paramref name="plain"/>),
+    /// each view at half the row's weight: the same weights must serve an investigator who has registered the
+    /// campaigns and one who has not, and fitted on the first view alone they lean on the registry (district recall
+    /// without it fell from 0.84 to 0.78).
+    /// </summary>
+    internal static TrainedDetector Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<bool[]> fired, IReadOnlyList<bool[]> plain, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
     {
         var (model, heldOut) = ModelTrainer.Train(x, examples, rows, options);
-        var combination = CombinationFitter.Fit(
-            heldOut,
-            rows.Select(r => fired[r]).ToArray(),
-            rows.Select(r => examples[r].Electioneering).ToArray(),
-            rows.Select(r => examples[r].IsDistrict ? options.DistrictWeight : 1f).ToArray());
+        var probability = new List<double>(rows.Length);
+        var indicators = new List<bool[]>(rows.Length);
+        var labels = new List<bool>(rows.Length);
+        var weights = new List<float>(rows.Length);
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var r = rows[k];
+            var weight = examples[r].IsDistrict ? options.DistrictWeight : 1f;
+            var twoViews = examples[r].World is not null;
+            probability.Add(heldOut[k]);
+            indicators.Add(fired[r]);
+            labels.Add(examples[r].Electioneering);
+            weights.Add(twoViews ? weight / 2 : weight);
+            if (twoViews)
+            {
+                probability.Add(heldOut[k]);
+                indicators.Add(plain[r]);
+                labels.Add(examples[r].Electioneering);
+                weights.Add(weight / 2);
+            }
+        }
+
+        var combination = CombinationFitter.Fit(probability, indicators, labels, weights);
         return new TrainedDetector(model, combination);
     }
 }

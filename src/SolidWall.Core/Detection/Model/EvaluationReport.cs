@@ -47,7 +47,8 @@ public sealed record ReliabilityBin(double From, double To, int Count, double Me
 /// <summary>
 /// What `solidwall eval` reports: the whole detector (signals and model combined as <see cref="Detector"/> scores
 /// them) cross-validated, overall, on the district set, per source and per category, beside the model alone and
-/// the signals alone; the confusion matrix is <see cref="Overall"/>'s counts.
+/// the signals alone; the confusion matrix is <see cref="Overall"/>'s counts. Rows from a world with a registry
+/// (the district set) are read with it, and once more without it.
 /// </summary>
 public sealed record EvaluationReport(
     int Folds,
@@ -65,4 +66,14 @@ public sealed record EvaluationReport(
     IReadOnlyList<Misclassified> Errors,
     double BrierScore,
     IReadOnlyList<ReliabilityBin> Reliability,
-    double SecondsPerFold);
+    double SecondsPerFold)
+{
+    /// <summary>
+    /// The whole detector with an empty registry on every row: what an investigator who has registered no campaign
+    /// gets. <see cref="Overall"/> and <see cref="District"/> read the district rows with their world's registry.
+    /// </summary>
+    public BinaryMetrics? OverallWithoutRegistry { get; init; }
+
+    /// <inheritdoc cref="OverallWithoutRegistry"/>
+    public BinaryMetrics? DistrictWithoutRegistry { get; init; }
+}

@@ -122,11 +122,16 @@ public static class TrainingData
         return [.. list.OfType<TrainingExample>()];
     }
 
+    /// <summary>The district world's registry, next to its rows: the campaigns and committees its messages are about.</summary>
+    public const string WorldRegistryFile = "registry.yaml";
+
     /// <summary>The district-style set: data/district/*.jsonl, files in name order, rows in file order.</summary>
     public static List<TrainingExample> LoadDistrict(string dir)
     {
         var list = new List<TrainingExample>();
         var names = WorldNames.Load(dir);
+        var registryPath = Path.Combine(dir, WorldRegistryFile);
+        var world = File.Exists(registryPath) ? Registry.Load(registryPath) : null;
         foreach (var file in System.IO.Directory.GetFiles(dir, "*.jsonl").Order(StringComparer.Ordinal))
         {
             var lineNumber = 0;
@@ -156,6 +161,7 @@ public static class TrainingData
                 list.Add(example with
                 {
                     Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,
+                    World = world,
                     Subject = names.Remove(example.Subject),
                     Text = names.Remove(example.Text)!,
                 });

@@ -25,6 +25,12 @@ public sealed record TrainingExample(
     /// <summary>The district set's kind of message ("externship", "civics-lesson", …); null elsewhere.</summary>
     public string? Kind { get; init; }
 
+    /// <summary>
+    /// The registry of the world the row comes from (the district set's own campaigns and committees), read by the
+    /// signals in training and evaluation as an investigator's registry would be; null for rows from no such world.
+    /// </summary>
+    public Registry? World { get; init; }
+
     /// <summary>The message, composed from <see cref="Subject"/> and <see cref="Text"/> when the row has none.</summary>
     public Message AsMessage() => Message ?? TrainingMail.Compose(Id, null, [], Subject, Text);
 

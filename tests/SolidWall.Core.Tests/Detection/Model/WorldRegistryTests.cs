@@ -1,0 +1,41 @@
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Model;
+
+namespace SolidWall.Core.Tests.Detection.Model;
+
+/// <summary>The district set's own registry: read with its rows in training and evaluation, and left out once in evaluation.</summary>
+public sealed class WorldRegistryTests
+{
+    [Fact]
+    public void Every_district_row_carries_the_worlds_registry_and_it_registers_every_candidate_named_in_names_txt()
+    {
+        var rows = TrainingData.LoadDistrict(TestPaths.District());
+        var world = rows[0].World;
+        Assert.NotNull(world);
+        Assert.All(rows, r => Assert.Same(world, r.World));
+
+        var registered = string.Join(' ', world.Entries.SelectMany(e => e.Names)).ToLowerInvariant();
+        var names = File.ReadLines(Path.Combine(TestPaths.District(), WorldNames.FileName))
+            .Select(l => l.Split('#', 2)[0].Trim()).Where(l => l.Length > 0);
+        Assert.All(names, n => Assert.Contains(n.ToLowerInvariant(), registered, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Signals_read_a_row_with_its_worlds_registry_and_the_plain_view_without()
+    {
+        var world = Registry.Parse("campaigns:\n  - id: mott\n    name: Citizens for Gerry Mott\n    candidate: Gerald Mott\n    aliases: [Gerry Mott]\n", "registry.yaml");
+        var row = new TrainingExample("d-1", TrainingExample.DistrictSource, "Tickets", "Every AP has bought a ticket to Gerry Mott's reception.", true, ["coercion"], true) { World = world };
+        var mention = SignalCatalog.All.ToList().FindIndex(s => s.Name == "RegisteredCampaignMention");
+        Assert.True(SignalIndicators.Read([row])[0][mention]);
+        Assert.False(SignalIndicators.Read([row], withWorld: false)[0][mention]);
+        Assert.False(SignalIndicators.Read([row with { World = null }])[0][mention]);
+    }
+
+    [Fact]
+    public void Without_a_world_the_no_registry_figures_are_the_figures()
+    {
+        var report = CrossValidator.Run(ModelTrainerTests.Synthetic(90, seed: 5), folds: 3);
+        Assert.Equal(report.Overall, report.OverallWithoutRegistry);
+        Assert.Equal(report.District, report.DistrictWithoutRegistry);
+    }
+}
