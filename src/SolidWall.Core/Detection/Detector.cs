@@ -39,6 +39,8 @@ public sealed class Detector
             .ToArray();
     }
 
+    private const string ForwardedElectioneeringSignal = "ForwardedElectioneering";
+
     /// <summary>The name of the model's reason in verdicts.</summary>
     public const string TextModelSignal = "TextModel";
 
@@ -113,6 +115,12 @@ public sealed class Detector
         {
             // With no category named by a signal or above the model's category threshold, the model's likeliest category;
             // without a model, campaign material reaching the address.
+            if (categories.Count > 1 && categories.Contains(Categories.Literature)
+                && !LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)))
+            {
+                categories.Remove(Categories.Literature);
+            }
+
             verdictCategories = categories.Count > 0
                 ? Categories.All.Where(categories.Contains).ToArray()
                 : [likeliest ?? Categories.Literature];

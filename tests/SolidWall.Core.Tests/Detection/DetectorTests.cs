@@ -63,6 +63,23 @@ public sealed class DetectorTests
         Assert.DoesNotContain(quiet.Reasons, r => r.Signal == "ReportToOversight");
     }
 
+    [Theory]
+    [InlineData("team@reelect-dana-ortiz.example", "teacher@district.example", "Chip in $27 before midnight.", false)] // the campaign's own ask
+    [InlineData("t.jones@district.example", "staff@district.example", "Chip in $27 before midnight.", true)] // staff passing it on
+    [InlineData("t.jones.home@gmail.example", "teacher@district.example", "Chip in $27 before midnight.", true)] // from a personal mailbox
+    [InlineData("team@reelect-dana-ortiz.example", "teacher@district.example", "Chip in $27, and please hand out these flyers at pickup.", true)]
+    [InlineData("equipo@reyesparalakeshore.example", "maestra@district.example", "Done $20 y reparta los volantes en la escuela.", true)]
+    public void Literature_needs_a_relay_an_insider_or_an_ask_to_hand_material_out(string from, string to, string text, bool literature)
+    {
+        var model = new FixedModel(0.97, ("chip", 2.0));
+        model.Categories[Categories.Fundraising] = 0.9;
+        model.Categories[Categories.Literature] = 0.7;
+        var verdict = new Detector(model: model).Classify(Mail.Of(text, "Tonight", from: from, to: [to]));
+        Assert.True(verdict.IsElectioneering);
+        Assert.Contains(Categories.Fundraising, verdict.Categories);
+        Assert.Equal(literature, verdict.Categories.Contains(Categories.Literature));
+    }
+
     [Fact]
     public void With_no_category_named_the_verdict_takes_the_models_likeliest()
     {
