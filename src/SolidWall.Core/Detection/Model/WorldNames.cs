@@ -6,7 +6,9 @@ namespace SolidWall.Core.Detection.Model;
 /// <summary>
 /// The candidates' names of the district set's fictional world (data/district/names.txt), cut out of the subject and
 /// text the text model trains on so that it learns what a message asks rather than whom it names. Not inside an
-/// address or a link ("reelect-dana-ortiz.example" stays whole: a campaign's site is content).
+/// address or a link ("reelect-dana-ortiz.example" stays whole: a campaign's site is content). Letters of scripts
+/// without case or spaces between words (Chinese, Arabic: Unicode's "other letters") are no part of a Latin name, so
+/// "为Kowalczyk女士" loses the name too, and a name written in such a script is cut wherever it stands.
 /// </summary>
 internal sealed class WorldNames
 {
@@ -51,7 +53,7 @@ internal sealed class WorldNames
 
         var alternation = string.Join('|', names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length));
         return new WorldNames(new Regex(
-            $"(?<![\\p{{L}}\\p{{N}}.@/_-])(?:{alternation})(?![\\p{{L}}\\p{{N}}_@-]|\\.[\\p{{L}}\\p{{N}}])",
+            $"(?<![\\-\\p{{L}}\\p{{N}}.@/_-[\\p{{Lo}}]])(?:{alternation})(?![\\-\\p{{L}}\\p{{N}}_@-[\\p{{Lo}}]]|\\.[\\p{{L}}\\p{{N}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
     }
 

@@ -41,7 +41,7 @@ public sealed class ContentOnlyFeaturesTests
         var dir = Directory.CreateTempSubdirectory("solidwall-names-");
         try
         {
-            File.WriteAllText(Path.Combine(dir.FullName, WorldNames.FileName), "# candidates\nDana\nOrtiz  # the mayor\nTomás\n");
+            File.WriteAllText(Path.Combine(dir.FullName, WorldNames.FileName), "# candidates\nDana\nOrtiz  # the mayor\nTomás\n何志伟\n");
             var names = WorldNames.Load(dir.FullName);
             var text = "Vote for Dana ORTIZ and Tomas (Tomás) on Tuesday: reelect-dana-ortiz.example, kelsey@ortiz.example, https://x.example/dana";
             var cut = names.Remove(text)!;
@@ -55,6 +55,12 @@ public sealed class ContentOnlyFeaturesTests
             Assert.Contains("kelsey@ortiz.example", cut, StringComparison.Ordinal);
             Assert.Contains("https://x.example/dana", cut, StringComparison.Ordinal);
             Assert.Null(names.Remove(null));
+
+            // Chinese runs its words together: a Latin name between Chinese characters is still a name, and not
+            // a part of a longer Latin word ("Ortizville" keeps its letters).
+            Assert.Equal("一场为 女士办", names.Remove("一场为Ortiz女士办"));
+            Assert.Equal("Ortizville", names.Remove("Ortizville"));
+            Assert.Equal("请支持 当选", names.Remove("请支持何志伟当选"));
         }
         finally
         {
