@@ -27,8 +27,10 @@ internal static class Program
                 return VerdictsBench.Run(args[1..]);
             case "features":
                 return FeaturesBench.Run(args[1..]);
+            case "classify":
+                return ClassifyBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts|features [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts|features|classify [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }

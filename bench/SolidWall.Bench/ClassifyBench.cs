@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Model;
+
+namespace SolidWall.Bench;
+
+/// <summary>
+/// <c>classify [SECONDS] [CORPORA_DIR] [DISTRICT_DIR]</c>: the `model` benchmark's classify figure alone, over a longer
+/// loop (default 10 s) and without the other parts, so that a profiler attached to it (`perf record` with
+/// <c>DOTNET_PerfMapEnabled=1</c>) sees the detector and little else, and old and new builds can be interleaved quickly.
+/// </summary>
+internal static class ClassifyBench
+{
+    public static int Run(string[] args)
+    {
+        if (args.FirstOrDefault() == "--parts")
+        {
+            return Parts(args[1..]);
+        }
+
+        var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
+        var root = TrainingData.FindRepositoryRoot(Environment.CurrentDirectory) ?? TrainingData.FindRepositoryRoot(AppContext.BaseDirectory);
+        var corpora = args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(root ?? ".", "..", "shared", "corpora"));
+        var district = args.Length > 2 ? args[2] : Path.Combine(root ?? ".", "data", "district");
+
+        var examples = TrainingData.Load(corpora, district);
+        var detector = DetectorTrainer.Train(examples).CreateDetector();
+        var messages = examples.Select(e => e.AsMessage()).ToArray();
+        foreach (var m in messages.Take(500))
+        {
+            detector.Classify(m);
+        }
+
+        // Timed in rounds of about a second, so that the spread shows how noisy the machine is.
+        var rounds = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (total.Elapsed.TotalSeconds < seconds)
+        {
+            var classified = 0L;
+            var round = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            while (round.Elapsed.TotalSeconds < 1)
+            {
+                foreach (var m in messages)
+                {
+                    detector.Classify(m);
+                }
+
+                classified += messages.Length;
+            }
+
+            rounds.Add(classified / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        }
+
+        Console.WriteLine($"rounds in order: {string.Join(" ", rounds.Select(r => r.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        rounds.Sort();
+        Console.WriteLine($"classify: messages per CPU-second, one thread, {rounds.Count} rounds: median {rounds[rounds.Count / 2]:N0}, best {rounds[^1]:N0}, worst {rounds[0]:N0}");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>classify --parts [ROUNDS]</c>: the detector's parts on the same messages, each the fastest of ROUNDS rounds
+    /// (default 7) of half a second, in µs per message: fastest rather than median, since other work on the machine
+    /// only ever slows a round down. No training: the embedded model.
+    /// </summary>
+    private static int Parts(string[] args)
+    {
+        var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
+        var root = TrainingData.FindRepositoryRoot(Environment.CurrentDirectory) ?? TrainingData.FindRepositoryRoot(AppContext.BaseDirectory);
+        var examples = TrainingData.Load(Path.GetFullPath(Path.Combine(root ?? ".", "..", "shared", "corpora")), Path.Combine(root ?? ".", "data", "district"));
+        var messages = examples.Select(e => e.AsMessage()).ToArray();
+        var model = TextModel.LoadEmbedded();
+        var detector = new Detector(model: model);
+        var lowered = messages.Select(m => InvariantLower.Of(m.Text)).ToArray();
+        var contexts = messages.Select(m => new DetectionContext(m, Registry.Empty, InstitutionDirectory.Empty, Policy.Default)).ToArray();
+        foreach (var c in contexts)
+        {
+            _ = c.Text.Hits;
+        }
+
+        Time("lower-case the text", rounds, messages.Length, i => InvariantLower.Of(messages[i].Text));
+        Time("lexicon scan of the text", rounds, messages.Length, i => SignalCatalog.Lexicon.Scan(lowered[i]));
+        Time("context, fields lower-cased", rounds, messages.Length, i => new DetectionContext(messages[i], Registry.Empty, InstitutionDirectory.Empty, Policy.Default));
+        Time("text model score", rounds, messages.Length, i => model.Score(messages[i]));
+        foreach (var signal in SignalCatalog.All)
+        {
+            Time($"signal {signal.Name}", rounds, messages.Length, i => signal.Evaluate(contexts[i]));
+        }
+
+        Time("classify, whole detector", rounds, messages.Length, i => detector.Classify(messages[i]));
+        return 0;
+    }
+
+    private static void Time(string what, int rounds, int count, Action<int> part)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            part(i);
+        }
+
+        var best = double.MaxValue;
+        for (var r = 0; r < rounds; r++)
+        {
+            var done = 0L;
+            var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            while (clock.Elapsed.TotalSeconds < 0.5)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    part(i);
+                }
+
+                done += count;
+            }
+
+            best = Math.Min(best, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / done);
+        }
+
+        Console.WriteLine($"  {what,-40} {best,8:F2} µs/message");
+    }
+}
