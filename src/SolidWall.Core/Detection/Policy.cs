@@ -22,6 +22,7 @@ public sealed class Policy
     private FrozenSet<string> _allowedSenders = FrozenSet<string>.Empty;
     private FrozenSet<string> _allowedDomains = FrozenSet<string>.Empty;
     private FrozenSet<string> _oversightMailboxes = FrozenSet<string>.Empty;
+    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _oversightLocalParts = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private Policy()
     {
@@ -139,7 +140,7 @@ public sealed class Policy
         }
 
         var at = address.LastIndexOf('@');
-        return _oversightMailboxes.Contains(address) || (at > 0 && _oversightMailboxes.Contains(address[..at]));
+        return (at > 0 && _oversightLocalParts.Contains(address.AsSpan(0, at))) || _oversightMailboxes.Contains(address);
     }
 
     /// <summary>This policy with a fitted score combination in place of its model weight, model bias and signal weights.</summary>
@@ -183,6 +184,7 @@ public sealed class Policy
         _allowedSenders = _allowedSenders,
         _allowedDomains = _allowedDomains,
         _oversightMailboxes = _oversightMailboxes,
+        _oversightLocalParts = _oversightLocalParts,
     };
 
     private void Apply(YamlDocument doc)
@@ -306,6 +308,7 @@ public sealed class Policy
         if (node is YamlSequenceNode { Children.Count: 0 })
         {
             _oversightMailboxes = FrozenSet<string>.Empty;
+            _oversightLocalParts = _oversightMailboxes.GetAlternateLookup<ReadOnlySpan<char>>();
             return;
         }
 
@@ -317,5 +320,6 @@ public sealed class Policy
         }
 
         _oversightMailboxes = items.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _oversightLocalParts = _oversightMailboxes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

@@ -17,7 +17,8 @@ internal sealed class NoCampaignContext : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (context.IsSegment || CampaignTerms.IsAnywhere(context) || DonationPlatformLink.AnyPoliticalLink(context))
+        // MayMentionCampaign (no campaign word's first letters anywhere, no registry) is the cheap look, shared with other signals.
+        if (context.IsSegment || (context.MayMentionCampaign && CampaignTerms.IsAnywhere(context)) || DonationPlatformLink.AnyPoliticalLink(context))
         {
             return null;
         }

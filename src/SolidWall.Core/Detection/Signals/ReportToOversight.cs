@@ -25,25 +25,34 @@ internal sealed class ReportToOversight : ISignal
             return null;
         }
 
-        var inside = context.Directory.RoleOf(sender.Address) != InstitutionRole.External;
+        // Recipients first: most mail is not to an oversight mailbox, and that is known from the first address.
         MailboxAddress? first = null;
-        foreach (var list in (IReadOnlyList<MailboxAddress>[])[context.Message.To, context.Message.Cc])
+        var inside = false;
+        if (!AllOversight(context, context.Message.To, sender, ref first, ref inside) || !AllOversight(context, context.Message.Cc, sender, ref first, ref inside) || first is null)
         {
-            foreach (var recipient in list)
-            {
-                if (!context.Policy.IsOversightMailbox(recipient.Address))
-                {
-                    return null;
-                }
-
-                first ??= recipient;
-                inside = inside || SameInstitution(sender.Address, recipient.Address);
-            }
+            return null;
         }
 
-        return inside && first is not null
+        inside = inside || context.Directory.RoleOf(sender.Address) != InstitutionRole.External;
+        return inside
             ? new SignalHit(Categories, [new Evidence("to", 0, first.Address.Length, first.Address, $"written from inside ({sender.Address}) to the oversight mailbox only")])
             : null;
+    }
+
+    private static bool AllOversight(DetectionContext context, IReadOnlyList<MailboxAddress> recipients, MailboxAddress sender, ref MailboxAddress? first, ref bool inside)
+    {
+        foreach (var recipient in recipients)
+        {
+            if (!context.Policy.IsOversightMailbox(recipient.Address))
+            {
+                return false;
+            }
+
+            first ??= recipient;
+            inside = inside || SameInstitution(sender.Address, recipient.Address);
+        }
+
+        return true;
     }
 
     /// <summary>The same domain, or one a subdomain of the other (students.district.example and district.example).</summary>
