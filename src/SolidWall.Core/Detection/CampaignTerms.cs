@@ -28,7 +28,10 @@ internal static class CampaignTerms
         + "|\\bendorse(?:s|d|ment|ments)?\\b|\\bmayoral\\b|\\baldermanic\\b|\\bgubernatorial\\b|\\bprimary\\s+election\\b"
         + "|\\b(?:school\\s+board|city\\s+council|aldermanic|ward|board)\\s+(?:race|seat)\\b|\\bcanvass\\w*|\\blit\\s+drops?\\b|\\bphone\\s*-?bank\\w*|\\byard\\s+signs?\\b"
         + "|\\bcampañas?\\b|\\belecci(?:ón|on|ones)\\b|\\breeleg\\w*|\\belige\\s+a\\b|\\bpartido\\b|\\bboleta\\b"
-        + "|\\bpara\\s+(?:" + OficinasEs + ")\\b",
+        + "|\\bpara\\s+(?:" + OficinasEs + ")\\b"
+        // French, Polish, Tagalog, Haitian Creole (Latin letters the scan already knows): campaign, candidate, election.
+        + "|\\bcampagne\\s+(?:[ée]lectorale|municipale|de\\s+\\p{L}+)|\\bcandidat(?:s|es)?\\b|\\b[ée]lections?\\b|\\bkampani\\w*|\\bkandydat\\w*|\\bwybor\\w*"
+        + "|\\bkampanya\\b|\\bkandidato\\b|\\bhalalan\\b|\\bkanpay\\b|\\bkandida\\b|\\beleksyon\\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     // Words every match of Terms holds; a window where none starts cannot match, and Terms is not run.
@@ -38,7 +41,10 @@ internal static class CampaignTerms
          "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
          "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat",
          // Matches the words above miss: "for state rep", "gubernatorial", "lit drop" across a line break, "yard signs".
-         "state", "gubernatorial", "lit", "yard"]);
+         "state", "gubernatorial", "lit", "yard",
+         // French, Polish, Tagalog, Haitian Creole. Cyrillic, Arabic, Chinese and Vietnamese letters would each add a
+         // column to the scan's table for every state, past its 65,535 entries.
+         "campagne", "candidat", "élection", "election", "kampani", "kandydat", "wybor", "kampanya", "kandidato", "halalan", "kanpay", "kandida", "eleksyon"]);
 
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry

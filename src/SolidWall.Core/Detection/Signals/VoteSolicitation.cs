@@ -4,7 +4,8 @@ namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
 /// A get-out-the-vote ask for a candidate or a side: "vote for …", "vote yes on …", "vote Democratic", "cast your
-/// ballot for", "we need your vote", "GOTV"; Spanish "vota / voten / votemos por", "vota / voten sí", "tu voto por". A neutral "remember to
+/// ballot for", "we need your vote", "GOTV"; Spanish "vota / voten / votemos por", "vota / voten sí", "tu voto por"; and the district's other languages
+/// written in Latin letters: French "votez pour", Polish "głosujcie na", Tagalog "iboto si", Haitian Creole "vote pou". A neutral "remember to
 /// vote" does not match. Traps: polling-place notices, nonpartisan reminders, student-council, LSC and union
 /// elections, "vote for your favourite costume / the new mascot".
 /// </summary>
@@ -16,8 +17,11 @@ internal sealed class VoteSolicitation : ISignal
         + "\\s+[\\p{L}\\d'’-]+(?:\\s+[\\p{L}\\d'’-]+){0,2}"
         + "|(?:i'm|i\\s+am|we're|we\\s+are)\\s+asking\\s+for\\s+your\\s+vote|needs?\\s+(?:every|your)\\s+vote|(?:is|are)\\s+(?:number|no\\.|#)\\s*\\d+\\s+on\\s+(?:your|the)\\s+ballot|(?:te|les?)\\s+pido\\s+(?:tu|su)\\s+voto"
         + "|vote\\s+[\\p{L}'’-]+\\s+(?:for|para)\\s+(?:mayor|school\\s+board|alder\\w*|city\\s+council|state\\s+rep\\w*|congress|senate|governor|alcalde\\w*|concejal\\w*)\\b|vote\\s+(?:democrat(?:ic)?|republican|blue|red|straight\\s+ticket)\\b|we\\s+need\\s+your\\s+vote|get\\s+out\\s+the\\s+vote|gotv\\b"
-        + "|vot(?:a|e|en|emos)\\s+(?:s[ií]\\b|no\\s+(?:a|en)\\b)|necesitamos\\s+tu\\s+voto)",
-        ["vote", "ballot", "gotv", "vota", "voto"]);
+        + "|vot(?:a|e|en|emos)\\s+(?:s[ií]\\b|no\\s+(?:a|en)\\b)|necesitamos\\s+tu\\s+voto"
+        // French, Polish, Tagalog, Haitian Creole.
+        + "|votez\\s+(?:pour|oui|non)\\b|(?:za)?g[łl]osuj(?:cie|my)?\\s+na\\b|odda(?:j|jcie)\\s+(?:sw[óo]j\\s+)?g[łl]os\\s+na\\b"
+        + "|\\biboto\\s+(?:si|ang|natin)\\b|\\bbumoto\\s+(?:kay|para\\s+kay)\\b|\\bvote\\s+pou\\b)",
+        ["vote", "ballot", "gotv", "vota", "voto", "votez", "osuj", "os na", "iboto", "bumoto"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:favou?rite|poster|costume|contest|field\\s+trip|best|student\\s+of\\s+the\\s+month|teacher\\s+of\\s+the\\s+year|yearbook|mascot|"

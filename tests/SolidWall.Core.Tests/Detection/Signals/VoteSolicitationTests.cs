@@ -15,6 +15,10 @@ public sealed class VoteSolicitationTests
     [InlineData("Espero que todos voten por Ana Beltrán el martes.", "voten por")]
     [InlineData("Familias, voten SÍ el 5 de noviembre.", "voten SÍ")]
     [InlineData("Este martes votemos por Luis Carrillo para la Junta.", "votemos por")]
+    [InlineData("Le 28 février, votez pour Grace Kowalczyk.", "votez pour")]
+    [InlineData("Drodzy rodzice, głosujcie na radnego Motta w sobotę.", "głosujcie na")]
+    [InlineData("Sa Pebrero 28, iboto si Grace Kowalczyk.", "iboto si")]
+    [InlineData("Tanpri vote pou Delia Marsh jedi a.", "vote pou")]
     public void Fires_on_asks_for_a_candidate_or_side(string text, string phrase)
     {
         var hit = Mail.Run<VoteSolicitation>(text);
