@@ -48,10 +48,7 @@ internal static class LiteratureRule
         {
             foreach (var recipient in list)
             {
-                var other = recipient.AsciiDomain;
-                if (other.Equals(domain, StringComparison.OrdinalIgnoreCase)
-                    || other.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)
-                    || domain.EndsWith("." + other, StringComparison.OrdinalIgnoreCase))
+                if (Domains.SameOrNested(domain, recipient.AsciiDomain))
                 {
                     return true;
                 }

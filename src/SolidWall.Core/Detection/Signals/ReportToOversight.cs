@@ -49,26 +49,9 @@ internal sealed class ReportToOversight : ISignal
             }
 
             first ??= recipient;
-            inside = inside || SameInstitution(sender.Address, recipient.Address);
+            inside = inside || Domains.SameOrNested(sender.AsciiDomain, recipient.AsciiDomain);
         }
 
         return true;
-    }
-
-    /// <summary>The same domain, or one a subdomain of the other (students.district.example and district.example).</summary>
-    private static bool SameInstitution(string a, string b)
-    {
-        var da = DomainOf(a);
-        var db = DomainOf(b);
-        return da.Length > 0 && db.Length > 0
-            && (da.Equals(db, StringComparison.OrdinalIgnoreCase)
-                || da.EndsWith("." + db, StringComparison.OrdinalIgnoreCase)
-                || db.EndsWith("." + da, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string DomainOf(string address)
-    {
-        var at = address.LastIndexOf('@');
-        return at < 0 ? "" : address[(at + 1)..];
     }
 }
