@@ -59,7 +59,7 @@ internal static class CampaignTerms
 
         foreach (var field in context.Fields)
         {
-            if (Anchors.IsIn(field))
+            if (Anchors.IsIn(field) || (field.HasOtherScripts && OtherScripts.CampaignWords.IsMatch(field.Lower)))
             {
                 return true;
             }
@@ -73,7 +73,8 @@ internal static class CampaignTerms
     {
         var around = field.Around(start, end, window);
         var from = Math.Max(0, start - window);
-        return HasTerm(field, from, around) || context.Registry.FindName(around, 0).Entry is not null;
+        return HasTerm(field, from, around) || context.Registry.FindName(around, 0).Entry is not null
+            || (field.HasOtherScripts && OtherScripts.CampaignWords.IsMatch(around));
     }
 
     // Terms.IsMatch(around), where `around` starts at `from` in the field: run by run (see RunScan).

@@ -9,6 +9,7 @@ internal sealed class TextField
 {
     private const int MaxExcerpt = 200;
     private WordHits? _hits;
+    private bool? _otherScripts;
 
     public TextField(string where, string original, int baseOffset = 0)
         : this(where, original, InvariantLower.Of(original), baseOffset)
@@ -37,6 +38,9 @@ internal sealed class TextField
 
     /// <summary>Where the words of every phrase signal occur in <see cref="Lower"/>: one pass, on first use.</summary>
     public WordHits Hits => _hits ??= SignalCatalog.Lexicon.Scan(Lower);
+
+    /// <summary>True when the field holds letters the lexicon does not know (<see cref="OtherScripts"/>): computed on first use.</summary>
+    public bool HasOtherScripts => _otherScripts ??= OtherScripts.Hold(Lower);
 
     /// <summary>Evidence for the span [start, start+length) of this field, quoted from the original text.</summary>
     public Evidence At(int start, int length, string? note = null)

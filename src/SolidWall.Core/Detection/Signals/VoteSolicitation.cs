@@ -5,7 +5,9 @@ namespace SolidWall.Core.Detection.Signals;
 /// <summary>
 /// A get-out-the-vote ask for a candidate or a side: "vote for …", "vote yes on …", "vote Democratic", "cast your
 /// ballot for", "we need your vote", "GOTV"; Spanish "vota / voten / votemos por", "vota / voten sí", "tu voto por"; and the district's other languages
-/// written in Latin letters: French "votez pour", Polish "głosujcie na", Tagalog "iboto si", Haitian Creole "vote pou". A neutral "remember to
+/// written in Latin letters: French "votez pour", Polish "głosujcie na", Tagalog "iboto si", Haitian Creole "vote pou";
+/// and, outside the lexicon (<see cref="OtherScripts"/>), Ukrainian "голосуйте за", Arabic "صوتوا لـ", Chinese "投票给",
+/// Vietnamese "bầu cho". A neutral "remember to
 /// vote" does not match. Traps: polling-place notices, nonpartisan reminders, student-council, LSC and union
 /// elections, "vote for your favourite costume / the new mascot".
 /// </summary>
@@ -40,6 +42,33 @@ internal sealed class VoteSolicitation : ISignal
         var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>
             !LookAlikes.AreNear(field, index, index + length, 200)
             && !OwnTraps.IsMatch(field.Around(index, index + length, 60)));
+        if (found is null && FindInOtherScripts(context) is { } other)
+        {
+            found = [other];
+        }
+
         return found is null ? null : new SignalHit(Categories, found);
+    }
+
+    // Vote asks in Ukrainian, Arabic, Chinese and Vietnamese, which the lexicon cannot see (OtherScripts).
+    private static Evidence? FindInOtherScripts(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (!field.HasOtherScripts)
+            {
+                continue;
+            }
+
+            foreach (var match in OtherScripts.VoteAsks.EnumerateMatches(field.Lower))
+            {
+                if (!LookAlikes.AreNear(field, match.Index, match.Index + match.Length, 200))
+                {
+                    return field.At(match.Index, match.Length);
+                }
+            }
+        }
+
+        return null;
     }
 }

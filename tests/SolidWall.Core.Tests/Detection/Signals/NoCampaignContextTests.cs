@@ -23,6 +23,9 @@ public sealed class NoCampaignContextTests
     [InlineData("Vote for Carrillo for school board on November 5.", null)]
     [InlineData("Ayúdanos a reelegir a la concejal Beltrán.", null)]
     [InlineData("Buy a ticket to the reception for the candidate.", null)]
+    [InlineData("周六来参加竞选活动，带上家人。", null)] // Chinese: a campaign event
+    [InlineData("Приходьте на зустріч з кандидатом у суботу.", null)] // Ukrainian: meet the candidate
+    [InlineData("Thứ Bảy này có buổi vận động tranh cử ở thư viện.", null)] // Vietnamese: a campaign event
     public void Stays_quiet_when_a_campaign_is_named(string text, string? link) =>
         Assert.Null(Mail.Run<NoCampaignContext>(Mail.Of(text, "Saturday", links: link is null ? [] : [link])));
 

@@ -19,6 +19,10 @@ public sealed class VoteSolicitationTests
     [InlineData("Drodzy rodzice, głosujcie na radnego Motta w sobotę.", "głosujcie na")]
     [InlineData("Sa Pebrero 28, iboto si Grace Kowalczyk.", "iboto si")]
     [InlineData("Tanpri vote pou Delia Marsh jedi a.", "vote pou")]
+    [InlineData("Шановні батьки, голосуйте за Джеральда Мотта в суботу.", "голосуйте за")]
+    [InlineData("يوم الثلاثاء صوتوا لـ ديليا مارش.", "صوتوا لـ")]
+    [InlineData("请大家投票给何志伟，谢谢！", "投票给")]
+    [InlineData("Ngày 5 tháng 11, xin nhớ bầu cho ông Luis Carrillo.", "bầu cho")]
     public void Fires_on_asks_for_a_candidate_or_side(string text, string phrase)
     {
         var hit = Mail.Run<VoteSolicitation>(text);
@@ -37,5 +41,7 @@ public sealed class VoteSolicitationTests
     [InlineData("No olvides votar el martes. Encuentra tu lugar de votación.")]
     [InlineData("Vota por tu disfraz favorito.")]
     [InlineData("Voten por su disfraz favorito en la oficina.")]
+    [InlineData("学生会选举：请投票给你喜欢的班长候选人。Student council election on Friday.")]
+    [InlineData("Ngày bầu cử: điểm bỏ phiếu mở cửa từ 6 giờ sáng.")]
     public void Stays_quiet_on_neutral_reminders_and_look_alikes(string text) => Assert.Null(Mail.Run<VoteSolicitation>(text));
 }

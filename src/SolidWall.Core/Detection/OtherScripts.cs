@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// Campaign words and vote asks in the district's languages written in other scripts than Latin, or with Vietnamese
+/// letters: Ukrainian, Arabic, Chinese, Vietnamese. Their letters cannot join the lexicon (each distinct letter adds a
+/// column for every state of its table, past its 65,535 entries), so these patterns run on their own, and only on
+/// fields that hold such letters (<see cref="TextField.HasOtherScripts"/>). Patterns read the lower-cased text; the
+/// Chinese ones have no word boundaries, since Chinese runs its words together.
+/// </summary>
+internal static class OtherScripts
+{
+    /// <summary>"Campaign", "candidate", "election", "running for office".</summary>
+    public static readonly Regex CampaignWords = PhraseScan.Compile(
+        "кампані\\w*|кандидат\\w*|вибор(?:и|ів|ах|ча|чу|чий)\\w*|балотуєт\\w*"
+        + "|حمل(?:ة|ته)\\s+(?:ال)?انتخابي|(?:ال)?مرشح\\w*|(?:ال)?انتخابات|ترشح\\w*"
+        + "|竞选|候选人|选举|競選|候選人|選舉|拉票"
+        + "|chiến\\s+dịch\\s+tranh\\s+cử|tranh\\s+cử|ứng\\s+cử\\s+viên|ứng\\s+viên|bầu\\s+cử|vận\\s+động\\s+bầu");
+
+    /// <summary>"Vote for …": Ukrainian "голосуйте за", Arabic "صوتوا لـ", Chinese "投票给", Vietnamese "bầu cho".</summary>
+    public static readonly Regex VoteAsks = PhraseScan.Compile(
+        "(?:про)?голосуйте\\s+за|віддайте\\s+(?:свій\\s+)?голос\\s+за"
+        + "|صوّ?توا\\s+(?:لـ|ل)|انتخبوا|أعطوا\\s+صوتكم"
+        + "|投票给|投给|请投|投.{0,4}一票|選票投給"
+        + "|(?:hãy\\s+)?(?:bầu|bỏ\\s+phiếu)\\s+cho");
+
+    /// <summary>True when a character of those scripts occurs: Greek and beyond (Cyrillic, Arabic, CJK), or Vietnamese letters.</summary>
+    public static bool Hold(ReadOnlySpan<char> lower) =>
+        lower.ContainsAnyInRange('\u0370', '\uffff') && (lower.ContainsAnyInRange('\u0370', '\u1dff') || lower.ContainsAnyInRange('\u1ea0', '\u1ef9') || lower.ContainsAnyInRange('\u2e80', '\ufaff'));
+}
