@@ -8,6 +8,9 @@ public sealed class DiscussesElectioneeringTests
     [Theory]
     [InlineData("Ethics office: I am reporting this campaign email that reached my district address.", "Ethics office")]
     [InlineData("Lesson plan: students compare two campaign disclaimers.", "Lesson")]
+    [InlineData("No thanks. I'm not going to recruit students for any campaign. Please take it off your list.", "I'm not going to recruit")]
+    [InlineData("District policy doesn't allow campaign activity at school events.", "doesn't allow campaign")]
+    [InlineData("Por favor dejen de enviar mensajes de la campaña a esta dirección.", "dejen de enviar")]
     [InlineData("Attached is the Inspector General's report on the campaign emails.", "Inspector General")]
     [InlineData("Oficina de ética: recibí este correo de campaña.", "Oficina de ética")]
     public void Fires_on_reports_lessons_and_refusals_in_the_authors_words(string text, string phrase)
