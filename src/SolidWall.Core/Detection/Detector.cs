@@ -26,6 +26,9 @@ public sealed class Detector
     private readonly ITextModel? _model;
     private readonly (ISignal Signal, double Weight)[] _signals;
 
+    /// <summary>Where the counter-signals (negative weights) start in <see cref="_signals"/>, which sorts them last.</summary>
+    private readonly int _firstCounterSignal;
+
     public Detector(Policy? policy = null, Registry? registry = null, InstitutionDirectory? directory = null, ITextModel? model = null)
     {
         _policy = policy ?? Policy.Default;
@@ -37,6 +40,8 @@ public sealed class Detector
             .Where(s => s.Item2 != 0)
             .OrderBy(s => s.Item2 < 0)
             .ToArray();
+        var firstCounter = Array.FindIndex(_signals, s => s.Weight < 0);
+        _firstCounterSignal = firstCounter < 0 ? _signals.Length : firstCounter;
     }
 
     private const string ForwardedElectioneeringSignal = "ForwardedElectioneering";
@@ -57,12 +62,7 @@ public sealed class Detector
         var z = 0.0;
         var positive = false;
         string? likeliest = null;
-        var firstCounter = Array.FindIndex(_signals, s => s.Weight < 0);
-        if (firstCounter < 0)
-        {
-            firstCounter = _signals.Length;
-        }
-
+        var firstCounter = _firstCounterSignal;
         for (var i = 0; i < firstCounter; i++)
         {
             z += Apply(_signals[i], context, reasons, categories, ref positive);
@@ -113,14 +113,15 @@ public sealed class Detector
         IReadOnlyList<string> verdictCategories = [];
         if (electioneering)
         {
-            // With no category named by a signal or above the model's category threshold, the model's likeliest category;
-            // without a model, campaign material reaching the address.
+            // Literature only where material is passed on (LiteratureRule), and only beside another category.
             if (categories.Count > 1 && categories.Contains(Categories.Literature)
                 && !LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)))
             {
                 categories.Remove(Categories.Literature);
             }
 
+            // With no category named by a signal or above the model's category threshold, the model's likeliest category;
+            // without a model, campaign material reaching the address.
             verdictCategories = categories.Count > 0
                 ? Categories.All.Where(categories.Contains).ToArray()
                 : [likeliest ?? Categories.Literature];
