@@ -34,11 +34,8 @@ public static class CrossValidator
             var trained = DetectorTrainer.Train(x, fired, plain, examples, train, options);
             combinations.Add(trained.Combination);
             var detector = trained.CreateDetector();
-            var worldDetectors = new Dictionary<Registry, Detector>(ReferenceEqualityComparer.Instance);
-            foreach (var world in examples.Select(e => e.World).OfType<Registry>().Distinct(ReferenceEqualityComparer.Instance).Cast<Registry>())
-            {
-                worldDetectors[world] = trained.CreateDetector(registry: world);
-            }
+            // One detector per world's registry (a Registry is compared by reference).
+            var worldDetectors = examples.Select(e => e.World).OfType<Registry>().Distinct().ToDictionary(w => w, w => trained.CreateDetector(registry: w));
 
             var test = Enumerable.Range(0, examples.Count).Where(i => assignment[i] == fold).ToArray();
             Parallel.ForEach(test, i =>
