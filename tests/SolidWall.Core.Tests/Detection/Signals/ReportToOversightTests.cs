@@ -12,6 +12,7 @@ public sealed class ReportToOversightTests
     [Theory]
     [InlineData("j.haverford@lakeshore-schools.example", "ethics@lakeshore-schools.example")]
     [InlineData("student1@students.lakeshore-schools.example", "oig@lakeshore-schools.example")]
+    [InlineData("n.ibarra@lakeshore-schools.example", "etica@lakeshore-schools.example")]
     [InlineData("a.ferris@lakeshore-schools.example", "ethics@lakeshore-schools.example", "inspector.general@lakeshore-schools.example")]
     public void Fires_when_someone_inside_writes_only_to_oversight_mailboxes(string from, params string[] to)
     {
