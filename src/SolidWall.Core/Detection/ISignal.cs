@@ -13,6 +13,12 @@ internal interface ISignal
     /// <summary>The shipped weight: a log-odds contribution to the score (see <see cref="Detector"/>).</summary>
     double Weight { get; }
 
+    /// <summary>
+    /// False for a guard that keeps its designed weight whatever the training data say (`solidwall train` fits the
+    /// others); the policy's <c>signal_weights</c> can still override it.
+    /// </summary>
+    bool Fitted => true;
+
     /// <summary>The categories this signal can imply, for documentation and the policy check.</summary>
     IReadOnlyList<string> Categories { get; }
 

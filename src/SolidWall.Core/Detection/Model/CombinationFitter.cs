@@ -39,7 +39,7 @@ internal static class CombinationFitter
             }
         }
 
-        var active = Enumerable.Range(0, signals.Count).Where(s => counts[s] >= MinimumFirings && signals[s].Weight != 0).ToList();
+        var active = Enumerable.Range(0, signals.Count).Where(s => counts[s] >= MinimumFirings && signals[s].Weight != 0 && signals[s].Fitted).ToList();
         var (modelWeight, bias, weights) = FitActive(modelProbability, fired, labels, rowWeights, active);
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var k = 0; k < active.Count; k++)

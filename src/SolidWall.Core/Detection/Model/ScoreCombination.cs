@@ -6,8 +6,8 @@ namespace SolidWall.Core.Detection.Model;
 /// <summary>
 /// How <see cref="Detector"/> combines the model and the signals, as fitted by <see cref="CombinationFitter"/>:
 /// z = <see cref="ModelWeight"/> · logit(p_model) + Σ signal weights + <see cref="ModelBias"/>. Signals absent from
-/// <see cref="SignalWeights"/> fired on fewer than five training rows (an allowlist, a directory) and keep
-/// their shipped weights. It lives in the shipped policy, between the markers `solidwall train` rewrites.
+/// <see cref="SignalWeights"/> fired on fewer than five training rows (an allowlist, a directory) or are guards that
+/// are never fitted (<see cref="ISignal.Fitted"/>), and keep their shipped weights. It lives in the shipped policy, between the markers `solidwall train` rewrites.
 /// </summary>
 public sealed record ScoreCombination(double ModelWeight, double ModelBias, IReadOnlyDictionary<string, double> SignalWeights)
 {
@@ -37,7 +37,7 @@ public sealed record ScoreCombination(double ModelWeight, double ModelBias, IRea
         sb.Append("  # A category the model gives at least this probability joins the verdict's categories.\n");
         sb.Append(c, $"  model_category_threshold: {ModelCategoryThreshold:0.0##}\n");
         sb.Append("\n# Per-signal weights (log-odds), overriding the weights shipped in each signal; 0 turns a signal off.\n");
-        sb.Append("# Signals missing here fired on too few training rows (allowlist, directory) and keep their shipped weights.\n");
+        sb.Append("# Signals missing here fired on too few training rows (allowlist, directory) or are never fitted (NoCampaignContext), and keep their shipped weights.\n");
         sb.Append("signal_weights:\n");
         foreach (var (name, weight) in SignalWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {

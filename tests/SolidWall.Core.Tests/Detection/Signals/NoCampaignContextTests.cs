@@ -23,6 +23,7 @@ public sealed class NoCampaignContextTests
     [InlineData("Vote for Carrillo for school board on November 5.", null)]
     [InlineData("Ayúdanos a reelegir a la concejal Beltrán.", null)]
     [InlineData("Buy a ticket to the reception for the candidate.", null)]
+    [InlineData("Chip in $27 tonight. Paid for by Friends of Dana Ortiz.", null)] // the disclaimer names the committee
     [InlineData("周六来参加竞选活动，带上家人。", null)] // Chinese: a campaign event
     [InlineData("Приходьте на зустріч з кандидатом у суботу.", null)] // Ukrainian: meet the candidate
     [InlineData("Thứ Bảy này có buổi vận động tranh cử ở thư viện.", null)] // Vietnamese: a campaign event
