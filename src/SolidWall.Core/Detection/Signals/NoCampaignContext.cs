@@ -28,9 +28,9 @@ internal sealed class NoCampaignContext : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        // MayMentionCampaign (no campaign word's first letters anywhere, no registry) is the cheap look, shared with other signals.
-        if (context.IsSegment || (context.MayMentionCampaign && CampaignTerms.IsAnywhere(context)) || DonationPlatformLink.AnyPoliticalLink(context)
-            || Disclaimer.Evaluate(context) is not null)
+        // Cheapest first: a platform link, a disclaimer, then the campaign-word pattern over the whole text.
+        if (context.IsSegment || DonationPlatformLink.AnyPoliticalLink(context) || Disclaimer.Evaluate(context) is not null
+            || (context.MayMentionCampaign && CampaignTerms.IsAnywhere(context)))
         {
             return null;
         }
