@@ -9,6 +9,7 @@ public sealed class NoCampaignContextTests
     [InlineData("Science fair boards are due to room 204 by Friday morning. Tri-fold only.", "Science fair boards")]
     [InlineData("Please give $20 to the PTA book fair: https://donorbox.org/pinecrest-pta", "Book fair")]
     [InlineData("¿Pueden donar para la excursión? Gracias.", "Excursión")]
+    [InlineData("The mayor would like to thank every judge of the science fair.", "Thanks")] // titles without a name
     public void Fires_when_nothing_names_a_campaign(string text, string subject)
     {
         var hit = Mail.Run<NoCampaignContext>(Mail.Of(text, subject, links: [.. text.Split(' ').Where(w => w.StartsWith("https://", StringComparison.Ordinal))]));
@@ -24,6 +25,8 @@ public sealed class NoCampaignContextTests
     [InlineData("Ayúdanos a reelegir a la concejal Beltrán.", null)]
     [InlineData("Buy a ticket to the reception for the candidate.", null)]
     [InlineData("Chip in $27 tonight. Paid for by Friends of Dana Ortiz.", null)] // the disclaimer names the committee
+    [InlineData("6:40 Ald. Mott says a few words to the families.", null)] // an office holder named by title
+    [InlineData("W sobotę pomagamy radnemu Mottowi; Radny Mott prosi o kilku nauczycieli.", null)]
     [InlineData("周六来参加竞选活动，带上家人。", null)] // Chinese: a campaign event
     [InlineData("Приходьте на зустріч з кандидатом у суботу.", null)] // Ukrainian: meet the candidate
     [InlineData("Thứ Bảy này có buổi vận động tranh cử ở thư viện.", null)] // Vietnamese: a campaign event
