@@ -3,9 +3,9 @@ namespace SolidWall.Core.Detection.Signals;
 /// <summary>
 /// Nothing in the message names a campaign: no campaign, candidate, election, party or office word ("for Mayor",
 /// "re-elect", "campaña"), no registered name, no office holder or candidate named by title ("Ald. Mott"), no link
-/// to a political platform, no "paid for by" disclaimer. Campaign work serves a candidate,
-/// a party or a ballot question, and a message that names none is most often ordinary school mail the model
-/// misreads by its tone ("boards are due Friday"). A negative weight; it runs only when something pushed the score up.
+/// to a political platform, no "paid for by" disclaimer. Campaign work serves a candidate, a party or a ballot
+/// question, and a message that names none is most often ordinary school mail the model misreads by its tone
+/// ("boards are due Friday"). A negative weight; it runs only when something pushed the score up.
 /// Not fitted: on the district set, whose subtle asks often name a candidate and nothing else, the fit takes it down
 /// to −0.1, and the model retrained on the set's fifth sitting then flagged 35 teachers' class notes of the demo
 /// archive ("U.S. History: bring your calculator tomorrow") and the mayor's press office asking for a joint
@@ -45,6 +45,6 @@ internal sealed class NoCampaignContext : ISignal
         }
 
         var field = context.Subject.Length > 0 ? context.Subject : context.Text;
-        return new SignalHit(Categories, [field.At(0, Math.Min(field.Length, 80), "no campaign, candidate, party, election or office word, no political platform link, no disclaimer")]);
+        return new SignalHit(Categories, [field.At(0, Math.Min(field.Length, 80), "no campaign, candidate, party, election or office word, no titled office holder, no political platform link, no disclaimer")]);
     }
 }
