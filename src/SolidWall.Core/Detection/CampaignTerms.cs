@@ -44,7 +44,7 @@ internal static class CampaignTerms
          "state", "gubernatorial", "lit", "yard",
          // French, Polish, Tagalog, Haitian Creole. Cyrillic, Arabic, Chinese and Vietnamese letters would each add a
          // column to the scan's table for every state, past its 65,535 entries.
-         "campagne", "candidat", "élection", "election", "kampani", "kandydat", "wybor", "kampanya", "kandidato", "halalan", "kanpay", "kandida", "eleksyon"]);
+         "campagne", "élection", "kampani", "kandydat", "wybor", "kampanya", "halalan", "kanpay", "kandida", "eleksyon"]);
 
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry

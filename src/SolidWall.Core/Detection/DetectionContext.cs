@@ -10,6 +10,7 @@ internal sealed class DetectionContext
 {
     private static readonly TextField NoSubject = new("subject", "");
     private bool? _mayMentionCampaign;
+    private bool? _senderIsInside;
 
     public DetectionContext(Message message, Registry registry, InstitutionDirectory directory, Policy policy)
     {
@@ -60,6 +61,15 @@ internal sealed class DetectionContext
 
     /// <summary>False when the message holds no campaign word at all (computed once, on first use).</summary>
     public bool MayMentionCampaign => _mayMentionCampaign ??= CampaignTerms.MayBeMentioned(this);
+
+    /// <summary>
+    /// True when the sender writes from inside the institution: the directory knows them, or their domain is a
+    /// recipient's domain or one above or below it (computed once, on first use; false for a segment).
+    /// </summary>
+    public bool SenderIsInside => _senderIsInside ??= Sender is { } sender
+        && (Directory.RoleOf(sender.Address) != InstitutionRole.External
+            || Message.To.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain))
+            || Message.Cc.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain)));
 
     /// <summary>True when this context is one forwarded or quoted segment read on its own.</summary>
     public bool IsSegment { get; }

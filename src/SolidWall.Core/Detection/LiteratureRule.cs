@@ -37,22 +37,9 @@ internal static class LiteratureRule
             return true;
         }
 
-        var domain = sender.AsciiDomain;
-        var firstLabel = domain.Split('.', 2)[0];
-        if (PersonalMail.Contains(firstLabel) || context.Directory.RoleOf(sender.Address) != InstitutionRole.External)
+        if (context.SenderIsInside || PersonalMail.Contains(sender.AsciiDomain.Split('.', 2)[0]))
         {
             return true;
-        }
-
-        foreach (var list in (IReadOnlyList<SolidWall.Mime.MailboxAddress>[])[context.Message.To, context.Message.Cc])
-        {
-            foreach (var recipient in list)
-            {
-                if (Domains.SameOrNested(domain, recipient.AsciiDomain))
-                {
-                    return true;
-                }
-            }
         }
 
         foreach (var field in context.Fields)

@@ -25,7 +25,11 @@ internal static class OtherScripts
         + "|投票给|投给|请投|投.{0,4}一票|選票投給"
         + "|(?:hãy\\s+)?(?:bầu|bỏ\\s+phiếu)\\s+cho");
 
-    /// <summary>True when a character of those scripts occurs: Greek and beyond (Cyrillic, Arabic, CJK), or Vietnamese letters.</summary>
+    /// <summary>
+    /// True when a character of those scripts occurs: Greek to Arabic and beyond (U+0370–U+1DFF), Vietnamese letters
+    /// (U+1EA0–U+1EF9), CJK (U+2E80–U+FAFF); not punctuation such as curly quotes and dashes (U+2000–U+206F). The
+    /// first look, one pass, settles most mail, which holds nothing above U+036F.
+    /// </summary>
     public static bool Hold(ReadOnlySpan<char> lower) =>
         lower.ContainsAnyInRange('\u0370', '\uffff') && (lower.ContainsAnyInRange('\u0370', '\u1dff') || lower.ContainsAnyInRange('\u1ea0', '\u1ef9') || lower.ContainsAnyInRange('\u2e80', '\ufaff'));
 }

@@ -21,8 +21,8 @@ public sealed class Policy
     private Dictionary<InstitutionRole, Dictionary<string, PolicyAction>> _actions = [];
     private FrozenSet<string> _allowedSenders = FrozenSet<string>.Empty;
     private FrozenSet<string> _allowedDomains = FrozenSet<string>.Empty;
+    // The institution's oversight mailboxes, local parts or whole addresses, compared ignoring case.
     private FrozenSet<string> _oversightMailboxes = FrozenSet<string>.Empty;
-    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _oversightLocalParts = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private Policy()
     {
@@ -59,9 +59,6 @@ public sealed class Policy
     public IReadOnlySet<string> AllowedSenders => _allowedSenders;
 
     public IReadOnlySet<string> AllowedDomains => _allowedDomains;
-
-    /// <summary>The institution's own oversight mailboxes (ethics office, inspector general): local parts or whole addresses.</summary>
-    public IReadOnlySet<string> OversightMailboxes => _oversightMailboxes;
 
     /// <summary>The shipped policy, overridden by the file at <paramref name="path"/> when one is given.</summary>
     public static Policy Load(string? path) => path is null ? Default : Parse(File.ReadAllText(path), path);
@@ -140,7 +137,7 @@ public sealed class Policy
         }
 
         var at = address.LastIndexOf('@');
-        return (at > 0 && _oversightLocalParts.Contains(address.AsSpan(0, at))) || _oversightMailboxes.Contains(address);
+        return (at > 0 && _oversightMailboxes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(address.AsSpan(0, at))) || _oversightMailboxes.Contains(address);
     }
 
     /// <summary>This policy with a fitted score combination in place of its model weight, model bias and signal weights.</summary>
@@ -184,7 +181,6 @@ public sealed class Policy
         _allowedSenders = _allowedSenders,
         _allowedDomains = _allowedDomains,
         _oversightMailboxes = _oversightMailboxes,
-        _oversightLocalParts = _oversightLocalParts,
     };
 
     private void Apply(YamlDocument doc)
@@ -308,7 +304,6 @@ public sealed class Policy
         if (node is YamlSequenceNode { Children.Count: 0 })
         {
             _oversightMailboxes = FrozenSet<string>.Empty;
-            _oversightLocalParts = _oversightMailboxes.GetAlternateLookup<ReadOnlySpan<char>>();
             return;
         }
 
@@ -320,6 +315,5 @@ public sealed class Policy
         }
 
         _oversightMailboxes = items.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        _oversightLocalParts = _oversightMailboxes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

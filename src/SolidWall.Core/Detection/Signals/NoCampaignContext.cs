@@ -21,7 +21,12 @@ internal sealed class NoCampaignContext : ISignal
     private static readonly System.Text.RegularExpressions.Regex TitledName = new(
         "(?i:\\b(?:ald\\.|alder(?:man|woman|person)|council(?:man|woman|or|\\s+member)|commissioner|state\\s+rep(?:\\.|resentative)?|rep\\.|senator|sen\\.|"
         + "mayor|governor|judge|sheriff|candidate|concejal[a]?|alcalde(?:sa)?|candidat[oa]|radn[ya]|kandydat\\w*))\\s+\\p{Lu}\\p{L}+",
-        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // Every match of TitledName holds one of these (lower-cased); a text holding none is not run through it.
+    private static readonly System.Buffers.SearchValues<string> Titles = System.Buffers.SearchValues.Create(
+        ["ald.", "alder", "council", "commissioner", "rep", "senator", "sen.", "mayor", "governor", "judge", "sheriff", "candida", "concejal", "alcalde", "radn", "kandydat"],
+        StringComparison.Ordinal);
 
     // A "paid for by" line names the committee that paid: campaign context enough.
     private static readonly PaidForByDisclaimer Disclaimer = new();
@@ -39,7 +44,7 @@ internal sealed class NoCampaignContext : ISignal
         // Cheapest first: a platform link, a disclaimer, then the campaign-word pattern over the whole text.
         if (context.IsSegment || DonationPlatformLink.AnyPoliticalLink(context) || Disclaimer.Evaluate(context) is not null
             || (context.MayMentionCampaign && CampaignTerms.IsAnywhere(context))
-            || TitledName.IsMatch(context.Subject.Original) || TitledName.IsMatch(context.Text.Original))
+            || NamesTitledPerson(context.Subject) || NamesTitledPerson(context.Text))
         {
             return null;
         }
@@ -47,4 +52,6 @@ internal sealed class NoCampaignContext : ISignal
         var field = context.Subject.Length > 0 ? context.Subject : context.Text;
         return new SignalHit(Categories, [field.At(0, Math.Min(field.Length, 80), "no campaign, candidate, party, election or office word, no titled office holder, no political platform link, no disclaimer")]);
     }
+
+    private static bool NamesTitledPerson(TextField field) => field.Lower.AsSpan().ContainsAny(Titles) && TitledName.IsMatch(field.Original);
 }

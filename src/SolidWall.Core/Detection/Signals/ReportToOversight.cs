@@ -1,5 +1,3 @@
-using SolidWall.Mime;
-
 namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
@@ -20,26 +18,22 @@ internal sealed class ReportToOversight : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (context.IsSegment || context.Sender is not { } sender || context.Message.To.Count + context.Message.Cc.Count == 0)
+        if (context.IsSegment || context.Sender is not { } sender)
         {
             return null;
         }
 
         // Recipients first: most mail is not to an oversight mailbox, and that is known from the first address.
-        MailboxAddress? first = null;
-        var inside = false;
-        if (!AllOversight(context, context.Message.To, sender, ref first, ref inside) || !AllOversight(context, context.Message.Cc, sender, ref first, ref inside) || first is null)
+        var first = context.Message.To.Count > 0 ? context.Message.To[0] : context.Message.Cc.Count > 0 ? context.Message.Cc[0] : null;
+        if (first is null || !AllOversight(context, context.Message.To) || !AllOversight(context, context.Message.Cc) || !context.SenderIsInside)
         {
             return null;
         }
 
-        inside = inside || context.Directory.RoleOf(sender.Address) != InstitutionRole.External;
-        return inside
-            ? new SignalHit(Categories, [new Evidence("to", 0, first.Address.Length, first.Address, $"written from inside ({sender.Address}) to the oversight mailbox only")])
-            : null;
+        return new SignalHit(Categories, [new Evidence("to", 0, first.Address.Length, first.Address, $"written from inside ({sender.Address}) to the oversight mailbox only")]);
     }
 
-    private static bool AllOversight(DetectionContext context, IReadOnlyList<MailboxAddress> recipients, MailboxAddress sender, ref MailboxAddress? first, ref bool inside)
+    private static bool AllOversight(DetectionContext context, IReadOnlyList<SolidWall.Mime.MailboxAddress> recipients)
     {
         foreach (var recipient in recipients)
         {
@@ -47,9 +41,6 @@ internal sealed class ReportToOversight : ISignal
             {
                 return false;
             }
-
-            first ??= recipient;
-            inside = inside || Domains.SameOrNested(sender.AsciiDomain, recipient.AsciiDomain);
         }
 
         return true;

@@ -4,12 +4,12 @@ namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
 /// A get-out-the-vote ask for a candidate or a side: "vote for …", "vote yes on …", "vote Democratic", "cast your
-/// ballot for", "we need your vote", "GOTV"; Spanish "vota / voten / votemos por", "vota / voten sí", "tu voto por"; and the district's other languages
-/// written in Latin letters: French "votez pour", Polish "głosujcie na", Tagalog "iboto si", Haitian Creole "vote pou";
-/// and, outside the lexicon (<see cref="OtherScripts"/>), Ukrainian "голосуйте за", Arabic "صوتوا لـ", Chinese "投票给",
-/// Vietnamese "bầu cho". A neutral "remember to
-/// vote" does not match. Traps: polling-place notices, nonpartisan reminders, student-council, LSC and union
-/// elections, "vote for your favourite costume / the new mascot".
+/// ballot for", "we need your vote", "GOTV"; Spanish "vota / voten / votemos por", "vota / voten sí", "tu voto por";
+/// the district's other languages in Latin letters: French "votez pour", Polish "głosujcie na", Tagalog "iboto si",
+/// Haitian Creole "vote pou"; and, outside the lexicon (<see cref="OtherScripts"/>), Ukrainian "голосуйте за", Arabic
+/// "صوتوا لـ", Chinese "投票给", Vietnamese "bầu cho". A neutral "remember to vote" does not match. Traps:
+/// polling-place notices, nonpartisan reminders, student-council, LSC and union elections, "vote for your favourite
+/// costume / the new mascot".
 /// </summary>
 internal sealed class VoteSolicitation : ISignal
 {
@@ -23,7 +23,7 @@ internal sealed class VoteSolicitation : ISignal
         // French, Polish, Tagalog, Haitian Creole.
         + "|votez\\s+(?:pour|oui|non)\\b|(?:za)?g[łl]osuj(?:cie|my)?\\s+na\\b|odda(?:j|jcie)\\s+(?:sw[óo]j\\s+)?g[łl]os\\s+na\\b"
         + "|\\biboto\\s+(?:si|ang|natin)\\b|\\bbumoto\\s+(?:kay|para\\s+kay)\\b|\\bvote\\s+pou\\b)",
-        ["vote", "ballot", "gotv", "vota", "voto", "votez", "osuj", "os na", "iboto", "bumoto"]);
+        ["vote", "ballot", "gotv", "vota", "voto", "osuj", "os na", "iboto", "bumoto"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:favou?rite|poster|costume|contest|field\\s+trip|best|student\\s+of\\s+the\\s+month|teacher\\s+of\\s+the\\s+year|yearbook|mascot|"
