@@ -27,6 +27,10 @@ internal static class CampaignTerms
         + "|\\bdemocrat(?:s|ic)?\\b|\\brepublicans?\\b|\\bgop\\b|\\bdnc\\b|\\brnc\\b|\\bdccc\\b|\\bnrcc\\b|\\bdscc\\b|\\bnrsc\\b"
         + "|\\bendorse(?:s|d|ment|ments)?\\b|\\bmayoral\\b|\\baldermanic\\b|\\bgubernatorial\\b|\\bprimary\\s+election\\b"
         + "|\\b(?:school\\s+board|city\\s+council|aldermanic|ward|board)\\s+(?:race|seat)\\b|\\bcanvass\\w*|\\blit\\s+drops?\\b|\\bphone\\s*-?bank\\w*|\\byard\\s+signs?\\b"
+        // Canvassing and campaign literature, the ward or precinct a race is run in, a ballot question.
+        + "|\\bknock(?:s|ing|ed)?\\s+(?:on\\s+)?(?:\\w+\\s+)?doors\\b|\\bdoor-?\\s?knock\\w*|\\bdoor-?\\s?to-?\\s?door\\b|\\bdoor\\s+hangers?\\b|\\bpalm\\s+cards?\\b"
+        + "|\\bprecincts?\\b|\\b\\d+(?:st|nd|rd|th)\\s+ward\\b|\\breferend(?:um|ums|a)\\b|\\breferéndum\\b"
+        + "|\\bcasa\\s+(?:por|en)\\s+casa\\b|\\bde\\s+puerta\\s+en\\s+puerta\\b|\\btoca(?:r|mos|ndo)?\\s+puertas\\b"
         + "|\\bcampañas?\\b|\\belecci(?:ón|on|ones)\\b|\\breeleg\\w*|\\belige\\s+a\\b|\\bpartido\\b|\\bboleta\\b"
         + "|\\bpara\\s+(?:" + OficinasEs + ")\\b"
         // French, Polish, Tagalog, Haitian Creole (Latin letters the scan already knows): campaign, candidate, election.
@@ -39,7 +43,7 @@ internal static class CampaignTerms
         ["campaign", "candida", "elect", "ballot", "politic", "pac", "democrat", "republican", "gop", "dnc", "rnc", "dccc", "nrcc", "dscc", "nrsc",
          "mayor", "congress", "senat", "governor", "president", "alder", "council", "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller",
          "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
-         "boleta", "alcald", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat",
+         "boleta", "alcald", "knock", "door", "palm card", "precinct", "ward", "referend", "casa", "puerta", "toca", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat",
          // Matches the words above miss: "for state rep", "gubernatorial", "lit drop" across a line break, "yard signs".
          "state", "gubernatorial", "lit", "yard",
          // French, Polish, Tagalog, Haitian Creole. Cyrillic, Arabic, Chinese and Vietnamese letters would each add a

@@ -75,6 +75,13 @@ internal sealed class DetectionContext
     public bool IsSegment { get; }
 
     /// <summary>
+    /// True once a signal of positive weight has fired on this message. The detector runs the positive signals
+    /// before the counter-signals, so a counter-signal can ask whether a rule, not only the model's reading of the
+    /// text, found campaign work (<see cref="Signals.NoCampaignContext"/>).
+    /// </summary>
+    public bool PositiveSignalFired { get; set; }
+
+    /// <summary>
     /// A context over one segment of the message, for signals that ask whether forwarded or quoted text is itself
     /// electioneering. Offsets stay offsets in <see cref="Message.Text"/> when the segment is found there.
     /// </summary>

@@ -147,7 +147,12 @@ public sealed class Detector
             return 0;
         }
 
-        positive |= entry.Weight > 0;
+        if (entry.Weight > 0)
+        {
+            positive = true;
+            context.PositiveSignalFired = true;
+        }
+
         reasons.Add(new Reason(entry.Signal.Name, entry.Weight, hit.Evidence));
         foreach (var category in hit.Categories)
         {

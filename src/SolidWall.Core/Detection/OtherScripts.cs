@@ -15,8 +15,9 @@ internal static class OtherScripts
     public static readonly Regex CampaignWords = PhraseScan.Compile(
         "кампані\\w*|кандидат\\w*|вибор(?:и|ів|ах|ча|чу|чий)\\w*|балотуєт\\w*"
         + "|حمل(?:ة|ته)\\s+(?:ال)?انتخابي|(?:ال)?مرشح\\w*|(?:ال)?انتخابات|ترشح\\w*"
-        + "|竞选|候选人|选举|競選|候選人|選舉|拉票"
-        + "|chiến\\s+dịch\\s+tranh\\s+cử|tranh\\s+cử|ứng\\s+cử\\s+viên|ứng\\s+viên|bầu\\s+cử|vận\\s+động\\s+bầu");
+        + "|від\\s+дверей\\s+до\\s+дверей|طرق\\w*\\s+(?:ال)?أبواب|يطرق\\w*\\s+(?:ال)?أبواب|تطرق\\w*\\s+(?:ال)?أبواب"
+        + "|竞选|候选人|选举|競選|候選人|選舉|拉票|挨家挨户|挨家挨戶"
+        + "|chiến\\s+dịch\\s+tranh\\s+cử|tranh\\s+cử|ứng\\s+cử\\s+viên|ứng\\s+viên|bầu\\s+cử|vận\\s+động\\s+bầu|gõ\\s+cửa\\s+từng\\s+nhà");
 
     /// <summary>"Vote for …": Ukrainian "голосуйте за", Arabic "صوتوا لـ", Chinese "投票给", Vietnamese "bầu cho".</summary>
     public static readonly Regex VoteAsks = PhraseScan.Compile(

@@ -19,9 +19,17 @@ internal static class SignalIndicators
         {
             var context = new DetectionContext(examples[i].AsMessage(), (withWorld ? examples[i].World : null) ?? Registry.Empty, InstitutionDirectory.Empty, Policy.Default);
             var row = new bool[signals.Count];
-            for (var s = 0; s < signals.Count; s++)
+            // As the detector runs them: the positive signals first, so that a counter-signal sees whether one fired.
+            foreach (var positive in (bool[])[true, false])
             {
-                row[s] = signals[s].Evaluate(context) is not null;
+                for (var s = 0; s < signals.Count; s++)
+                {
+                    if (signals[s].Weight > 0 == positive)
+                    {
+                        row[s] = signals[s].Evaluate(context) is not null;
+                        context.PositiveSignalFired |= positive && row[s];
+                    }
+                }
             }
 
             fired[i] = row;

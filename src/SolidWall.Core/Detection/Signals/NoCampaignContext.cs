@@ -5,7 +5,9 @@ namespace SolidWall.Core.Detection.Signals;
 /// "re-elect", "campaña"), no registered name, no office holder or candidate named by title ("Ald. Mott"), no link
 /// to a political platform, no "paid for by" disclaimer. Campaign work serves a candidate, a party or a ballot
 /// question, and a message that names none is most often ordinary school mail the model misreads by its tone
-/// ("boards are due Friday"). A negative weight; it runs only when something pushed the score up.
+/// ("boards are due Friday"). A negative weight; it runs only when something pushed the score up, and it stays quiet
+/// once a positive signal has fired (<see cref="DetectionContext.PositiveSignalFired"/>): it guards against the
+/// model's reading of a message's tone, not against a rule that found a vote ask or a disclaimer.
 /// Not fitted: on the district set, whose subtle asks often name a candidate and nothing else, the fit takes it down
 /// to −0.1, and the model retrained on the set's fifth sitting then flagged 35 teachers' class notes of the demo
 /// archive ("U.S. History: bring your calculator tomorrow") and the mayor's press office asking for a joint
@@ -42,7 +44,7 @@ internal sealed class NoCampaignContext : ISignal
     public SignalHit? Evaluate(DetectionContext context)
     {
         // Cheapest first: a platform link, a disclaimer, then the campaign-word pattern over the whole text.
-        if (context.IsSegment || DonationPlatformLink.AnyPoliticalLink(context) || Disclaimer.Evaluate(context) is not null
+        if (context.IsSegment || context.PositiveSignalFired || DonationPlatformLink.AnyPoliticalLink(context) || Disclaimer.Evaluate(context) is not null
             || (context.MayMentionCampaign && CampaignTerms.IsAnywhere(context))
             || NamesTitledPerson(context.Subject) || NamesTitledPerson(context.Text))
         {

@@ -1,5 +1,6 @@
 using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Signals;
+using SolidWall.Mime;
 
 namespace SolidWall.Core.Tests.Detection.Signals;
 
@@ -30,6 +31,12 @@ public sealed class NoCampaignContextTests
     [InlineData("周六来参加竞选活动，带上家人。", null)] // Chinese: a campaign event
     [InlineData("Приходьте на зустріч з кандидатом у суботу.", null)] // Ukrainian: meet the candidate
     [InlineData("Thứ Bảy này có buổi vận động tranh cử ở thư viện.", null)] // Vietnamese: a campaign event
+    [InlineData("I told Kurt's people we'd send ten staff to knock doors Saturday.", null)] // canvassing
+    [InlineData("We're going door-to-door for Yolanda after school.", null)]
+    [InlineData("Pásenle los volantes de Tomás casa por casa el sábado.", null)]
+    [InlineData("Anyone who lives in the 12th Ward, stop by my desk.", null)] // the ward a race is run in
+    [InlineData("Read the fine print on the referendum before you go.", null)]
+    [InlineData("у суботу ходимо від дверей до дверей у 33-му окрузі", null)] // Ukrainian: door to door
     public void Stays_quiet_when_a_campaign_is_named(string text, string? link) =>
         Assert.Null(Mail.Run<NoCampaignContext>(Mail.Of(text, "Saturday", links: link is null ? [] : [link])));
 
@@ -39,5 +46,33 @@ public sealed class NoCampaignContextTests
         var message = Mail.Of("Dana Ortiz would love to see you Saturday.", "Saturday");
         Assert.NotNull(Mail.Run<NoCampaignContext>(message));
         Assert.Null(Mail.Run<NoCampaignContext>(message, registry: Mail.SampleRegistry()));
+    }
+
+    [Fact]
+    public void Stays_quiet_once_a_rule_found_campaign_work()
+    {
+        // "Vote for Hanneman" is a vote ask: VoteSolicitation fires, and a message that asks for votes names a campaign even when
+        // it names no candidate.
+        var message = Mail.Of("Staff, please vote for Hanneman on Tuesday. He has stood by this building.", "Tuesday");
+        var context = new DetectionContext(message, Registry.Empty, InstitutionDirectory.Empty, Policy.Default);
+        Assert.NotNull(new NoCampaignContext().Evaluate(context));
+        context.PositiveSignalFired = true;
+        Assert.Null(new NoCampaignContext().Evaluate(context));
+
+        var verdict = new Detector(model: new FixedModel(0.9)).Classify(message);
+        Assert.Contains(verdict.Reasons, r => r.Signal == "VoteSolicitation");
+        Assert.DoesNotContain(verdict.Reasons, r => r.Signal == "NoCampaignContext");
+    }
+
+    [Fact]
+    public void Still_fires_when_only_the_model_leans_political()
+    {
+        var verdict = new Detector(model: new FixedModel(0.9)).Classify(Mail.Of("Boards are due Friday. Tri-fold only, no glitter.", "Science fair"));
+        Assert.Contains(verdict.Reasons, r => r.Signal == "NoCampaignContext");
+    }
+
+    private sealed class FixedModel(double probability) : ITextModel
+    {
+        public ModelScore Score(Message message) => new(probability, [], new Dictionary<string, double>());
     }
 }
