@@ -222,7 +222,11 @@ public sealed class Detector
                 : new Evidence("model", -1, 0, term.Term, note));
         }
 
-        if (!evidence.Exists(e => e.Offset >= 0))
+        if (score.Postscript is { } postscript && postscript.Start + postscript.Length <= context.Text.Length)
+        {
+            evidence.Insert(0, context.Text.At(postscript.Start, postscript.Length, $"the text model read this postscript on its own: p={score.Probability:0.000}"));
+        }
+        else if (!evidence.Exists(e => e.Offset >= 0))
         {
             var field = context.Subject.Length > 0 ? context.Subject : context.Text;
             evidence.Insert(0, field.At(0, Math.Min(field.Length, 120), $"scored by the text model: p={score.Probability:0.000}"));

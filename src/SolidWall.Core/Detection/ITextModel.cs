@@ -19,4 +19,11 @@ public sealed record TermContribution(string Term, double Weight);
 public sealed record ModelScore(
     double Probability,
     IReadOnlyList<TermContribution> TopTerms,
-    IReadOnlyDictionary<string, double> CategoryProbabilities);
+    IReadOnlyDictionary<string, double> CategoryProbabilities)
+{
+    /// <summary>
+    /// Where in the text the postscript the model read on its own lies, when that reading gave the score (it scored
+    /// higher than the whole message); null otherwise.
+    /// </summary>
+    public (int Start, int Length)? Postscript { get; init; }
+}

@@ -28,6 +28,13 @@ internal sealed class FeatureVector
     /// <summary>How many tokens the message had (the evidence behind the vector).</summary>
     public int TokenCount { get; }
 
+    /// <summary>
+    /// The message's postscript read on its own (<see cref="Model.Postscript"/>), when it has one: kept beside the
+    /// training rows' vectors so that held-out scores are what <see cref="TextModel.Score(string?, string, int)"/>
+    /// gives.
+    /// </summary>
+    public FeatureVector? Postscript { get; set; }
+
     /// <summary>A copy that owns exact-size arrays without the origins (for keeping many in memory while training).</summary>
-    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count, TokenCount);
+    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count, TokenCount) { Postscript = Postscript };
 }

@@ -23,7 +23,9 @@ public static class ModelTrainer
         Parallel.For(0, examples.Count, () => new FeatureExtractor(), (i, _, extractor) =>
         {
             var e = examples[i];
+            var postscript = Postscript.Find(e.Text) is { } ps ? extractor.Extract(null, e.Text.Substring(ps.Start, ps.Length)).Compact() : null;
             vectors[i] = extractor.Extract(e.Subject, e.Text).Compact();
+            vectors[i].Postscript = postscript;
             return extractor;
         }, _ => { });
         return vectors;
@@ -46,6 +48,8 @@ public static class ModelTrainer
         var folds = Folds.Assign(subset, options.CalibrationFolds, options.Seed ^ 0xCA11B7A7E);
         var heldOut = new double[TextModel.HeadCount][];
         var heldOutEvidence = new double[subset.Length];
+        var heldOutPostscript = new double[subset.Length];
+        var heldOutPostscriptEvidence = new double[subset.Length];
         for (var h = 0; h < TextModel.HeadCount; h++)
         {
             heldOut[h] = new double[subset.Length];
@@ -65,6 +69,11 @@ public static class ModelTrainer
                     if (h == 0)
                     {
                         heldOutEvidence[i] = Evidence(heads[0].Weights, subsetX[i]);
+                        if (subsetX[i].Postscript is { } postscript)
+                        {
+                            heldOutPostscript[i] = LogisticRegression.Dot(heads[0].Weights, heads[0].Bias, postscript);
+                            heldOutPostscriptEvidence[i] = Evidence(heads[0].Weights, postscript);
+                        }
                     }
                 }
             }
@@ -104,6 +113,11 @@ public static class ModelTrainer
         for (var i = 0; i < subset.Length; i++)
         {
             heldOutProbability[i] = TextModel.Abstain(calibration[0].Probability(heldOut[0][i]), heldOutEvidence[i], subsetX[i].TokenCount);
+            if (subsetX[i].Postscript is { } postscript)
+            {
+                // As TextModel.Score reads it: the postscript on its own, when that scores higher.
+                heldOutProbability[i] = Math.Max(heldOutProbability[i], TextModel.Abstain(calibration[0].Probability(heldOutPostscript[i]), heldOutPostscriptEvidence[i], postscript.TokenCount));
+            }
         }
 
         return (new TextModel(interleaved, biases, calibration), heldOutProbability);

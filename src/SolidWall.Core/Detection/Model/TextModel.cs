@@ -98,15 +98,41 @@ public sealed class TextModel : ITextModel
     }
 
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
+    /// <remarks>
+    /// A message with a postscript (<see cref="Postscript"/>) is also read as the postscript alone, and scored by
+    /// whichever reading scores higher: the score then names the postscript (<see cref="ModelScore.Postscript"/>) and
+    /// its terms and categories are the postscript's.
+    /// </remarks>
     public ModelScore Score(string? subject, string text, int topTerms = DefaultTopTerms)
     {
+        text ??= "";
         var extractor = t_extractor ??= new FeatureExtractor();
-        var x = extractor.Extract(subject, text ?? "");
+        var postscript = Postscript.Find(text);
+        var postscriptProbability = -1.0;
+        if (postscript is { } ps)
+        {
+            var alone = extractor.Extract(null, text.Substring(ps.Start, ps.Length));
+            postscriptProbability = Probability(alone, Contributions(alone.Count));
+        }
+
+        var x = extractor.Extract(subject, text);
         var contributions = Contributions(x.Count);
         var probability = Probability(x, contributions);
+        if (postscriptProbability > probability && postscript is { } read)
+        {
+            // The extractor's buffers hold one vector at a time: the postscript's again, for its terms and categories.
+            x = extractor.Extract(null, text.Substring(read.Start, read.Length));
+            contributions = Contributions(x.Count);
+            probability = Probability(x, contributions);
+        }
+        else
+        {
+            postscript = null;
+        }
+
         if (probability < CategoryFloor)
         {
-            return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms), NoCategories);
+            return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms), NoCategories) { Postscript = postscript };
         }
 
         // The category heads give P(category | electioneering); the score reports P(electioneering and category),
@@ -119,7 +145,7 @@ public sealed class TextModel : ITextModel
             categories[Categories[h - 1]] = probability * Calibration[h].Probability(z[h - 1]);
         }
 
-        return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms), categories);
+        return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms), categories) { Postscript = postscript };
     }
 
     /// <summary>
@@ -175,9 +201,13 @@ public sealed class TextModel : ITextModel
 
     /// <summary>
     /// Calibrated probability of electioneering for an already extracted vector, scaled down for messages with
-    /// fewer than <see cref="FullEvidenceTokens"/> tokens.
+    /// fewer than <see cref="FullEvidenceTokens"/> tokens; the higher of it and its postscript's, as
+    /// <see cref="Score(string?, string, int)"/> reads a message.
     /// </summary>
-    internal double Probability(FeatureVector x) => Probability(x, Contributions(x.Count));
+    internal double Probability(FeatureVector x) =>
+        x.Postscript is { } postscript
+            ? Math.Max(Probability(x, Contributions(x.Count)), Probability(postscript, Contributions(postscript.Count)))
+            : Probability(x, Contributions(x.Count));
 
     /// <summary>
     /// <see cref="Probability(FeatureVector)"/>, leaving each feature's w·x in <paramref name="contributions"/> for
