@@ -8,7 +8,7 @@ namespace SolidWall.Core.Detection.Model;
 /// how a message is written, not what it asks, and the training corpora differ in exactly that way (2002 mailing
 /// lists against personal-toned 2024 campaign mail), so "hi", "could you" and "para" would otherwise learn to lean
 /// political and flag a teacher's "Hi Priya, could you cover Thursday?". A pair with a content word ("vote for",
-/// "para alcalde") stays a feature.
+/// "para alcalde") stays a feature. Postscript markers ("PS", "PD") are no features either.
 /// </summary>
 internal static class FunctionWords
 {
@@ -29,6 +29,9 @@ internal static class FunctionWords
         "ellas", "es", "son", "era", "fue", "ser", "estar", "esta", "estan", "hay", "ha", "han", "he", "puede", "pueden", "podria", "no", "ya",
         "muy", "mas", "tambien", "hola", "gracias", "saludos", "estimado", "estimada", "estimados", "querido", "querida", "queridas", "queridos",
         "favor",
+        // Postscript markers ("PS:", "P.D.", "PPS"; "P.S." is two lone letters): where a line stands, not what it asks.
+        // The district set's first sittings wrote a P.S. only under campaign asks, and "ps" learned to lean political.
+        "ps", "pd", "pps",
     ];
 
     private const int TableBits = 10;

@@ -115,8 +115,8 @@ public static class ModelTrainer
             heldOutProbability[i] = TextModel.Abstain(calibration[0].Probability(heldOut[0][i]), heldOutEvidence[i], subsetX[i].TokenCount);
             if (subsetX[i].Postscript is { } postscript)
             {
-                // As TextModel.Score reads it: the postscript on its own, when that scores higher.
-                heldOutProbability[i] = Math.Max(heldOutProbability[i], TextModel.Abstain(calibration[0].Probability(heldOutPostscript[i]), heldOutPostscriptEvidence[i], postscript.TokenCount));
+                // As TextModel.Score reads it: moved towards the postscript read on its own, when that reads higher.
+                heldOutProbability[i] = TextModel.Blend(heldOutProbability[i], TextModel.Abstain(calibration[0].Probability(heldOutPostscript[i]), heldOutPostscriptEvidence[i], postscript.TokenCount));
             }
         }
 

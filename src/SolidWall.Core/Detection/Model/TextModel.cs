@@ -99,9 +99,9 @@ public sealed class TextModel : ITextModel
 
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
     /// <remarks>
-    /// A message with a postscript (<see cref="Postscript"/>) is also read as the postscript alone, and scored by
-    /// whichever reading scores higher: the score then names the postscript (<see cref="ModelScore.Postscript"/>) and
-    /// its terms and categories are the postscript's.
+    /// A message with a postscript (<see cref="Postscript"/>) is also read as the postscript alone. When that reads
+    /// higher, the score moves towards it (<see cref="Blend"/>), names the postscript (<see cref="ModelScore.Postscript"/>),
+    /// and its terms and categories are the postscript's.
     /// </remarks>
     public ModelScore Score(string? subject, string text, int topTerms = DefaultTopTerms)
     {
@@ -120,10 +120,11 @@ public sealed class TextModel : ITextModel
         var probability = Probability(x, contributions);
         if (postscriptProbability > probability && postscript is { } read)
         {
+            var blended = Blend(probability, postscriptProbability);
             // The extractor's buffers hold one vector at a time: the postscript's again, for its terms and categories.
             x = extractor.Extract(null, text.Substring(read.Start, read.Length));
             contributions = Contributions(x.Count);
-            probability = Probability(x, contributions);
+            probability = blended;
         }
         else
         {
@@ -201,12 +202,12 @@ public sealed class TextModel : ITextModel
 
     /// <summary>
     /// Calibrated probability of electioneering for an already extracted vector, scaled down for messages with
-    /// fewer than <see cref="FullEvidenceTokens"/> tokens; the higher of it and its postscript's, as
-    /// <see cref="Score(string?, string, int)"/> reads a message.
+    /// fewer than <see cref="FullEvidenceTokens"/> tokens, and moved towards its postscript's when that reads higher
+    /// (<see cref="Blend"/>), as <see cref="Score(string?, string, int)"/> reads a message.
     /// </summary>
     internal double Probability(FeatureVector x) =>
         x.Postscript is { } postscript
-            ? Math.Max(Probability(x, Contributions(x.Count)), Probability(postscript, Contributions(postscript.Count)))
+            ? Blend(Probability(x, Contributions(x.Count)), Probability(postscript, Contributions(postscript.Count)))
             : Probability(x, Contributions(x.Count));
 
     /// <summary>
@@ -267,6 +268,33 @@ public sealed class TextModel : ITextModel
         }
 
         return p * Math.Min(1.0, tokens / (double)FullEvidenceTokens);
+    }
+
+    /// <summary>
+    /// How far the postscript's own reading moves the score, in log-odds, from the whole message's towards the
+    /// postscript's: a few sentences read alone are a noisy reading, and read in full (1) a mailing-list post's "PS: I've
+    /// also recompiled xine with alsa support, off you go" scored 0.87 and flagged it. `solidwall eval`, 2,667
+    /// district rows: at 1, district precision / recall 0.927 / 0.868 and three corpus messages flagged; at 0.75,
+    /// 0.927 / 0.870 and one; at 0.5, 0.925 / 0.869 and one.
+    /// </summary>
+    internal const double PostscriptShare = 0.75;
+
+    /// <summary>The probability of a message whose whole text reads <paramref name="whole"/> and whose postscript alone reads <paramref name="postscript"/>.</summary>
+    internal static double Blend(double whole, double postscript)
+    {
+        if (postscript <= whole)
+        {
+            return whole;
+        }
+
+        var z = LogOdds(whole) + (PostscriptShare * (LogOdds(postscript) - LogOdds(whole)));
+        return 1 / (1 + Math.Exp(-z));
+
+        static double LogOdds(double p)
+        {
+            p = Math.Clamp(p, 1e-9, 1 - 1e-9);
+            return Math.Log(p / (1 - p));
+        }
     }
 
     /// <summary>This thread's buffer for the contributions of a vector of <paramref name="count"/> features.</summary>
