@@ -19,7 +19,7 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
-        var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector on it by kind of mail" };
+        var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector, with the demo's registry, on it by kind of mail" };
         var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
         command.Options.Add(folds);
         command.Options.Add(json);
@@ -49,7 +49,10 @@ internal static class EvalCommand
         if (demo is not null)
         {
             Directory.CreateDirectory(demo);
-            demoReport = DemoArchiveCheck.Run(demo, new DemoOptions(), new Detector(model: TextModel.LoadEmbedded()));
+            // As `solidwall demo` runs it: with the registry the generator writes beside the archive.
+            new DistrictArchiveGenerator(new DemoOptions()).Generate(demo);
+            var registry = Registry.Load(Path.Combine(demo, "registry.yaml"));
+            demoReport = DemoArchiveCheck.Classify(demo, new Detector(registry: registry, model: TextModel.LoadEmbedded()));
         }
 
         if (json)
@@ -129,7 +132,7 @@ internal static class EvalCommand
     private static void WriteDemo(DemoCheckReport d, TextWriter o)
     {
         o.WriteLine();
-        o.WriteLine($"demo archive (shipped detector, {d.Classified} of {d.Items} ground-truth items classified), by kind of mail:");
+        o.WriteLine($"demo archive (shipped detector with the demo's registry, {d.Classified} of {d.Items} ground-truth items classified), by kind of mail:");
         o.WriteLine($"{"kind",-24} {"copies",7} {"truth",7} {"flagged",7} {"precision",9} {"recall",7}");
         foreach (var (kind, m) in d.ByKind)
         {

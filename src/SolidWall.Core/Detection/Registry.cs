@@ -53,6 +53,49 @@ public sealed class Registry
 
     public static Registry Empty { get; } = new([]);
 
+    /// <summary>
+    /// Each registered candidate's first name and surname on their own ("Kurt", "Hanneman" for Kurt Hanneman), as
+    /// written and without accents ("Tomas"), three letters or more; with the candidate's other name part, so that a
+    /// signal can tell the candidate's full name (another signal's) from a different person sharing one part.
+    /// </summary>
+    internal IReadOnlyList<CandidateNamePart> CandidateNameParts => _candidateNameParts ??= BuildCandidateNameParts(Entries);
+
+    private IReadOnlyList<CandidateNamePart>? _candidateNameParts;
+
+    private static CandidateNamePart[] BuildCandidateNameParts(IReadOnlyList<RegistryEntry> entries)
+    {
+        var parts = new List<CandidateNamePart>();
+        foreach (var entry in entries)
+        {
+            var words = entry.Candidate?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            if (words.Length < 2)
+            {
+                continue;
+            }
+
+            var (first, last) = (words[0], words[^1]);
+            foreach (var (part, other, surname) in (ReadOnlySpan<(string, string, bool)>)[(first, last, false), (last, first, true)])
+            {
+                foreach (var spelling in new[] { part, WithoutAccents(part) }.Distinct(StringComparer.Ordinal))
+                {
+                    if (spelling.Length >= 3 && char.IsUpper(spelling[0]))
+                    {
+                        parts.Add(new CandidateNamePart(spelling, other, surname, entry));
+                    }
+                }
+            }
+        }
+
+        return [.. parts];
+    }
+
+    private static string WithoutAccents(string s)
+    {
+        var decomposed = s.Normalize(System.Text.NormalizationForm.FormD);
+        var kept = decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
+        return string.Concat(kept).Normalize(System.Text.NormalizationForm.FormC);
+    }
+
     public IReadOnlyList<RegistryEntry> Entries { get; }
 
     public static Registry Load(string path) => Parse(File.ReadAllText(path), path);
@@ -304,6 +347,9 @@ public sealed record RegistryEntry(
         }
     }
 }
+
+/// <summary>One part of a registered candidate's name: <see cref="Part"/> as written, the candidate's other part, and whether it is the surname.</summary>
+internal sealed record CandidateNamePart(string Part, string Other, bool IsSurname, RegistryEntry Entry);
 
 /// <summary>A reviewer's statement that an entry is right, with the SHA-256 of the filing or document they relied on.</summary>
 public sealed record Attestation(string By, DateTimeOffset At, string? Document, string? Sha256);

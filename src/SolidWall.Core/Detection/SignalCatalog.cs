@@ -15,6 +15,7 @@ internal static class SignalCatalog
         new DonationPlatformLink(),
         new RegisteredSender(),
         new RegisteredCampaignMention(),
+        new RegisteredCandidateNamed(),
         new CandidateCallToAction(),
         new CampaignDonationAsk(),
         new StudentRecruitment(),

@@ -1,0 +1,138 @@
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// A registered candidate is named by one part of their name alone: "Kurt's people need ten staff Saturday",
+/// "las tarjetas de Tomás", "don't forget Hanneman in Nov". Subtle asks name the candidate the way colleagues speak of
+/// them, and nothing else in them names a campaign; the full name is <see cref="RegisteredCampaignMention"/>'s. Weak
+/// evidence on purpose, since a teacher may share a candidate's first name or surname, so the part is not counted
+/// where it is someone else: after a title ("Ms. Ortiz", "Sra. Reyes", "Coach Pierce"), beside a different first name
+/// or surname ("Maribel Reyes", "Dana Ortiz-Keller"), or inside an address or a word. Read on the original text: the
+/// part must be capitalised as a name is. Quiet without a registry.
+/// </summary>
+internal sealed class RegisteredCandidateNamed : ISignal
+{
+    // The word before a part that makes it someone's title-and-name: lower-cased, without its period.
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profe", "profa", "professor", "coach", "teacher", "sr", "sra", "srta",
+        "señor", "señora", "señorita", "senor", "senora", "maestro", "maestra", "pan", "pani", "mme", "mlle", "m", "gng", "bb",
+        "ginang", "g", "madame", "monsieur", "thầy", "cô",
+    };
+
+    public string Name => "RegisteredCandidateNamed";
+
+    public double Weight => 0.5;
+
+    public IReadOnlyList<string> Categories { get; } = [];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        if (context.Registry.Entries.Count == 0 || context.Registry.CandidateNameParts.Count == 0)
+        {
+            return null;
+        }
+
+        List<Evidence>? evidence = null;
+        foreach (var field in context.Fields)
+        {
+            foreach (var part in context.Registry.CandidateNameParts)
+            {
+                var text = field.Original;
+                for (var at = text.IndexOf(part.Part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part.Part, at + part.Part.Length, StringComparison.Ordinal))
+                {
+                    if (IsTheCandidate(text, at, part))
+                    {
+                        evidence ??= [];
+                        evidence.Add(field.At(at, part.Part.Length,
+                            $"registered candidate {part.Entry.Candidate} ({part.Entry.Name}) named by {(part.IsSurname ? "surname" : "first name")} alone"));
+                        break;
+                    }
+                }
+
+                if (evidence is { Count: PhraseScan.MaxEvidence })
+                {
+                    return new SignalHit(Categories, evidence);
+                }
+            }
+        }
+
+        return evidence is null ? null : new SignalHit(Categories, evidence);
+    }
+
+    /// <summary>Whether the part at <paramref name="at"/> stands alone as this candidate's name: a whole word, no title, no other name beside it.</summary>
+    internal static bool IsTheCandidate(string text, int at, CandidateNamePart part)
+    {
+        var end = at + part.Part.Length;
+
+        // A whole word, not inside an address, a link or a compound name ("Ortiz-Keller", "reyes@").
+        if ((at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '-' or '@' or '.' or '/' or '_'))
+            || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '@' or '_' || (text[end] == '.' && end + 1 < text.Length && char.IsLetter(text[end + 1])))))
+        {
+            return false;
+        }
+
+        var before = WordBefore(text, at);
+        var after = WordAfter(text, end);
+
+        // The full name is RegisteredCampaignMention's; a different name beside the part is a different person.
+        if (part.IsSurname && before.Word.Length > 0 && before.Adjacent && char.IsUpper(before.Word[0]))
+        {
+            return false;
+        }
+
+        if (!part.IsSurname && after.Length > 0 && char.IsUpper(after[0]))
+        {
+            return false;
+        }
+
+        return before.Word.Length == 0 || !Titles.Contains(before.Word.ToLowerInvariant());
+    }
+
+    // The word just before `at`, skipping blanks and a title's period; Adjacent when only blanks separate them.
+    private static (string Word, bool Adjacent) WordBefore(string text, int at)
+    {
+        var i = at - 1;
+        var adjacent = true;
+        while (i >= 0 && text[i] is ' ' or '\t' or '.')
+        {
+            adjacent &= text[i] != '.';
+            i--;
+        }
+
+        if (i >= 0 && text[i] is '\n' or '\r')
+        {
+            return ("", false);
+        }
+
+        var end = i + 1;
+        while (i >= 0 && char.IsLetter(text[i]))
+        {
+            i--;
+        }
+
+        return (text[(i + 1)..end], adjacent);
+    }
+
+    // The word just after `end` on the same line, when only blanks separate them ("Dana Ortiz-Keller" → "Ortiz").
+    private static string WordAfter(string text, int end)
+    {
+        var i = end;
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i == end)
+        {
+            return "";
+        }
+
+        var start = i;
+        while (i < text.Length && char.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        return text[start..i];
+    }
+}
