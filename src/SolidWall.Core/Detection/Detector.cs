@@ -120,6 +120,12 @@ public sealed class Detector
                 categories.Remove(Categories.Literature);
             }
 
+            // Coercion wherever an insider presses, campaign words near or not (CoercionRule).
+            if (!categories.Contains(Categories.Coercion) && CoercionRule.Adds(context))
+            {
+                categories.Add(Categories.Coercion);
+            }
+
             // With no category named by a signal or above the model's category threshold, the model's likeliest category;
             // without a model, campaign material reaching the address.
             verdictCategories = categories.Count > 0

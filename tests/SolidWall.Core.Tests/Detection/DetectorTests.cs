@@ -80,6 +80,29 @@ public sealed class DetectorTests
         Assert.Equal(literature, verdict.Categories.Contains(Categories.Literature));
     }
 
+    [Theory]
+    [InlineData("principal@district.example", "staff@district.example", "I told Kurt's people we'd send ten staff Saturday. I remember who steps up.", true)]
+    [InlineData("t.jones@district.example", "period3@students.district.example", "Bring a signed card from Saturday for extra credit.", true)]
+    [InlineData("director@district.example", "maestros@district.example", "Me acuerdo de quién ayuda cuando hago los horarios.", true)]
+    [InlineData("team@reelect-dana-ortiz.example", "teacher@district.example", "Extra credit for your students if they volunteer Saturday!", false)] // no one's supervisor
+    [InlineData("principal@district.example", "staff@district.example", "Saturday we knock doors for Kurt. Bring water.", false)] // no pressure
+    public void Coercion_is_an_insiders_pressure_wherever_it_stands(string from, string to, string text, bool coercion)
+    {
+        var model = new FixedModel(0.97, ("saturday", 2.0));
+        model.Categories[Categories.VolunteerRecruitment] = 0.9;
+        var verdict = new Detector(model: model).Classify(Mail.Of(text, "Saturday", from: from, to: [to]));
+        Assert.True(verdict.IsElectioneering);
+        Assert.Equal(coercion, verdict.Categories.Contains(Categories.Coercion));
+    }
+
+    [Fact]
+    public void Coercion_rule_never_makes_a_message_electioneering()
+    {
+        var verdict = new Detector(model: new FixedModel(0.02)).Classify(Mail.Of("Names by Thursday for the spring musical, I remember who steps up.", "Musical", from: "principal@district.example", to: ["staff@district.example"]));
+        Assert.False(verdict.IsElectioneering);
+        Assert.Empty(verdict.Categories);
+    }
+
     [Fact]
     public void With_no_category_named_the_verdict_takes_the_models_likeliest()
     {

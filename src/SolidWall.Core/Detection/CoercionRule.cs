@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// `coercion` is pressure down the hierarchy: a supervisor pressing staff ("report your numbers", "at your
+/// evaluation", "I remember who steps up") or staff pressing students (a grade, extra credit, a pizza party). Once a
+/// message is electioneering, pressure language from someone inside the institution names the category, wherever it
+/// stands: the <see cref="Signals.Coercion"/> signal needs campaign words near the pressure, and the subtle pushes
+/// name only a person ("I told Kurt's people we'd send ten staff. I remember who steps up."). A campaign writing from
+/// outside is nobody's supervisor, so its "please share with your students" stays without the category.
+/// </summary>
+internal static class CoercionRule
+{
+    // Pressure in English and Spanish (lower-cased text).
+    private static readonly Regex Pressure = PhraseScan.Compile(
+        "\\b(?:evaluations?|evaluaci[oó]n(?:es)?|remember\\s+who|(?:i'll|i\\s+will|i'd|i\\s+would)\\s+(?:know|remember|notice|see)\\s+who"
+        + "|me\\s+(?:acuerdo|acordar[eé]|fijo|fijar[eé])\\s+(?:de\\s+)?qui[eé]n|(?:keep|keeping)\\s+(?:a\\s+)?(?:list|track)\\s+of\\s+who|list\\s+of\\s+who"
+        + "|who\\s+(?:hasn't|has\\s+not|haven't|have\\s+not)|qui[eé]n(?:es)?\\s+(?:todav[ií]a\\s+)?no\\s+ha(?:n)?|names\\s+(?:by|from\\s+each)"
+        + "|report\\s+(?:back\\s+)?(?:your\\s+)?(?:numbers?|counts?)|your\\s+numbers?\\s+by"
+        + "|extra\\s+credit|extra\\s+points?|bonus\\s+points?|puntos?\\s+extras?|cr[eé]dito\\s+extra"
+        + "|counts?\\s+(?:toward|towards|for|as)\\s+(?:your\\s+|a\\s+|the\\s+)?(?:final\\s+|participation\\s+)?(?:grade|credit|points?)|for\\s+(?:a\\s+)?grade"
+        + "|cuenta\\s+(?:para|como)\\s+(?:la\\s+|tu\\s+|su\\s+)?(?:calificaci[oó]n|nota|cr[eé]dito)|pizza\\s+party"
+        + "|mandatory|obligatori[oa]s?|required\\s+to|expected\\s+to|i\\s+expect|espero\\s+que\\s+(?:todos|todas|cada)"
+        + "|keep\\s+(?:their|your)\\s+(?:positions?|jobs?|spots?)|next\\s+year's\\s+(?:schedule|assignments?|positions?))\\b");
+
+    /// <summary>True when an electioneering message should carry `coercion`: an insider's pressure language.</summary>
+    public static bool Adds(DetectionContext context)
+    {
+        if (!context.SenderIsInside)
+        {
+            return false;
+        }
+
+        foreach (var field in context.Fields)
+        {
+            if (Pressure.IsMatch(field.Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
