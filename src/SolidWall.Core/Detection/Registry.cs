@@ -12,7 +12,7 @@ namespace SolidWall.Core.Detection;
 public sealed class Registry
 {
     private static readonly string[] TopKeys = ["campaigns", "committees"];
-    private static readonly string[] EntryKeys = ["id", "name", "candidate", "office", "aliases", "elections", "domains", "addresses", "attestations"];
+    private static readonly string[] EntryKeys = ["id", "name", "candidate", "candidate_names", "office", "aliases", "elections", "domains", "addresses", "attestations"];
     private static readonly string[] AttestationKeys = ["by", "at", "document", "sha256"];
 
     private readonly Dictionary<string, RegistryEntry> _byAddress = new(StringComparer.OrdinalIgnoreCase);
@@ -67,26 +67,45 @@ public sealed class Registry
         var parts = new List<CandidateNamePart>();
         foreach (var entry in entries)
         {
-            var words = entry.Candidate?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            if (words.Length < 2)
+            if (entry.Candidate is null)
             {
                 continue;
             }
 
-            var (first, last) = (words[0], words[^1]);
-            foreach (var (part, other, surname) in (ReadOnlySpan<(string, string, bool)>)[(first, last, false), (last, first, true)])
+            foreach (var fullName in entry.CandidateNames.Prepend(entry.Candidate))
             {
-                foreach (var spelling in new[] { part, WithoutAccents(part) }.Distinct(StringComparer.Ordinal))
+                var words = fullName.Split([' ', '·', '・', '\u00a0'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (words.Length == 1 && !char.IsUpper(words[0][0]) && words[0].Length >= 3)
                 {
-                    if (spelling.Length >= 3 && char.IsUpper(spelling[0]))
+                    // A surname in a script without capitals, as the community's press writes it ("惠特菲尔德").
+                    parts.Add(new CandidateNamePart(words[0], "", true, entry));
+                    continue;
+                }
+
+                if (words.Length < 2)
+                {
+                    continue;
+                }
+
+                var (first, last) = (words[0], words[^1]);
+                foreach (var (part, other, surname) in (ReadOnlySpan<(string, string, bool)>)[(first, last, false), (last, first, true)])
+                {
+                    foreach (var spelling in new[] { part, WithoutAccents(part) }.Distinct(StringComparer.Ordinal))
                     {
-                        parts.Add(new CandidateNamePart(spelling, other, surname, entry));
+                        // Han parts are found without word edges, so a two-character one ("马什", "安娜") would turn up inside
+                        // other words: three characters or more. Arabic parts: two letters or more.
+                        var caseless = !char.IsUpper(spelling[0]) && !char.IsLower(spelling[0]);
+                        var han = spelling[0] is >= '\u2e80' and <= '\ufaff';
+                        if ((caseless && spelling.Length >= (han ? 3 : 2)) || (spelling.Length >= 3 && char.IsUpper(spelling[0])))
+                        {
+                            parts.Add(new CandidateNamePart(spelling, other, surname, entry));
+                        }
                     }
                 }
             }
         }
 
-        return [.. parts];
+        return [.. parts.DistinctBy(p => (p.Part, p.IsSurname, p.Entry.Id))];
     }
 
     private static string WithoutAccents(string s)
@@ -201,7 +220,7 @@ public sealed class Registry
     {
         var map = doc.Mapping(node, $"an entry of {list}");
         string? id = null, name = null, candidate = null, office = null;
-        List<string> aliases = [], domains = [], addresses = [];
+        List<string> aliases = [], domains = [], addresses = [], candidateNames = [];
         List<DateOnly> elections = [];
         List<Attestation> attestations = [];
         foreach (var (key, value) in doc.Entries(map, EntryKeys, $"an entry of {list}"))
@@ -213,6 +232,7 @@ public sealed class Registry
                 case "candidate": candidate = doc.String(value, "candidate"); break;
                 case "office": office = doc.String(value, "office"); break;
                 case "aliases": aliases = doc.Strings(value, "aliases"); break;
+                case "candidate_names": candidateNames = doc.Strings(value, "candidate_names"); break;
                 case "elections": elections = doc.Sequence(value, "elections").Children.Select(d => doc.Date(d, "election date")).ToList(); break;
                 case "domains": domains = ReadDomains(doc, value); break;
                 case "addresses": addresses = ReadAddresses(doc, value); break;
@@ -230,8 +250,13 @@ public sealed class Registry
             throw doc.Error(node, $"campaign '{name}' needs a candidate (committees without one go under committees)");
         }
 
+        if (candidateNames.Count > 0 && candidate is null)
+        {
+            throw doc.Error(node, $"'{name}' has candidate_names but no candidate");
+        }
+
         id ??= Slug(name);
-        return new RegistryEntry(id, kind, name, candidate, office, elections, aliases, domains, addresses, attestations);
+        return new RegistryEntry(id, kind, name, candidate, office, elections, aliases, domains, addresses, attestations) { CandidateNames = candidateNames };
     }
 
     private static List<string> ReadDomains(YamlDocument doc, YamlNode node)
@@ -317,7 +342,11 @@ public enum RegistryKind
     Committee,
 }
 
-/// <summary>One campaign or committee. <see cref="Names"/> are what the text signals look for.</summary>
+/// <summary>
+/// One campaign or committee. <see cref="Names"/> are what the text signals look for. <see cref="CandidateNames"/> are
+/// other spellings of the candidate's name as the district's mail writes it: other scripts ("Томас Рейєс", "توماس
+/// رييس", "托马斯·雷耶斯"), a nickname with the surname ("Gerry Mott").
+/// </summary>
 public sealed record RegistryEntry(
     string Id,
     RegistryKind Kind,
@@ -330,6 +359,8 @@ public sealed record RegistryEntry(
     IReadOnlyList<string> Addresses,
     IReadOnlyList<Attestation> Attestations)
 {
+    public IReadOnlyList<string> CandidateNames { get; init; } = [];
+
     public IEnumerable<string> Names
     {
         get
@@ -338,6 +369,11 @@ public sealed record RegistryEntry(
             if (Candidate is not null)
             {
                 yield return Candidate;
+            }
+
+            foreach (var spelling in CandidateNames)
+            {
+                yield return spelling;
             }
 
             foreach (var alias in Aliases)

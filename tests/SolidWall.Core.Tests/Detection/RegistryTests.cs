@@ -46,7 +46,7 @@ public sealed class RegistryTests
 
     [Theory]
     [InlineData("campaign:\n  - name: x\n", 1, 1, "unknown key 'campaign' in the registry; known keys: campaigns, committees")]
-    [InlineData("campaigns:\n  - name: X\n    candidate: Y\n    ofice: Mayor\n", 4, 5, "unknown key 'ofice' in an entry of campaigns; known keys: id, name, candidate, office, aliases, elections, domains, addresses, attestations")]
+    [InlineData("campaigns:\n  - name: X\n    candidate: Y\n    ofice: Mayor\n", 4, 5, "unknown key 'ofice' in an entry of campaigns; known keys: id, name, candidate, candidate_names, office, aliases, elections, domains, addresses, attestations")]
     [InlineData("campaigns:\n  - name: X\n    candidate: Y\n    elections: [2027-02-30]\n", 4, 17, "election date '2027-02-30' is not a date; write it as yyyy-MM-dd, e.g. 2027-02-23")]
     [InlineData("campaigns:\n  - name: X\n    candidate: Y\n    elections: 2027-02-28\n", 4, 16, "elections must be a list, found '2027-02-28'")]
     [InlineData("campaigns:\n  - name: X\n    candidate: Y\n    attestations:\n      - by: r\n        at: 2026-01-05\n        sha256: abc123\n", 7, 17, "sha256 must be 64 hex digits, found 6 characters")]

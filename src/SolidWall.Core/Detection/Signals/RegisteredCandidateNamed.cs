@@ -16,7 +16,7 @@ internal sealed class RegisteredCandidateNamed : ISignal
     {
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profe", "profa", "professor", "coach", "teacher", "sr", "sra", "srta",
         "señor", "señora", "señorita", "senor", "senora", "maestro", "maestra", "pan", "pani", "mme", "mlle", "m", "gng", "bb",
-        "ginang", "g", "madame", "monsieur", "thầy", "cô",
+        "ginang", "g", "madame", "monsieur", "thầy", "cô", "пан", "пані",
     };
 
     public string Name => "RegisteredCandidateNamed";
@@ -38,12 +38,13 @@ internal sealed class RegisteredCandidateNamed : ISignal
             foreach (var part in context.Registry.CandidateNameParts)
             {
                 var text = field.Original;
-                for (var at = text.IndexOf(part.Part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part.Part, at + part.Part.Length, StringComparison.Ordinal))
+                var search = SearchFor(part.Part);
+                for (var at = text.IndexOf(search, StringComparison.Ordinal); at >= 0; at = text.IndexOf(search, at + search.Length, StringComparison.Ordinal))
                 {
-                    if (IsTheCandidate(text, at, part))
+                    if (Matches(text, at, search.Length, part) is var length and > 0)
                     {
                         evidence ??= [];
-                        evidence.Add(field.At(at, part.Part.Length,
+                        evidence.Add(field.At(at, length,
                             $"registered candidate {part.Entry.Candidate} ({part.Entry.Name}) named by {(part.IsSurname ? "surname" : "first name")} alone"));
                         break;
                     }
@@ -59,11 +60,83 @@ internal sealed class RegisteredCandidateNamed : ISignal
         return evidence is null ? null : new SignalHit(Categories, evidence);
     }
 
-    /// <summary>Whether the part at <paramref name="at"/> stands alone as this candidate's name: a whole word, no title, no other name beside it.</summary>
-    internal static bool IsTheCandidate(string text, int at, CandidateNamePart part)
-    {
-        var end = at + part.Part.Length;
+    // Ukrainian declines names ("Дорота", "Дороти", "Дороту", "Доротою"): a Cyrillic part is looked for without its
+    // last vowel or soft sign, and may then run on by an ending of up to three letters.
+    // Polish declines them too ("Dorota", "Doroty", "Dorotę"; "Mott", "Motta", "Mottowi"): a Latin part ending in a
+    // vowel is looked for without it, and may then take one of Polish's case endings.
+    private static string SearchFor(string part) =>
+        part.Length > 3 && IsCyrillic(part[0]) && "аяоеиіуюьй".Contains(part[^1], StringComparison.Ordinal) ? part[..^1]
+        : part.Length > 4 && "aeoy".Contains(part[^1], StringComparison.Ordinal) ? part[..^1] : part;
 
+    private static readonly string[] PolishEndings = ["a", "u", "y", "i", "e", "ę", "ą", "em", "ie", "owi", "ej", "iej", "om", "ego"];
+
+    private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04ff';
+
+    private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06ff';
+
+    /// <summary>
+    /// The length of the candidate's name part found at <paramref name="at"/> (its search string <paramref name="found"/>
+    /// characters long), 0 when it is not the candidate there: a whole word, no title, no other name beside it.
+    /// Chinese writes names without spaces, so a Han part needs no word edge; Arabic joins "for", "with" and "and" to the
+    /// name ("لتوماس"), so one such letter may precede it.
+    /// </summary>
+    internal static int Matches(string text, int at, int found, CandidateNamePart part)
+    {
+        var end = at + found;
+        var first = part.Part[0];
+        if (!char.IsUpper(first) && !char.IsLower(first))
+        {
+            if (!IsArabic(first))
+            {
+                return found; // Han and other scripts without word spaces
+            }
+
+            var before = at == 0 || !char.IsLetter(text[at - 1])
+                || ("وبلفك".Contains(text[at - 1], StringComparison.Ordinal) && (at == 1 || !char.IsLetter(text[at - 2])));
+            return before && (end == text.Length || !char.IsLetter(text[end])) ? found : 0;
+        }
+
+        if (!IsCyrillic(first))
+        {
+            // The part as written, or its stem with a case ending ("Mott" + "a"; "Dorot" + "y").
+            var run = end;
+            while (run < text.Length && char.IsLetter(text[run]) && run - end < 4)
+            {
+                run++;
+            }
+
+            var ending = text.AsSpan(end, run - end);
+            var dropped = found < part.Part.Length ? part.Part.AsSpan(found) : [];
+            if (!ending.SequenceEqual(dropped) && Array.IndexOf(PolishEndings, ending.ToString()) < 0)
+            {
+                return 0;
+            }
+
+            end = run;
+        }
+        else if (found < part.Part.Length)
+        {
+            // The stem of a declined name: up to three more letters, then the word ends.
+            var run = end;
+            while (run < text.Length && char.IsLetter(text[run]) && run - end < 4)
+            {
+                run++;
+            }
+
+            if (run - end > 3)
+            {
+                return 0;
+            }
+
+            end = run;
+        }
+
+        return IsTheCandidate(text, at, end, part) ? end - at : 0;
+    }
+
+    /// <summary>Whether the part from <paramref name="at"/> to <paramref name="end"/> stands alone as this candidate's name: a whole word, no title, no other name beside it.</summary>
+    internal static bool IsTheCandidate(string text, int at, int end, CandidateNamePart part)
+    {
         // A whole word, not inside an address, a link or a compound name ("Ortiz-Keller", "reyes@").
         if ((at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '-' or '@' or '.' or '/' or '_'))
             || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '@' or '_' || (text[end] == '.' && end + 1 < text.Length && char.IsLetter(text[end + 1])))))

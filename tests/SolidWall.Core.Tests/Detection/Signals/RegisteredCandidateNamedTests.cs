@@ -15,7 +15,13 @@ public sealed class RegisteredCandidateNamedTests
           - id: reyes
             name: Reyes para Lakeshore
             candidate: Tomás Reyes
+            candidate_names: [Томас Рейєс, توماس رييس, 托马斯·雷耶斯]
             office: Mayor
+          - id: zielinska
+            name: Zielińska for the 33rd
+            candidate: Dorota Zielińska
+            candidate_names: [Дорота Зелінська]
+            office: Alderman
         """,
         "registry.yaml");
 
@@ -25,6 +31,10 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("¿Le dejamos unas tarjetas de Tomás para los papás?", "Tomás")]
     [InlineData("Las tarjetas de Tomas llegan el lunes.", "Tomas")] // written without the accent
     [InlineData("Reyes needs twenty more names by Friday.", "Reyes")] // at the start of a line
+    [InlineData("لا تنسوا التصويت لتوماس يوم 28 فبراير", "توماس")] // Arabic: "for Tomás", the preposition joined to the name
+    [InlineData("周六上午到雷耶斯的办公室帮忙装信封。", "雷耶斯")] // Chinese: no spaces around names
+    [InlineData("хто роздасть листівки Дороти у суботу", "Дороти")] // Ukrainian: the genitive of Дорота
+    [InlineData("W sobotę pomagamy pani Dorocie? Nie, pomagamy Zielińskiej.", "Zielińskiej")] // Polish: a case ending
     public void Fires_on_a_candidate_named_by_one_part(string text, string part)
     {
         var hit = Mail.Run<RegisteredCandidateNamed>(Mail.Of(text, "Saturday"), registry: World);
@@ -44,6 +54,8 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("Write to t.reyes@lakeshore-schools.example about the bus.")] // inside an address
     [InlineData("The kurt answer was fine.")] // not capitalised as a name
     [InlineData("Hannemann's bakery is closed.")] // inside a longer word
+    [InlineData("Kurtis will open the gym.")] // another name that starts with the part
+    [InlineData("Пані Дорота з бібліотеки чекає на звіти.")] // a title: the librarian
     public void Stays_quiet_when_the_part_is_someone_else(string text) =>
         Assert.Null(Mail.Run<RegisteredCandidateNamed>(Mail.Of(text, "Notes"), registry: World));
 
@@ -60,6 +72,32 @@ public sealed class RegisteredCandidateNamedTests
         Assert.Contains(("Tomás", false), parts);
         Assert.Contains(("Tomas", false), parts);
         Assert.Contains(("Reyes", true), parts);
+        Assert.Contains(("Рейєс", true), parts);
+        Assert.Contains(("رييس", true), parts);
+        Assert.Contains(("雷耶斯", true), parts);
+        Assert.Contains(("托马斯", false), parts);
         Assert.Empty(Registry.Empty.CandidateNameParts);
+    }
+
+    [Fact]
+    public void Other_spellings_count_as_the_full_name_too()
+    {
+        var entry = Assert.Single(World.Entries, e => e.Id == "reyes");
+        Assert.Contains("توماس رييس", entry.Names);
+        Assert.NotNull(Mail.Run<RegisteredCampaignMention>(Mail.Of("صوتوا لـ توماس رييس يوم 28", "28"), registry: World));
+    }
+
+    [Fact]
+    public void Candidate_names_need_a_candidate()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Registry.Parse(
+            """
+            committees:
+              - name: Yes for Lakeshore Kids
+                candidate_names: [Так для дітей]
+            """,
+            "registry.yaml"));
+        Assert.Contains("registry.yaml", error.Message, StringComparison.Ordinal);
+        Assert.Contains("candidate_names", error.Message, StringComparison.Ordinal);
     }
 }
