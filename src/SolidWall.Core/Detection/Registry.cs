@@ -58,9 +58,12 @@ public sealed class Registry
     /// written and without accents ("Tomas"), three letters or more; with the candidate's other name part, so that a
     /// signal can tell the candidate's full name (another signal's) from a different person sharing one part.
     /// </summary>
-    internal IReadOnlyList<CandidateNamePart> CandidateNameParts => _candidateNameParts ??= BuildCandidateNameParts(Entries);
+    internal IReadOnlyList<CandidateNamePart> CandidateNameParts => CandidateNames.Parts;
 
-    private IReadOnlyList<CandidateNamePart>? _candidateNameParts;
+    /// <summary>The parts with one search over a text for all of them (built on first use).</summary>
+    internal CandidateNameIndex CandidateNames => _candidateNames ??= new CandidateNameIndex(BuildCandidateNameParts(Entries));
+
+    private CandidateNameIndex? _candidateNames;
 
     private static CandidateNamePart[] BuildCandidateNameParts(IReadOnlyList<RegistryEntry> entries)
     {
@@ -384,8 +387,33 @@ public sealed record RegistryEntry(
     }
 }
 
-/// <summary>One part of a registered candidate's name: <see cref="Part"/> as written, the candidate's other part, and whether it is the surname.</summary>
-internal sealed record CandidateNamePart(string Part, string Other, bool IsSurname, RegistryEntry Entry);
+/// <summary>
+/// One part of a registered candidate's name: <see cref="Part"/> as written, the candidate's other part, and whether it
+/// is the surname. <see cref="Search"/> is what a text is searched for: the part, or for a name that Ukrainian or
+/// Polish decline ("Дорота", "Dorota"), the part without its last vowel, to which a case ending may follow.
+/// </summary>
+internal sealed record CandidateNamePart(string Part, string Other, bool IsSurname, RegistryEntry Entry)
+{
+    public string Search { get; } =
+        Part.Length > 3 && Part[0] is >= '\u0400' and <= '\u04ff' && "аяоеиіуюьй".Contains(Part[^1], StringComparison.Ordinal) ? Part[..^1]
+        : Part.Length > 4 && "aeoy".Contains(Part[^1], StringComparison.Ordinal) ? Part[..^1]
+        : Part;
+}
+
+/// <summary>Every candidate name part, and one search (<see cref="SearchValues{T}"/>) for all their search strings.</summary>
+internal sealed class CandidateNameIndex
+{
+    public CandidateNameIndex(IReadOnlyList<CandidateNamePart> parts)
+    {
+        Parts = parts;
+        var searches = parts.Select(p => p.Search).Distinct(StringComparer.Ordinal).ToArray();
+        AnySearch = searches.Length == 0 ? null : SearchValues.Create(searches, StringComparison.Ordinal);
+    }
+
+    public IReadOnlyList<CandidateNamePart> Parts { get; }
+
+    public SearchValues<string>? AnySearch { get; }
+}
 
 /// <summary>A reviewer's statement that an entry is right, with the SHA-256 of the filing or document they relied on.</summary>
 public sealed record Attestation(string By, DateTimeOffset At, string? Document, string? Sha256);

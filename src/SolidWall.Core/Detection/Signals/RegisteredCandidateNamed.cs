@@ -27,32 +27,44 @@ internal sealed class RegisteredCandidateNamed : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (context.Registry.Entries.Count == 0 || context.Registry.CandidateNameParts.Count == 0)
+        if (context.Registry.Entries.Count == 0 || context.Registry.CandidateNames.AnySearch is not { } anySearch)
         {
             return null;
         }
 
+        // One search for all the parts' search strings per field; at each place one is found, every part it serves.
+        var index = context.Registry.CandidateNames;
         List<Evidence>? evidence = null;
+        HashSet<CandidateNamePart>? reported = null;
         foreach (var field in context.Fields)
         {
-            foreach (var part in context.Registry.CandidateNameParts)
+            var text = field.Original;
+            for (var from = 0; from < text.Length;)
             {
-                var text = field.Original;
-                var search = SearchFor(part.Part);
-                for (var at = text.IndexOf(search, StringComparison.Ordinal); at >= 0; at = text.IndexOf(search, at + search.Length, StringComparison.Ordinal))
+                var next = text.AsSpan(from).IndexOfAny(anySearch);
+                if (next < 0)
                 {
-                    if (Matches(text, at, search.Length, part) is var length and > 0)
-                    {
-                        evidence ??= [];
-                        evidence.Add(field.At(at, length,
-                            $"registered candidate {part.Entry.Candidate} ({part.Entry.Name}) named by {(part.IsSurname ? "surname" : "first name")} alone"));
-                        break;
-                    }
+                    break;
                 }
 
-                if (evidence is { Count: PhraseScan.MaxEvidence })
+                var at = from + next;
+                from = at + 1;
+                foreach (var part in index.Parts)
                 {
-                    return new SignalHit(Categories, evidence);
+                    if (!text.AsSpan(at).StartsWith(part.Search, StringComparison.Ordinal) || (reported?.Contains(part) ?? false)
+                        || Matches(text, at, part.Search.Length, part) is not (var length and > 0))
+                    {
+                        continue;
+                    }
+
+                    (reported ??= []).Add(part);
+                    evidence ??= [];
+                    evidence.Add(field.At(at, length,
+                        $"registered candidate {part.Entry.Candidate} ({part.Entry.Name}) named by {(part.IsSurname ? "surname" : "first name")} alone"));
+                    if (evidence.Count == PhraseScan.MaxEvidence)
+                    {
+                        return new SignalHit(Categories, evidence);
+                    }
                 }
             }
         }
@@ -60,14 +72,9 @@ internal sealed class RegisteredCandidateNamed : ISignal
         return evidence is null ? null : new SignalHit(Categories, evidence);
     }
 
-    // Ukrainian declines names ("Дорота", "Дороти", "Дороту", "Доротою"): a Cyrillic part is looked for without its
-    // last vowel or soft sign, and may then run on by an ending of up to three letters.
-    // Polish declines them too ("Dorota", "Doroty", "Dorotę"; "Mott", "Motta", "Mottowi"): a Latin part ending in a
-    // vowel is looked for without it, and may then take one of Polish's case endings.
-    private static string SearchFor(string part) =>
-        part.Length > 3 && IsCyrillic(part[0]) && "аяоеиіуюьй".Contains(part[^1], StringComparison.Ordinal) ? part[..^1]
-        : part.Length > 4 && "aeoy".Contains(part[^1], StringComparison.Ordinal) ? part[..^1] : part;
-
+    // Ukrainian declines names ("Дорота", "Дороти", "Дороту", "Доротою"), and Polish too ("Dorota", "Doroty", "Dorotę";
+    // "Mott", "Motta", "Mottowi"): a part is looked for by its stem (CandidateNamePart.Search), after which a Cyrillic
+    // part may run on by up to three letters and a Latin one take one of Polish's case endings.
     private static readonly string[] PolishEndings = ["a", "u", "y", "i", "e", "ę", "ą", "em", "ie", "owi", "ej", "iej", "om", "ego"];
 
     private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04ff';
