@@ -77,7 +77,7 @@ internal static class CampaignTerms
     {
         var around = field.Around(start, end, window);
         var from = Math.Max(0, start - window);
-        return HasTerm(field, from, around) || context.Registry.FindName(around, 0).Entry is not null
+        return HasTerm(field, from, around) || context.NamesAnyIn(field, from, from + around.Length)
             || (field.HasOtherScripts && OtherScripts.CampaignWords.IsMatch(around));
     }
 

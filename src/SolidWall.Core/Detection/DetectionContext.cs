@@ -71,6 +71,36 @@ internal sealed class DetectionContext
             || Message.To.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain))
             || Message.Cc.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain)));
 
+    /// <summary>
+    /// The registered names in <paramref name="field"/>, in order: searched for once per field and kept, since every
+    /// signal that asks whether a campaign is named near its phrase asks about the same names.
+    /// </summary>
+    public RegistryNameHit[] NamesIn(TextField field) => field.RegistryNames ??= Registry.AllNames(field.Lower);
+
+    /// <summary>Whether a registered name lies in <paramref name="field"/> between <paramref name="start"/> and <paramref name="end"/>, in part or whole.</summary>
+    public bool NamesAnyIn(TextField field, int start, int end)
+    {
+        if (Registry.Entries.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var hit in NamesIn(field))
+        {
+            if (hit.Index >= end)
+            {
+                return false;
+            }
+
+            if (hit.Index + hit.Length > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when this context is one forwarded or quoted segment read on its own.</summary>
     public bool IsSegment { get; }
 

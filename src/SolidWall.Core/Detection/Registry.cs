@@ -18,7 +18,7 @@ public sealed class Registry
     private readonly Dictionary<string, RegistryEntry> _byAddress = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RegistryEntry> _byDomain = new(StringComparer.OrdinalIgnoreCase);
     private readonly (string Name, RegistryEntry Entry)[] _names;
-    private readonly SearchValues<string>? _nameSearch;
+    private readonly NameSearch _nameSearch;
 
     public Registry(IReadOnlyList<RegistryEntry> entries)
     {
@@ -48,7 +48,7 @@ public sealed class Registry
 
         // Longest first, so "jane doe for mayor" wins over "jane doe" at the same place.
         _names = names.DistinctBy(n => n.Item1).OrderByDescending(n => n.Item1.Length).ToArray();
-        _nameSearch = _names.Length == 0 ? null : SearchValues.Create(_names.Select(n => n.Name).ToArray(), StringComparison.Ordinal);
+        _nameSearch = new NameSearch(_names.Select(n => n.Name));
     }
 
     public static Registry Empty { get; } = new([]);
@@ -187,16 +187,38 @@ public sealed class Registry
     /// The first registered name (lower-cased, on word boundaries) in lower-cased text at or after
     /// <paramref name="from"/>: its index, length and entry; Entry is null when there is none.
     /// </summary>
+    /// <summary>Every registered name in <paramref name="lower"/>, in order, none overlapping (the longest at each place).</summary>
+    internal RegistryNameHit[] AllNames(string lower)
+    {
+        if (_nameSearch.IsEmpty)
+        {
+            return [];
+        }
+
+        List<RegistryNameHit>? hits = null;
+        for (var from = 0; ;)
+        {
+            var (index, length, entry) = FindName(lower, from);
+            if (entry is null)
+            {
+                return hits is null ? [] : [.. hits];
+            }
+
+            (hits ??= []).Add(new RegistryNameHit(index, length, entry));
+            from = index + length;
+        }
+    }
+
     internal (int Index, int Length, RegistryEntry? Entry) FindName(ReadOnlySpan<char> lower, int from)
     {
-        if (_nameSearch is null)
+        if (_nameSearch.IsEmpty)
         {
             return (-1, 0, null);
         }
 
         while (from < lower.Length)
         {
-            var hit = lower[from..].IndexOfAny(_nameSearch);
+            var hit = _nameSearch.IndexOfAny(lower[from..]);
             if (hit < 0)
             {
                 break;
@@ -400,20 +422,22 @@ internal sealed record CandidateNamePart(string Part, string Other, bool IsSurna
         : Part;
 }
 
-/// <summary>Every candidate name part, and one search (<see cref="SearchValues{T}"/>) for all their search strings.</summary>
+/// <summary>Every candidate name part, and one search (<see cref="NameSearch"/>) for all their search strings.</summary>
 internal sealed class CandidateNameIndex
 {
     public CandidateNameIndex(IReadOnlyList<CandidateNamePart> parts)
     {
         Parts = parts;
-        var searches = parts.Select(p => p.Search).Distinct(StringComparer.Ordinal).ToArray();
-        AnySearch = searches.Length == 0 ? null : SearchValues.Create(searches, StringComparison.Ordinal);
+        AnySearch = parts.Count == 0 ? null : new NameSearch(parts.Select(p => p.Search));
     }
 
     public IReadOnlyList<CandidateNamePart> Parts { get; }
 
-    public SearchValues<string>? AnySearch { get; }
+    public NameSearch? AnySearch { get; }
 }
+
+/// <summary>A registered name found in a text: where, how long, whose.</summary>
+internal readonly record struct RegistryNameHit(int Index, int Length, RegistryEntry Entry);
 
 /// <summary>A reviewer's statement that an entry is right, with the SHA-256 of the filing or document they relied on.</summary>
 public sealed record Attestation(string By, DateTimeOffset At, string? Document, string? Sha256);

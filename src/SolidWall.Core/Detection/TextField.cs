@@ -36,6 +36,9 @@ internal sealed class TextField
 
     public int Length => Original.Length;
 
+    /// <summary>The registered names in this field, found once per message (<see cref="DetectionContext.NamesIn"/>).</summary>
+    internal RegistryNameHit[]? RegistryNames { get; set; }
+
     /// <summary>Where the words of every phrase signal occur in <see cref="Lower"/>: one pass, on first use.</summary>
     public WordHits Hits => _hits ??= SignalCatalog.Lexicon.Scan(Lower);
 

@@ -76,22 +76,15 @@ internal sealed class CandidateCallToAction : ISignal
 
     private static SignalHit? FromRegistry(DetectionContext context, TextField field)
     {
-        var from = 0;
-        while (true)
+        foreach (var (index, length, entry) in context.NamesIn(field))
         {
-            var (index, length, entry) = context.Registry.FindName(field.Lower, from);
-            if (entry is null)
-            {
-                return null;
-            }
-
             if (Check(field, index, length, $"registered {entry.Kind.ToString().ToLowerInvariant()} '{entry.Name}'") is { } hit)
             {
                 return hit;
             }
-
-            from = index + length;
         }
+
+        return null;
     }
 
     private static SignalHit? FromPattern(TextField field)

@@ -29,16 +29,13 @@ internal sealed class RegisteredCampaignMention : ISignal
         List<Evidence>? evidence = null;
         foreach (var field in context.Fields)
         {
-            var from = 0;
-            while (evidence is not { Count: PhraseScan.MaxEvidence })
+            foreach (var (index, length, entry) in context.NamesIn(field))
             {
-                var (index, length, entry) = context.Registry.FindName(field.Lower, from);
-                if (entry is null)
+                if (evidence is { Count: PhraseScan.MaxEvidence })
                 {
                     break;
                 }
 
-                from = index + length;
                 if (LookAlikes.AreNear(field, index, index + length, 150, NewsTraps))
                 {
                     continue;

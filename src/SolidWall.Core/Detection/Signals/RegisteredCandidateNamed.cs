@@ -41,7 +41,7 @@ internal sealed class RegisteredCandidateNamed : ISignal
             var text = field.Original;
             for (var from = 0; from < text.Length;)
             {
-                var next = text.AsSpan(from).IndexOfAny(anySearch);
+                var next = anySearch.IndexOfAny(text.AsSpan(from));
                 if (next < 0)
                 {
                     break;
