@@ -230,7 +230,7 @@ public sealed class Detector
 
         if (score.Postscript is { } postscript && postscript.Start + postscript.Length <= context.Text.Length)
         {
-            evidence.Insert(0, context.Text.At(postscript.Start, postscript.Length, $"the text model read this postscript on its own: p={score.Probability:0.000}"));
+            evidence.Insert(0, context.Text.At(postscript.Start, postscript.Length, $"the text model also read this postscript on its own, which raised the message's score to p={score.Probability:0.000}"));
         }
         else if (!evidence.Exists(e => e.Offset >= 0))
         {

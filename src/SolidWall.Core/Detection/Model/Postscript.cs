@@ -63,9 +63,12 @@ internal static class Postscript
     /// </summary>
     internal static int MarkerLength(ReadOnlySpan<char> line)
     {
-        if (line.StartsWith("ملاحظة", StringComparison.Ordinal) || line.StartsWith("附言", StringComparison.Ordinal) || line.StartsWith("又及", StringComparison.Ordinal))
+        foreach (var word in (ReadOnlySpan<string>)["ملاحظة", "附言", "又及"])
         {
-            return 2;
+            if (line.StartsWith(word, StringComparison.Ordinal))
+            {
+                return word.Length;
+            }
         }
 
         if (line.Length < 2)

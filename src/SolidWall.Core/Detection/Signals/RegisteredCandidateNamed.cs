@@ -74,8 +74,25 @@ internal sealed class RegisteredCandidateNamed : ISignal
 
     // Ukrainian declines names ("Дорота", "Дороти", "Дороту", "Доротою"), and Polish too ("Dorota", "Doroty", "Dorotę";
     // "Mott", "Motta", "Mottowi"): a part is looked for by its stem (CandidateNamePart.Search), after which a Cyrillic
-    // part may run on by up to three letters and a Latin one take one of Polish's case endings.
+    // part may run on by up to three letters and a Latin one take one of Polish's case endings; a part that ends in a
+    // consonant takes its language's case endings.
     private static readonly string[] PolishEndings = ["a", "u", "y", "i", "e", "ę", "ą", "em", "ie", "owi", "ej", "iej", "om", "ego"];
+
+    // After a name that ends in a consonant ("Мотт", "Марш"): the case endings only, so that "Маршрут" is not Marsh.
+    private static readonly string[] UkrainianEndings = ["а", "у", "ові", "ом", "і", "е", "ю", "ем", "ою", "и", "ого", "ій"];
+
+    private static bool IsEnding(ReadOnlySpan<char> ending, string[] endings)
+    {
+        foreach (var candidate in endings)
+        {
+            if (ending.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04ff';
 
@@ -103,41 +120,23 @@ internal sealed class RegisteredCandidateNamed : ISignal
             return before && (end == text.Length || !char.IsLetter(text[end])) ? found : 0;
         }
 
-        if (!IsCyrillic(first))
+        // Letters that run on after the search string: none, the vowel the stem dropped, or a case ending.
+        var run = end;
+        while (run < text.Length && char.IsLetter(text[run]) && run - end < 4)
         {
-            // The part as written, or its stem with a case ending ("Mott" + "a"; "Dorot" + "y").
-            var run = end;
-            while (run < text.Length && char.IsLetter(text[run]) && run - end < 4)
-            {
-                run++;
-            }
-
-            var ending = text.AsSpan(end, run - end);
-            var dropped = found < part.Part.Length ? part.Part.AsSpan(found) : [];
-            if (!ending.SequenceEqual(dropped) && Array.IndexOf(PolishEndings, ending.ToString()) < 0)
-            {
-                return 0;
-            }
-
-            end = run;
-        }
-        else if (found < part.Part.Length)
-        {
-            // The stem of a declined name: up to three more letters, then the word ends.
-            var run = end;
-            while (run < text.Length && char.IsLetter(text[run]) && run - end < 4)
-            {
-                run++;
-            }
-
-            if (run - end > 3)
-            {
-                return 0;
-            }
-
-            end = run;
+            run++;
         }
 
+        var ending = text.AsSpan(end, run - end);
+        var declined = IsCyrillic(first)
+            ? found < part.Part.Length ? ending.Length <= 3 : IsEnding(ending, UkrainianEndings) // "Дорот" + "ою"; "Мотт" + "а"
+            : ending.SequenceEqual(part.Part.AsSpan(found)) || IsEnding(ending, PolishEndings); // "Dorot" + "y"; "Mott" + "a"
+        if (!declined && !ending.IsEmpty)
+        {
+            return 0;
+        }
+
+        end = run;
         return IsTheCandidate(text, at, end, part) ? end - at : 0;
     }
 

@@ -34,6 +34,7 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("لا تنسوا التصويت لتوماس يوم 28 فبراير", "توماس")] // Arabic: "for Tomás", the preposition joined to the name
     [InlineData("周六上午到雷耶斯的办公室帮忙装信封。", "雷耶斯")] // Chinese: no spaces around names
     [InlineData("хто роздасть листівки Дороти у суботу", "Дороти")] // Ukrainian: the genitive of Дорота
+    [InlineData("привітання від олдермена Рейєса", "Рейєса")] // and of a name that ends in a consonant
     [InlineData("W sobotę pomagamy pani Dorocie? Nie, pomagamy Zielińskiej.", "Zielińskiej")] // Polish: a case ending
     public void Fires_on_a_candidate_named_by_one_part(string text, string part)
     {
