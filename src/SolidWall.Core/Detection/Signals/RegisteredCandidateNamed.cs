@@ -5,9 +5,11 @@ namespace SolidWall.Core.Detection.Signals;
 /// "las tarjetas de Tomás", "don't forget Hanneman in Nov". Subtle asks name the candidate the way colleagues speak of
 /// them, and nothing else in them names a campaign; the full name is <see cref="RegisteredCampaignMention"/>'s. Weak
 /// evidence on purpose, since a teacher may share a candidate's first name or surname, so the part is not counted
-/// where it is someone else: after a title ("Ms. Ortiz", "Sra. Reyes", "Coach Pierce"), beside a different first name
-/// or surname ("Maribel Reyes", "Dana Ortiz-Keller"), or inside an address or a word. Read on the original text: the
-/// part must be capitalised as a name is. Quiet without a registry.
+/// where it is someone else: a surname after a title ("Ms. Ortiz", "Sra. Reyes", "Coach Pierce"), a part beside a
+/// different first name or surname ("Maribel Reyes", "Dana Ortiz-Keller"), or inside an address or a word. A first
+/// name after a title counts ("pani Dorota", "Mayor Dana"), and so does the full name declined ("Дороти Зелінської"),
+/// which no other signal reads. Read on the original text: the part must be capitalised as a name is. Quiet without a
+/// registry.
 /// </summary>
 internal sealed class RegisteredCandidateNamed : ISignal
 {
@@ -153,18 +155,34 @@ internal sealed class RegisteredCandidateNamed : ISignal
         var before = WordBefore(text, at);
         var after = WordAfter(text, end);
 
-        // The full name is RegisteredCampaignMention's; a different name beside the part is a different person.
+        // The full name as written is RegisteredCampaignMention's; a different name beside the part is a different
+        // person; the full name declined ("Дороти Зелінської", "Grace Kowalczyk" is not declined) is the candidate's
+        // and no other signal's.
         if (part.IsSurname && before.Word.Length > 0 && before.Adjacent && char.IsUpper(before.Word[0]))
         {
-            return false;
+            return IsDeclined(before.Word, part.Other);
         }
 
         if (!part.IsSurname && after.Length > 0 && char.IsUpper(after[0]))
         {
+            return IsDeclined(after, part.Other);
+        }
+
+        // A title before a surname is most often a teacher who shares it ("Ms. Ortiz", "Sra. Reyes"); before a first name
+        // it is how Polish, Ukrainian and French speak of any adult ("pani Dorota", "пані Дорота").
+        return !part.IsSurname || before.Word.Length == 0 || !Titles.Contains(before.Word.ToLowerInvariant());
+    }
+
+    // Whether `word` is `other` (the candidate's other name part) in another case: its stem, then a short ending.
+    private static bool IsDeclined(string word, string other)
+    {
+        if (other.Length < 3 || word == other)
+        {
             return false;
         }
 
-        return before.Word.Length == 0 || !Titles.Contains(before.Word.ToLowerInvariant());
+        var stem = other.Length > 4 && "aeoyаяоеиіуюьй".Contains(other[^1], StringComparison.Ordinal) ? other[..^1] : other;
+        return word.StartsWith(stem, StringComparison.Ordinal) && word.Length - stem.Length <= 3;
     }
 
     // The word just before `at`, skipping blanks and a title's period; Adjacent when only blanks separate them.

@@ -35,6 +35,8 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("周六上午到雷耶斯的办公室帮忙装信封。", "雷耶斯")] // Chinese: no spaces around names
     [InlineData("хто роздасть листівки Дороти у суботу", "Дороти")] // Ukrainian: the genitive of Дорота
     [InlineData("привітання від олдермена Рейєса", "Рейєса")] // and of a name that ends in a consonant
+    [InlineData("роздасть листівки Дороти Зелінської", "Дороти")] // the full name declined: no other signal reads it
+    [InlineData("Przyjdzie pani Dorota i zostawi kalendarzyki.", "Dorota")] // Polish speaks of any adult with a title
     [InlineData("W sobotę pomagamy pani Dorocie? Nie, pomagamy Zielińskiej.", "Zielińskiej")] // Polish: a case ending
     public void Fires_on_a_candidate_named_by_one_part(string text, string part)
     {
@@ -56,7 +58,7 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("The kurt answer was fine.")] // not capitalised as a name
     [InlineData("Hannemann's bakery is closed.")] // inside a longer word
     [InlineData("Kurtis will open the gym.")] // another name that starts with the part
-    [InlineData("Пані Дорота з бібліотеки чекає на звіти.")] // a title: the librarian
+    [InlineData("Пані Зелінська з бібліотеки чекає на звіти.")] // a title before the surname: the librarian
     public void Stays_quiet_when_the_part_is_someone_else(string text) =>
         Assert.Null(Mail.Run<RegisteredCandidateNamed>(Mail.Of(text, "Notes"), registry: World));
 
