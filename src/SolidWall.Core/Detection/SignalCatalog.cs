@@ -20,6 +20,7 @@ internal static class SignalCatalog
         new CampaignDonationAsk(),
         new StudentRecruitment(),
         new VoteSolicitation(),
+        new BallotQuestionStance(),
         new PetitionDrive(),
         new EventInvitation(),
         new Polling(),

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// An ask to vote a way on a ballot question: a question named by its number ("Question 1", "Q1", "Prop 22",
+/// "Measure A" is not numbered and not read) with a stance within a couple of sentences ("vote NO", "yes on", "say no",
+/// "vote it down"; Spanish "vota sí", "sí a la"; Polish "głosujcie TAK", "na nie"; Haitian Creole "vote WI"; Tagalog
+/// "pakiboto ng OO"). Ballot-question advocacy names no candidate and often no campaign word, and `VoteSolicitation`
+/// needs one near its "vote no". Traps: the district's own fact sheet and lessons explain what a yes or a no vote
+/// would mean ("a YES vote means", "if you vote no", "both sides").
+/// </summary>
+internal sealed class BallotQuestionStance : ISignal
+{
+    private const string Question =
+        "(?:\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b)";
+
+    // A stance that stands on its own, read within a couple of sentences of the question: "vote NO", "głosujcie TAK".
+    private const string Stance =
+        "(?:\\bvot(?:e|ing)\\s+(?:yes|no|wi|non|oo|hindi|s[ií]|tak|nie)\\b|\\bvote\\s+(?:it|this|them)\\s+down\\b"
+        + "|\\bvot(?:a|en|emos|ar|ad|ez)\\s+(?:s[ií]|no|oui|non)\\b|\\bg[lł]osuj\\w*\\s+(?:na\\s+)?[„\"]?(?:tak|nie)\\b|\\bna\\s+[„\"]?(?:tak|nie)\\b"
+        + "|\\bpakiboto\\s+(?:po\\s+)?(?:ng\\s+)?(?:oo|hindi)\\b)";
+
+    // A stance that names the question itself: "yes on Question 1", "say no to Q1", "sí a la Pregunta 1", "WI pou Kesyon 1".
+    private const string StanceOn =
+        "(?:\\b(?:say\\s+)?(?:yes|no|s[ií]|wi|non|oo|hindi)\\s+(?:on|to|a\\s+la|al|a|pou|sa|na)\\s+(?:the\\s+)?)";
+
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+        $"{StanceOn}{Question}|{Stance}[^\\n]{{0,160}}{Question}|{Question}[^\\n]{{0,160}}{Stance}",
+        ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong"],
+        "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
+
+    private static readonly Regex OwnTraps = PhraseScan.Compile(
+        "\\b(?:means|would\\s+mean|a\\s+(?:yes|no)\\s+vote|if\\s+(?:you\\s+)?vote|if\\s+(?:it\\s+)?(?:passes|fails)|fact\\s+sheet|both\\s+sides|nonpartisan|non-partisan"
+        + "|significa|hoja\\s+informativa|ambos\\s+lados|homework|worksheet|quiz|test|exam|answers?|tarea|examen|respond\\w*)\\b");
+
+    public string Name => "BallotQuestionStance";
+
+    public double Weight => 3.2;
+
+    public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VoteSolicitation];
+
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
+            !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps));
+        return found is null ? null : new SignalHit(Categories, found);
+    }
+}
