@@ -25,10 +25,18 @@ internal sealed class BallotQuestionStance : ISignal
     private const string StanceOn =
         "(?:\\b(?:say\\s+)?(?:yes|no|s[ií]|wi|non|oo|hindi)\\s+(?:on|to|a\\s+la|al|a|pou|sa|na)\\s+(?:the\\s+)?)";
 
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
-        $"{StanceOn}{Question}|{Stance}[^\\n]{{0,160}}{Question}|{Question}[^\\n]{{0,160}}{Stance}",
+    // The question is found first, on the few clauses that hold one of its words; the stance is then looked for in the
+    // 160 characters on either side (a pattern spanning both read whole texts, at about 5 µs a message).
+    private static readonly PhrasePattern QuestionTrigger = PhraseScan.Trigger(
+        Question,
         ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong"],
         "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
+
+    private static readonly Regex StanceNear = PhraseScan.Compile(Stance);
+
+    private static readonly Regex StanceJustBefore = PhraseScan.Compile(StanceOn + "$");
+
+    private const int Window = 160;
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:means|would\\s+mean|a\\s+(?:yes|no)\\s+vote|if\\s+(?:you\\s+)?vote|if\\s+(?:it\\s+)?(?:passes|fails)|fact\\s+sheet|both\\s+sides|nonpartisan|non-partisan"
@@ -40,12 +48,58 @@ internal sealed class BallotQuestionStance : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VoteSolicitation];
 
-    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+    public IEnumerable<PhrasePattern> Phrases => [QuestionTrigger];
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
-            !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps));
-        return found is null ? null : new SignalHit(Categories, found);
+        List<Evidence>? evidence = null;
+        foreach (var field in context.Fields)
+        {
+            if (!QuestionTrigger.Anchors.IsIn(field))
+            {
+                continue;
+            }
+
+            foreach (var (start, length) in QuestionTrigger.ClausesOf(field))
+            {
+                foreach (var match in QuestionTrigger.Regex.EnumerateMatches(field.Lower.AsSpan(start, length)))
+                {
+                    var at = start + match.Index;
+                    var end = at + match.Length;
+                    if (Stanced(field, at, end) is not { } from || LookAlikes.AreNear(field, from, end, 150, OwnTraps))
+                    {
+                        continue;
+                    }
+
+                    (evidence ??= []).Add(field.At(from, end - from));
+                    if (evidence.Count == PhraseScan.MaxEvidence)
+                    {
+                        return new SignalHit(Categories, evidence);
+                    }
+                }
+            }
+        }
+
+        return evidence is null ? null : new SignalHit(Categories, evidence);
+    }
+
+    // Where the evidence starts when a stance is on the question: the stance just before it ("yes on Question 1"), or the
+    // question itself when a stance stands within the window around it in the same paragraph ("Q1 … Vote NO."); null when none.
+    private static int? Stanced(TextField field, int at, int end)
+    {
+        var lower = field.Lower.AsSpan();
+        var before = lower[Math.Max(0, at - 40)..at];
+        if (StanceJustBefore.Match(before.ToString()) is { Success: true } adjacent)
+        {
+            return at - before.Length + adjacent.Index;
+        }
+
+        var from = Math.Max(0, at - Window);
+        var to = Math.Min(lower.Length, end + Window);
+        var paragraphStart = lower[from..at].LastIndexOf("\n\n");
+        var paragraphEnd = lower[end..to].IndexOf("\n\n");
+        from = paragraphStart < 0 ? from : from + paragraphStart + 2;
+        to = paragraphEnd < 0 ? to : end + paragraphEnd;
+        return StanceNear.IsMatch(lower[from..to]) ? at : null;
     }
 }
