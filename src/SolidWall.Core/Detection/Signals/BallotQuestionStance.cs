@@ -52,39 +52,14 @@ internal sealed class BallotQuestionStance : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        List<Evidence>? evidence = null;
-        foreach (var field in context.Fields)
-        {
-            if (!QuestionTrigger.Anchors.IsIn(field))
-            {
-                continue;
-            }
-
-            foreach (var (start, length) in QuestionTrigger.ClausesOf(field))
-            {
-                foreach (var match in QuestionTrigger.Regex.EnumerateMatches(field.Lower.AsSpan(start, length)))
-                {
-                    var at = start + match.Index;
-                    var end = at + match.Length;
-                    if (Stanced(field, at, end) is not { } from || LookAlikes.AreNear(field, from, end, 150, OwnTraps))
-                    {
-                        continue;
-                    }
-
-                    (evidence ??= []).Add(field.At(from, end - from));
-                    if (evidence.Count == PhraseScan.MaxEvidence)
-                    {
-                        return new SignalHit(Categories, evidence);
-                    }
-                }
-            }
-        }
-
-        return evidence is null ? null : new SignalHit(Categories, evidence);
+        var found = PhraseScan.Find(context, QuestionTrigger, static (ctx, field, index, length) =>
+            Stanced(field, index, index + length) is { } from && !LookAlikes.AreNear(field, from, index + length, 150, OwnTraps),
+            note: "a stance on this ballot question next to it");
+        return found is null ? null : new SignalHit(Categories, found);
     }
 
-    // Where the evidence starts when a stance is on the question: the stance just before it ("yes on Question 1"), or the
-    // question itself when a stance stands within the window around it in the same paragraph ("Q1 … Vote NO."); null when none.
+    // Where the stance starts when there is one on the question: just before it ("yes on Question 1"), or, when a stance
+    // stands within the window around it in the same paragraph ("Q1 … Vote NO."), the question itself; null when none.
     private static int? Stanced(TextField field, int at, int end)
     {
         var lower = field.Lower.AsSpan();
