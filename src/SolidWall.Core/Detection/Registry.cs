@@ -56,11 +56,9 @@ public sealed class Registry
     /// <summary>
     /// Each registered candidate's first name and surname on their own ("Kurt", "Hanneman" for Kurt Hanneman), as
     /// written and without accents ("Tomas"), three letters or more; with the candidate's other name part, so that a
-    /// signal can tell the candidate's full name (another signal's) from a different person sharing one part.
+    /// signal can tell the candidate's full name (another signal's) from a different person sharing one part; and one
+    /// search over a text for all of them (built on first use).
     /// </summary>
-    internal IReadOnlyList<CandidateNamePart> CandidateNameParts => CandidateNames.Parts;
-
-    /// <summary>The parts with one search over a text for all of them (built on first use).</summary>
     internal CandidateNameIndex CandidateNames => _candidateNames ??= new CandidateNameIndex(BuildCandidateNameParts(Entries));
 
     private CandidateNameIndex? _candidateNames;
@@ -416,10 +414,13 @@ public sealed record RegistryEntry(
 /// </summary>
 internal sealed record CandidateNamePart(string Part, string Other, bool IsSurname, RegistryEntry Entry)
 {
-    public string Search { get; } =
-        Part.Length > 3 && Part[0] is >= '\u0400' and <= '\u04ff' && "аяоеиіуюьй".Contains(Part[^1], StringComparison.Ordinal) ? Part[..^1]
-        : Part.Length > 4 && "aeoy".Contains(Part[^1], StringComparison.Ordinal) ? Part[..^1]
-        : Part;
+    public string Search { get; } = StemOf(Part);
+
+    /// <summary>A name as Ukrainian and Polish decline it: without its last vowel or soft sign ("Дорот", "Dorot"), else whole.</summary>
+    public static string StemOf(string name) =>
+        name.Length > 3 && name[0] is >= '\u0400' and <= '\u04ff' && "аяоеиіуюьй".Contains(name[^1], StringComparison.Ordinal) ? name[..^1]
+        : name.Length > 4 && "aeoy".Contains(name[^1], StringComparison.Ordinal) ? name[..^1]
+        : name;
 }
 
 /// <summary>Every candidate name part, and one search (<see cref="NameSearch"/>) for all their search strings.</summary>

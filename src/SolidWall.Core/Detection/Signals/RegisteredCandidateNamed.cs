@@ -181,7 +181,7 @@ internal sealed class RegisteredCandidateNamed : ISignal
             return false;
         }
 
-        var stem = other.Length > 4 && "aeoyаяоеиіуюьй".Contains(other[^1], StringComparison.Ordinal) ? other[..^1] : other;
+        var stem = CandidateNamePart.StemOf(other);
         return word.StartsWith(stem, StringComparison.Ordinal) && word.Length - stem.Length <= 3;
     }
 

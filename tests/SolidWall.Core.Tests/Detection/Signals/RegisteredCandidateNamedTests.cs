@@ -69,7 +69,7 @@ public sealed class RegisteredCandidateNamedTests
     [Fact]
     public void The_registry_lists_each_candidates_name_parts_with_and_without_accents()
     {
-        var parts = World.CandidateNameParts.Select(p => (p.Part, p.IsSurname)).ToHashSet();
+        var parts = World.CandidateNames.Parts.Select(p => (p.Part, p.IsSurname)).ToHashSet();
         Assert.Contains(("Kurt", false), parts);
         Assert.Contains(("Hanneman", true), parts);
         Assert.Contains(("Tomás", false), parts);
@@ -79,7 +79,7 @@ public sealed class RegisteredCandidateNamedTests
         Assert.Contains(("رييس", true), parts);
         Assert.Contains(("雷耶斯", true), parts);
         Assert.Contains(("托马斯", false), parts);
-        Assert.Empty(Registry.Empty.CandidateNameParts);
+        Assert.Empty(Registry.Empty.CandidateNames.Parts);
     }
 
     [Fact]
