@@ -24,7 +24,7 @@ internal static class FeaturesBench
         var features = 0L;
         foreach (var message in training.Concat(items))
         {
-            var x = extractor.Extract(message.Subject, message.Text);
+            var x = extractor.Extract(message.Subject, message.Text, message.Segments);
             var tokens = extractor.Tokens;
             output.Write(tokens.Count);
             for (var t = 0; t < tokens.Count; t++)

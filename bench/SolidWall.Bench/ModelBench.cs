@@ -151,7 +151,7 @@ internal static class ModelBench
             Tokenizer.Tokenize(m.Text, tokens);
         });
         var extractor = new FeatureExtractor();
-        var cpuExtract = Parts(messages, m => extractor.Extract(m.Subject, m.Text));
+        var cpuExtract = Parts(messages, m => extractor.Extract(m.Subject, m.Text, m.Segments));
         Console.WriteLine($"parts: tokenize {cpuTokenize:N0}/s, tokenize+hash {cpuExtract:N0}/s per CPU second");
         Console.WriteLine($"score: {scored / wall:N0} messages/s wall, {scored / cpuScore:N0} messages/s per CPU second, one thread " +
             $"({passes} passes over {messages.Length} messages, {chars / (double)messages.Length:N0} chars each on average, {passes * chars / cpuScore / 1e6:F1} M chars/s; checksum {sink:F1})");

@@ -214,14 +214,16 @@ public sealed class Detector
         var evidence = new List<Evidence>();
         foreach (var term in Strongest(score.TopTerms))
         {
-            var lower = term.Term.ToLowerInvariant();
+            // A quoted word ("> vote") is looked for as the word: the quote marks are gone from a forward's text.
+            var quoted = term.Term.StartsWith("> ", StringComparison.Ordinal);
+            var lower = (quoted ? term.Term[2..] : term.Term).ToLowerInvariant();
             if (lower.Length == 0)
             {
                 continue;
             }
 
-            var note = $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
-            var inSubject = context.Subject.Lower.IndexOf(lower, StringComparison.Ordinal);
+            var note = quoted ? $"model term '{lower}', quoted {term.Weight:+0.00;-0.00}" : $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
+            var inSubject = quoted ? -1 : context.Subject.Lower.IndexOf(lower, StringComparison.Ordinal);
             var inText = inSubject >= 0 ? -1 : context.Text.Lower.IndexOf(lower, StringComparison.Ordinal);
             evidence.Add(inSubject >= 0 ? context.Subject.At(inSubject, lower.Length, note)
                 : inText >= 0 ? context.Text.At(inText, lower.Length, note)

@@ -49,6 +49,18 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void A_quoted_model_term_points_at_the_word_in_the_text_not_the_subject()
+    {
+        var model = new FixedModel(0.9, ("> tonight", 1.0));
+        var message = Mail.Of("No thanks, not at work.\n\n> Chip in tonight, friend.", "tonight?");
+        var reason = new Detector(model: model).Classify(message).Reasons.Single(r => r.Signal == Detector.TextModelSignal);
+        var evidence = reason.Evidence[0];
+        Assert.Equal("text", evidence.Where);
+        Assert.Equal(message.Text.IndexOf("tonight", StringComparison.Ordinal), evidence.Offset);
+        Assert.Contains("model term 'tonight', quoted", evidence.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Counter_signals_run_when_the_model_alone_leans_towards_electioneering()
     {
         // A report to the ethics office: no positive signal, the model at 0.8. The report's counter-signal must still count.

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using SolidWall.Core.Text;
 
 namespace SolidWall.Core.Detection.Model;
 
@@ -94,7 +95,7 @@ public sealed class TextModel : ITextModel
     public ModelScore Score(Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Score(message.Subject, message.Text);
+        return Score(message.Subject, message.Text, message.Segments);
     }
 
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
@@ -106,6 +107,15 @@ public sealed class TextModel : ITextModel
     public ModelScore Score(string? subject, string text, int topTerms = DefaultTopTerms)
     {
         text ??= "";
+        return Score(subject, text, SegmentSplitter.Split(text), topTerms);
+    }
+
+    /// <summary>
+    /// Scores a subject and text whose <paramref name="segments"/> (own words, quotes, forwards) are already known, as a
+    /// normalised <see cref="Message"/> carries them; see <see cref="FeatureExtractor.Extract(string?, string, IReadOnlyList{Segment})"/>.
+    /// </summary>
+    internal ModelScore Score(string? subject, string text, IReadOnlyList<Segment> segments, int topTerms = DefaultTopTerms)
+    {
         var extractor = t_extractor ??= new FeatureExtractor();
         var postscript = Postscript.Find(text);
         var postscriptProbability = -1.0;
@@ -115,7 +125,7 @@ public sealed class TextModel : ITextModel
             postscriptProbability = Probability(alone, Contributions(alone.Count));
         }
 
-        var x = extractor.Extract(subject, text);
+        var x = extractor.Extract(subject, text, segments);
         var contributions = Contributions(x.Count);
         var probability = Probability(x, contributions);
         if (postscriptProbability > probability && postscript is { } read)

@@ -1,4 +1,5 @@
 using SolidWall.Core.Detection.Model;
+using SolidWall.Core.Text;
 
 namespace SolidWall.Core.Tests.Detection.Model;
 
@@ -53,6 +54,47 @@ public sealed class FeatureExtractorTests
     }
 
     private static double Norm(FeatureVector x) => Math.Sqrt(Enumerable.Range(0, x.Count).Sum(i => (double)x.Values[i] * x.Values[i]));
+
+    [Fact]
+    public void AQuotedWordAlsoCountsAsQuoted()
+    {
+        var extractor = new FeatureExtractor();
+        const string text = "Nope, busy.\n\n> Vote Reyes\n";
+        var segments = SegmentSplitter.Split(text);
+        var x = extractor.Extract(null, text, segments);
+        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToList();
+        // The author's words once, the quoted ones as themselves and as quoted; no pair across the two.
+        Assert.Equal(["> reyes", "> vote", "busy", "nope", "nope busy", "reyes", "vote", "vote reyes"], terms.Order());
+
+        // The same words unquoted share the plain features and have no quoted ones.
+        var plain = extractor.Extract(null, "Nope, busy.\n\nVote Reyes\n", SegmentSplitter.Split("Nope, busy.\n\nVote Reyes\n")).Compact();
+        var quoted = extractor.Extract(null, text, segments).Compact();
+        Assert.Equal(7, plain.Count);
+        Assert.Equal(6, plain.Buckets.Intersect(quoted.Buckets).Count()); // all but the pair "busy vote", which the quote breaks
+    }
+
+    [Fact]
+    public void ForwardedTextAndItsHeadersReadAsQuoted()
+    {
+        var extractor = new FeatureExtractor();
+        const string text = "FYI\n\n---------- Forwarded message ---------\nFrom: Kelsey <kelsey@reelect.example>\nSubject: Externship\n\nApply today\n";
+        var x = extractor.Extract(null, text, SegmentSplitter.Split(text));
+        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToHashSet();
+        Assert.Contains("fyi", terms);
+        Assert.DoesNotContain("> fyi", terms);
+        Assert.Contains("> apply", terms);
+        Assert.Contains("> externship", terms);
+    }
+
+    [Fact]
+    public void WithoutSegmentsTheTextIsTheAuthorsOwn()
+    {
+        var extractor = new FeatureExtractor();
+        var a = extractor.Extract("Hi", "> Vote Reyes", []).Compact();
+        var b = extractor.Extract("Hi", "> Vote Reyes").Compact();
+        Assert.Equal(b.Buckets, a.Buckets);
+        Assert.Equal(b.Values, a.Values);
+    }
 
     [Fact]
     public void NoPairAcrossSubjectAndBody()
