@@ -13,24 +13,32 @@ namespace SolidWall.Core.Detection.Signals;
 internal sealed class BallotQuestionStance : ISignal
 {
     private const string Question =
-        "(?:\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b)";
+        "(?:\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong|питанн(?:я|і|ю|ям))\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b)";
 
     // A stance that stands on its own, read within a couple of sentences of the question: "vote NO", "głosujcie TAK".
     private const string Stance =
         "(?:\\bvot(?:e|ing)\\s+(?:yes|no|wi|non|oo|hindi|s[ií]|tak|nie)\\b|\\bvote\\s+(?:it|this|them)\\s+down\\b"
         + "|\\bvot(?:a|en|emos|ar|ad|ez)\\s+(?:s[ií]|no|oui|non)\\b|\\bg[lł]osuj\\w*\\s+(?:na\\s+)?[„\"]?(?:tak|nie)\\b|\\bna\\s+[„\"]?(?:tak|nie)\\b"
-        + "|\\bpakiboto\\s+(?:po\\s+)?(?:ng\\s+)?(?:oo|hindi)\\b)";
+        + "|\\bpakiboto\\s+(?:po\\s+)?(?:ng\\s+)?(?:oo|hindi)\\b|\\b(?:про)?голос\\w*\\s+(?:за\\s+)?[«\"„]?(?:так|ні)\\b)";
 
     // A stance that names the question itself: "yes on Question 1", "say no to Q1", "sí a la Pregunta 1", "WI pou Kesyon 1".
     private const string StanceOn =
-        "(?:\\b(?:say\\s+)?(?:yes|no|s[ií]|wi|non|oo|hindi)\\s+(?:on|to|a\\s+la|al|a|pou|sa|na)\\s+(?:the\\s+)?)";
+        "(?:\\b(?:say\\s+)?(?:yes|no|s[ií]|wi|non|oo|hindi|так|ні)\\s+(?:on|to|a\\s+la|al|a|pou|sa|na|за)\\s+(?:the\\s+)?)";
+
+    // The idiom that needs no word for the question: "Yes on 1", "No on 22", "sí a la 1" (not "yes on 2 of them").
+    private const string BareNumber = "(?:\\b(?:yes|no)\\s+on\\s+(?:#\\s*)?\\d{1,3}\\b|\\bs[ií]\\s+a\\s+la\\s+\\d{1,2}\\b|\\bno\\s+a\\s+la\\s+\\d{1,2}\\b)";
+
+    // What makes the number a count or a score instead: "yes on 2 of the 5 items", "no on 3%".
+    private static readonly Regex ACount = PhraseScan.Compile("^\\s*(?:%|percent\\b|of\\b|out\\b|de\\b|por\\b|[.,:]\\d)");
 
     // The question is found first, on the few clauses that hold one of its words; the stance is then looked for in the
     // 160 characters on either side (a pattern spanning both read whole texts, at about 5 µs a message).
     private static readonly PhrasePattern QuestionTrigger = PhraseScan.Trigger(
         Question,
-        ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong"],
+        ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong", "питання", "питанні", "питанню", "питанням"],
         "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
+
+    private static readonly PhrasePattern BareNumberTrigger = PhraseScan.Trigger(BareNumber, ["yes", "no", "sí", "si"]);
 
     private static readonly Regex StanceNear = PhraseScan.Compile(Stance);
 
@@ -48,13 +56,16 @@ internal sealed class BallotQuestionStance : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VoteSolicitation];
 
-    public IEnumerable<PhrasePattern> Phrases => [QuestionTrigger];
+    public IEnumerable<PhrasePattern> Phrases => [QuestionTrigger, BareNumberTrigger];
 
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, QuestionTrigger, static (ctx, field, index, length) =>
             Stanced(field, index, index + length) is { } from && !LookAlikes.AreNear(field, from, index + length, 150, OwnTraps),
-            note: "a stance on this ballot question next to it");
+            note: "a stance on this ballot question next to it")
+            ?? PhraseScan.Find(context, BareNumberTrigger, static (ctx, field, index, length) =>
+                !ACount.IsMatch(field.Lower.AsSpan(index + length)) && !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps),
+            note: "a stance on a ballot question by its number");
         return found is null ? null : new SignalHit(Categories, found);
     }
 

@@ -15,6 +15,11 @@ public sealed class BallotQuestionStanceTests
     [InlineData("P.S. 5 listopada pamiętajcie o Pytaniu 1 – głosujcie TAK, nasza szkoła potrzebuje dachu.", "Pytaniu 1")]
     [InlineData("Tanpri vote WI pou Kesyon 1. Se pou pitit nou yo.", "Kesyon 1")]
     [InlineData("sa Nobyembre 5, pakiboto po ng OO sa Question 1.", "Question 1")]
+    [InlineData("попросіть їх проголосувати ТАК за Питання 1, і здайте список до п'ятниці.", "Питання 1")]
+    [InlineData("Питання 1: голосуйте «ні», це ще один податок.", "Питання 1")]
+    [InlineData("P.S. To those of you who are 18: Yes on 1. Our building needs it.", "Yes on 1")]
+    [InlineData("Wear green Friday for the No on 22 rally at lunch.", "No on 22")]
+    [InlineData("Y el 28, todos a votar: sí a la 1.", "sí a la 1")]
     public void Fires_on_a_stance_on_a_numbered_ballot_question(string text, string phrase)
     {
         var hit = Mail.Run<BallotQuestionStance>(text, "Nov 5");
@@ -29,5 +34,8 @@ public sealed class BallotQuestionStanceTests
     [InlineData("Answer question 1 and question 2, then vote on your favourite poem. No on-time penalty.")] // homework
     [InlineData("Q1 timesheets are due Friday. Say yes to the overtime only if Maria approved it.")] // first quarter, no stance on it
     [InlineData("Vote NO on the field trip survey if you can't come.")] // no ballot question
+    [InlineData("Students who answered yes on 2 of the 5 items need a retake.")] // a count, not a question
+    [InlineData("A yes on 1 means the levy rises; a no on 1 means it stays.")] // the fact sheet again
+    [InlineData("Питання 1 у контрольній: так чи ні, поясніть відповідь.")] // homework, no ask
     public void Stays_quiet_otherwise(string text) => Assert.Null(Mail.Run<BallotQuestionStance>(text, "Notes"));
 }
