@@ -11,6 +11,7 @@ internal sealed class DetectionContext
     private static readonly TextField NoSubject = new("subject", "");
     private bool? _mayMentionCampaign;
     private bool? _senderIsInside;
+    private int? _ownWordsEnd;
 
     public DetectionContext(Message message, Registry registry, InstitutionDirectory directory, Policy policy)
     {
@@ -70,6 +71,62 @@ internal sealed class DetectionContext
         && (Directory.RoleOf(sender.Address) != InstitutionRole.External
             || Message.To.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain))
             || Message.Cc.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain)));
+
+    /// <summary>
+    /// Where the author's own words end in <see cref="Text"/>: the start of the first quoted line ("&gt; …"), forward
+    /// or reply separator, attribution or header block of a quoted or forwarded segment; the text's length when the
+    /// message quotes nothing (computed once, on first use; the whole text for a segment).
+    /// </summary>
+    public int OwnWordsEnd => _ownWordsEnd ??= IsSegment ? Text.Length : FindOwnWordsEnd(Message.Segments, Text.Original);
+
+    internal static int FindOwnWordsEnd(IReadOnlyList<Segment> segments, string text)
+    {
+        Segment? first = null;
+        foreach (var segment in segments)
+        {
+            if (segment.Kind != SegmentKind.Body && (segment.Text.Length > 0 || segment.Attribution is not null))
+            {
+                first = segment;
+                break;
+            }
+        }
+
+        if (first is null)
+        {
+            return text.Length;
+        }
+
+        var end = text.Length;
+        if (first.Attribution?.Split('\n', 2)[0].Trim() is { Length: > 0 } attribution && text.IndexOf(attribution, StringComparison.Ordinal) is var a and >= 0)
+        {
+            end = a;
+        }
+
+        if (first.Text.Split('\n', 2)[0].Trim() is { Length: > 0 } opening && text.IndexOf(opening, StringComparison.Ordinal) is var o and >= 0)
+        {
+            end = Math.Min(end, o);
+        }
+
+        // A quote mark or a separator line before that: the quote starts there.
+        for (var start = 0; start < end;)
+        {
+            var newline = text.IndexOf('\n', start);
+            var line = text.AsSpan(start, (newline < 0 ? text.Length : newline) - start);
+            if (SolidWall.Core.Text.SegmentSplitter.QuoteLevel(line) > 0 || SolidWall.Core.Text.SegmentSplitter.Separator(line) is not null)
+            {
+                return start;
+            }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            start = newline + 1;
+        }
+
+        return end;
+    }
 
     /// <summary>
     /// The registered names in <paramref name="field"/>, in order: searched for once per field and kept, since every

@@ -16,6 +16,7 @@ internal static class SignalCatalog
         new RegisteredSender(),
         new RegisteredCampaignMention(),
         new RegisteredCandidateNamed(),
+        new RegisteredCandidateNamed(quoted: true),
         new CandidateCallToAction(),
         new CampaignDonationAsk(),
         new StudentRecruitment(),

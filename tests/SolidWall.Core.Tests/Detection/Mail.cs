@@ -33,8 +33,16 @@ internal static class Mail
     public static SignalHit? Run<TSignal>(Message message, Registry? registry = null, InstitutionDirectory? directory = null, Policy? policy = null)
         where TSignal : ISignal
     {
-        var signal = SignalCatalog.All.OfType<TSignal>().Single();
+        // The first of its class: a class that serves two signals (RegisteredCandidateNamed) lists its main one first.
+        var signal = SignalCatalog.All.OfType<TSignal>().First();
         return signal.Evaluate(new DetectionContext(message, registry ?? Registry.Empty, directory ?? InstitutionDirectory.Empty, policy ?? Policy.Default));
+    }
+
+    /// <summary>Runs the signal of that name (for a class that serves two).</summary>
+    public static SignalHit? Run(string name, Message message, Registry? registry = null)
+    {
+        var signal = SignalCatalog.All.Single(s => s.Name == name);
+        return signal.Evaluate(new DetectionContext(message, registry ?? Registry.Empty, InstitutionDirectory.Empty, Policy.Default));
     }
 
     public static SignalHit? Run<TSignal>(string text, string? subject = null)

@@ -46,23 +46,8 @@ internal sealed class DiscussesElectioneering : ISignal
         }
 
         // The author's own words: the subject, and the text up to the first quote or forward.
-        var ownEnd = OwnWordsEnd(context);
+        var ownEnd = context.OwnWordsEnd;
         var found = PhraseScan.Find(context, Trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
         return found is null ? null : new SignalHit(Categories, found);
-    }
-
-    private static int OwnWordsEnd(DetectionContext context)
-    {
-        var text = context.Text.Original;
-        foreach (var segment in context.Message.Segments)
-        {
-            if (segment.Kind != SegmentKind.Body && segment.Text.Length > 0)
-            {
-                var at = text.IndexOf(segment.Text, StringComparison.Ordinal);
-                return at >= 0 ? at : text.Length;
-            }
-        }
-
-        return text.Length;
     }
 }

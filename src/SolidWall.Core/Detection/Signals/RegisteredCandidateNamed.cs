@@ -10,8 +10,12 @@ namespace SolidWall.Core.Detection.Signals;
 /// name after a title counts ("pani Dorota", "Mayor Dana"), and so does the full name declined ("Дороти Зелінської"),
 /// which no other signal reads. Read on the original text: the part must be capitalised as a name is. Quiet without a
 /// registry.
+/// Two signals read the same names, so that each has its own weight: <c>RegisteredCandidateNamed</c> where the author's
+/// own words (the subject, or the text before anything quoted or forwarded) name the candidate, and
+/// <c>RegisteredCandidateQuoted</c> where only the quoted or forwarded text does: a relay, but as often a refusal or a
+/// report quoting the campaign.
 /// </summary>
-internal sealed class RegisteredCandidateNamed : ISignal
+internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
 {
     // The word before a part that makes it someone's title-and-name: lower-cased, without its period.
     private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
@@ -21,7 +25,7 @@ internal sealed class RegisteredCandidateNamed : ISignal
         "ginang", "g", "madame", "monsieur", "thầy", "cô", "пан", "пані",
     };
 
-    public string Name => "RegisteredCandidateNamed";
+    public string Name => quoted ? "RegisteredCandidateQuoted" : "RegisteredCandidateNamed";
 
     public double Weight => 0.5;
 
@@ -59,11 +63,22 @@ internal sealed class RegisteredCandidateNamed : ISignal
                         continue;
                     }
 
+                    var inOwnWords = field.Where == "subject" || at < context.OwnWordsEnd;
+                    if (!quoted && !inOwnWords)
+                    {
+                        continue;
+                    }
+
+                    if (quoted && inOwnWords)
+                    {
+                        return null;
+                    }
+
                     (reported ??= []).Add(part);
                     evidence ??= [];
                     evidence.Add(field.At(at, length,
-                        $"registered candidate {part.Entry.Candidate} ({part.Entry.Name}) named by {(part.IsSurname ? "surname" : "first name")} alone"));
-                    if (evidence.Count == PhraseScan.MaxEvidence)
+                        $"registered candidate {part.Entry.Candidate} ({part.Entry.Name}) named by {(part.IsSurname ? "surname" : "first name")} alone{(quoted ? ", in quoted or forwarded text" : "")}"));
+                    if (!quoted && evidence.Count == PhraseScan.MaxEvidence)
                     {
                         return new SignalHit(Categories, evidence);
                     }
@@ -71,7 +86,7 @@ internal sealed class RegisteredCandidateNamed : ISignal
             }
         }
 
-        return evidence is null ? null : new SignalHit(Categories, evidence);
+        return evidence is null ? null : new SignalHit(Categories, quoted && evidence.Count > PhraseScan.MaxEvidence ? evidence[..PhraseScan.MaxEvidence] : evidence);
     }
 
     // Ukrainian declines names ("Дорота", "Дороти", "Дороту", "Доротою"), and Polish too ("Dorota", "Doroty", "Dorotę";

@@ -103,4 +103,28 @@ public sealed class RegisteredCandidateNamedTests
         Assert.Contains("registry.yaml", error.Message, StringComparison.Ordinal);
         Assert.Contains("candidate_names", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_name_only_in_quoted_text_is_the_quoted_signal_s()
+    {
+        const string text = "No. Please take my work address off your list.\n\nWalt\n\n> Kurt wants building workers at the table.\n> Can we list your name?";
+        var message = Mail.Of(text, "Re: Building Workers", segments: SolidWall.Core.Text.SegmentSplitter.Split(text));
+        Assert.Null(Mail.Run("RegisteredCandidateNamed", message, World));
+        var quoted = Mail.Run("RegisteredCandidateQuoted", message, World);
+        Assert.NotNull(quoted);
+        Assert.Equal(text.IndexOf("Kurt", StringComparison.Ordinal), quoted.Evidence[0].Offset);
+        Assert.Contains("in quoted or forwarded text", quoted.Evidence[0].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_in_the_author_s_own_words_is_the_main_signal_s_even_when_also_quoted()
+    {
+        const string text = "Sure, I'll take Kurt's flyers to the lounge.\n\n> Kurt wants building workers at the table.";
+        var message = Mail.Of(text, "Re: flyers", segments: SolidWall.Core.Text.SegmentSplitter.Split(text));
+        var own = Mail.Run("RegisteredCandidateNamed", message, World);
+        Assert.NotNull(own);
+        Assert.Single(own.Evidence); // the quoted mention is not the main signal's evidence
+        Assert.Equal(text.IndexOf("Kurt", StringComparison.Ordinal), own.Evidence[0].Offset);
+        Assert.Null(Mail.Run("RegisteredCandidateQuoted", message, World));
+    }
 }
