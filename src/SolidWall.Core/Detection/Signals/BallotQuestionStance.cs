@@ -46,9 +46,17 @@ internal sealed class BallotQuestionStance : ISignal
 
     private const int Window = 160;
 
+    // What explains a vote instead of asking for one: the district's fact sheet.
+    private const string FactSheet =
+        "means|would\\s+mean|a\\s+(?:yes|no)\\s+vote|if\\s+(?:you\\s+)?vote|if\\s+(?:it\\s+)?(?:passes|fails)|fact\\s+sheet|both\\s+sides|nonpartisan|non-partisan"
+        + "|significa|hoja\\s+informativa|ambos\\s+lados";
+
+    // And around a question named by its number, homework too ("answer question 1", "tarea"). The bare-number idiom
+    // ("Yes on 1") is no exercise's wording, so a homework pass offered for a yard sign is still an ask.
     private static readonly Regex OwnTraps = PhraseScan.Compile(
-        "\\b(?:means|would\\s+mean|a\\s+(?:yes|no)\\s+vote|if\\s+(?:you\\s+)?vote|if\\s+(?:it\\s+)?(?:passes|fails)|fact\\s+sheet|both\\s+sides|nonpartisan|non-partisan"
-        + "|significa|hoja\\s+informativa|ambos\\s+lados|homework|worksheet|quiz|test|exam|answers?|tarea|examen|respond\\w*)\\b");
+        "\\b(?:" + FactSheet + "|homework|worksheet|quiz|test|exam|answers?|tarea|examen|respond\\w*)\\b");
+
+    private static readonly Regex FactSheetTraps = PhraseScan.Compile("\\b(?:" + FactSheet + ")\\b");
 
     public string Name => "BallotQuestionStance";
 
@@ -64,7 +72,7 @@ internal sealed class BallotQuestionStance : ISignal
             Stanced(field, index, index + length) is { } from && !LookAlikes.AreNear(field, from, index + length, 150, OwnTraps),
             note: "a stance on this ballot question next to it")
             ?? PhraseScan.Find(context, BareNumberTrigger, static (ctx, field, index, length) =>
-                !ACount.IsMatch(field.Lower.AsSpan(index + length)) && !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps),
+                !ACount.IsMatch(field.Lower.AsSpan(index + length)) && !LookAlikes.AreNear(field, index, index + length, 150, FactSheetTraps),
             note: "a stance on a ballot question by its number");
         return found is null ? null : new SignalHit(Categories, found);
     }

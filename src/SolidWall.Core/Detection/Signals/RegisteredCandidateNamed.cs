@@ -25,6 +25,15 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
         "ginang", "g", "madame", "monsieur", "thầy", "cô", "пан", "пані",
     };
 
+    // A capitalised word before a surname that asks for the candidate rather than naming someone else ("Vote Sobczak",
+    // "Re-elect Mott", "Vota Reyes"): the sentence's first word, not a first name.
+    private static readonly HashSet<string> AskWords = new(StringComparer.Ordinal)
+    {
+        "vote", "elect", "reelect", "support", "back", "choose", "pick", "remember", "thank", "thanks",
+        "vota", "voten", "votemos", "apoya", "apoyen", "apoyemos", "elijan", "votez", "soutenez", "głosuj", "głosujcie",
+        "poprzyj", "poprzyjcie", "голосуйте", "підтримайте",
+    };
+
     public string Name => quoted ? "RegisteredCandidateQuoted" : "RegisteredCandidateNamed";
 
     public double Weight => 0.5;
@@ -173,7 +182,7 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
         // The full name as written is RegisteredCampaignMention's; a different name beside the part is a different
         // person; the full name declined ("Дороти Зелінської", "Grace Kowalczyk" is not declined) is the candidate's
         // and no other signal's.
-        if (part.IsSurname && before.Word.Length > 0 && before.Adjacent && char.IsUpper(before.Word[0]))
+        if (part.IsSurname && before.Word.Length > 0 && before.Adjacent && char.IsUpper(before.Word[0]) && !AskWords.Contains(before.Word.ToLowerInvariant()))
         {
             return IsDeclined(before.Word, part.Other);
         }

@@ -20,6 +20,7 @@ public sealed class BallotQuestionStanceTests
     [InlineData("P.S. To those of you who are 18: Yes on 1. Our building needs it.", "Yes on 1")]
     [InlineData("Wear green Friday for the No on 22 rally at lunch.", "No on 22")]
     [InlineData("Y el 28, todos a votar: sí a la 1.", "sí a la 1")]
+    [InlineData("anyone whose family puts a Yes on 1 sign in the yard gets a homework pass.", "Yes on 1")] // a reward, not homework
     public void Fires_on_a_stance_on_a_numbered_ballot_question(string text, string phrase)
     {
         var hit = Mail.Run<BallotQuestionStance>(text, "Nov 5");

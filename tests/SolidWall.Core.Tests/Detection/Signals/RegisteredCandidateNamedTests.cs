@@ -31,6 +31,9 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("¿Le dejamos unas tarjetas de Tomás para los papás?", "Tomás")]
     [InlineData("Las tarjetas de Tomas llegan el lunes.", "Tomas")] // written without the accent
     [InlineData("Reyes needs twenty more names by Friday.", "Reyes")] // at the start of a line
+    [InlineData("PS - Vote Hanneman in the 12th. He's always come through for this program.", "Hanneman")] // an ask, not a first name
+    [InlineData("Re-elect Hanneman on the 28th!", "Hanneman")]
+    [InlineData("Y el domingo, Vota Reyes.", "Reyes")]
     [InlineData("لا تنسوا التصويت لتوماس يوم 28 فبراير", "توماس")] // Arabic: "for Tomás", the preposition joined to the name
     [InlineData("周六上午到雷耶斯的办公室帮忙装信封。", "雷耶斯")] // Chinese: no spaces around names
     [InlineData("хто роздасть листівки Дороти у суботу", "Дороти")] // Ukrainian: the genitive of Дорота
