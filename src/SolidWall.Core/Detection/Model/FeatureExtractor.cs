@@ -34,6 +34,37 @@ internal sealed class FeatureExtractor
 
     private const uint StemSalt = 0x2545F491u;
 
+    /// <summary>Mixed into a word's hash for its negated feature.</summary>
+    private const uint NegationSalt = 0x5BD1E995u;
+
+    /// <summary>How many content words after a negation ("don't", "no", "nunca", "nie", "не", "không") count as negated.</summary>
+    private const int NegationScope = 8;
+
+    private static readonly HashSet<uint> Negations = BuildNegations();
+
+    private static HashSet<uint> BuildNegations()
+    {
+        var tokens = new TokenBuffer();
+        foreach (var word in new[]
+        {
+            "not", "no", "never", "don't", "dont", "doesn't", "didn't", "won't", "wont", "can't", "cant", "cannot", "isn't", "aren't",
+            "wasn't", "shouldn't", "wouldn't", "nobody", "nothing", "nor", "refuse", "decline",
+            "nunca", "ni", "tampoco", "jamás", "ne", "pas", "jamais", "nie", "не", "ні", "ніколи", "pa", "hindi", "huwag", "không", "đừng",
+            "لا", "لن", "لم",
+        })
+        {
+            Tokenizer.Tokenize(word, tokens);
+        }
+
+        var set = new HashSet<uint>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            set.Add(tokens.Hash(i));
+        }
+
+        return set;
+    }
+
     /// <summary>Mixed into a word's hash for its second, quoted feature.</summary>
     private const uint QuoteSalt = 0x7A3C9E15u;
 
@@ -166,7 +197,7 @@ internal sealed class FeatureExtractor
         // Count per bucket in a small hash table: linear time, no sort. Features come out in order of first
         // appearance, which is deterministic.
         var n = _tokens.Count;
-        var capacity = Math.Max(n * 4, 1); // a word, its pair with the word before, its stem, its quoted copy
+        var capacity = Math.Max(n * 5, 1); // a word, its pair with the word before, its stem, its quoted and negated copies
         if (_buckets.Length < capacity)
         {
             var size = Math.Max(capacity, _buckets.Length * 2);
@@ -207,31 +238,48 @@ internal sealed class FeatureExtractor
         var chars = _tokens.Chars;
         var previousFunction = false;
         var quotedFrom = _quotedFrom;
+        var negated = 0;
         for (var t = 0; t < n; t++)
         {
             var h = hashes[t];
+            if (breakBefore[t])
+            {
+                negated = 0;
+            }
+
             // A function word or a lone letter is no feature of its own, and a pair of two of them is none either. A lone
             // letter is a single Latin one ("U.S." gives "u" and "s", "p.m." gives "p" and "m"): initials and abbreviations, not words.
             var length = lengths[t];
             var function = FunctionWords.Contains(h) || (length == 1 && char.IsAsciiLetterLower(chars[starts[t]]));
             if (!function)
             {
-                Count(table, tableMask, generation, (int)(StableHash.Mix(h) & Mask), t * 4, buckets, counts, origins, ref count);
+                Count(table, tableMask, generation, (int)(StableHash.Mix(h) & Mask), t * 8, buckets, counts, origins, ref count);
                 if (length > StemLength && char.IsLetter(chars[starts[t]]))
                 {
                     // The stem's hash was taken as the token was built: the hash of its first StemLength chars.
-                    Count(table, tableMask, generation, (int)(StableHash.Mix(stemHashes[t] ^ StemSalt) & Mask), (t * 4) + 2, buckets, counts, origins, ref count);
+                    Count(table, tableMask, generation, (int)(StableHash.Mix(stemHashes[t] ^ StemSalt) & Mask), (t * 8) + 2, buckets, counts, origins, ref count);
+                }
+
+                if (negated > 0 && !Negations.Contains(h))
+                {
+                    Count(table, tableMask, generation, (int)(StableHash.Mix(h ^ NegationSalt) & Mask), (t * 8) + 4, buckets, counts, origins, ref count);
+                    negated--;
                 }
 
                 if (t >= quotedFrom)
                 {
-                    Count(table, tableMask, generation, (int)(StableHash.Mix(h ^ QuoteSalt) & Mask), (t * 4) + 3, buckets, counts, origins, ref count);
+                    Count(table, tableMask, generation, (int)(StableHash.Mix(h ^ QuoteSalt) & Mask), (t * 8) + 3, buckets, counts, origins, ref count);
                 }
             }
 
             if (!breakBefore[t] && !(function && previousFunction))
             {
-                Count(table, tableMask, generation, (int)(StableHash.Pair(hashes[t - 1], h) & Mask), (t * 4) + 1, buckets, counts, origins, ref count);
+                Count(table, tableMask, generation, (int)(StableHash.Pair(hashes[t - 1], h) & Mask), (t * 8) + 1, buckets, counts, origins, ref count);
+            }
+
+            if (Negations.Contains(h))
+            {
+                negated = NegationScope;
             }
 
             previousFunction = function;
@@ -300,12 +348,13 @@ internal sealed class FeatureExtractor
     /// <summary>The words behind a feature, from the tokens of the message just extracted ("volun…" for a stem, "&gt; vote" for a quoted word).</summary>
     public string Term(int origin)
     {
-        var t = origin >> 2;
-        return (origin & 3) switch
+        var t = origin >> 3;
+        return (origin & 7) switch
         {
             0 => _tokens.TextString(t),
             1 => string.Concat(_tokens.Text(t - 1), " ", _tokens.Text(t)),
             3 => string.Concat("> ", _tokens.Text(t)),
+            4 => string.Concat("not ", _tokens.Text(t)),
             _ => string.Concat(_tokens.Text(t)[..StemLength], "…"),
         };
     }
