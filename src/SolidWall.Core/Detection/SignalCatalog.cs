@@ -11,6 +11,7 @@ internal static class SignalCatalog
     public static IReadOnlyList<ISignal> All { get; } =
     [
         new PaidForByDisclaimer(),
+        new PaidForByDisclaimer(where: true),
         new ContributionDisclaimer(),
         new DonationPlatformLink(),
         new RegisteredSender(),

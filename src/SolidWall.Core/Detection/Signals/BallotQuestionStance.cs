@@ -13,20 +13,39 @@ namespace SolidWall.Core.Detection.Signals;
 internal sealed class BallotQuestionStance : ISignal
 {
     private const string Question =
-        "(?:\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong|питанн(?:я|і|ю|ям))\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b)";
+        "(?:\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b)";
 
     // A stance that stands on its own, read within a couple of sentences of the question: "vote NO", "głosujcie TAK".
     private const string Stance =
         "(?:\\bvot(?:e|ing)\\s+(?:yes|no|wi|non|oo|hindi|s[ií]|tak|nie)\\b|\\bvote\\s+(?:it|this|them)\\s+down\\b"
-        + "|\\bvot(?:a|en|emos|ar|ad|ez)\\s+(?:s[ií]|no|oui|non)\\b|\\bg[lł]osuj\\w*\\s+(?:na\\s+)?[„\"]?(?:tak|nie)\\b|\\bna\\s+[„\"]?(?:tak|nie)\\b"
-        + "|\\bpakiboto\\s+(?:po\\s+)?(?:ng\\s+)?(?:oo|hindi)\\b|\\b(?:про)?голос\\w*\\s+(?:за\\s+)?[«\"„]?(?:так|ні)\\b)";
+        + "|\\bvot(?:a|en|emos|ar|ad|ez)\\s+(?:s[ií]|no|oui|non)\\b|\\bg[lł]os(?:uj|owa)\\w*\\s+(?:na\\s+)?[„\"]?(?:tak|nie)\\b|\\bna\\s+[„\"]?(?:tak|nie)\\b"
+        + "|\\bpakiboto\\s+(?:po\\s+)?(?:ng\\s+)?(?:oo|hindi)\\b)";
 
     // A stance that names the question itself: "yes on Question 1", "say no to Q1", "sí a la Pregunta 1", "WI pou Kesyon 1".
     private const string StanceOn =
-        "(?:\\b(?:say\\s+)?(?:yes|no|s[ií]|wi|non|oo|hindi|так|ні)\\s+(?:on|to|a\\s+la|al|a|pou|sa|na|за)\\s+(?:the\\s+)?)";
+        "(?:\\b(?:say\\s+)?(?:yes|no|s[ií]|wi|non|oo|hindi)\\s+(?:on|to|a\\s+la|al|a|pou|sa|na)\\s+(?:the\\s+)?)";
 
     // The idiom that needs no word for the question: "Yes on 1", "No on 22", "sí a la 1" (not "yes on 2 of them").
-    private const string BareNumber = "(?:\\b(?:yes|no)\\s+on\\s+(?:#\\s*)?\\d{1,3}\\b|\\bs[ií]\\s+a\\s+la\\s+\\d{1,2}\\b|\\bno\\s+a\\s+la\\s+\\d{1,2}\\b)";
+    private const string BareNumber = "(?:\\b(?:yes|no)\\s+on\\s+(?:#\\s*)?\\d{1,3}\\b|\\bs[ií]\\s+a\\s+la\\s+\\d{1,2}\\b|\\bno\\s+a\\s+la\\s+\\d{1,2}\\b|\\b(?:wi|non)\\s+(?:sou|pou)\\s+\\d{1,2}\\s+an\\b)";
+
+    // The same in Ukrainian, Arabic, Chinese and Vietnamese, outside the lexicon (OtherScripts): the question by its
+    // number ("Питання 1", "першому питанні", "السؤال رقم 1", "第一号问题", "Câu hỏi 1", "Dự luật 1"), then a stance in
+    // the paragraph around it ("голосуйте НІ", «так», "يصوّت نعم", 投"是", "bầu CÓ"). Chinese has no word edges.
+    private static readonly Regex OtherScriptQuestion = PhraseScan.Compile(
+        "питанн(?:я|і|ю|ям)\\s+(?:№\\s*)?\\d{1,2}\\b|\\b(?:перш|друг)\\w*\\s+питанн\\w*"
+        + "|(?:ال)?سؤال\\s+(?:رقم\\s+)?[\\d١-٩]{1,2}"
+        + "|第\\s*[一二三四五六七八九十\\d]{1,2}\\s*号?\\s*(?:问题|提案|议题|問題|議題)|[一二三\\d]\\s*号\\s*(?:问题|提案|問題)"
+        + "|\\b(?:câu\\s+hỏi|dự\\s+luật|đề\\s+án)\\s+(?:số\\s+)?\\d{1,2}\\b");
+
+    private static readonly Regex OtherScriptStance = PhraseScan.Compile(
+        "(?:про)?голос\\w*\\s+(?:за\\s+)?[«\"„]?(?:так|ні)\\b|[«\"„](?:так|ні)[»\"“]|\\b(?:так|ні)\\s+(?:за|на)\\s"
+        + "|(?:يصو[ّ]?ت|صو[ّ]?توا|التصويت|تصويت|أصو[ّ]?ت|صو[ّ]?ت)\\s+(?:ب)?[\"«“]?(?:نعم|لا)\\b"
+        + "|投\\s*[\"“「]?(?:是|否|赞成|反对|贊成|反對)"
+        + "|\\b(?:bầu|bỏ\\s+phiếu|chọn)\\s+[\"“]?(?:có|không|thuận|chống)\\b");
+
+    // What explains a vote in those languages: "означає", "يعني", "意味着", "nghĩa là"; and homework.
+    private static readonly Regex OtherScriptTraps = PhraseScan.Compile(
+        "означа\\w*|якщо\\s+(?:ви\\s+)?проголос\\w*|домашн\\w*|контрольн\\w*|يعني|تعني|واجب|意味|表示|作业|作業|nghĩa\\s+là|nếu\\s+(?:bạn\\s+)?bầu|bài\\s+tập");
 
     // What makes the number a count or a score instead: "yes on 2 of the 5 items", "no on 3%".
     private static readonly Regex ACount = PhraseScan.Compile("^\\s*(?:%|percent\\b|of\\b|out\\b|de\\b|por\\b|[.,:]\\d)");
@@ -35,10 +54,10 @@ internal sealed class BallotQuestionStance : ISignal
     // 160 characters on either side (a pattern spanning both read whole texts, at about 5 µs a message).
     private static readonly PhrasePattern QuestionTrigger = PhraseScan.Trigger(
         Question,
-        ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong", "питання", "питанні", "питанню", "питанням"],
+        ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong"],
         "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
 
-    private static readonly PhrasePattern BareNumberTrigger = PhraseScan.Trigger(BareNumber, ["yes", "no", "sí", "si"]);
+    private static readonly PhrasePattern BareNumberTrigger = PhraseScan.Trigger(BareNumber, ["yes", "no", "sí", "si", "wi", "non"]);
 
     private static readonly Regex StanceNear = PhraseScan.Compile(Stance);
 
@@ -69,21 +88,48 @@ internal sealed class BallotQuestionStance : ISignal
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, QuestionTrigger, static (ctx, field, index, length) =>
-            Stanced(field, index, index + length) is { } from && !LookAlikes.AreNear(field, from, index + length, 150, OwnTraps),
+            Stanced(field, index, index + length, StanceNear) is { } from && !LookAlikes.AreNear(field, from, index + length, 150, OwnTraps),
             note: "a stance on this ballot question next to it")
             ?? PhraseScan.Find(context, BareNumberTrigger, static (ctx, field, index, length) =>
                 !ACount.IsMatch(field.Lower.AsSpan(index + length)) && !LookAlikes.AreNear(field, index, index + length, 150, FactSheetTraps),
             note: "a stance on a ballot question by its number");
+        if (found is null && FindInOtherScripts(context) is { } other)
+        {
+            found = [other];
+        }
+
         return found is null ? null : new SignalHit(Categories, found);
+    }
+
+    private static Evidence? FindInOtherScripts(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (!field.HasOtherScripts)
+            {
+                continue;
+            }
+
+            foreach (var match in OtherScriptQuestion.EnumerateMatches(field.Lower))
+            {
+                var end = match.Index + match.Length;
+                if (Stanced(field, match.Index, end, OtherScriptStance) is not null && !LookAlikes.AreNear(field, match.Index, end, 150, OtherScriptTraps))
+                {
+                    return field.At(match.Index, match.Length, "a stance on this ballot question next to it");
+                }
+            }
+        }
+
+        return null;
     }
 
     // Where the stance starts when there is one on the question: just before it ("yes on Question 1"), or, when a stance
     // stands within the window around it in the same paragraph ("Q1 … Vote NO."), the question itself; null when none.
-    private static int? Stanced(TextField field, int at, int end)
+    private static int? Stanced(TextField field, int at, int end, Regex stanceNear)
     {
         var lower = field.Lower.AsSpan();
         var before = lower[Math.Max(0, at - 40)..at];
-        if (StanceJustBefore.Match(before.ToString()) is { Success: true } adjacent)
+        if (stanceNear == StanceNear && StanceJustBefore.Match(before.ToString()) is { Success: true } adjacent)
         {
             return at - before.Length + adjacent.Index;
         }
@@ -94,6 +140,6 @@ internal sealed class BallotQuestionStance : ISignal
         var paragraphEnd = lower[end..to].IndexOf("\n\n");
         from = paragraphStart < 0 ? from : from + paragraphStart + 2;
         to = paragraphEnd < 0 ? to : end + paragraphEnd;
-        return StanceNear.IsMatch(lower[from..to]) ? at : null;
+        return stanceNear.IsMatch(lower[from..to]) ? at : null;
     }
 }

@@ -30,7 +30,7 @@ internal sealed class NoCampaignContext : ISignal
         StringComparison.Ordinal);
 
     // A "paid for by" line names the committee that paid: campaign context enough.
-    private static readonly PaidForByDisclaimer Disclaimer = new();
+    private static readonly PaidForByDisclaimer Disclaimer = new(where: null);
 
     public string Name => "NoCampaignContext";
 

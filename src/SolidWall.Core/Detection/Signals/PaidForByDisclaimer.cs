@@ -7,8 +7,12 @@ namespace SolidWall.Core.Detection.Signals;
 /// candidate or candidate's committee", Spanish "Pagado por …". Flattened exports run words together
 /// ("Paid for byMark", "Notauthorized"), so spaces are optional. Traps: "paid for by the PTA / the district /
 /// a grant / your tuition", and ethics lessons that quote the rule.
+/// Two signals read it, so that each has its own weight: <c>PaidForByDisclaimer</c> where the disclaimer stands in the
+/// message's own words (a campaign's mail carries its own), and <c>PaidForByDisclaimerQuoted</c> where it stands only in
+/// what the message quotes or forwards: a relay, but as often a report to the ethics office quoting the blast.
 /// </summary>
-internal sealed class PaidForByDisclaimer : ISignal
+/// <param name="where">Own words only (false), quoted or forwarded text only (true), or anywhere (null: as campaign context).</param>
+internal sealed class PaidForByDisclaimer(bool? where = false) : ISignal
 {
     private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "paid\\s*for\\s*by|pagad[oa]\\s+por\\b"
@@ -24,7 +28,7 @@ internal sealed class PaidForByDisclaimer : ISignal
 
     private static readonly Regex OwnTraps = PhraseScan.Compile("\\bdisclaimers?\\b|\\baviso\\s+legal\\b|\\bmust\\s+(?:include|carry|say)\\b");
 
-    public string Name => "PaidForByDisclaimer";
+    public string Name => where == true ? "PaidForByDisclaimerQuoted" : "PaidForByDisclaimer";
 
     public double Weight => 4.0;
 
@@ -34,16 +38,14 @@ internal sealed class PaidForByDisclaimer : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (_, field, index, length) =>
+        var found = where switch
         {
-            if (LookAlikes.AreNear(field, index, index + length, 80, OwnTraps))
-            {
-                return false;
-            }
-
-            var lower = field.Lower;
-            return !(lower[index] is 'p') || !InnocentPayer.IsMatch(lower.AsSpan(index + length, Math.Min(60, lower.Length - index - length)));
-        });
+            null => PhraseScan.Find(context, Trigger, static (_, field, index, length) => IsDisclaimer(field, index, length)),
+            false => PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length)),
+            true => PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length)) is null
+                ? PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => !InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length))
+                : null,
+        };
         if (found is null)
         {
             return null;
@@ -65,5 +67,18 @@ internal sealed class PaidForByDisclaimer : ISignal
         }
 
         return new SignalHit(Categories, found);
+    }
+
+    private static bool InOwnWords(DetectionContext context, TextField field, int index) => field.Where != "text" || index < context.OwnWordsEnd;
+
+    private static bool IsDisclaimer(TextField field, int index, int length)
+    {
+        if (LookAlikes.AreNear(field, index, index + length, 80, OwnTraps))
+        {
+            return false;
+        }
+
+        var lower = field.Lower;
+        return !(lower[index] is 'p') || !InnocentPayer.IsMatch(lower.AsSpan(index + length, Math.Min(60, lower.Length - index - length)));
     }
 }

@@ -20,6 +20,12 @@ public sealed class BallotQuestionStanceTests
     [InlineData("P.S. To those of you who are 18: Yes on 1. Our building needs it.", "Yes on 1")]
     [InlineData("Wear green Friday for the No on 22 rally at lunch.", "No on 22")]
     [InlineData("Y el 28, todos a votar: sí a la 1.", "sí a la 1")]
+    [InlineData("Rodzice, proszę głosować TAK na Pytanie 2, chodzi o nowe okna.", "Pytanie 2")] // the infinitive
+    [InlineData("Друзі, голосуйте «ні» на першому питанні, податок і так високий.", "першому питанні")]
+    [InlineData("这次选票上的第二号提案关系到校车，请大家投“赞成”。", "第二号提案")]
+    [InlineData("Anh chị nhớ bỏ phiếu KHÔNG cho Dự luật 2 nhé, thuế nhà lại tăng.", "Dự luật 2")]
+    [InlineData("نرجو منكم التصويت بنعم على السؤال رقم 2 يوم الانتخابات.", "السؤال رقم 2")]
+    [InlineData("Jedi a, WI sou 2 an, pou timoun yo.", "WI sou 2 an")]
     [InlineData("anyone whose family puts a Yes on 1 sign in the yard gets a homework pass.", "Yes on 1")] // a reward, not homework
     public void Fires_on_a_stance_on_a_numbered_ballot_question(string text, string phrase)
     {
@@ -38,5 +44,8 @@ public sealed class BallotQuestionStanceTests
     [InlineData("Students who answered yes on 2 of the 5 items need a retake.")] // a count, not a question
     [InlineData("A yes on 1 means the levy rises; a no on 1 means it stays.")] // the fact sheet again
     [InlineData("Питання 1 у контрольній: так чи ні, поясніть відповідь.")] // homework, no ask
+    [InlineData("Bỏ phiếu CÓ cho Dự luật 2 nghĩa là thuế tăng 0,35%; bỏ phiếu KHÔNG nghĩa là giữ nguyên.")] // the fact sheet
+    [InlineData("第二号提案：投“赞成”意味着税率提高，投“反对”意味着不变。")] // the fact sheet in Chinese
+    [InlineData("Коментар до питання 2: голосування «так» означає новий податок.")] // and in Ukrainian
     public void Stays_quiet_otherwise(string text) => Assert.Null(Mail.Run<BallotQuestionStance>(text, "Notes"));
 }

@@ -39,4 +39,24 @@ public sealed class PaidForByDisclaimerTests
     [InlineData("Please bring your receipts; anything paid for by your own card will be reimbursed.")]
     public void Stays_quiet_on_innocent_payers_and_quoted_rules(string text) =>
         Assert.Null(Mail.Run<PaidForByDisclaimer>(text));
+
+    [Fact]
+    public void A_disclaimer_only_in_quoted_text_is_the_quoted_signal_s()
+    {
+        const string text = "This reached my school address. Not replying.\n\n> Chip in $25 tonight.\n> Paid for by Friends of Dana Ortiz.";
+        var message = Mail.Of(text, "Fw: tonight", segments: SolidWall.Core.Text.SegmentSplitter.Split(text));
+        Assert.Null(Mail.Run("PaidForByDisclaimer", message));
+        var quoted = Mail.Run("PaidForByDisclaimerQuoted", message);
+        Assert.NotNull(quoted);
+        Assert.Equal(text.IndexOf("Paid for by", StringComparison.Ordinal), quoted.Evidence[0].Offset);
+    }
+
+    [Fact]
+    public void A_disclaimer_in_the_message_s_own_words_is_the_main_signal_s()
+    {
+        const string text = "Chip in $25 tonight.\n\nPaid for by Friends of Dana Ortiz.\n\n> unsubscribe me please";
+        var message = Mail.Of(text, "tonight", segments: SolidWall.Core.Text.SegmentSplitter.Split(text));
+        Assert.NotNull(Mail.Run("PaidForByDisclaimer", message));
+        Assert.Null(Mail.Run("PaidForByDisclaimerQuoted", message));
+    }
 }
