@@ -26,7 +26,7 @@ public static class ModelTrainer
         {
             var e = examples[i];
             var postscript = Postscript.Find(e.Text) is { } ps ? extractor.Extract(null, e.Text.Substring(ps.Start, ps.Length)).Compact() : null;
-            vectors[i] = extractor.Extract(e.Subject, e.Text, e.Message?.Segments ?? SegmentSplitter.Split(e.Text)).Compact();
+            vectors[i] = extractor.Extract(e.Subject, e.Text, e.SegmentsForModel).Compact();
             vectors[i].Postscript = postscript;
             return extractor;
         }, _ => { });

@@ -164,6 +164,7 @@ public static class TrainingData
                     World = world,
                     Subject = names.Remove(example.Subject),
                     Text = names.Remove(example.Text)!,
+                    ModelSegments = message.Segments.Select(g => g with { Text = names.Remove(g.Text)!, Attribution = names.Remove(g.Attribution) }).ToArray(),
                 });
             }
         }

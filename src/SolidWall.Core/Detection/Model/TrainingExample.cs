@@ -31,6 +31,16 @@ public sealed record TrainingExample(
     /// </summary>
     public Registry? World { get; init; }
 
+    /// <summary>
+    /// The segments the text model reads (<see cref="Model.FeatureExtractor.Extract(string?, string, IReadOnlyList{Segment})"/>),
+    /// when they are not the message's: the district rows' with the world's candidates' names cut, as
+    /// <see cref="Subject"/> and <see cref="Text"/> are.
+    /// </summary>
+    public IReadOnlyList<Segment>? ModelSegments { get; init; }
+
+    /// <summary>What the text model reads of this row: its own segments, the message's, or the text split.</summary>
+    public IReadOnlyList<Segment> SegmentsForModel => ModelSegments ?? Message?.Segments ?? SolidWall.Core.Text.SegmentSplitter.Split(Text);
+
     /// <summary>The message, composed from <see cref="Subject"/> and <see cref="Text"/> when the row has none.</summary>
     public Message AsMessage() => Message ?? TrainingMail.Compose(Id, null, [], Subject, Text);
 
