@@ -21,6 +21,24 @@ public sealed class WorldRegistryTests
     }
 
     [Fact]
+    public void The_model_reads_no_candidates_name_in_any_district_row_not_in_its_quotes_either()
+    {
+        // The model's view (subject, text and the segments it vectorises) has the names cut; the message keeps them.
+        var rows = TrainingData.LoadDistrict(TestPaths.District());
+        var extractor = new FeatureExtractor();
+        var quoted = rows.Where(r => r.Message!.Segments.Any(g => g.Kind != SolidWall.Core.SegmentKind.Body)).ToList();
+        Assert.NotEmpty(quoted);
+        foreach (var row in quoted.Where(r => r.Message!.Text.Contains("Ortiz", StringComparison.Ordinal)).Take(20))
+        {
+            var x = extractor.Extract(row.Subject, row.Text, row.SegmentsForModel);
+            var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToList();
+            // As a word: a campaign's domain ("domain:reelect-dana-ortiz.example") is content and stays.
+            Assert.DoesNotContain(terms, t => t.Split(' ').Contains("ortiz"));
+            Assert.Contains("Ortiz", row.Message!.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Signals_read_a_row_with_its_worlds_registry_and_the_plain_view_without()
     {
         var world = Registry.Parse("campaigns:\n  - id: mott\n    name: Citizens for Gerry Mott\n    candidate: Gerald Mott\n    aliases: [Gerry Mott]\n", "registry.yaml");
