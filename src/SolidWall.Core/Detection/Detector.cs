@@ -74,7 +74,7 @@ public sealed class Detector
         }
         else
         {
-            var score = _model.Score(message);
+            var score = _model.Score(message, _registry);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
             z += contribution + _policy.ModelBias;
             positive |= score.Probability > CounterSignalModelGate;
@@ -223,6 +223,14 @@ public sealed class Detector
             }
 
             var note = quoted ? $"model term '{lower}', quoted {term.Weight:+0.00;-0.00}" : $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
+            if (lower == Model.WorldNames.Placeholder && context.Registry.Entries.Count > 0
+                && context.Registry.ModelNames.First(context.Text.Original) is (>= 0 and var at, var length))
+            {
+                // The model read a registered candidate's name as "a registered candidate is named": point at the name.
+                evidence.Add(context.Text.At(at, length, $"model term: a registered candidate named {term.Weight:+0.00;-0.00}"));
+                continue;
+            }
+
             var inSubject = quoted ? -1 : context.Subject.Lower.IndexOf(lower, StringComparison.Ordinal);
             var inText = inSubject >= 0 ? -1 : context.Text.Lower.IndexOf(lower, StringComparison.Ordinal);
             evidence.Add(inSubject >= 0 ? context.Subject.At(inSubject, lower.Length, note)

@@ -7,6 +7,9 @@ namespace SolidWall.Core.Detection;
 public interface ITextModel
 {
     ModelScore Score(Message message);
+
+    /// <summary>Scores a message read with a registry: a model may read the registry's candidates' names as such.</summary>
+    ModelScore Score(Message message, Registry registry) => Score(message);
 }
 
 /// <summary>One term's share of a model score: positive pushes towards electioneering.</summary>

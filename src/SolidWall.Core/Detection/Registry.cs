@@ -63,6 +63,19 @@ public sealed class Registry
 
     private CandidateNameIndex? _candidateNames;
 
+    /// <summary>
+    /// The candidates' names as the text model masks them (<see cref="Model.WorldNames"/>): every word of each
+    /// candidate's name and other spellings (built on first use; empty without candidates).
+    /// </summary>
+    internal Model.WorldNames ModelNames => _modelNames ??= Model.WorldNames.Of(Entries
+        .Where(e => e.Candidate is not null)
+        .SelectMany(e => e.CandidateNames.Prepend(e.Candidate!))
+        .SelectMany(n => n.Split([' ', '·', '・', '\u00a0', '"'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Where(w => w.Length >= 2)
+        .Distinct(StringComparer.Ordinal));
+
+    private Model.WorldNames? _modelNames;
+
     private static CandidateNamePart[] BuildCandidateNameParts(IReadOnlyList<RegistryEntry> entries)
     {
         var parts = new List<CandidateNamePart>();

@@ -26,7 +26,7 @@ public static class DetectorTrainer
     /// </summary>
     internal static TrainedDetector Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<bool[]> fired, IReadOnlyList<bool[]> plain, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
     {
-        var (model, heldOut) = ModelTrainer.Train(x, examples, rows, options);
+        var (model, heldOut, heldOutPlain) = ModelTrainer.Train(x, examples, rows, options);
         var probability = new List<double>(rows.Length);
         var indicators = new List<bool[]>(rows.Length);
         var labels = new List<bool>(rows.Length);
@@ -42,7 +42,7 @@ public static class DetectorTrainer
             weights.Add(twoViews ? weight / 2 : weight);
             if (twoViews)
             {
-                probability.Add(heldOut[k]);
+                probability.Add(heldOutPlain[k]);
                 indicators.Add(plain[r]);
                 labels.Add(examples[r].Electioneering);
                 weights.Add(weight / 2);

@@ -35,6 +35,12 @@ internal sealed class FeatureVector
     /// </summary>
     public FeatureVector? Postscript { get; set; }
 
+    /// <summary>
+    /// The row as read without a registry, when that differs (a district row: its candidates' names as written, not
+    /// masked): what the combination's no-registry view is fitted on. Never trained on.
+    /// </summary>
+    public FeatureVector? Plain { get; set; }
+
     /// <summary>A copy that owns exact-size arrays without the origins (for keeping many in memory while training).</summary>
-    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count, TokenCount) { Postscript = Postscript };
+    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count, TokenCount) { Postscript = Postscript, Plain = Plain };
 }

@@ -28,6 +28,13 @@ public static class ModelTrainer
             var postscript = Postscript.Find(e.Text) is { } ps ? extractor.Extract(null, e.Text.Substring(ps.Start, ps.Length)).Compact() : null;
             vectors[i] = extractor.Extract(e.Subject, e.Text, e.SegmentsForModel).Compact();
             vectors[i].Postscript = postscript;
+            if (e.Plain is { } plain)
+            {
+                // The row as read without a registry: its names cut.
+                var plainPostscript = Postscript.Find(plain.Text) is { } pps ? extractor.Extract(null, plain.Text.Substring(pps.Start, pps.Length)).Compact() : null;
+                vectors[i].Plain = extractor.Extract(plain.Subject, plain.Text, plain.Segments).Compact();
+                vectors[i].Plain!.Postscript = plainPostscript;
+            }
             return extractor;
         }, _ => { });
         return vectors;
@@ -39,12 +46,40 @@ public static class ModelTrainer
     /// that did not train on it (calibrated and evidence-scaled like <see cref="TextModel.Probability"/>): what the
     /// score combination is fitted on, since the final model's scores on its own training rows are overconfident.
     /// </summary>
-    internal static (TextModel Model, double[] HeldOut) Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
+    internal static (TextModel Model, double[] HeldOut, double[] HeldOutPlain) Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
     {
         var subsetX = rows.Select(r => x[r]).ToArray();
         var subset = rows.Select(r => examples[r]).ToArray();
         var labels = Labels(subset);
         var rowWeights = subset.Select(e => e.IsDistrict ? options.DistrictWeight : 1f).ToArray();
+
+        // A row with a plain view (its names cut, as read without a registry) is trained on in both views, each at half
+        // its weight: the masked view teaches that a registered candidate named is evidence, the plain one that the
+        // words around an ask are evidence too, for an investigator with no registry. The plain views sit after the rows.
+        var n = subset.Length;
+        var plainAt = new int[n];
+        var allX = new List<FeatureVector>(subsetX);
+        var allWeights = new List<float>(rowWeights);
+        var allLabels = Enumerable.Range(0, TextModel.HeadCount).Select(h => new List<sbyte>(labels[h])).ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            plainAt[i] = -1;
+            if (subsetX[i].Plain is { } plainView)
+            {
+                plainAt[i] = allX.Count;
+                allX.Add(plainView);
+                allWeights[i] = rowWeights[i] / 2;
+                allWeights.Add(rowWeights[i] / 2);
+                for (var h = 0; h < TextModel.HeadCount; h++)
+                {
+                    allLabels[h].Add(labels[h][i]);
+                }
+            }
+        }
+
+        var trainingLabels = allLabels.Select(l => l.ToArray()).ToArray();
+        var trainingWeights = allWeights.ToArray();
+        int[] WithPlain(IEnumerable<int> idx) => [.. idx.SelectMany(i => plainAt[i] < 0 ? [i] : new[] { i, plainAt[i] })];
 
         // Held-out raw scores for calibration.
         var folds = Folds.Assign(subset, options.CalibrationFolds, options.Seed ^ 0xCA11B7A7E);
@@ -52,6 +87,11 @@ public static class ModelTrainer
         var heldOutEvidence = new double[subset.Length];
         var heldOutPostscript = new double[subset.Length];
         var heldOutPostscriptEvidence = new double[subset.Length];
+        // The same, for the rows' plain view (FeatureVector.Plain: names as written, as read without a registry).
+        var plainRaw = new double[subset.Length];
+        var plainEvidence = new double[subset.Length];
+        var plainPostscript = new double[subset.Length];
+        var plainPostscriptEvidence = new double[subset.Length];
         for (var h = 0; h < TextModel.HeadCount; h++)
         {
             heldOut[h] = new double[subset.Length];
@@ -62,7 +102,8 @@ public static class ModelTrainer
             var fold = f;
             var trainIdx = Enumerable.Range(0, subset.Length).Where(i => folds[i] != fold).ToArray();
             var testIdx = Enumerable.Range(0, subset.Length).Where(i => folds[i] == fold).ToArray();
-            var heads = TrainHeads(trainIdx.Select(i => subsetX[i]).ToArray(), labels, trainIdx, rowWeights, options);
+            var both = WithPlain(trainIdx);
+            var heads = TrainHeads(both.Select(i => allX[i]).ToArray(), trainingLabels, both, trainingWeights, options);
             for (var h = 0; h < TextModel.HeadCount; h++)
             {
                 foreach (var i in testIdx)
@@ -75,6 +116,17 @@ public static class ModelTrainer
                         {
                             heldOutPostscript[i] = LogisticRegression.Dot(heads[0].Weights, heads[0].Bias, postscript);
                             heldOutPostscriptEvidence[i] = Evidence(heads[0].Weights, postscript);
+                        }
+
+                        if (subsetX[i].Plain is { } plain)
+                        {
+                            plainRaw[i] = LogisticRegression.Dot(heads[0].Weights, heads[0].Bias, plain);
+                            plainEvidence[i] = Evidence(heads[0].Weights, plain);
+                            if (plain.Postscript is { } plainPs)
+                            {
+                                plainPostscript[i] = LogisticRegression.Dot(heads[0].Weights, heads[0].Bias, plainPs);
+                                plainPostscriptEvidence[i] = Evidence(heads[0].Weights, plainPs);
+                            }
                         }
                     }
                 }
@@ -98,7 +150,8 @@ public static class ModelTrainer
             calibration[h] = Platt.Fit(scores, truth);
         }
 
-        var final = TrainHeads(subsetX, labels, Enumerable.Range(0, subset.Length).ToArray(), rowWeights, options);
+        var everyRow = WithPlain(Enumerable.Range(0, n));
+        var final = TrainHeads(everyRow.Select(i => allX[i]).ToArray(), trainingLabels, everyRow, trainingWeights, options);
         var interleaved = new float[FeatureExtractor.Buckets * TextModel.HeadCount];
         var biases = new double[TextModel.HeadCount];
         for (var h = 0; h < TextModel.HeadCount; h++)
@@ -111,18 +164,24 @@ public static class ModelTrainer
             }
         }
 
-        var heldOutProbability = new double[subset.Length];
-        for (var i = 0; i < subset.Length; i++)
+        // As TextModel.Score reads a message: moved towards the postscript read on its own, when that reads higher.
+        double Probability(double raw, double evidence, FeatureVector v, double psRaw, double psEvidence)
         {
-            heldOutProbability[i] = TextModel.Abstain(calibration[0].Probability(heldOut[0][i]), heldOutEvidence[i], subsetX[i].TokenCount);
-            if (subsetX[i].Postscript is { } postscript)
-            {
-                // As TextModel.Score reads it: moved towards the postscript read on its own, when that reads higher.
-                heldOutProbability[i] = TextModel.Blend(heldOutProbability[i], TextModel.Abstain(calibration[0].Probability(heldOutPostscript[i]), heldOutPostscriptEvidence[i], postscript.TokenCount));
-            }
+            var p = TextModel.Abstain(calibration[0].Probability(raw), evidence, v.TokenCount);
+            return v.Postscript is { } ps ? TextModel.Blend(p, TextModel.Abstain(calibration[0].Probability(psRaw), psEvidence, ps.TokenCount)) : p;
         }
 
-        return (new TextModel(interleaved, biases, calibration), heldOutProbability);
+        var heldOutProbability = new double[subset.Length];
+        var heldOutPlain = new double[subset.Length];
+        for (var i = 0; i < subset.Length; i++)
+        {
+            heldOutProbability[i] = Probability(heldOut[0][i], heldOutEvidence[i], subsetX[i], heldOutPostscript[i], heldOutPostscriptEvidence[i]);
+            heldOutPlain[i] = subsetX[i].Plain is { } plain
+                ? Probability(plainRaw[i], plainEvidence[i], plain, plainPostscript[i], plainPostscriptEvidence[i])
+                : heldOutProbability[i];
+        }
+
+        return (new TextModel(interleaved, biases, calibration), heldOutProbability, heldOutPlain);
     }
 
     /// <summary>

@@ -98,6 +98,17 @@ public sealed class TextModel : ITextModel
         return Score(message.Subject, message.Text, message.Segments);
     }
 
+    /// <summary>
+    /// Scores a message with the registry's candidates' names masked (<see cref="Registry.ModelNames"/>), as the model
+    /// was trained: it reads that a registered candidate is named, not who.
+    /// </summary>
+    public ModelScore Score(Message message, Registry registry)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(registry);
+        return Score(message.Subject, message.Text, message.Segments, registry.Entries.Count == 0 ? null : registry.ModelNames);
+    }
+
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
     /// <remarks>
     /// A message with a postscript (<see cref="Postscript"/>) is also read as the postscript alone. When that reads
@@ -107,32 +118,34 @@ public sealed class TextModel : ITextModel
     public ModelScore Score(string? subject, string text, int topTerms = DefaultTopTerms)
     {
         text ??= "";
-        return Score(subject, text, SegmentSplitter.Split(text), topTerms);
+        return Score(subject, text, SegmentSplitter.Split(text), null, topTerms);
     }
 
     /// <summary>
     /// Scores a subject and text whose <paramref name="segments"/> (own words, quotes, forwards) are already known, as a
     /// normalised <see cref="Message"/> carries them; see <see cref="FeatureExtractor.Extract(string?, string, IReadOnlyList{Segment})"/>.
     /// </summary>
-    internal ModelScore Score(string? subject, string text, IReadOnlyList<Segment> segments, int topTerms = DefaultTopTerms)
+    internal ModelScore Score(string? subject, string text, IReadOnlyList<Segment> segments, WorldNames? names = null, int topTerms = DefaultTopTerms)
     {
         var extractor = t_extractor ??= new FeatureExtractor();
+        names ??= WorldNames.None;
+        // The postscript is found in the text as written, so that its place points into the message.
         var postscript = Postscript.Find(text);
         var postscriptProbability = -1.0;
         if (postscript is { } ps)
         {
-            var alone = extractor.Extract(null, text.Substring(ps.Start, ps.Length));
+            var alone = extractor.Extract(null, names.Mask(text.Substring(ps.Start, ps.Length))!);
             postscriptProbability = Probability(alone, Contributions(alone.Count));
         }
 
-        var x = extractor.Extract(subject, text, segments);
+        var x = names.IsEmpty ? extractor.Extract(subject, text, segments) : extractor.Extract(names.Mask(subject), names.Mask(text)!, names.Mask(segments));
         var contributions = Contributions(x.Count);
         var probability = Probability(x, contributions);
         if (postscriptProbability > probability && postscript is { } read)
         {
             var blended = Blend(probability, postscriptProbability);
             // The extractor's buffers hold one vector at a time: the postscript's again, for its terms and categories.
-            x = extractor.Extract(null, text.Substring(read.Start, read.Length));
+            x = extractor.Extract(null, names.Mask(text.Substring(read.Start, read.Length))!);
             contributions = Contributions(x.Count);
             probability = blended;
         }

@@ -162,9 +162,10 @@ public static class TrainingData
                 {
                     Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,
                     World = world,
-                    Subject = names.Remove(example.Subject),
-                    Text = names.Remove(example.Text)!,
-                    ModelSegments = message.Segments.Select(g => g with { Text = names.Remove(g.Text)!, Attribution = names.Remove(g.Attribution) }).ToArray(),
+                    Subject = names.Mask(example.Subject),
+                    Text = names.Mask(example.Text)!,
+                    ModelSegments = names.Mask(message.Segments),
+                    Plain = (names.Remove(example.Subject), names.Remove(example.Text)!, message.Segments.Select(g => g with { Text = names.Remove(g.Text)!, Attribution = names.Remove(g.Attribution) }).ToArray()),
                 });
             }
         }

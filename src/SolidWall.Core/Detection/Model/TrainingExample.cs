@@ -38,6 +38,13 @@ public sealed record TrainingExample(
     /// </summary>
     public IReadOnlyList<Segment>? ModelSegments { get; init; }
 
+    /// <summary>
+    /// The row as the text model reads it without a registry, when that differs from <see cref="Subject"/>,
+    /// <see cref="Text"/> and <see cref="ModelSegments"/>: the district rows with the world's candidates' names cut
+    /// rather than masked.
+    /// </summary>
+    public (string? Subject, string Text, IReadOnlyList<Segment> Segments)? Plain { get; init; }
+
     /// <summary>What the text model reads of this row: its own segments, the message's, or the text split.</summary>
     public IReadOnlyList<Segment> SegmentsForModel => ModelSegments ?? Message?.Segments ?? SolidWall.Core.Text.SegmentSplitter.Split(Text);
 
