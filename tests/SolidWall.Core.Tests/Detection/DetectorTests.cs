@@ -49,6 +49,30 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void The_placeholder_term_points_at_the_registered_name_it_stands_for()
+    {
+        var model = new FixedModel(0.9, ("registeredcandidate", 1.5));
+        var message = Mail.Of("Saturday morning, Dana's people need ten of us at the door.", "Saturday");
+        var reason = new Detector(registry: Mail.SampleRegistry(), model: model).Classify(message).Reasons.Single(r => r.Signal == Detector.TextModelSignal);
+        var evidence = reason.Evidence[0];
+        Assert.Equal(message.Text.IndexOf("Dana", StringComparison.Ordinal), evidence.Offset);
+        Assert.Equal("Dana", evidence.Text);
+        Assert.Contains("a registered candidate named", evidence.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_model_reads_a_registered_candidates_name_only_with_the_registry()
+    {
+        var model = SolidWall.Core.Detection.Model.TextModel.LoadEmbedded();
+        var message = Mail.Of("Saturday morning, Dana's people need ten of us at the door. Bring a friend.", "Saturday");
+        var with = model.Score(message, Mail.SampleRegistry());
+        var without = model.Score(message);
+        Assert.Contains(with.TopTerms, t => t.Term == "registeredcandidate");
+        Assert.DoesNotContain(without.TopTerms, t => t.Term == "registeredcandidate");
+        Assert.Equal(without.Probability, model.Score(message, Registry.Empty).Probability);
+    }
+
+    [Fact]
     public void A_quoted_model_term_points_at_the_word_in_the_text_not_the_subject()
     {
         var model = new FixedModel(0.9, ("> tonight", 1.0));

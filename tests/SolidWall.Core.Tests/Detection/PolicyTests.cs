@@ -76,7 +76,7 @@ public sealed class PolicyTests
     [InlineData("threshold: 1.5\n", 1, 12, "threshold must be between 0 and 1, found 1.5")]
     [InlineData("score:\n  bias: [1]\n", 2, 9, "score.bias must be a number, found a list")]
     [InlineData("score: 3\n", 1, 8, "score must be a mapping (key: value lines), found '3'")]
-    [InlineData("signal_weights:\n  PaidFor: 2\n", 2, 3, "unknown key 'PaidFor' in signal_weights; known keys: PaidForByDisclaimer, ContributionDisclaimer,")]
+    [InlineData("signal_weights:\n  PaidFor: 2\n", 2, 3, "unknown key 'PaidFor' in signal_weights; known keys: PaidForByDisclaimer, PaidForByDisclaimerQuoted, ContributionDisclaimer,")]
     [InlineData("actions:\n  teacher:\n    default: tag\n", 2, 3, "unknown key 'teacher' in actions; known keys: external, staff, principal, student")]
     [InlineData("actions:\n  staff:\n    fundrasing: tag\n", 3, 5, "unknown key 'fundrasing' in actions.staff; known keys: default, fundraising, volunteer_recruitment,")]
     [InlineData("actions:\n  staff:\n    default: bounce\n", 3, 14, "unknown action 'bounce' for actions.staff.default; known actions: accept, tag, quarantine, reject")]

@@ -1,3 +1,4 @@
+using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Core.Tests.Detection.Model;
@@ -33,6 +34,35 @@ public sealed class ContentOnlyFeaturesTests
         Assert.DoesNotContain("para", spanish);
         Assert.DoesNotContain("hola", spanish);
         Assert.Contains("para alcalde", spanish);
+    }
+
+    [Fact]
+    public void NamesAreMaskedAsOnePlaceholderWordInTextAndSegments()
+    {
+        var names = WorldNames.Of(["Kurt", "Hanneman", "Dana", "Ortiz"]);
+        Assert.Equal("I told  registeredcandidate 's people", names.Mask("I told Kurt's people"));
+        Assert.Equal("Vote  registeredcandidate   registeredcandidate  at reelect-dana-ortiz.example", names.Mask("Vote Dana Ortiz at reelect-dana-ortiz.example"));
+        const string plain = "Nothing to mask here";
+        Assert.Same(plain, names.Mask(plain));
+        Assert.Equal((5, 4), names.First("Vote Dana Ortiz"));
+        Assert.Equal((-1, 0), names.First("nobody"));
+
+        IReadOnlyList<SolidWall.Core.Segment> segments = [new(SolidWall.Core.SegmentKind.Body, "No thanks."), new(SolidWall.Core.SegmentKind.Quote, "Help Kurt Saturday", "Kurt Hanneman <k@h.example> wrote:")];
+        var masked = names.Mask(segments);
+        Assert.Same(segments[0], masked[0]);
+        Assert.Equal("Help  registeredcandidate  Saturday", masked[1].Text);
+        Assert.Equal(" registeredcandidate   registeredcandidate  <k@h.example> wrote:", masked[1].Attribution);
+        Assert.Same(segments, WorldNames.None.Mask(segments));
+    }
+
+    [Fact]
+    public void TheRegistrysCandidatesAreWhatTheModelMasks()
+    {
+        var registry = Registry.Parse(
+            "campaigns:\n  - id: mott\n    name: Citizens for Gerry Mott\n    candidate: Gerald Mott\n    candidate_names: [Gerry Mott, Джеральд Мотт]\n    office: Alderman\n"
+            + "committees:\n  - id: yes1\n    name: Yes for Lakeshore Kids\n", "registry.yaml");
+        Assert.Equal("Ask  registeredcandidate  and  registeredcandidate ,  registeredcandidate  Kids", registry.ModelNames.Mask("Ask Gerry and Мотт, Mott Kids"));
+        Assert.True(Registry.Empty.ModelNames.IsEmpty);
     }
 
     [Fact]

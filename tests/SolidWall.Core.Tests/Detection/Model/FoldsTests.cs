@@ -36,7 +36,9 @@ public sealed class FoldsTests
                 rows[folds[p.i]]++;
             }
 
-            Assert.True(rows.Min() >= (stratum.Count() / 5) - 4, $"{stratum.Key}: {string.Join(",", rows)}");
+            // Rows follow their groups, and a report quoting a blast follows the blast's group into the other label's
+            // stratum, so rows are balanced less tightly than groups: no fold more than 5% short.
+            Assert.True(rows.Min() >= 0.95 * stratum.Count() / 5, $"{stratum.Key}: {string.Join(",", rows)}");
         }
     }
 
