@@ -138,7 +138,9 @@ public sealed class TextModel : ITextModel
             postscriptProbability = Probability(alone, Contributions(alone.Count));
         }
 
-        var x = names.IsEmpty ? extractor.Extract(subject, text, segments) : extractor.Extract(names.Mask(subject), names.Mask(text)!, names.Mask(segments));
+        // The extractor reads the text only when there are no segments: masked only then.
+        var x = names.IsEmpty ? extractor.Extract(subject, text, segments)
+            : extractor.Extract(names.Mask(subject), segments.Count == 0 ? names.Mask(text)! : text, names.Mask(segments));
         var contributions = Contributions(x.Count);
         var probability = Probability(x, contributions);
         if (postscriptProbability > probability && postscript is { } read)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SolidWall.Core.Detection.Model;
 
@@ -17,16 +16,40 @@ internal sealed class WorldNames
 {
     public const string FileName = "names.txt";
 
-    private readonly Regex? _pattern;
+    // The names, as written and accent-folded; null for no names. Names in a script with case are whole words, looked up
+    // word by word; names in a script without spaces between words (Chinese, Arabic: "other letters") are searched
+    // for as strings, and only in text that has such letters.
+    private readonly string[]? _names;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _words;
+    private readonly System.Buffers.SearchValues<string>? _unspaced;
 
-    private WorldNames(Regex? pattern) => _pattern = pattern;
+    private WorldNames(string[]? names)
+    {
+        _names = names;
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (names is null)
+        {
+            return;
+        }
+
+        foreach (var name in names.Where(n => !IsUnspaced(n[0])))
+        {
+            words.Add(name);
+        }
+
+        var unspaced = names.Where(n => IsUnspaced(n[0])).ToArray();
+        _unspaced = unspaced.Length > 0 ? System.Buffers.SearchValues.Create(unspaced, StringComparison.Ordinal) : null;
+    }
+
+    private static bool IsUnspaced(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter;
 
     public static WorldNames None { get; } = new(null);
 
     /// <summary>The word a masked name becomes: a word no mail uses, so that only masking makes it.</summary>
     public const string Placeholder = "registeredcandidate";
 
-    public bool IsEmpty => _pattern is null;
+    public bool IsEmpty => _names is null;
 
     /// <summary>A mask for these names (each name a word or a run of words), their accent-folded spellings too.</summary>
     public static WorldNames Of(IEnumerable<string> names)
@@ -40,11 +63,11 @@ internal sealed class WorldNames
                 continue;
             }
 
-            list.Add(Regex.Escape(line));
+            list.Add(line);
             var folded = Fold(line);
             if (!folded.Equals(line, StringComparison.OrdinalIgnoreCase))
             {
-                list.Add(Regex.Escape(folded));
+                list.Add(folded);
             }
         }
 
@@ -63,36 +86,104 @@ internal sealed class WorldNames
         return Of(File.ReadLines(path, Encoding.UTF8).Select(raw => raw.Split('#', 2)[0]));
     }
 
-    private static WorldNames Build(List<string> names)
+    private static WorldNames Build(List<string> names) =>
+        names.Count == 0 ? None : new WorldNames([.. names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)]);
+
+    /// <summary>
+    /// Where the names stand in <paramref name="text"/>, in order: any case, a whole word (no letter, digit, '-', '_' or
+    /// '@' beside it, no '.' or '/' before it, no '.' and a letter after it: not inside an address or a link), except that
+    /// a letter of a script without spaces between words may touch it, and such a script's names stand anywhere.
+    /// </summary>
+    private List<(int Index, int Length)>? Find(string text)
     {
-        if (names.Count == 0)
+        List<(int, int)>? found = null;
+        var i = 0;
+        while (i < text.Length)
         {
-            return None;
+            if (!Blocks(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && Blocks(text[i]))
+            {
+                i++;
+            }
+
+            // The run of word characters is the name or is no name (a name beside a word character is none).
+            if (_words.Contains(text.AsSpan(start, i - start))
+                && (start == 0 || text[start - 1] is not ('.' or '/'))
+                && !(i < text.Length && text[i] == '.' && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || char.IsNumber(text[i + 1]))))
+            {
+                (found ??= []).Add((start, i - start));
+            }
         }
 
-        var alternation = string.Join('|', names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length));
-        return new WorldNames(new Regex(
-            $"(?<![\\-\\p{{L}}\\p{{N}}.@/_-[\\p{{Lo}}]])(?:{alternation})(?![\\-\\p{{L}}\\p{{N}}_@-[\\p{{Lo}}]]|\\.[\\p{{L}}\\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
+        if (_unspaced is not null && OtherScripts.Hold(text))
+        {
+            for (var from = 0; from < text.Length;)
+            {
+                var next = text.AsSpan(from).IndexOfAny(_unspaced);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                var at = from + next;
+                var length = _names!.Where(n => IsUnspaced(n[0]) && text.AsSpan(at).StartsWith(n, StringComparison.Ordinal)).Max(n => n.Length);
+                (found ??= []).Add((at, length));
+                from = at + length;
+            }
+
+            found?.Sort();
+        }
+
+        return found;
+    }
+
+    // A character that joins a name to the word beside it: a letter (not of a script without word spaces), a number, '-', '_' or '@'.
+    private static bool Blocks(char c) =>
+        c < 0x80 ? AsciiBlocks[c] : char.IsNumber(c) || (char.IsLetter(c) && !IsUnspaced(c));
+
+    private static readonly bool[] AsciiBlocks = Enumerable.Range(0, 0x80).Select(c => char.IsAsciiLetterOrDigit((char)c) || c is '-' or '_' or '@').ToArray();
+
+    private string Replace(string text, string with)
+    {
+        if (Find(text) is not { } found)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + (found.Count * with.Length));
+        var copied = 0;
+        foreach (var (at, length) in found)
+        {
+            sb.Append(text, copied, at - copied).Append(with);
+            copied = at + length;
+        }
+
+        return sb.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary><paramref name="text"/> without the names (each replaced by one space).</summary>
-    public string? Remove(string? text) => text is null || _pattern is null ? text : _pattern.Replace(text, " ");
+    public string? Remove(string? text) => text is null || _names is null ? text : Replace(text, " ");
 
     /// <summary><paramref name="text"/> with each name replaced by <see cref="Placeholder"/>; the same string when none is there.</summary>
-    public string? Mask(string? text) => text is null || _pattern is null ? text : _pattern.Replace(text, PaddedPlaceholder);
+    public string? Mask(string? text) => text is null || _names is null ? text : Replace(text, PaddedPlaceholder);
 
     // Spaced, so that "Kurt's" gives the placeholder and "'s", not one word "registeredcandidate's".
     private const string PaddedPlaceholder = " " + Placeholder + " ";
 
     /// <summary>Where the first name is in <paramref name="text"/>, or (-1, 0).</summary>
     public (int Index, int Length) First(string text) =>
-        _pattern?.Match(text) is { Success: true } m ? (m.Index, m.Length) : (-1, 0);
+        _names is not null && Find(text) is [var first, ..] ? first : (-1, 0);
 
     /// <summary>The segments with the names masked in their text and attribution (the same list when nothing changes).</summary>
     public IReadOnlyList<Segment> Mask(IReadOnlyList<Segment> segments)
     {
-        if (_pattern is null)
+        if (_names is null)
         {
             return segments;
         }

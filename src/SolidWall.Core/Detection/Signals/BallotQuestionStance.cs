@@ -57,7 +57,11 @@ internal sealed class BallotQuestionStance : ISignal
         ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong"],
         "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
 
-    private static readonly PhrasePattern BareNumberTrigger = PhraseScan.Trigger(BareNumber, ["yes", "no", "sí", "si", "wi", "non"]);
+    // Read only where one of these stands (its words are too common for the lexicon: "no", "on", "la").
+    private static readonly Regex BareNumberPattern = PhraseScan.Compile(BareNumber);
+
+    private static readonly System.Buffers.SearchValues<string> BareNumberHints = System.Buffers.SearchValues.Create(
+        ["yes on ", "no on ", " a la ", " sou ", " pou "], StringComparison.Ordinal);
 
     private static readonly Regex StanceNear = PhraseScan.Compile(Stance);
 
@@ -83,22 +87,47 @@ internal sealed class BallotQuestionStance : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VoteSolicitation];
 
-    public IEnumerable<PhrasePattern> Phrases => [QuestionTrigger, BareNumberTrigger];
+    public IEnumerable<PhrasePattern> Phrases => [QuestionTrigger];
 
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, QuestionTrigger, static (ctx, field, index, length) =>
             Stanced(field, index, index + length, StanceNear) is { } from && !LookAlikes.AreNear(field, from, index + length, 150, OwnTraps),
             note: "a stance on this ballot question next to it")
-            ?? PhraseScan.Find(context, BareNumberTrigger, static (ctx, field, index, length) =>
-                !ACount.IsMatch(field.Lower.AsSpan(index + length)) && !LookAlikes.AreNear(field, index, index + length, 150, FactSheetTraps),
-            note: "a stance on a ballot question by its number");
+            ;
+        if (found is null && FindBareNumber(context) is { } bare)
+        {
+            found = [bare];
+        }
+
         if (found is null && FindInOtherScripts(context) is { } other)
         {
             found = [other];
         }
 
         return found is null ? null : new SignalHit(Categories, found);
+    }
+
+    private static Evidence? FindBareNumber(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (field.Lower.AsSpan().IndexOfAny(BareNumberHints) < 0)
+            {
+                continue;
+            }
+
+            foreach (var match in BareNumberPattern.EnumerateMatches(field.Lower))
+            {
+                var end = match.Index + match.Length;
+                if (!ACount.IsMatch(field.Lower.AsSpan(end)) && !LookAlikes.AreNear(field, match.Index, end, 150, FactSheetTraps))
+                {
+                    return field.At(match.Index, match.Length, "a stance on a ballot question by its number");
+                }
+            }
+        }
+
+        return null;
     }
 
     private static Evidence? FindInOtherScripts(DetectionContext context)

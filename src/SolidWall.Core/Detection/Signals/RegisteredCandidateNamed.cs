@@ -42,15 +42,47 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (context.Registry.Entries.Count == 0 || context.Registry.CandidateNames.AnySearch is not { } anySearch)
+        if (context.Registry.Entries.Count == 0 || context.Registry.CandidateNames.AnySearch is null)
         {
             return null;
         }
 
-        // One search for all the parts' search strings per field; at each place one is found, every part it serves.
-        var index = context.Registry.CandidateNames;
+        // Both signals read the same places, found once per message.
+        var found = context.CandidateParts ??= FindAll(context);
         List<Evidence>? evidence = null;
         HashSet<CandidateNamePart>? reported = null;
+        foreach (var (field, at, length, part) in found)
+        {
+            var inOwnWords = field.Where == "subject" || at < context.OwnWordsEnd;
+            if (quoted && inOwnWords)
+            {
+                return null;
+            }
+
+            if ((!quoted && !inOwnWords) || !(reported ??= []).Add(part))
+            {
+                continue;
+            }
+
+            evidence ??= [];
+            evidence.Add(field.At(at, length,
+                $"registered candidate {part.Entry.Candidate} ({part.Entry.Name}) named by {(part.IsSurname ? "surname" : "first name")} alone{(quoted ? ", in quoted or forwarded text" : "")}"));
+            if (!quoted && evidence.Count == PhraseScan.MaxEvidence)
+            {
+                break;
+            }
+        }
+
+        return evidence is null ? null : new SignalHit(Categories, quoted && evidence.Count > PhraseScan.MaxEvidence ? evidence[..PhraseScan.MaxEvidence] : evidence);
+    }
+
+    // Every place a candidate's name part stands alone as the candidate, in field order: one search for all the parts'
+    // search strings per field, and at each place it finds, every part it serves.
+    private static List<(TextField Field, int At, int Length, CandidateNamePart Part)> FindAll(DetectionContext context)
+    {
+        var index = context.Registry.CandidateNames;
+        var anySearch = index.AnySearch!;
+        var found = new List<(TextField, int, int, CandidateNamePart)>();
         foreach (var field in context.Fields)
         {
             var text = field.Original;
@@ -66,36 +98,15 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
                 from = at + 1;
                 foreach (var part in index.Parts)
                 {
-                    if (!text.AsSpan(at).StartsWith(part.Search, StringComparison.Ordinal) || (reported?.Contains(part) ?? false)
-                        || Matches(text, at, part.Search.Length, part) is not (var length and > 0))
+                    if (text.AsSpan(at).StartsWith(part.Search, StringComparison.Ordinal) && Matches(text, at, part.Search.Length, part) is var length and > 0)
                     {
-                        continue;
-                    }
-
-                    var inOwnWords = field.Where == "subject" || at < context.OwnWordsEnd;
-                    if (!quoted && !inOwnWords)
-                    {
-                        continue;
-                    }
-
-                    if (quoted && inOwnWords)
-                    {
-                        return null;
-                    }
-
-                    (reported ??= []).Add(part);
-                    evidence ??= [];
-                    evidence.Add(field.At(at, length,
-                        $"registered candidate {part.Entry.Candidate} ({part.Entry.Name}) named by {(part.IsSurname ? "surname" : "first name")} alone{(quoted ? ", in quoted or forwarded text" : "")}"));
-                    if (!quoted && evidence.Count == PhraseScan.MaxEvidence)
-                    {
-                        return new SignalHit(Categories, evidence);
+                        found.Add((field, at, length, part));
                     }
                 }
             }
         }
 
-        return evidence is null ? null : new SignalHit(Categories, quoted && evidence.Count > PhraseScan.MaxEvidence ? evidence[..PhraseScan.MaxEvidence] : evidence);
+        return found;
     }
 
     // Ukrainian declines names ("Дорота", "Дороти", "Дороту", "Доротою"), and Polish too ("Dorota", "Doroty", "Dorotę";
