@@ -42,6 +42,12 @@ internal sealed class FeatureExtractor
 
     private static readonly HashSet<uint> Negations = BuildNegations();
 
+    // One bit per negation's hash modulo 64: most tokens are ruled out by it without the set.
+    private static readonly ulong NegationBits = Negations.Aggregate(0UL, (bits, h) => bits | (1UL << (int)(h & 63)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNegation(uint h) => ((NegationBits >> (int)(h & 63)) & 1) != 0 && Negations.Contains(h);
+
     private static HashSet<uint> BuildNegations()
     {
         var tokens = new TokenBuffer();
@@ -260,7 +266,7 @@ internal sealed class FeatureExtractor
                     Count(table, tableMask, generation, (int)(StableHash.Mix(stemHashes[t] ^ StemSalt) & Mask), (t * 8) + 2, buckets, counts, origins, ref count);
                 }
 
-                if (negated > 0 && !Negations.Contains(h))
+                if (negated > 0 && !IsNegation(h))
                 {
                     Count(table, tableMask, generation, (int)(StableHash.Mix(h ^ NegationSalt) & Mask), (t * 8) + 4, buckets, counts, origins, ref count);
                     negated--;
@@ -277,7 +283,7 @@ internal sealed class FeatureExtractor
                 Count(table, tableMask, generation, (int)(StableHash.Pair(hashes[t - 1], h) & Mask), (t * 8) + 1, buckets, counts, origins, ref count);
             }
 
-            if (Negations.Contains(h))
+            if (IsNegation(h))
             {
                 negated = NegationScope;
             }

@@ -38,6 +38,11 @@ internal sealed class PaidForByDisclaimer(bool? where = false) : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
+        if (where == true && context.OwnWordsEnd >= context.Text.Length)
+        {
+            return null; // nothing quoted or forwarded in the text
+        }
+
         var found = where switch
         {
             null => PhraseScan.Find(context, Trigger, static (_, field, index, length) => IsDisclaimer(field, index, length)),
