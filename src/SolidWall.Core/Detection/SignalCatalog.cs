@@ -11,7 +11,7 @@ internal static class SignalCatalog
     public static IReadOnlyList<ISignal> All { get; } =
     [
         new PaidForByDisclaimer(),
-        new PaidForByDisclaimer(where: true),
+        new PaidForByDisclaimer(PaidForByDisclaimer.Place.Quoted),
         new ContributionDisclaimer(),
         new DonationPlatformLink(),
         new RegisteredSender(),

@@ -36,8 +36,8 @@ internal sealed class FeatureVector
     public FeatureVector? Postscript { get; set; }
 
     /// <summary>
-    /// The row as read without a registry, when that differs (a district row: its candidates' names as written, not
-    /// masked): what the combination's no-registry view is fitted on. Never trained on.
+    /// The row as read without a registry, when that differs (a district row: its candidates' names cut, not masked):
+    /// trained on beside the masked view, and what the combination's no-registry view is fitted on.
     /// </summary>
     public FeatureVector? Plain { get; set; }
 

@@ -1,5 +1,3 @@
-using SolidWall.Core.Text;
-
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
@@ -87,7 +85,7 @@ public static class ModelTrainer
         var heldOutEvidence = new double[subset.Length];
         var heldOutPostscript = new double[subset.Length];
         var heldOutPostscriptEvidence = new double[subset.Length];
-        // The same, for the rows' plain view (FeatureVector.Plain: names as written, as read without a registry).
+        // The same, for the rows' plain view (FeatureVector.Plain: the candidates' names cut, as read without a registry).
         var plainRaw = new double[subset.Length];
         var plainEvidence = new double[subset.Length];
         var plainPostscript = new double[subset.Length];

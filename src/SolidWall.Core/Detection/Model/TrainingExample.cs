@@ -33,8 +33,8 @@ public sealed record TrainingExample(
 
     /// <summary>
     /// The segments the text model reads (<see cref="Model.FeatureExtractor.Extract(string?, string, IReadOnlyList{Segment})"/>),
-    /// when they are not the message's: the district rows' with the world's candidates' names cut, as
-    /// <see cref="Subject"/> and <see cref="Text"/> are.
+    /// when they are not the message's: the district rows' with the world's candidates' names masked
+    /// (<see cref="WorldNames.Mask(string?)"/>), as <see cref="Subject"/> and <see cref="Text"/> are.
     /// </summary>
     public IReadOnlyList<Segment>? ModelSegments { get; init; }
 

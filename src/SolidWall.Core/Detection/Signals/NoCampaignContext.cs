@@ -30,7 +30,7 @@ internal sealed class NoCampaignContext : ISignal
         StringComparison.Ordinal);
 
     // A "paid for by" line names the committee that paid: campaign context enough.
-    private static readonly PaidForByDisclaimer Disclaimer = new(where: null);
+    private static readonly PaidForByDisclaimer Disclaimer = new(PaidForByDisclaimer.Place.Anywhere);
 
     public string Name => "NoCampaignContext";
 

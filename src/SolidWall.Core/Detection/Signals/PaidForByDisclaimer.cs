@@ -11,9 +11,16 @@ namespace SolidWall.Core.Detection.Signals;
 /// message's own words (a campaign's mail carries its own), and <c>PaidForByDisclaimerQuoted</c> where it stands only in
 /// what the message quotes or forwards: a relay, but as often a report to the ethics office quoting the blast.
 /// </summary>
-/// <param name="where">Own words only (false), quoted or forwarded text only (true), or anywhere (null: as campaign context).</param>
-internal sealed class PaidForByDisclaimer(bool? where = false) : ISignal
+/// <param name="place">Where a disclaimer counts: <see cref="Place.Anywhere"/> is campaign context for <see cref="NoCampaignContext"/>.</param>
+internal sealed class PaidForByDisclaimer(PaidForByDisclaimer.Place place = PaidForByDisclaimer.Place.OwnWords) : ISignal
 {
+    internal enum Place
+    {
+        OwnWords,
+        Quoted,
+        Anywhere,
+    }
+
     private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "paid\\s*for\\s*by|pagad[oa]\\s+por\\b"
         + "|not\\s*authori[sz]ed\\s*by\\s*any\\s*candidate|no\\s+(?:est[aá]\\s+)?autorizad[oa]\\s+por\\s+ning[uú]n\\s+candidato",
@@ -28,7 +35,7 @@ internal sealed class PaidForByDisclaimer(bool? where = false) : ISignal
 
     private static readonly Regex OwnTraps = PhraseScan.Compile("\\bdisclaimers?\\b|\\baviso\\s+legal\\b|\\bmust\\s+(?:include|carry|say)\\b");
 
-    public string Name => where == true ? "PaidForByDisclaimerQuoted" : "PaidForByDisclaimer";
+    public string Name => place == Place.Quoted ? "PaidForByDisclaimerQuoted" : "PaidForByDisclaimer";
 
     public double Weight => 4.0;
 
@@ -38,16 +45,16 @@ internal sealed class PaidForByDisclaimer(bool? where = false) : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (where == true && context.OwnWordsEnd >= context.Text.Length)
+        if (place == Place.Quoted && context.OwnWordsEnd >= context.Text.Length)
         {
             return null; // nothing quoted or forwarded in the text
         }
 
-        var found = where switch
+        var found = place switch
         {
-            null => PhraseScan.Find(context, Trigger, static (_, field, index, length) => IsDisclaimer(field, index, length)),
-            false => PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length)),
-            true => PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length)) is null
+            Place.Anywhere => PhraseScan.Find(context, Trigger, static (_, field, index, length) => IsDisclaimer(field, index, length)),
+            Place.OwnWords => PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length)),
+            _ => PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length)) is null
                 ? PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => !InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length))
                 : null,
         };
