@@ -50,9 +50,7 @@ internal static class EvalCommand
         {
             Directory.CreateDirectory(demo);
             // As `solidwall demo` runs it: with the registry the generator writes beside the archive.
-            new DistrictArchiveGenerator(new DemoOptions()).Generate(demo);
-            var registry = Registry.Load(Path.Combine(demo, "registry.yaml"));
-            demoReport = DemoArchiveCheck.Classify(demo, new Detector(registry: registry, model: TextModel.LoadEmbedded()));
+            demoReport = DemoArchiveCheck.Run(demo, new DemoOptions(), registry => new Detector(registry: registry, model: TextModel.LoadEmbedded()));
         }
 
         if (json)

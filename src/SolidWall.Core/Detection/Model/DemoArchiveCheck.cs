@@ -14,12 +14,16 @@ public static class DemoArchiveCheck
     /// <summary>The generator's kinds that are electioneering; the others (bulletins, look-alikes, union, coursework, colleagues) are not.</summary>
     public static readonly IReadOnlyList<string> ElectioneeringKinds = ["campaign", "campaign-webmail", "relay-forward", "relay-copy", "principal-push", "signup"];
 
-    /// <summary>Generates the archive under <paramref name="directory"/> and classifies every item in it.</summary>
-    public static DemoCheckReport Run(string directory, DemoOptions options, Detector detector)
+    /// <summary>
+    /// Generates the archive under <paramref name="directory"/> and classifies every item in it with the detector
+    /// <paramref name="detectorFor"/> builds from the registry the generator wrote beside the archive, as `solidwall
+    /// demo` reads it (a detector that ignores it checks the registry-free path).
+    /// </summary>
+    public static DemoCheckReport Run(string directory, DemoOptions options, Func<Registry, Detector> detectorFor)
     {
-        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(detectorFor);
         new DistrictArchiveGenerator(options).Generate(directory);
-        return Classify(directory, detector);
+        return Classify(directory, detectorFor(Registry.Load(Path.Combine(directory, "registry.yaml"))));
     }
 
     /// <summary>Classifies the archive already generated under <paramref name="directory"/> against its ground truth.</summary>
