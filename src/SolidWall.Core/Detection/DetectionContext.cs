@@ -1,3 +1,4 @@
+using SolidWall.Core.Text;
 using SolidWall.Mime;
 
 namespace SolidWall.Core.Detection;
@@ -112,7 +113,7 @@ internal sealed class DetectionContext
         {
             var newline = text.IndexOf('\n', start);
             var line = text.AsSpan(start, (newline < 0 ? text.Length : newline) - start);
-            if (SolidWall.Core.Text.SegmentSplitter.QuoteLevel(line) > 0 || SolidWall.Core.Text.SegmentSplitter.Separator(line) is not null)
+            if (SegmentSplitter.QuoteLevel(line) > 0 || SegmentSplitter.Separator(line) is not null)
             {
                 return start;
             }

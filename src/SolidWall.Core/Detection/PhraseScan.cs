@@ -11,6 +11,32 @@ internal static class PhraseScan
     public const int MaxEvidence = 3;
 
     /// <summary>
+    /// The first match of <paramref name="regex"/> that <paramref name="accept"/> keeps, over the lower-cased fields that
+    /// <paramref name="worthReading"/> lets through: for patterns outside the lexicon (other scripts, words too common to
+    /// anchor on), which a cheap test per field keeps off most mail.
+    /// </summary>
+    public static Evidence? FirstOutsideLexicon(DetectionContext context, Regex regex, Func<TextField, bool> worthReading, Func<TextField, int, int, bool> accept, string? note = null)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (!worthReading(field))
+            {
+                continue;
+            }
+
+            foreach (var match in regex.EnumerateMatches(field.Lower))
+            {
+                if (accept(field, match.Index, match.Index + match.Length))
+                {
+                    return field.At(match.Index, match.Length, note);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The matches of <paramref name="pattern"/> that <paramref name="accept"/> keeps. A field holding none of the
     /// pattern's keywords is skipped with one vectorised search, and in the others the pattern runs only on the
     /// clauses that hold an anchor, so most mail never runs it at all and the rest runs it on a few clauses.

@@ -70,11 +70,16 @@ public sealed class Registry
     internal Model.WorldNames ModelNames => _modelNames ??= Model.WorldNames.Of(Entries
         .Where(e => e.Candidate is not null)
         .SelectMany(e => e.CandidateNames.Prepend(e.Candidate!))
-        .SelectMany(n => n.Split([' ', '·', '・', '\u00a0', '"'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .SelectMany(NameWords)
         .Where(w => w.Length >= 2)
         .Distinct(StringComparer.Ordinal));
 
     private Model.WorldNames? _modelNames;
+
+    // The words of a candidate's name as written in any script: spaces, the middle dots Chinese writes between a
+    // transliterated first name and surname, no-break spaces, and the quotes around a nickname.
+    private static string[] NameWords(string fullName) =>
+        fullName.Split([' ', '·', '・', '\u00a0', '"'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static CandidateNamePart[] BuildCandidateNameParts(IReadOnlyList<RegistryEntry> entries)
     {
@@ -88,7 +93,7 @@ public sealed class Registry
 
             foreach (var fullName in entry.CandidateNames.Prepend(entry.Candidate))
             {
-                var words = fullName.Split([' ', '·', '・', '\u00a0'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var words = NameWords(fullName);
                 if (words.Length == 1 && !char.IsUpper(words[0][0]) && words[0].Length >= 3)
                 {
                     // A surname in a script without capitals, as the community's press writes it ("惠特菲尔德").

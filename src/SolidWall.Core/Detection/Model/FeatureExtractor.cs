@@ -102,13 +102,7 @@ internal sealed class FeatureExtractor
     /// </summary>
     public FeatureVector Extract(string? subject, string text)
     {
-        _tokens.Clear();
-        if (!string.IsNullOrEmpty(subject))
-        {
-            Tokenizer.Tokenize(WithoutReplyPrefixes(subject), _tokens);
-            _tokens.Break();
-        }
-
+        StartWith(subject);
         Tokenizer.Tokenize(text, _tokens);
         _quotedFrom = int.MaxValue;
         return Vectorize();
@@ -130,13 +124,7 @@ internal sealed class FeatureExtractor
             return Extract(subject, text);
         }
 
-        _tokens.Clear();
-        if (!string.IsNullOrEmpty(subject))
-        {
-            Tokenizer.Tokenize(WithoutReplyPrefixes(subject), _tokens);
-            _tokens.Break();
-        }
-
+        StartWith(subject);
         foreach (var segment in segments)
         {
             if (segment.Kind == SegmentKind.Body)
@@ -163,6 +151,17 @@ internal sealed class FeatureExtractor
         }
 
         return Vectorize();
+    }
+
+    /// <summary>Clears the tokens and tokenizes the subject, if any, with a break after it (no word pair across subject and text).</summary>
+    private void StartWith(string? subject)
+    {
+        _tokens.Clear();
+        if (!string.IsNullOrEmpty(subject))
+        {
+            Tokenizer.Tokenize(WithoutReplyPrefixes(subject), _tokens);
+            _tokens.Break();
+        }
     }
 
     /// <summary>
@@ -256,6 +255,7 @@ internal sealed class FeatureExtractor
             // A function word or a lone letter is no feature of its own, and a pair of two of them is none either. A lone
             // letter is a single Latin one ("U.S." gives "u" and "s", "p.m." gives "p" and "m"): initials and abbreviations, not words.
             var length = lengths[t];
+            var negation = IsNegation(h);
             var function = FunctionWords.Contains(h) || (length == 1 && char.IsAsciiLetterLower(chars[starts[t]]));
             if (!function)
             {
@@ -266,7 +266,7 @@ internal sealed class FeatureExtractor
                     Count(table, tableMask, generation, (int)(StableHash.Mix(stemHashes[t] ^ StemSalt) & Mask), (t * 8) + 2, buckets, counts, origins, ref count);
                 }
 
-                if (negated > 0 && !IsNegation(h))
+                if (negated > 0 && !negation)
                 {
                     Count(table, tableMask, generation, (int)(StableHash.Mix(h ^ NegationSalt) & Mask), (t * 8) + 4, buckets, counts, origins, ref count);
                     negated--;
@@ -283,7 +283,7 @@ internal sealed class FeatureExtractor
                 Count(table, tableMask, generation, (int)(StableHash.Pair(hashes[t - 1], h) & Mask), (t * 8) + 1, buckets, counts, origins, ref count);
             }
 
-            if (IsNegation(h))
+            if (negation)
             {
                 negated = NegationScope;
             }

@@ -23,19 +23,25 @@ public static class ModelTrainer
         Parallel.For(0, examples.Count, () => new FeatureExtractor(), (i, _, extractor) =>
         {
             var e = examples[i];
-            var postscript = Postscript.Find(e.Text) is { } ps ? extractor.Extract(null, e.Text.Substring(ps.Start, ps.Length)).Compact() : null;
-            vectors[i] = extractor.Extract(e.Subject, e.Text, e.SegmentsForModel).Compact();
-            vectors[i].Postscript = postscript;
+            vectors[i] = Vectorize(extractor, e.Subject, e.Text, e.SegmentsForModel);
             if (e.Plain is { } plain)
             {
                 // The row as read without a registry: its names cut.
-                var plainPostscript = Postscript.Find(plain.Text) is { } pps ? extractor.Extract(null, plain.Text.Substring(pps.Start, pps.Length)).Compact() : null;
-                vectors[i].Plain = extractor.Extract(plain.Subject, plain.Text, plain.Segments).Compact();
-                vectors[i].Plain!.Postscript = plainPostscript;
+                vectors[i].Plain = Vectorize(extractor, plain.Subject, plain.Text, plain.Segments);
             }
+
             return extractor;
         }, _ => { });
         return vectors;
+    }
+
+    // A row's vector, with its postscript's read on its own, as TextModel.Score reads a message.
+    private static FeatureVector Vectorize(FeatureExtractor extractor, string? subject, string text, IReadOnlyList<Segment> segments)
+    {
+        var postscript = Postscript.Find(text) is { } ps ? extractor.Extract(null, text.Substring(ps.Start, ps.Length)).Compact() : null;
+        var x = extractor.Extract(subject, text, segments).Compact();
+        x.Postscript = postscript;
+        return x;
     }
 
     /// <summary>

@@ -106,7 +106,7 @@ public sealed class TextModel : ITextModel
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(registry);
-        return Score(message.Subject, message.Text, message.Segments, registry.Entries.Count == 0 ? null : registry.ModelNames);
+        return Score(message.Subject, message.Text, message.Segments, registry.ModelNames);
     }
 
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
@@ -131,10 +131,11 @@ public sealed class TextModel : ITextModel
         names ??= WorldNames.None;
         // The postscript is found in the text as written, so that its place points into the message.
         var postscript = Postscript.Find(text);
+        var postscriptText = postscript is { } ps ? names.Mask(text.Substring(ps.Start, ps.Length))! : null;
         var postscriptProbability = -1.0;
-        if (postscript is { } ps)
+        if (postscriptText is not null)
         {
-            var alone = extractor.Extract(null, names.Mask(text.Substring(ps.Start, ps.Length))!);
+            var alone = extractor.Extract(null, postscriptText);
             postscriptProbability = Probability(alone, Contributions(alone.Count));
         }
 
@@ -143,11 +144,11 @@ public sealed class TextModel : ITextModel
             : extractor.Extract(names.Mask(subject), segments.Count == 0 ? names.Mask(text)! : text, names.Mask(segments));
         var contributions = Contributions(x.Count);
         var probability = Probability(x, contributions);
-        if (postscriptProbability > probability && postscript is { } read)
+        if (postscriptProbability > probability && postscriptText is not null)
         {
             var blended = Blend(probability, postscriptProbability);
             // The extractor's buffers hold one vector at a time: the postscript's again, for its terms and categories.
-            x = extractor.Extract(null, names.Mask(text.Substring(read.Start, read.Length))!);
+            x = extractor.Extract(null, postscriptText);
             contributions = Contributions(x.Count);
             probability = blended;
         }

@@ -16,42 +16,45 @@ internal sealed class WorldNames
 {
     public const string FileName = "names.txt";
 
-    // The names, as written and accent-folded; null for no names. Names in a script with case are whole words, looked up
-    // word by word; names in a script without spaces between words (Chinese, Arabic: "other letters") are searched
-    // for as strings, and only in text that has such letters.
-    private readonly string[]? _names;
+    // The names, as written and accent-folded. Names in a script with case are whole words, looked up word by word;
+    // names in a script without spaces between words (Chinese, Arabic: "other letters") are searched for as strings,
+    // and only in text that has such letters.
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _words;
+    private readonly string[] _unspacedNames;
     private readonly System.Buffers.SearchValues<string>? _unspaced;
 
-    private WorldNames(string[]? names)
+    private WorldNames(IEnumerable<string> names)
     {
-        _names = names;
         var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var unspaced = new List<string>();
+        foreach (var name in names)
+        {
+            if (IsUnspaced(name[0]))
+            {
+                unspaced.Add(name);
+            }
+            else
+            {
+                words.Add(name);
+            }
+        }
+
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (names is null)
-        {
-            return;
-        }
-
-        foreach (var name in names.Where(n => !IsUnspaced(n[0])))
-        {
-            words.Add(name);
-        }
-
-        var unspaced = names.Where(n => IsUnspaced(n[0])).ToArray();
-        _unspaced = unspaced.Length > 0 ? System.Buffers.SearchValues.Create(unspaced, StringComparison.Ordinal) : null;
+        _unspacedNames = [.. unspaced];
+        _unspaced = unspaced.Count > 0 ? System.Buffers.SearchValues.Create(_unspacedNames, StringComparison.Ordinal) : null;
+        IsEmpty = words.Count == 0 && unspaced.Count == 0;
     }
 
     private static bool IsUnspaced(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter;
 
-    public static WorldNames None { get; } = new(null);
+    public static WorldNames None { get; } = new([]);
 
     /// <summary>The word a masked name becomes: a word no mail uses, so that only masking makes it.</summary>
     public const string Placeholder = "registeredcandidate";
 
-    public bool IsEmpty => _names is null;
+    public bool IsEmpty { get; }
 
-    /// <summary>A mask for these names (each name a word or a run of words), their accent-folded spellings too.</summary>
+    /// <summary>A mask for these names (each one word, as the text's words are looked up), their accent-folded spellings too.</summary>
     public static WorldNames Of(IEnumerable<string> names)
     {
         var list = new List<string>();
@@ -87,7 +90,7 @@ internal sealed class WorldNames
     }
 
     private static WorldNames Build(List<string> names) =>
-        names.Count == 0 ? None : new WorldNames([.. names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)]);
+        names.Count == 0 ? None : new WorldNames(names.Distinct(StringComparer.Ordinal));
 
     /// <summary>
     /// Where the names stand in <paramref name="text"/>, in order: any case, a whole word (no letter, digit, '-', '_' or
@@ -132,7 +135,7 @@ internal sealed class WorldNames
                 }
 
                 var at = from + next;
-                var length = _names!.Where(n => IsUnspaced(n[0]) && text.AsSpan(at).StartsWith(n, StringComparison.Ordinal)).Max(n => n.Length);
+                var length = _unspacedNames.Where(n => text.AsSpan(at).StartsWith(n, StringComparison.Ordinal)).Max(n => n.Length);
                 (found ??= []).Add((at, length));
                 from = at + length;
             }
@@ -168,22 +171,22 @@ internal sealed class WorldNames
     }
 
     /// <summary><paramref name="text"/> without the names (each replaced by one space).</summary>
-    public string? Remove(string? text) => text is null || _names is null ? text : Replace(text, " ");
+    public string? Remove(string? text) => text is null || IsEmpty ? text : Replace(text, " ");
 
     /// <summary><paramref name="text"/> with each name replaced by <see cref="Placeholder"/>; the same string when none is there.</summary>
-    public string? Mask(string? text) => text is null || _names is null ? text : Replace(text, PaddedPlaceholder);
+    public string? Mask(string? text) => text is null || IsEmpty ? text : Replace(text, PaddedPlaceholder);
 
     // Spaced, so that "Kurt's" gives the placeholder and "'s", not one word "registeredcandidate's".
     private const string PaddedPlaceholder = " " + Placeholder + " ";
 
     /// <summary>Where the first name is in <paramref name="text"/>, or (-1, 0).</summary>
     public (int Index, int Length) First(string text) =>
-        _names is not null && Find(text) is [var first, ..] ? first : (-1, 0);
+        !IsEmpty && Find(text) is [var first, ..] ? first : (-1, 0);
 
     /// <summary>The segments with the names masked in their text and attribution (the same list when nothing changes).</summary>
     public IReadOnlyList<Segment> Mask(IReadOnlyList<Segment> segments)
     {
-        if (_names is null)
+        if (IsEmpty)
         {
             return segments;
         }

@@ -92,9 +92,8 @@ internal sealed class BallotQuestionStance : ISignal
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, QuestionTrigger, static (ctx, field, index, length) =>
-            Stanced(field, index, index + length, StanceNear) is { } from && !LookAlikes.AreNear(field, from, index + length, 150, OwnTraps),
-            note: "a stance on this ballot question next to it")
-            ;
+            Stanced(field, index, index + length, StanceNear, justBefore: true) is { } from && !LookAlikes.AreNear(field, from, index + length, 150, OwnTraps),
+            note: "a stance on this ballot question next to it");
         if (found is null && FindBareNumber(context) is { } bare)
         {
             found = [bare];
@@ -108,57 +107,24 @@ internal sealed class BallotQuestionStance : ISignal
         return found is null ? null : new SignalHit(Categories, found);
     }
 
-    private static Evidence? FindBareNumber(DetectionContext context)
-    {
-        foreach (var field in context.Fields)
-        {
-            if (field.Lower.AsSpan().IndexOfAny(BareNumberHints) < 0)
-            {
-                continue;
-            }
+    private static Evidence? FindBareNumber(DetectionContext context) => PhraseScan.FirstOutsideLexicon(
+        context, BareNumberPattern, static field => field.Lower.AsSpan().IndexOfAny(BareNumberHints) >= 0,
+        static (field, start, end) => !ACount.IsMatch(field.Lower.AsSpan(end)) && !LookAlikes.AreNear(field, start, end, 150, FactSheetTraps),
+        "a stance on a ballot question by its number");
 
-            foreach (var match in BareNumberPattern.EnumerateMatches(field.Lower))
-            {
-                var end = match.Index + match.Length;
-                if (!ACount.IsMatch(field.Lower.AsSpan(end)) && !LookAlikes.AreNear(field, match.Index, end, 150, FactSheetTraps))
-                {
-                    return field.At(match.Index, match.Length, "a stance on a ballot question by its number");
-                }
-            }
-        }
+    private static Evidence? FindInOtherScripts(DetectionContext context) => PhraseScan.FirstOutsideLexicon(
+        context, OtherScriptQuestion, static field => field.HasOtherScripts,
+        static (field, start, end) => Stanced(field, start, end, OtherScriptStance, justBefore: false) is not null && !LookAlikes.AreNear(field, start, end, 150, OtherScriptTraps),
+        "a stance on this ballot question next to it");
 
-        return null;
-    }
-
-    private static Evidence? FindInOtherScripts(DetectionContext context)
-    {
-        foreach (var field in context.Fields)
-        {
-            if (!field.HasOtherScripts)
-            {
-                continue;
-            }
-
-            foreach (var match in OtherScriptQuestion.EnumerateMatches(field.Lower))
-            {
-                var end = match.Index + match.Length;
-                if (Stanced(field, match.Index, end, OtherScriptStance) is not null && !LookAlikes.AreNear(field, match.Index, end, 150, OtherScriptTraps))
-                {
-                    return field.At(match.Index, match.Length, "a stance on this ballot question next to it");
-                }
-            }
-        }
-
-        return null;
-    }
-
-    // Where the stance starts when there is one on the question: just before it ("yes on Question 1"), or, when a stance
-    // stands within the window around it in the same paragraph ("Q1 … Vote NO."), the question itself; null when none.
-    private static int? Stanced(TextField field, int at, int end, Regex stanceNear)
+    // Where the stance starts when there is one on the question: just before it ("yes on Question 1", the Latin-letter
+    // languages' form, when `justBefore`), or, when a stance stands within the window around it in the same paragraph
+    // ("Q1 … Vote NO."), the question itself; null when none.
+    private static int? Stanced(TextField field, int at, int end, Regex stanceNear, bool justBefore)
     {
         var lower = field.Lower.AsSpan();
         var before = lower[Math.Max(0, at - 40)..at];
-        if (stanceNear == StanceNear && StanceJustBefore.Match(before.ToString()) is { Success: true } adjacent)
+        if (justBefore && StanceJustBefore.Match(before.ToString()) is { Success: true } adjacent)
         {
             return at - before.Length + adjacent.Index;
         }

@@ -51,24 +51,6 @@ internal sealed class VoteSolicitation : ISignal
     }
 
     // Vote asks in Ukrainian, Arabic, Chinese and Vietnamese, which the lexicon cannot see (OtherScripts).
-    private static Evidence? FindInOtherScripts(DetectionContext context)
-    {
-        foreach (var field in context.Fields)
-        {
-            if (!field.HasOtherScripts)
-            {
-                continue;
-            }
-
-            foreach (var match in OtherScripts.VoteAsks.EnumerateMatches(field.Lower))
-            {
-                if (!LookAlikes.AreNear(field, match.Index, match.Index + match.Length, 200))
-                {
-                    return field.At(match.Index, match.Length);
-                }
-            }
-        }
-
-        return null;
-    }
+    private static Evidence? FindInOtherScripts(DetectionContext context) => PhraseScan.FirstOutsideLexicon(
+        context, OtherScripts.VoteAsks, static field => field.HasOtherScripts, static (field, start, end) => !LookAlikes.AreNear(field, start, end, 200));
 }
