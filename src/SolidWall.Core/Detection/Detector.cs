@@ -214,15 +214,20 @@ public sealed class Detector
         var evidence = new List<Evidence>();
         foreach (var term in Strongest(score.TopTerms))
         {
-            // A quoted word ("> vote") is looked for as the word: the quote marks are gone from a forward's text.
+            // A quoted word ("> vote") is looked for as the word: the quote marks are gone from a forward's text. So is a
+            // word counted in campaign context ("sign (campaign context)").
             var quoted = term.Term.StartsWith("> ", StringComparison.Ordinal);
-            var lower = (quoted ? term.Term[2..] : term.Term).ToLowerInvariant();
+            var inContext = term.Term.EndsWith(Model.FeatureExtractor.ContextSuffix, StringComparison.Ordinal);
+            var word = inContext ? term.Term[..^Model.FeatureExtractor.ContextSuffix.Length] : term.Term;
+            var lower = (quoted ? word[2..] : word).ToLowerInvariant();
             if (lower.Length == 0)
             {
                 continue;
             }
 
-            var note = quoted ? $"model term '{lower}', quoted {term.Weight:+0.00;-0.00}" : $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
+            var note = quoted ? $"model term '{lower}', quoted {term.Weight:+0.00;-0.00}"
+                : inContext ? $"model term '{word}', beside campaign words {term.Weight:+0.00;-0.00}"
+                : $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
             if (lower == Model.WorldNames.Placeholder && context.Registry.Entries.Count > 0
                 && context.Registry.ModelNames.First(context.Text.Original) is (>= 0 and var at, var length))
             {

@@ -85,6 +85,19 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void A_model_term_counted_beside_campaign_words_points_at_the_word()
+    {
+        var model = new FixedModel(0.9, ("window" + SolidWall.Core.Detection.Model.FeatureExtractor.ContextSuffix, 1.0),
+            (SolidWall.Core.Detection.Model.WorldNames.Placeholder + SolidWall.Core.Detection.Model.FeatureExtractor.ContextSuffix, 0.5));
+        var message = Mail.Of("Dana's campaign asks: hang the sign in your window.", "Signs");
+        var reason = new Detector(registry: Mail.SampleRegistry(), model: model).Classify(message).Reasons.Single(r => r.Signal == Detector.TextModelSignal);
+        Assert.Equal(message.Text.IndexOf("window", StringComparison.Ordinal), reason.Evidence[0].Offset);
+        Assert.Contains("model term 'window', beside campaign words", reason.Evidence[0].Note, StringComparison.Ordinal);
+        Assert.Equal("Dana", reason.Evidence[1].Text);
+        Assert.Contains("a registered candidate named", reason.Evidence[1].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Counter_signals_run_when_the_model_alone_leans_towards_electioneering()
     {
         // A report to the ethics office: no positive signal, the model at 0.8. The report's counter-signal must still count.

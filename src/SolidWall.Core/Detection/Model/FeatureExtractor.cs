@@ -6,6 +6,8 @@ namespace SolidWall.Core.Detection.Model;
 /// Hashes a message's words, word pairs and word stems into <see cref="Buckets"/> buckets (the hashing trick), leaving
 /// out function words and lone letters (<see cref="FunctionWords"/>), weights each
 /// by 1 + ln(count) and scales the vector to unit length (short messages less, see <see cref="MinimumNorm"/>), so that long and short messages score alike.
+/// Some words count twice: a quoted word also as quoted, a word after a negation also as negated, and every word of a
+/// message that holds a campaign word also as a word in campaign context (<see cref="BuildContextWords"/>).
 /// Only the subject and the text are read: never headers, addresses or dates, which differ by the era and
 /// format of the training corpora rather than by what a message asks for.
 /// </summary>
@@ -71,6 +73,94 @@ internal sealed class FeatureExtractor
         return set;
     }
 
+    /// <summary>What <see cref="Term"/> adds to a word counted in campaign context.</summary>
+    public const string ContextSuffix = " (campaign context)";
+
+    /// <summary>Mixed into a word's hash for its campaign-context feature.</summary>
+    private const uint ContextSalt = 0x3C6EF372u;
+
+    private static readonly HashSet<uint> ContextWords = BuildContextWords();
+
+    // One bit per context word's hash modulo 64, as for negations.
+    private static readonly ulong ContextBits = ContextWords.Aggregate(0UL, (bits, h) => bits | (1UL << (int)(h & 63)));
+
+    private static readonly HashSet<uint> ContextPairs = BuildContextPairs();
+
+    /// <summary>
+    /// Words that put a message in an election's context: a campaign, a candidate, an election, a vote, an office, the
+    /// placeholder for a registered candidate's name, a political platform's host. A message that holds one has each
+    /// word counted a second time as a word in campaign context, so that the model can learn that "hang our sign in your
+    /// window" asks for campaign work only beside a campaign.
+    /// </summary>
+    private static HashSet<uint> BuildContextWords()
+    {
+        var tokens = new TokenBuffer();
+        foreach (var word in new[]
+        {
+            WorldNames.Placeholder,
+            "campaign", "campaigns", "campaigning", "candidate", "candidates", "candidacy", "election", "elections", "elect", "elected", "reelect",
+            "reelection", "vote", "votes", "voting", "voter", "voters", "ballot", "ballots", "mayor", "mayoral", "alderman", "alderwoman",
+            "alderperson", "aldermanic", "ald", "ward", "precinct", "precincts", "referendum", "pac", "political", "politics", "endorse", "endorsed",
+            "endorsement", "endorsements", "canvass", "canvassing", "democrat", "democrats", "democratic", "republican", "republicans", "gop",
+            "councilman", "councilwoman", "rep", "representative", "senator", "governor", "congress", "congressman", "congresswoman",
+            "campaña", "campañas", "candidato", "candidatos", "candidata", "candidatas", "elección", "elecciones", "reelegir", "reelección",
+            "votar", "voto", "votos", "voten", "votación", "boleta", "boletas", "alcalde", "alcaldesa", "concejal", "concejala", "regidor",
+            "campagne", "candidat", "candidats", "élection", "élections", "électoral", "électorale", "voter", "votez", "scrutin", "maire",
+            "kanpay", "kandida", "eleksyon", "majistra",
+            "wybory", "wyborach", "wyborów", "kandydat", "kandydata", "kandydatka", "kampania", "kampanii", "głosować", "głosujcie", "głosuj", "burmistrz",
+            "radny", "radnego", "radna",
+            "вибори", "виборах", "виборів", "кандидат", "кандидата", "кампанія", "кампанії", "голосувати", "голосуйте", "голосування", "мер", "мера",
+            "halalan", "kandidato", "kampanya", "boto", "iboto", "botohan", "alkalde", "konsehal",
+            "انتخابات", "الانتخابات", "مرشح", "المرشح", "حملة", "الحملة", "التصويت", "صوتوا", "عمدة",
+            "https://secure.actblue.com/", "https://actblue.com/", "https://secure.winred.com/", "https://winred.com/", "https://secure.anedot.com/", "https://www.mobilize.us/", "https://mobilize.us/",
+        })
+        {
+            Tokenizer.Tokenize(word, tokens);
+        }
+
+        var set = new HashSet<uint>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            set.Add(tokens.Hash(i));
+        }
+
+        return set;
+    }
+
+    /// <summary>Two-token context words of the scripts the tokenizer splits: Vietnamese syllables, Han characters.</summary>
+    private static HashSet<uint> BuildContextPairs()
+    {
+        var set = new HashSet<uint>();
+        var tokens = new TokenBuffer();
+        foreach (var pair in new[] { "bầu cử", "ứng cử", "tranh cử", "cử tri", "bỏ phiếu", "vận động", "选举", "候选", "竞选", "投票", "选票", "市长" })
+        {
+            tokens.Clear();
+            Tokenizer.Tokenize(pair, tokens);
+            if (tokens.Count == 2)
+            {
+                set.Add(StableHash.Pair(tokens.Hash(0), tokens.Hash(1)));
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>Whether the tokens hold a campaign-context word or pair (<see cref="BuildContextWords"/>).</summary>
+    private static bool HasCampaignContext(ReadOnlySpan<uint> hashes, ReadOnlySpan<bool> breakBefore)
+    {
+        for (var t = 0; t < hashes.Length; t++)
+        {
+            var h = hashes[t];
+            if ((((ContextBits >> (int)(h & 63)) & 1) != 0 && ContextWords.Contains(h))
+                || (t > 0 && !breakBefore[t] && ContextPairs.Contains(StableHash.Pair(hashes[t - 1], h))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Mixed into a word's hash for its second, quoted feature.</summary>
     private const uint QuoteSalt = 0x7A3C9E15u;
 
@@ -90,6 +180,7 @@ internal sealed class FeatureExtractor
 
     private const int MaxGeneration = int.MaxValue >> BucketBits;
     private int[] _buckets = new int[2048];
+    private int[] _words = new int[512];
     private int[] _counts = new int[2048];
     private int[] _origins = new int[2048];
     private float[] _values = new float[2048];
@@ -202,7 +293,7 @@ internal sealed class FeatureExtractor
         // Count per bucket in a small hash table: linear time, no sort. Features come out in order of first
         // appearance, which is deterministic.
         var n = _tokens.Count;
-        var capacity = Math.Max(n * 5, 1); // a word, its pair with the word before, its stem, its quoted and negated copies
+        var capacity = Math.Max(n * 6, 1); // a word, its pair with the word before, its stem, its quoted, negated and context copies
         if (_buckets.Length < capacity)
         {
             var size = Math.Max(capacity, _buckets.Length * 2);
@@ -244,6 +335,14 @@ internal sealed class FeatureExtractor
         var previousFunction = false;
         var quotedFrom = _quotedFrom;
         var negated = 0;
+        var campaignContext = HasCampaignContext(hashes, breakBefore);
+        if (_words.Length < n)
+        {
+            _words = new int[Math.Max(n, _words.Length * 2)];
+        }
+
+        var words = _words;
+        var wordCount = 0;
         for (var t = 0; t < n; t++)
         {
             var h = hashes[t];
@@ -272,6 +371,11 @@ internal sealed class FeatureExtractor
                     negated--;
                 }
 
+                if (campaignContext)
+                {
+                    words[wordCount++] = t;
+                }
+
                 if (t >= quotedFrom)
                 {
                     Count(table, tableMask, generation, (int)(StableHash.Mix(h ^ QuoteSalt) & Mask), (t * 8) + 3, buckets, counts, origins, ref count);
@@ -289,6 +393,14 @@ internal sealed class FeatureExtractor
             }
 
             previousFunction = function;
+        }
+
+        // The words again, in campaign context, after every other feature (FeatureVector.ContextFrom).
+        var contextFrom = count;
+        for (var i = 0; i < wordCount; i++)
+        {
+            var t = words[i];
+            Count(table, tableMask, generation, (int)(StableHash.Mix(hashes[t] ^ ContextSalt) & Mask), (t * 8) + 5, buckets, counts, origins, ref count);
         }
 
         var logs = OnePlusLog;
@@ -310,7 +422,7 @@ internal sealed class FeatureExtractor
             }
         }
 
-        return new FeatureVector(buckets, values, origins, count, n);
+        return new FeatureVector(buckets, values, origins, count, n, contextFrom);
 
     }
 
@@ -361,6 +473,7 @@ internal sealed class FeatureExtractor
             1 => string.Concat(_tokens.Text(t - 1), " ", _tokens.Text(t)),
             3 => string.Concat("> ", _tokens.Text(t)),
             4 => string.Concat("not ", _tokens.Text(t)),
+            5 => string.Concat(_tokens.Text(t), ContextSuffix),
             _ => string.Concat(_tokens.Text(t)[..StemLength], "…"),
         };
     }

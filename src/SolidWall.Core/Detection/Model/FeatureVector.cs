@@ -7,9 +7,10 @@ namespace SolidWall.Core.Detection.Model;
 /// </summary>
 internal sealed class FeatureVector
 {
-    public FeatureVector(int[] buckets, float[] values, int[] origins, int count, int tokenCount)
+    public FeatureVector(int[] buckets, float[] values, int[] origins, int count, int tokenCount, int contextFrom = -1)
     {
         TokenCount = tokenCount;
+        ContextFrom = contextFrom < 0 ? count : contextFrom;
         Buckets = buckets;
         Values = values;
         Origins = origins;
@@ -20,10 +21,20 @@ internal sealed class FeatureVector
 
     public float[] Values { get; }
 
-    /// <summary>Token index × 4, plus 1 when the feature is the pair (token − 1, token), plus 2 when it is the token's stem.</summary>
+    /// <summary>
+    /// Token index × 8, plus 1 when the feature is the pair (token − 1, token), 2 the token's stem, 3 the token quoted,
+    /// 4 negated, 5 in campaign context (<see cref="FeatureExtractor.Term"/>).
+    /// </summary>
     public int[] Origins { get; }
 
     public int Count { get; }
+
+    /// <summary>
+    /// Where the words counted in campaign context start (<see cref="FeatureExtractor"/>); <see cref="Count"/> when
+    /// there are none. They come last, and only the electioneering head reads them: the category heads say which kind
+    /// of campaign work a message asks for, not whether it is campaign work, and skipping them keeps scoring fast.
+    /// </summary>
+    public int ContextFrom { get; }
 
     /// <summary>How many tokens the message had (the evidence behind the vector).</summary>
     public int TokenCount { get; }
@@ -42,5 +53,5 @@ internal sealed class FeatureVector
     public FeatureVector? Plain { get; set; }
 
     /// <summary>A copy that owns exact-size arrays without the origins (for keeping many in memory while training).</summary>
-    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count, TokenCount) { Postscript = Postscript, Plain = Plain };
+    public FeatureVector Compact() => new(Buckets[..Count], Values[..Count], Array.Empty<int>(), Count, TokenCount, ContextFrom) { Postscript = Postscript, Plain = Plain };
 }

@@ -12,7 +12,8 @@ internal static class LogisticRegression
     /// Trains on the rows whose label is 0 or 1 (−1 means "not labelled for this head" and is skipped).
     /// Returns the weights (length <see cref="FeatureExtractor.Buckets"/>) and the bias.
     /// </summary>
-    public static (float[] Weights, double Bias) Train(IReadOnlyList<FeatureVector> rows, ReadOnlySpan<sbyte> labels, ReadOnlySpan<float> rowWeights, TrainerOptions options, ulong seed)
+    /// <param name="withContext">Whether to read the words counted in campaign context (<see cref="FeatureVector.ContextFrom"/>): the electioneering head does, the category heads do not.</param>
+    public static (float[] Weights, double Bias) Train(IReadOnlyList<FeatureVector> rows, ReadOnlySpan<sbyte> labels, ReadOnlySpan<float> rowWeights, TrainerOptions options, ulong seed, bool withContext = true)
     {
         var weights = new float[FeatureExtractor.Buckets];
         var squares = new float[FeatureExtractor.Buckets];
@@ -65,8 +66,9 @@ internal static class LogisticRegression
                 var x = rows[r];
                 var buckets = x.Buckets;
                 var values = x.Values;
+                var features = withContext ? x.Count : x.ContextFrom;
                 double z = bias;
-                for (var k = 0; k < x.Count; k++)
+                for (var k = 0; k < features; k++)
                 {
                     z += weights[buckets[k]] * values[k];
                 }
@@ -74,7 +76,7 @@ internal static class LogisticRegression
                 var y = labels[r] > 0 ? 1.0 : 0.0;
                 var p = 1.0 / (1.0 + Math.Exp(-z));
                 var g = (p - y) * rowWeights[r] * (y > 0 ? positiveWeight : negativeWeight);
-                for (var k = 0; k < x.Count; k++)
+                for (var k = 0; k < features; k++)
                 {
                     var b = buckets[k];
                     var grad = (float)((g * values[k]) + (lambda * weights[b]));
@@ -93,10 +95,11 @@ internal static class LogisticRegression
         return (weights, bias);
     }
 
-    public static double Dot(float[] weights, double bias, FeatureVector x)
+    public static double Dot(float[] weights, double bias, FeatureVector x, bool withContext = true)
     {
         var z = bias;
-        for (var k = 0; k < x.Count; k++)
+        var features = withContext ? x.Count : x.ContextFrom;
+        for (var k = 0; k < features; k++)
         {
             z += weights[x.Buckets[k]] * x.Values[k];
         }

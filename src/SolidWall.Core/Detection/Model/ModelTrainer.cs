@@ -112,7 +112,7 @@ public static class ModelTrainer
             {
                 foreach (var i in testIdx)
                 {
-                    heldOut[h][i] = LogisticRegression.Dot(heads[h].Weights, heads[h].Bias, subsetX[i]);
+                    heldOut[h][i] = LogisticRegression.Dot(heads[h].Weights, heads[h].Bias, subsetX[i], withContext: h == 0);
                     if (h == 0)
                     {
                         heldOutEvidence[i] = Evidence(heads[0].Weights, subsetX[i]);
@@ -231,7 +231,7 @@ public static class ModelTrainer
         Parallel.For(0, TextModel.HeadCount, h =>
         {
             var y = rowIdx.Select(i => labels[h][i]).ToArray();
-            var (weights, bias) = LogisticRegression.Train(x, y, w, options, options.Seed + (ulong)h);
+            var (weights, bias) = LogisticRegression.Train(x, y, w, options, options.Seed + (ulong)h, withContext: h == 0);
             for (var b = 0; b < weights.Length; b++)
             {
                 var q = (float)(Half)weights[b];

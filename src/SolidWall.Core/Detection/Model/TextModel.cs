@@ -184,8 +184,9 @@ public sealed class TextModel : ITextModel
     internal void CategoryRaw(FeatureVector x, Span<double> z)
     {
         var w = _categories;
-        var buckets = x.Buckets.AsSpan(0, x.Count);
-        var values = x.Values.AsSpan(0, x.Count);
+        // Not the words counted in campaign context: the category heads never learned them (FeatureVector.ContextFrom).
+        var buckets = x.Buckets.AsSpan(0, x.ContextFrom);
+        var values = x.Values.AsSpan(0, x.ContextFrom);
         z = z[..CategoryHeads];
         var k = 0;
         if (Vector256.IsHardwareAccelerated)

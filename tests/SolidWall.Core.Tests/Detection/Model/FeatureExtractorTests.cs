@@ -18,19 +18,19 @@ public sealed class FeatureExtractorTests
     public void ShortVectorCountsWordsAndPairs()
     {
         var extractor = new FeatureExtractor();
-        var x = extractor.Extract(null, "vote vote vote for Ortiz");
-        // No word is longer than five letters, so no stems here.
-        // Distinct features: vote, ortiz + pairs (vote vote), (vote for), (for ortiz) = 5, barring collisions; "for" is a
+        var x = extractor.Extract(null, "call call call for Ortiz");
+        // No word is longer than five letters, so no stems here, and none is a campaign word.
+        // Distinct features: call, ortiz + pairs (call call), (call for), (for ortiz) = 5, barring collisions; "for" is a
         // function word, no feature of its own.
         Assert.Equal(5, x.Count);
         Assert.DoesNotContain(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i]) == "for");
         // Short: not scaled up to unit length, but to length (raw norm / MinimumNorm).
-        var raw = Math.Sqrt(Math.Pow(1 + Math.Log(3), 2) + Math.Pow(1 + Math.Log(2), 2) + 3); // vote ×3, "vote vote" ×2, three singles
+        var raw = Math.Sqrt(Math.Pow(1 + Math.Log(3), 2) + Math.Pow(1 + Math.Log(2), 2) + 3); // call ×3, "call call" ×2, three singles
         Assert.Equal(raw / FeatureExtractor.MinimumNorm, Norm(x), 5);
         Assert.Equal(5, x.TokenCount);
-        var vote = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "vote");
+        var call = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "call");
         var ortiz = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "ortiz");
-        Assert.Equal(1 + Math.Log(3), x.Values[vote] / x.Values[ortiz], 4);
+        Assert.Equal(1 + Math.Log(3), x.Values[call] / x.Values[ortiz], 4);
         Assert.Contains(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i]) == "for ortiz");
     }
 
@@ -53,24 +53,26 @@ public sealed class FeatureExtractorTests
         Assert.Equal(1.0, Norm(new FeatureExtractor().Extract("subject", text)), 5);
     }
 
+    private static int[] PairBuckets(FeatureExtractor extractor, string pair) => extractor.Extract(null, pair).Compact().Buckets.ToArray();
+
     private static double Norm(FeatureVector x) => Math.Sqrt(Enumerable.Range(0, x.Count).Sum(i => (double)x.Values[i] * x.Values[i]));
 
     [Fact]
     public void AQuotedWordAlsoCountsAsQuoted()
     {
         var extractor = new FeatureExtractor();
-        const string text = "Nope, busy.\n\n> Vote Reyes\n";
+        const string text = "Nope, busy.\n\n> Call Reyes\n";
         var segments = SegmentSplitter.Split(text);
         var x = extractor.Extract(null, text, segments);
         var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToList();
         // The author's words once, the quoted ones as themselves and as quoted; no pair across the two.
-        Assert.Equal(["> reyes", "> vote", "busy", "nope", "nope busy", "reyes", "vote", "vote reyes"], terms.Order());
+        Assert.Equal(["> call", "> reyes", "busy", "call", "call reyes", "nope", "nope busy", "reyes"], terms.Order());
 
         // The same words unquoted share the plain features and have no quoted ones.
-        var plain = extractor.Extract(null, "Nope, busy.\n\nVote Reyes\n", SegmentSplitter.Split("Nope, busy.\n\nVote Reyes\n")).Compact();
+        var plain = extractor.Extract(null, "Nope, busy.\n\nCall Reyes\n", SegmentSplitter.Split("Nope, busy.\n\nCall Reyes\n")).Compact();
         var quoted = extractor.Extract(null, text, segments).Compact();
         Assert.Equal(7, plain.Count);
-        Assert.Equal(6, plain.Buckets.Intersect(quoted.Buckets).Count()); // all but the pair "busy vote", which the quote breaks
+        Assert.Equal(6, plain.Buckets.Intersect(quoted.Buckets).Count()); // all but the pair "busy call", which the quote breaks
     }
 
     [Fact]
@@ -100,8 +102,38 @@ public sealed class FeatureExtractorTests
     public void NoPairAcrossSubjectAndBody()
     {
         var extractor = new FeatureExtractor();
-        var x = extractor.Extract("Vote", "today");
-        Assert.Equal(["today", "vote"], Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).Order());
+        var x = extractor.Extract("Call", "today");
+        Assert.Equal(["call", "today"], Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).Order());
+    }
+
+    [Fact]
+    public void BesideACampaignWordEveryWordAlsoCountsInCampaignContext()
+    {
+        var extractor = new FeatureExtractor();
+        // The school's own sign: no campaign word, so each word counts once.
+        var school = extractor.Extract(null, "Please hang our sign in your window");
+        var schoolTerms = Enumerable.Range(0, school.Count).Select(i => extractor.Term(school.Origins[i])).ToList();
+        Assert.DoesNotContain(schoolTerms, t => t.EndsWith(FeatureExtractor.ContextSuffix, StringComparison.Ordinal));
+        Assert.Equal(school.Count, school.ContextFrom);
+
+        // The same ask beside a campaign word (or the placeholder of a registered candidate's name, or a Vietnamese
+        // two-syllable word): every content word also counts as itself in campaign context; pairs and stems do not.
+        foreach (var text in new[] { "Please hang our campaign sign in your window", $"Please hang our {WorldNames.Placeholder} sign in your window", "Xin treo bảng bầu cử" })
+        {
+            var x = extractor.Extract(null, text);
+            var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToList();
+            var words = terms.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.EndsWith('…')).ToList();
+            Assert.NotEmpty(words);
+            Assert.All(words, w => Assert.Contains(w + FeatureExtractor.ContextSuffix, terms));
+            // They come last, where the category heads stop reading (FeatureVector.ContextFrom).
+            Assert.All(terms.Take(x.ContextFrom), t => Assert.False(t.EndsWith(FeatureExtractor.ContextSuffix, StringComparison.Ordinal), t));
+            Assert.All(terms.Skip(x.ContextFrom), t => Assert.EndsWith(FeatureExtractor.ContextSuffix, t, StringComparison.Ordinal));
+        }
+
+        // The words' own features are the same with or without the campaign word.
+        var campaign = extractor.Extract(null, "Please hang our campaign sign in your window").Compact();
+        var own = extractor.Extract(null, "Please hang our sign in your window").Compact();
+        Assert.Empty(own.Buckets.Where(b => !campaign.Buckets.Contains(b)).Except(PairBuckets(extractor, "our sign")));
     }
 
     [Fact]
