@@ -215,10 +215,12 @@ public sealed class Detector
         foreach (var term in Strongest(score.TopTerms))
         {
             // A quoted word ("> vote") is looked for as the word: the quote marks are gone from a forward's text. So is a
-            // word counted in campaign context ("sign (campaign context)").
+            // word counted in campaign context ("sign (campaign context)") or above a quote ("share (own words above a quote)").
             var quoted = term.Term.StartsWith("> ", StringComparison.Ordinal);
-            var inContext = term.Term.EndsWith(Model.FeatureExtractor.ContextSuffix, StringComparison.Ordinal);
-            var word = inContext ? term.Term[..^Model.FeatureExtractor.ContextSuffix.Length] : term.Term;
+            var suffix = term.Term.EndsWith(Model.FeatureExtractor.ContextSuffix, StringComparison.Ordinal) ? Model.FeatureExtractor.ContextSuffix
+                : term.Term.EndsWith(Model.FeatureExtractor.ReplySuffix, StringComparison.Ordinal) ? Model.FeatureExtractor.ReplySuffix
+                : null;
+            var word = suffix is null ? term.Term : term.Term[..^suffix.Length];
             var lower = (quoted ? word[2..] : word).ToLowerInvariant();
             if (lower.Length == 0)
             {
@@ -226,7 +228,8 @@ public sealed class Detector
             }
 
             var note = quoted ? $"model term '{lower}', quoted {term.Weight:+0.00;-0.00}"
-                : inContext ? $"model term '{word}', beside campaign words {term.Weight:+0.00;-0.00}"
+                : suffix == Model.FeatureExtractor.ContextSuffix ? $"model term '{word}', beside campaign words {term.Weight:+0.00;-0.00}"
+                : suffix is not null ? $"model term '{word}', the writer's own words above what they quote {term.Weight:+0.00;-0.00}"
                 : $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
             if (lower == Model.WorldNames.Placeholder && context.Registry.Entries.Count > 0
                 && context.Registry.ModelNames.First(context.Text.Original) is (>= 0 and var at, var length))

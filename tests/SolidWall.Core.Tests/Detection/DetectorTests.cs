@@ -98,6 +98,16 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void A_model_term_read_above_a_quote_points_at_the_writers_word()
+    {
+        var model = new FixedModel(0.9, ("advisory" + SolidWall.Core.Detection.Model.FeatureExtractor.ReplySuffix, 1.0));
+        var message = Mail.Of("Please share with your advisory.\n\n> Walk with us on Saturday.", "Fwd: Saturday");
+        var evidence = new Detector(model: model).Classify(message).Reasons.Single(r => r.Signal == Detector.TextModelSignal).Evidence[0];
+        Assert.Equal(message.Text.IndexOf("advisory", StringComparison.Ordinal), evidence.Offset);
+        Assert.Contains("model term 'advisory', the writer's own words above what they quote", evidence.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Counter_signals_run_when_the_model_alone_leans_towards_electioneering()
     {
         // A report to the ethics office: no positive signal, the model at 0.8. The report's counter-signal must still count.

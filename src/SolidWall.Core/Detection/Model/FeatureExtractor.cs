@@ -7,7 +7,8 @@ namespace SolidWall.Core.Detection.Model;
 /// out function words and lone letters (<see cref="FunctionWords"/>), weights each
 /// by 1 + ln(count) and scales the vector to unit length (short messages less, see <see cref="MinimumNorm"/>), so that long and short messages score alike.
 /// Some words count twice: a quoted word also as quoted, a word after a negation also as negated, and every word of a
-/// message that holds a campaign word also as a word in campaign context (<see cref="BuildContextWords"/>).
+/// message that holds a campaign word also as a word in campaign context (<see cref="BuildContextWords"/>), and every
+/// word a writer puts above a quote or a forward also as such (<see cref="ReplySalt"/>).
 /// Only the subject and the text are read: never headers, addresses or dates, which differ by the era and
 /// format of the training corpora rather than by what a message asks for.
 /// </summary>
@@ -75,6 +76,16 @@ internal sealed class FeatureExtractor
 
     /// <summary>What <see cref="Term"/> adds to a word counted in campaign context.</summary>
     public const string ContextSuffix = " (campaign context)";
+
+    /// <summary>What <see cref="Term"/> adds to an author's own word in a message that quotes or forwards something.</summary>
+    public const string ReplySuffix = " (own words above a quote)";
+
+    /// <summary>
+    /// Mixed into the hash of an author's own word, in a message that quotes or forwards something, for its second
+    /// feature: what a writer says above a quoted ask ("take me off this list", "please share with your advisory")
+    /// decides between a refusal or report and a relay, and those words mean something else in a message that quotes nothing.
+    /// </summary>
+    private const uint ReplySalt = 0x1B873593u;
 
     /// <summary>Mixed into a word's hash for its campaign-context feature.</summary>
     private const uint ContextSalt = 0x3C6EF372u;
@@ -293,7 +304,7 @@ internal sealed class FeatureExtractor
         // Count per bucket in a small hash table: linear time, no sort. Features come out in order of first
         // appearance, which is deterministic.
         var n = _tokens.Count;
-        var capacity = Math.Max(n * 6, 1); // a word, its pair with the word before, its stem, its quoted, negated and context copies
+        var capacity = Math.Max(n * 7, 1); // a word, its pair with the word before, its stem, its quoted, negated and context copies
         if (_buckets.Length < capacity)
         {
             var size = Math.Max(capacity, _buckets.Length * 2);
@@ -336,6 +347,7 @@ internal sealed class FeatureExtractor
         var quotedFrom = _quotedFrom;
         var negated = 0;
         var campaignContext = HasCampaignContext(hashes, breakBefore);
+        var replying = quotedFrom < n;
         if (_words.Length < n)
         {
             _words = new int[Math.Max(n, _words.Length * 2)];
@@ -371,7 +383,7 @@ internal sealed class FeatureExtractor
                     negated--;
                 }
 
-                if (campaignContext)
+                if (campaignContext || (replying && t < quotedFrom))
                 {
                     words[wordCount++] = t;
                 }
@@ -395,12 +407,21 @@ internal sealed class FeatureExtractor
             previousFunction = function;
         }
 
-        // The words again, in campaign context, after every other feature (FeatureVector.ContextFrom).
+        // The words again, in campaign context and as the author's own words above a quote, after every other feature
+        // (FeatureVector.ContextFrom).
         var contextFrom = count;
         for (var i = 0; i < wordCount; i++)
         {
             var t = words[i];
-            Count(table, tableMask, generation, (int)(StableHash.Mix(hashes[t] ^ ContextSalt) & Mask), (t * 8) + 5, buckets, counts, origins, ref count);
+            if (campaignContext)
+            {
+                Count(table, tableMask, generation, (int)(StableHash.Mix(hashes[t] ^ ContextSalt) & Mask), (t * 8) + 5, buckets, counts, origins, ref count);
+            }
+
+            if (replying && t < quotedFrom)
+            {
+                Count(table, tableMask, generation, (int)(StableHash.Mix(hashes[t] ^ ReplySalt) & Mask), (t * 8) + 6, buckets, counts, origins, ref count);
+            }
         }
 
         var logs = OnePlusLog;
@@ -474,6 +495,7 @@ internal sealed class FeatureExtractor
             3 => string.Concat("> ", _tokens.Text(t)),
             4 => string.Concat("not ", _tokens.Text(t)),
             5 => string.Concat(_tokens.Text(t), ContextSuffix),
+            6 => string.Concat(_tokens.Text(t), ReplySuffix),
             _ => string.Concat(_tokens.Text(t)[..StemLength], "…"),
         };
     }

@@ -23,15 +23,15 @@ internal sealed class FeatureVector
 
     /// <summary>
     /// Token index × 8, plus 1 when the feature is the pair (token − 1, token), 2 the token's stem, 3 the token quoted,
-    /// 4 negated, 5 in campaign context (<see cref="FeatureExtractor.Term"/>).
+    /// 4 negated, 5 in campaign context, 6 an own word above a quote (<see cref="FeatureExtractor.Term"/>).
     /// </summary>
     public int[] Origins { get; }
 
     public int Count { get; }
 
     /// <summary>
-    /// Where the words counted in campaign context start (<see cref="FeatureExtractor"/>); <see cref="Count"/> when
-    /// there are none. They come last, and only the electioneering head reads them: the category heads say which kind
+    /// Where the words counted in campaign context, or as own words above a quote, start (<see cref="FeatureExtractor"/>);
+    /// <see cref="Count"/> when there are none. They come last, and only the electioneering head reads them: the category heads say which kind
     /// of campaign work a message asks for, not whether it is campaign work, and skipping them keeps scoring fast.
     /// </summary>
     public int ContextFrom { get; }

@@ -65,14 +65,19 @@ public sealed class FeatureExtractorTests
         var segments = SegmentSplitter.Split(text);
         var x = extractor.Extract(null, text, segments);
         var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToList();
-        // The author's words once, the quoted ones as themselves and as quoted; no pair across the two.
-        Assert.Equal(["> call", "> reyes", "busy", "call", "call reyes", "nope", "nope busy", "reyes"], terms.Order());
+        // The author's words as themselves and as own words above a quote, the quoted ones as themselves and as quoted;
+        // no pair across the two.
+        var above = FeatureExtractor.ReplySuffix;
+        string[] expected = ["> call", "> reyes", "busy", "busy" + above, "call", "call reyes", "nope", "nope busy", "nope" + above, "reyes"];
+        Assert.Equal(expected.Order(), terms.Order());
 
         // The same words unquoted share the plain features and have no quoted ones.
         var plain = extractor.Extract(null, "Nope, busy.\n\nCall Reyes\n", SegmentSplitter.Split("Nope, busy.\n\nCall Reyes\n")).Compact();
         var quoted = extractor.Extract(null, text, segments).Compact();
         Assert.Equal(7, plain.Count);
         Assert.Equal(6, plain.Buckets.Intersect(quoted.Buckets).Count()); // all but the pair "busy call", which the quote breaks
+        Assert.Equal(plain.Count, plain.ContextFrom);
+        Assert.Equal(quoted.Count - 2, quoted.ContextFrom); // the two own words above the quote come last
     }
 
     [Fact]
