@@ -121,6 +121,13 @@ public sealed class FeatureExtractorTests
         Assert.DoesNotContain(schoolTerms, t => t.EndsWith(FeatureExtractor.ContextSuffix, StringComparison.Ordinal));
         Assert.Equal(school.Count, school.ContextFrom);
 
+        // Words that are campaign words elsewhere: a Mexican "boleta" is a report card, a Vietnamese "góp" (folded "gop") chipping in.
+        foreach (var text in new[] { "Recojan la boleta de calificaciones el viernes", "Mỗi lớp góp 20 đô cho tiệc" })
+        {
+            var x = extractor.Extract(null, text);
+            Assert.Equal(x.Count, x.ContextFrom);
+        }
+
         // The same ask beside a campaign word (or the placeholder of a registered candidate's name, or a Vietnamese
         // two-syllable word): every content word also counts as itself in campaign context; pairs and stems do not.
         foreach (var text in new[] { "Please hang our campaign sign in your window", $"Please hang our {WorldNames.Placeholder} sign in your window", "Xin treo bảng bầu cử" })
