@@ -53,7 +53,8 @@ internal static class LogisticRegression
         var shuffled = order.ToArray();
         var eta = options.LearningRate;
         var lambda = options.L2;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        var epochs = withContext ? options.Epochs : options.CategoryEpochs;
+        for (var epoch = 0; epoch < epochs; epoch++)
         {
             for (var i = shuffled.Length - 1; i > 0; i--)
             {
