@@ -43,13 +43,10 @@ internal sealed class FeatureExtractor
     /// <summary>How many content words after a negation ("don't", "no", "nunca", "nie", "не", "không") count as negated.</summary>
     private const int NegationScope = 8;
 
-    private static readonly HashSet<uint> Negations = BuildNegations();
-
-    // One bit per negation's hash modulo 64: most tokens are ruled out by it without the set.
-    private static readonly ulong NegationBits = Negations.Aggregate(0UL, (bits, h) => bits | (1UL << (int)(h & 63)));
+    private static readonly HashFilter Negations = new(BuildNegations());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsNegation(uint h) => ((NegationBits >> (int)(h & 63)) & 1) != 0 && Negations.Contains(h);
+    private static bool IsNegation(uint h) => Negations.Contains(h);
 
     private static HashSet<uint> BuildNegations()
     {
@@ -90,12 +87,14 @@ internal sealed class FeatureExtractor
     /// <summary>Mixed into a word's hash for its campaign-context feature.</summary>
     private const uint ContextSalt = 0x3C6EF372u;
 
-    private static readonly HashSet<uint> ContextWords = BuildContextWords();
+    private static readonly HashFilter ContextWords = new(BuildContextWords());
 
-    // One bit per context word's hash modulo 64, as for negations.
-    private static readonly ulong ContextBits = ContextWords.Aggregate(0UL, (bits, h) => bits | (1UL << (int)(h & 63)));
+    private static readonly (HashSet<uint> Pairs, HashSet<uint> Ends) ContextPairSets = BuildContextPairs();
 
-    private static readonly HashSet<uint> ContextPairs = BuildContextPairs();
+    private static readonly HashSet<uint> ContextPairs = ContextPairSets.Pairs;
+
+    // The second tokens of the context pairs: a pair's hash is taken only after one of them.
+    private static readonly HashFilter ContextPairEnds = new(ContextPairSets.Ends);
 
     /// <summary>
     /// Words that put a message in an election's context: a campaign, a candidate, an election, a vote, an office, the
@@ -141,9 +140,10 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Two-token context words of the scripts the tokenizer splits: Vietnamese syllables, Han characters.</summary>
-    private static HashSet<uint> BuildContextPairs()
+    private static (HashSet<uint> Pairs, HashSet<uint> Ends) BuildContextPairs()
     {
-        var set = new HashSet<uint>();
+        var pairs = new HashSet<uint>();
+        var ends = new HashSet<uint>();
         var tokens = new TokenBuffer();
         foreach (var pair in new[] { "bầu cử", "ứng cử", "tranh cử", "cử tri", "bỏ phiếu", "vận động", "选举", "候选", "竞选", "投票", "选票", "市长" })
         {
@@ -151,11 +151,12 @@ internal sealed class FeatureExtractor
             Tokenizer.Tokenize(pair, tokens);
             if (tokens.Count == 2)
             {
-                set.Add(StableHash.Pair(tokens.Hash(0), tokens.Hash(1)));
+                pairs.Add(StableHash.Pair(tokens.Hash(0), tokens.Hash(1)));
+                ends.Add(tokens.Hash(1));
             }
         }
 
-        return set;
+        return (pairs, ends);
     }
 
     /// <summary>Whether the tokens hold a campaign-context word or pair (<see cref="BuildContextWords"/>).</summary>
@@ -164,8 +165,8 @@ internal sealed class FeatureExtractor
         for (var t = 0; t < hashes.Length; t++)
         {
             var h = hashes[t];
-            if ((((ContextBits >> (int)(h & 63)) & 1) != 0 && ContextWords.Contains(h))
-                || (t > 0 && !breakBefore[t] && ContextPairs.Contains(StableHash.Pair(hashes[t - 1], h))))
+            if (ContextWords.Contains(h)
+                || (t > 0 && !breakBefore[t] && ContextPairEnds.Contains(h) && ContextPairs.Contains(StableHash.Pair(hashes[t - 1], h))))
             {
                 return true;
             }
