@@ -28,7 +28,7 @@ internal static class ModelBench
         var trained = DetectorTrainer.Train(examples);
         var model = trained.Model;
         var cpuTrain = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"train: {stopwatch.Elapsed.TotalSeconds:F2} s wall, {cpuTrain.TotalSeconds:F2} s CPU, {Environment.ProcessorCount} cores (features, signals, 5-fold calibration, final fit, score combination)");
+        Console.WriteLine($"train: {stopwatch.Elapsed.TotalSeconds:F2} s wall, {cpuTrain.TotalSeconds:F2} s CPU, {Environment.ProcessorCount} cores (features, signals, {new TrainerOptions().CalibrationFolds}-fold calibration, final fit, score combination)");
 
         // The messages as the parser and normaliser gave them (links, segments, sender), the detector's real input.
         var messages = examples.Select(e => e.AsMessage()).ToArray();

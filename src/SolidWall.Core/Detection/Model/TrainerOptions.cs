@@ -35,8 +35,11 @@ public sealed record TrainerOptions
     /// <summary>How much one district-style row counts against one corpus row (the district set is small and the closest to real use).</summary>
     public float DistrictWeight { get; init; } = 10;
 
-    /// <summary>Folds used to collect held-out scores for Platt scaling.</summary>
-    public int CalibrationFolds { get; init; } = 5;
+    /// <summary>
+    /// Folds used to collect held-out scores for Platt scaling and the score combination. Three: at 5,149 district rows,
+    /// 3 and 5 gave the same held-out figures (district F1 0.9605 and 0.9604) and 3 trains the heads 3 times instead of 5.
+    /// </summary>
+    public int CalibrationFolds { get; init; } = 3;
 
     /// <summary>Weights whose magnitude rounds below this are dropped from the model file.</summary>
     public double PruneBelow { get; init; } = 1e-3;
