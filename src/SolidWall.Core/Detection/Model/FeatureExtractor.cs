@@ -6,7 +6,7 @@ namespace SolidWall.Core.Detection.Model;
 /// Hashes a message's words, word pairs and word stems into <see cref="Buckets"/> buckets (the hashing trick), leaving
 /// out function words and lone letters (<see cref="FunctionWords"/>), weights each
 /// by 1 + ln(count) and scales the vector to unit length (short messages less, see <see cref="MinimumNorm"/>), so that long and short messages score alike.
-/// Some words count twice: a quoted word also as quoted, a word after a negation also as negated, and every word of a
+/// Some words count twice: a quoted word also as quoted, a word after a negation also as negated, every word of a
 /// message that holds a campaign word also as a word in campaign context (<see cref="BuildContextWords"/>), and every
 /// word a writer puts above a quote or a forward also as such (<see cref="ReplySalt"/>).
 /// Only the subject and the text are read: never headers, addresses or dates, which differ by the era and
@@ -194,10 +194,12 @@ internal sealed class FeatureExtractor
 
     private const int MaxGeneration = int.MaxValue >> BucketBits;
     private int[] _buckets = new int[2048];
-    private int[] _words = new int[512];
     private int[] _counts = new int[2048];
     private int[] _origins = new int[2048];
     private float[] _values = new float[2048];
+
+    /// <summary>The content words of the message being vectorised that get a second copy after every other feature.</summary>
+    private int[] _words = new int[512];
 
     public TokenBuffer Tokens => _tokens;
 
@@ -307,7 +309,7 @@ internal sealed class FeatureExtractor
         // Count per bucket in a small hash table: linear time, no sort. Features come out in order of first
         // appearance, which is deterministic.
         var n = _tokens.Count;
-        var capacity = Math.Max(n * 7, 1); // a word, its pair with the word before, its stem, its quoted, negated and context copies
+        var capacity = Math.Max(n * 7, 1); // a word, its pair with the word before, its stem, its quoted, negated, context and own-words copies
         if (_buckets.Length < capacity)
         {
             var size = Math.Max(capacity, _buckets.Length * 2);

@@ -11,8 +11,8 @@ public sealed record TrainerOptions
 
     /// <summary>
     /// Epochs of the category heads, which learn from the electioneering rows only. Half the electioneering head's: at
-    /// 5,149 district rows, 8 and 16 gave the same verdicts and per-category F1 within 0.02 (no category better or worse
-    /// throughout), and training took 22 s instead of 26 (bench -- model, 2 cores).
+    /// 5,149 district rows, 8 and 16 gave the same verdicts and per-category F1 within 0.02 (some a little higher, some
+    /// a little lower), and training took 22 s instead of 26 (bench -- model, 2 cores).
     /// </summary>
     public int CategoryEpochs { get; init; } = 8;
 
