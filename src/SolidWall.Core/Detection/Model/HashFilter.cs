@@ -21,7 +21,5 @@ internal sealed class HashFilter
         }
     }
 
-    public int Count => _set.Count;
-
     public bool Contains(uint h) => ((_bitmap[(h >> 6) & ((Bits / 64) - 1)] >> (int)(h & 63)) & 1) != 0 && _set.Contains(h);
 }

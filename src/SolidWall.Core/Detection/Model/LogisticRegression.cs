@@ -12,8 +12,9 @@ internal static class LogisticRegression
     /// Trains on the rows whose label is 0 or 1 (−1 means "not labelled for this head" and is skipped).
     /// Returns the weights (length <see cref="FeatureExtractor.Buckets"/>) and the bias.
     /// </summary>
-    /// <param name="withContext">Whether to read the words counted in campaign context (<see cref="FeatureVector.ContextFrom"/>): the electioneering head does, the category heads do not.</param>
-    public static (float[] Weights, double Bias) Train(IReadOnlyList<FeatureVector> rows, ReadOnlySpan<sbyte> labels, ReadOnlySpan<float> rowWeights, TrainerOptions options, ulong seed, bool withContext = true)
+    /// <param name="epochs">Passes over the rows; <see cref="TrainerOptions.Epochs"/> when not given.</param>
+    /// <param name="withContext">Whether to read the words counted twice, in campaign context or as own words above a quote (<see cref="FeatureVector.ContextFrom"/>): the electioneering head does, the category heads do not.</param>
+    public static (float[] Weights, double Bias) Train(IReadOnlyList<FeatureVector> rows, ReadOnlySpan<sbyte> labels, ReadOnlySpan<float> rowWeights, TrainerOptions options, ulong seed, int? epochs = null, bool withContext = true)
     {
         var weights = new float[FeatureExtractor.Buckets];
         var squares = new float[FeatureExtractor.Buckets];
@@ -53,8 +54,8 @@ internal static class LogisticRegression
         var shuffled = order.ToArray();
         var eta = options.LearningRate;
         var lambda = options.L2;
-        var epochs = withContext ? options.Epochs : options.CategoryEpochs;
-        for (var epoch = 0; epoch < epochs; epoch++)
+        var passes = epochs ?? options.Epochs;
+        for (var epoch = 0; epoch < passes; epoch++)
         {
             for (var i = shuffled.Length - 1; i > 0; i--)
             {

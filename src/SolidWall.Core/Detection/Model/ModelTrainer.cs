@@ -231,7 +231,8 @@ public static class ModelTrainer
         Parallel.For(0, TextModel.HeadCount, h =>
         {
             var y = rowIdx.Select(i => labels[h][i]).ToArray();
-            var (weights, bias) = LogisticRegression.Train(x, y, w, options, options.Seed + (ulong)h, withContext: h == 0);
+            var (weights, bias) = LogisticRegression.Train(x, y, w, options, options.Seed + (ulong)h,
+                epochs: h == 0 ? options.Epochs : options.CategoryEpochs, withContext: h == 0);
             for (var b = 0; b < weights.Length; b++)
             {
                 var q = (float)(Half)weights[b];

@@ -184,7 +184,7 @@ public sealed class TextModel : ITextModel
     internal void CategoryRaw(FeatureVector x, Span<double> z)
     {
         var w = _categories;
-        // Not the words counted in campaign context: the category heads never learned them (FeatureVector.ContextFrom).
+        // Not the words counted twice (in campaign context, above a quote): the category heads never learned them (FeatureVector.ContextFrom).
         var buckets = x.Buckets.AsSpan(0, x.ContextFrom);
         var values = x.Values.AsSpan(0, x.ContextFrom);
         z = z[..CategoryHeads];

@@ -5,7 +5,7 @@ namespace SolidWall.Core.Tests.Detection.Model;
 /// <summary>
 /// The category heads' raw scores are added four heads at a time (<see cref="TextModel.CategoryRaw"/>); they must be
 /// the very doubles the plain loop gives, head by head and feature by feature, on the corpus's messages. The words
-/// counted in campaign context come last in a vector and no category head reads them.
+/// counted twice (in campaign context, above a quote) come last in a vector and no category head reads them.
 /// </summary>
 public sealed class CategoryHeadsTests
 {
