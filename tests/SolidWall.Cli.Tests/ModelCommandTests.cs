@@ -23,6 +23,16 @@ public sealed class ModelCommandTests
     }
 
     [Fact]
+    public void EvalRefusesAScoresFileItCannotWriteBeforeItStarts()
+    {
+        var stderr = new StringWriter();
+        var path = Path.Combine(Path.GetTempPath(), $"solidwall-no-such-dir-{Guid.NewGuid():N}", "scores.tsv");
+        Assert.Equal(ExitCodes.Usage, EvalCommand.Run(5, false, null, null, TextWriter.Null, stderr, scores: path));
+        Assert.Contains("--scores " + path, stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("fold 1/5", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TrainWritesAModelThatLoads()
     {
         // The real training data, written to a temporary file instead of the repository.

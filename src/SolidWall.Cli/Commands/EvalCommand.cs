@@ -19,6 +19,7 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
+        var scores = new Option<string?>("--scores") { Description = "Also write every row's held-out scores to this file, tab-separated with a header (id, kind, label, score, verdict, without registry, model)" };
         var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector, with the demo's registry, on it by kind of mail" };
         var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
         command.Options.Add(folds);
@@ -26,11 +27,12 @@ internal static class EvalCommand
         command.Options.Add(data);
         command.Options.Add(district);
         command.Options.Add(demo);
-        command.SetAction(parseResult => Run(parseResult.GetValue(folds), parseResult.GetValue(json), parseResult.GetValue(data), parseResult.GetValue(district), Console.Out, Console.Error, parseResult.GetValue(demo)));
+        command.Options.Add(scores);
+        command.SetAction(parseResult => Run(parseResult.GetValue(folds), parseResult.GetValue(json), parseResult.GetValue(data), parseResult.GetValue(district), Console.Out, Console.Error, parseResult.GetValue(demo), parseResult.GetValue(scores)));
         return command;
     }
 
-    internal static int Run(int folds, bool json, string? data, string? district, TextWriter stdout, TextWriter stderr, string? demo = null)
+    internal static int Run(int folds, bool json, string? data, string? district, TextWriter stdout, TextWriter stderr, string? demo = null, string? scores = null)
     {
         if (folds < 2)
         {
@@ -43,8 +45,30 @@ internal static class EvalCommand
             return ExitCodes.Usage;
         }
 
+        // Opened before the minutes of cross-validation, so that a path that cannot be written fails at once.
+        StreamWriter? scoresFile = null;
+        if (scores is not null)
+        {
+            try
+            {
+                scoresFile = new StreamWriter(scores);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"solidwall eval: --scores {scores}: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        using var scoresOwner = scoresFile;
         var examples = ModelData.Load(corpora, districtDir, stderr, "eval");
         var report = CrossValidator.Run(examples, folds, log: json ? null : m => stderr.WriteLine("solidwall eval: " + m));
+        if (scoresFile is not null)
+        {
+            WriteScores(report, scoresFile);
+            scoresFile.Flush();
+        }
+
         DemoCheckReport? demoReport = null;
         if (demo is not null)
         {
@@ -116,6 +140,17 @@ internal static class EvalCommand
             o.WriteLine(string.Create(c, $"  {bin.From:F1}-{bin.To:F1}    {bin.Count,9}  {bin.MeanProbability,10:F3}  {bin.ObservedRate,23:F3}"));
         }
 
+        if (r.OperatingPoints.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("at other thresholds (precision / recall):");
+            o.WriteLine($"  {"threshold",9}  {"all",13}  {"district",13}  {"district, no registry",21}");
+            foreach (var p in r.OperatingPoints)
+            {
+                o.WriteLine(string.Create(c, $"  {p.Threshold,9:0.0#}  {p.Overall.Precision,6:F4} {p.Overall.Recall,6:F4}  {p.District.Precision,6:F4} {p.District.Recall,6:F4}  {p.DistrictWithoutRegistry.Precision,10:F4} {p.DistrictWithoutRegistry.Recall,10:F4}"));
+            }
+        }
+
         o.WriteLine();
         o.WriteLine($"misclassified ({r.Errors.Count}):");
         foreach (var e in r.Errors)
@@ -125,6 +160,17 @@ internal static class EvalCommand
 
         o.WriteLine();
         o.WriteLine(string.Create(c, $"{r.SecondsPerFold:F1} s per fold"));
+    }
+
+    // One line per row: what to draw a precision-recall curve or a reliability plot from, or to look a row up by.
+    private static void WriteScores(EvaluationReport r, StreamWriter w)
+    {
+        var c = CultureInfo.InvariantCulture;
+        w.WriteLine("id\tkind\telectioneering\tscore\tflagged\tscore_without_registry\tflagged_without_registry\tmodel_probability");
+        foreach (var s in r.Scores)
+        {
+            w.WriteLine(string.Create(c, $"{s.Id}\t{s.Kind}\t{(s.Electioneering ? 1 : 0)}\t{s.Score:F4}\t{(s.Flagged ? 1 : 0)}\t{s.ScoreWithoutRegistry:F4}\t{(s.FlaggedWithoutRegistry ? 1 : 0)}\t{s.ModelProbability:F4}"));
+        }
     }
 
     private static void WriteDemo(DemoCheckReport d, TextWriter o)

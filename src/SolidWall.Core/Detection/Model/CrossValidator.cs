@@ -14,6 +14,9 @@ public static class CrossValidator
 {
     private const int ReasonsShown = 4;
 
+    /// <summary>The thresholds <see cref="EvaluationReport.OperatingPoints"/> reports.</summary>
+    public static IReadOnlyList<double> OperatingThresholds { get; } = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
     public static EvaluationReport Run(IReadOnlyList<TrainingExample> examples, int folds = 5, TrainerOptions? options = null, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
@@ -83,6 +86,12 @@ public static class CrossValidator
                 members.Count == 0 ? 0 : members.Average(i => examples[i].Electioneering ? 1.0 : 0.0)));
         }
 
+        // The same verdicts at other thresholds: what a policy's `threshold` would trade (a verdict still needs a reason).
+        static bool Flags(Verdict v, double t) => v.Score >= t && v.Reasons.Any(r => r.Weight > 0 && r.Evidence.Count > 0);
+        var operatingPoints = OperatingThresholds
+            .Select(t => new OperatingPoint(t, Metrics(all, i => Flags(verdicts[i], t)), Metrics(district, i => Flags(verdicts[i], t)), Metrics(district, i => Flags(withoutRegistry[i], t))))
+            .ToArray();
+
         return new EvaluationReport(
             folds, examples.Count, threshold,
             Metrics(all, Detected), Metrics(district, Detected), bySource, categories,
@@ -92,6 +101,9 @@ public static class CrossValidator
         {
             OverallWithoutRegistry = Metrics(all, i => withoutRegistry[i].IsElectioneering),
             DistrictWithoutRegistry = Metrics(district, i => withoutRegistry[i].IsElectioneering),
+            OperatingPoints = operatingPoints,
+            Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,
+                withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i]))],
         };
     }
 }

@@ -41,6 +41,18 @@ public sealed record BinaryMetrics(int TruePositives, int FalsePositives, int Fa
 /// <summary>A held-out message the detector got wrong, with its score, the model's probability and the reasons that decided it.</summary>
 public sealed record Misclassified(string Id, string Source, string? Kind, bool Electioneering, double Score, double ModelProbability, IReadOnlyList<string> Reasons);
 
+/// <summary>
+/// The held-out verdicts at one threshold: over all rows and over the district rows, with their world's registry and
+/// with none. A verdict still needs a reason with evidence, as at the policy's threshold.
+/// </summary>
+public sealed record OperatingPoint(double Threshold, BinaryMetrics Overall, BinaryMetrics District, BinaryMetrics DistrictWithoutRegistry);
+
+/// <summary>
+/// One row's held-out figures: its label, the detector's score and verdict with its world's registry (with none for a
+/// row of no world, the same), without a registry, and the text model's probability alone.
+/// </summary>
+public sealed record HeldOutScore(string Id, string? Kind, bool Electioneering, double Score, bool Flagged, double ScoreWithoutRegistry, bool FlaggedWithoutRegistry, double ModelProbability);
+
 /// <summary>One bin of a reliability table: held-out messages whose score fell in [From, To), the mean score and the share that were electioneering.</summary>
 public sealed record ReliabilityBin(double From, double To, int Count, double MeanProbability, double ObservedRate);
 
@@ -76,4 +88,11 @@ public sealed record EvaluationReport(
 
     /// <inheritdoc cref="OverallWithoutRegistry"/>
     public BinaryMetrics? DistrictWithoutRegistry { get; init; }
+
+    /// <summary>The same held-out verdicts at other thresholds, for choosing a policy's <c>threshold</c>.</summary>
+    public IReadOnlyList<OperatingPoint> OperatingPoints { get; init; } = [];
+
+    /// <summary>Every row's held-out figures, in the data's order (written by `solidwall eval --scores`, not part of the report).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<HeldOutScore> Scores { get; init; } = [];
 }

@@ -158,5 +158,18 @@ public sealed class FeatureExtractorTests
         Assert.Equal(100, report.District.Support);
         Assert.Equal(3, report.FoldCombinations.Count);
         Assert.Equal(50, report.Categories["fundraising"].Support);
+
+        // The same verdicts at other thresholds: the policy's own is the report's figures, and a higher one flags no more.
+        Assert.Equal(CrossValidator.OperatingThresholds, report.OperatingPoints.Select(p => p.Threshold));
+        var atPolicy = report.OperatingPoints.Single(p => p.Threshold == report.Threshold);
+        Assert.Equal((report.Overall, report.District), (atPolicy.Overall, atPolicy.District));
+        Assert.All(report.OperatingPoints.Zip(report.OperatingPoints.Skip(1)), pair =>
+            Assert.True(pair.Second.Overall.TruePositives + pair.Second.Overall.FalsePositives <= pair.First.Overall.TruePositives + pair.First.Overall.FalsePositives));
+
+        // Every row's held-out score, in the data's order, agreeing with the counts.
+        Assert.Equal(150, report.Scores.Count);
+        Assert.Equal(report.Overall.TruePositives + report.Overall.FalsePositives, report.Scores.Count(s => s.Flagged));
+        Assert.Equal(report.Overall.Support, report.Scores.Count(s => s.Electioneering));
+        Assert.All(report.Scores.Where(s => s.Flagged), s => Assert.True(s.Score >= report.Threshold));
     }
 }
