@@ -8,8 +8,9 @@ namespace SolidWall.Core.Detection;
 ///   z     = a · logit(p_model) + Σ w_signal + b
 ///   score = 1 / (1 + e^-z)
 /// </code>
-/// where a is the policy's <c>score.model_weight</c>, b is <c>score.model_bias</c> with a model and
-/// <c>score.bias</c> (the prior log-odds) without one, and w are the signals' weights (shipped in each signal,
+/// where a is the policy's <c>score.model_weight</c>, b is <c>score.model_bias</c> with a model and a registry that
+/// names a candidate, <c>score.model_bias_without_registry</c> with a model and no such registry, and
+/// <c>score.bias</c> (the prior log-odds) without a model, and w are the signals' weights (shipped in each signal,
 /// overridable in the policy's <c>signal_weights</c>). The shipped weights are hand-set log-likelihood ratios: a
 /// signal of weight 3.5 alone, over the signals-only prior of -3, gives 0.62. They are meant to be refitted as a
 /// logistic regression over signal indicators and the model's logit on reviewers' labels (<c>solidwall eval</c>).
@@ -24,6 +25,10 @@ public sealed class Detector
     private readonly Registry _registry;
     private readonly InstitutionDirectory _directory;
     private readonly ITextModel? _model;
+
+    // The intercept with a model: the policy's model_bias when the registry names a candidate (whose name the model then
+    // reads as one placeholder word), model_bias_without_registry when it names none.
+    private readonly double _modelBias;
     private readonly (ISignal Signal, double Weight)[] _signals;
 
     /// <summary>Where the counter-signals (negative weights) start in <see cref="_signals"/>, which sorts them last.</summary>
@@ -35,6 +40,7 @@ public sealed class Detector
         _registry = registry ?? Registry.Empty;
         _directory = directory ?? InstitutionDirectory.Empty;
         _model = model;
+        _modelBias = _registry.ModelNames.IsEmpty ? _policy.ModelBiasWithoutRegistry : _policy.ModelBias;
         _signals = SignalCatalog.All
             .Select(s => (s, _policy.WeightOf(s.Name, s.Weight)))
             .Where(s => s.Item2 != 0)
@@ -76,7 +82,7 @@ public sealed class Detector
         {
             var score = _model.Score(message, _registry);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
-            z += contribution + _policy.ModelBias;
+            z += contribution + _modelBias;
             positive |= score.Probability > CounterSignalModelGate;
             reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score)));
             var best = 0.0;

@@ -12,7 +12,7 @@ namespace SolidWall.Core.Detection;
 public sealed class Policy
 {
     private static readonly string[] TopKeys = ["threshold", "blast_jaccard", "blast_window_minutes", "blast_min_copies", "relay_jaccard", "score", "signal_weights", "actions", "allowlist", "oversight_mailboxes"];
-    private static readonly string[] ScoreKeys = ["bias", "model_weight", "model_bias", "model_category_threshold"];
+    private static readonly string[] ScoreKeys = ["bias", "model_weight", "model_bias", "model_bias_without_registry", "model_category_threshold"];
     private static readonly string[] AllowlistKeys = ["senders", "domains"];
     private static readonly string[] ActionNames = ["accept", "tag", "quarantine", "reject"];
     private static readonly Lazy<Policy> Shipped = new(LoadShipped);
@@ -51,6 +51,9 @@ public sealed class Policy
 
     /// <summary>The prior log-odds when the text model runs (the model carries the prior itself when calibrated).</summary>
     public double ModelBias { get; private set; }
+
+    /// <summary>The prior log-odds when the text model runs and no registry names a candidate (<see cref="Model.ScoreCombination.ModelBiasWithoutRegistry"/>).</summary>
+    public double ModelBiasWithoutRegistry { get; private set; }
 
     public double ModelCategoryThreshold { get; private set; }
 
@@ -146,6 +149,7 @@ public sealed class Policy
         var policy = Copy();
         policy.ModelWeight = combination.ModelWeight;
         policy.ModelBias = combination.ModelBias;
+        policy.ModelBiasWithoutRegistry = combination.ModelBiasWithoutRegistry;
         policy.Bias = combination.Bias;
         foreach (var (signal, weight) in combination.SignalWeights)
         {
@@ -175,6 +179,7 @@ public sealed class Policy
         Bias = Bias,
         ModelWeight = ModelWeight,
         ModelBias = ModelBias,
+        ModelBiasWithoutRegistry = ModelBiasWithoutRegistry,
         ModelCategoryThreshold = ModelCategoryThreshold,
         _signalWeights = new Dictionary<string, double>(_signalWeights, StringComparer.Ordinal),
         _actions = _actions.ToDictionary(kv => kv.Key, kv => new Dictionary<string, PolicyAction>(kv.Value, StringComparer.Ordinal)),
@@ -223,6 +228,7 @@ public sealed class Policy
                 case "bias": Bias = doc.Number(value, "score.bias", -50, 50); break;
                 case "model_weight": ModelWeight = doc.Number(value, "score.model_weight", 0, 50); break;
                 case "model_bias": ModelBias = doc.Number(value, "score.model_bias", -50, 50); break;
+                case "model_bias_without_registry": ModelBiasWithoutRegistry = doc.Number(value, "score.model_bias_without_registry", -50, 50); break;
                 case "model_category_threshold": ModelCategoryThreshold = doc.Number(value, "score.model_category_threshold", 0, 1); break;
             }
         }

@@ -33,6 +33,40 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void With_a_registry_that_names_a_candidate_the_model_runs_with_its_own_intercept()
+    {
+        // A candidate whose name the message never uses: no registry signal fires, and the intercept alone differs.
+        var registry = Registry.Parse(
+            """
+            campaigns:
+              - id: marsh
+                name: Marsh for Lakeshore
+                candidate: Delia Marsh
+            """, "r.yaml");
+        var committeesOnly = Registry.Parse(
+            """
+            committees:
+              - name: Better Schools PAC
+                domains: [bettersc.example]
+            """, "r.yaml");
+        var model = new FixedModel(0.7, ("chip in", 1.2));
+        var message = Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]);
+        var without = new Detector(model: model).Classify(message);
+        var with = new Detector(registry: registry, model: model).Classify(message);
+        var noCandidate = new Detector(registry: committeesOnly, model: model).Classify(message);
+
+        Assert.NotEqual(Policy.Default.ModelBias, Policy.Default.ModelBiasWithoutRegistry);
+        Assert.Equal(without.Reasons.Select(r => (r.Signal, r.Weight)), with.Reasons.Select(r => (r.Signal, r.Weight)));
+        // Reasons carry their weights to three decimals; the sum is good to about three.
+        var z = without.Reasons.Sum(r => r.Weight) + Policy.Default.ModelBias;
+        Assert.Equal(Logistic(z), with.Score, 3);
+        Assert.Equal(Logistic(z - Policy.Default.ModelBias + Policy.Default.ModelBiasWithoutRegistry), without.Score, 3);
+
+        // A registry of committees alone names no candidate: the model reads the mail as without one.
+        Assert.Equal(without.Score, noCandidate.Score);
+    }
+
+    [Fact]
     public void The_model_adds_its_weighted_logit_and_a_reason_with_located_terms()
     {
         var model = new FixedModel(0.9, ("chip in", 1.2), ("tonight", 0.4), ("absent-term", 0.3), ("friend", -0.2));
@@ -40,7 +74,7 @@ public sealed class DetectorTests
         var verdict = new Detector(model: model).Classify(message);
         var signals = verdict.Reasons.Where(r => r.Signal != Detector.TextModelSignal).Sum(r => r.Weight);
         var modelLogit = Policy.Default.ModelWeight * Math.Log(0.9 / 0.1);
-        Assert.Equal(Math.Round(Logistic(modelLogit + signals + Policy.Default.ModelBias), 4), verdict.Score);
+        Assert.Equal(Math.Round(Logistic(modelLogit + signals + Policy.Default.ModelBiasWithoutRegistry), 4), verdict.Score);
         var reason = verdict.Reasons.Single(r => r.Signal == Detector.TextModelSignal);
         Assert.Equal(Math.Round(modelLogit, 3), reason.Weight);
         Assert.Equal(3, reason.Evidence.Count);

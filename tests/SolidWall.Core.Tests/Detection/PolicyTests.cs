@@ -32,6 +32,7 @@ public sealed class PolicyTests
             threshold: 0.7
             score:
               bias: -4
+              model_bias_without_registry: 1.5
             signal_weights:
               PaidForByDisclaimer: 6
             actions:
@@ -47,6 +48,7 @@ public sealed class PolicyTests
         Assert.Equal(-4.0, policy.Bias);
         Assert.Equal(Policy.Default.ModelWeight, policy.ModelWeight);
         Assert.Equal(Policy.Default.ModelBias, policy.ModelBias);
+        Assert.Equal(1.5, policy.ModelBiasWithoutRegistry);
         Assert.Equal(6.0, policy.WeightOf("PaidForByDisclaimer", 4.0));
         Assert.Equal(Policy.Default.SignalWeights["DonationPlatformLink"], policy.WeightOf("DonationPlatformLink", 3.5));
         Assert.Equal(PolicyAction.Quarantine, policy.ActionFor(InstitutionRole.Staff, [Categories.Fundraising]));

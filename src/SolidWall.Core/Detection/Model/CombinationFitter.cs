@@ -26,8 +26,13 @@ internal static class CombinationFitter
 
     /// <param name="modelProbability">Per row, the model's held-out probability of electioneering.</param>
     /// <param name="fired">Per row, per signal of <see cref="SignalCatalog.All"/>, whether it fired.</param>
-    public static ScoreCombination Fit(IReadOnlyList<double> modelProbability, IReadOnlyList<bool[]> fired, IReadOnlyList<bool> labels, IReadOnlyList<float> rowWeights)
+    /// <param name="withRegistry">
+    /// Per row, whether it was read with a registry that names a candidate (its intercept <see cref="ScoreCombination.ModelBias"/>)
+    /// or without (<see cref="ScoreCombination.ModelBiasWithoutRegistry"/>); null when every row was read with one.
+    /// </param>
+    public static ScoreCombination Fit(IReadOnlyList<double> modelProbability, IReadOnlyList<bool[]> fired, IReadOnlyList<bool> labels, IReadOnlyList<float> rowWeights, IReadOnlyList<bool>? withRegistry = null)
     {
+        withRegistry ??= Enumerable.Repeat(true, labels.Count).ToArray();
         var signals = SignalCatalog.All;
         var n = labels.Count;
         var counts = new int[signals.Count];
@@ -40,7 +45,7 @@ internal static class CombinationFitter
         }
 
         var active = Enumerable.Range(0, signals.Count).Where(s => counts[s] >= MinimumFirings && signals[s].Weight != 0 && signals[s].Fitted).ToList();
-        var (modelWeight, bias, weights) = FitActive(modelProbability, fired, labels, rowWeights, active);
+        var (modelWeight, bias, biasWithout, weights) = FitActive(modelProbability, fired, labels, rowWeights, withRegistry, active);
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var k = 0; k < active.Count; k++)
         {
@@ -50,17 +55,19 @@ internal static class CombinationFitter
         return new ScoreCombination(Round(modelWeight), Round(bias), result)
         {
             Bias = Round(SignalsOnlyBias(fired, labels, rowWeights, active, weights)),
+            ModelBiasWithoutRegistry = Round(biasWithout),
         };
     }
 
-    private static (double ModelWeight, double Bias, double[] Weights) FitActive(
-        IReadOnlyList<double> modelProbability, IReadOnlyList<bool[]> fired, IReadOnlyList<bool> labels, IReadOnlyList<float> rowWeights, List<int> active)
+    private static (double ModelWeight, double Bias, double BiasWithoutRegistry, double[] Weights) FitActive(
+        IReadOnlyList<double> modelProbability, IReadOnlyList<bool[]> fired, IReadOnlyList<bool> labels, IReadOnlyList<float> rowWeights, IReadOnlyList<bool> withRegistry, List<int> active)
     {
         var signals = SignalCatalog.All;
         var n = labels.Count;
         var positives = active.Where(s => signals[s].Weight > 0).ToArray();
 
-        // Column 0 is the model's logit, then one column per active signal; the bias is separate and unpenalised.
+        // Column 0 is the model's logit, then one column per active signal; the two intercepts (with a registry, without)
+        // are separate and unpenalised, each over its own rows.
         var columns = active.Count + 1;
         var x = new double[columns][];
         x[0] = new double[n];
@@ -87,11 +94,11 @@ internal static class CombinationFitter
             beta[k + 1] = signals[active[k]].Weight;
         }
 
-        var bias = 0.0;
+        var bias = new double[2]; // [0] with a registry, [1] without
         var z = new double[n];
         for (var i = 0; i < n; i++)
         {
-            z[i] = bias;
+            z[i] = 0;
             for (var j = 0; j < columns; j++)
             {
                 z[i] += beta[j] * x[j][i];
@@ -101,12 +108,12 @@ internal static class CombinationFitter
         for (var sweep = 0; sweep < Sweeps; sweep++)
         {
             var largest = 0.0;
-            for (var j = -1; j < columns; j++)
+            for (var j = -2; j < columns; j++)
             {
                 double g = 0, h = 0;
                 for (var i = 0; i < n; i++)
                 {
-                    var v = j < 0 ? 1 : x[j][i];
+                    var v = j >= 0 ? x[j][i] : Intercept(j, i);
                     if (v == 0)
                     {
                         continue;
@@ -117,7 +124,7 @@ internal static class CombinationFitter
                     h += rowWeights[i] * p * (1 - p) * v * v;
                 }
 
-                var current = j < 0 ? bias : beta[j];
+                var current = j < 0 ? bias[-1 - j] : beta[j];
                 if (j >= 0)
                 {
                     g += L2 * current;
@@ -144,12 +151,12 @@ internal static class CombinationFitter
                 largest = Math.Max(largest, Math.Abs(delta));
                 for (var i = 0; i < n; i++)
                 {
-                    z[i] += delta * (j < 0 ? 1 : x[j][i]);
+                    z[i] += delta * (j >= 0 ? x[j][i] : Intercept(j, i));
                 }
 
                 if (j < 0)
                 {
-                    bias = next;
+                    bias[-1 - j] = next;
                 }
                 else
                 {
@@ -163,7 +170,10 @@ internal static class CombinationFitter
             }
         }
 
-        return (beta[0], bias, beta[1..]);
+        return (beta[0], bias[0], bias[1], beta[1..]);
+
+        // Column -1 is the intercept of the rows read with a registry, -2 of those read without.
+        double Intercept(int j, int i) => withRegistry[i] == (j == -1) ? 1 : 0;
     }
 
     /// <summary>

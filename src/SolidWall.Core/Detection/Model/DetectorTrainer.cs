@@ -31,25 +31,28 @@ public static class DetectorTrainer
         var indicators = new List<bool[]>(rows.Length);
         var labels = new List<bool>(rows.Length);
         var weights = new List<float>(rows.Length);
+        var withRegistry = new List<bool>(rows.Length);
         for (var k = 0; k < rows.Length; k++)
         {
             var r = rows[k];
             var weight = examples[r].IsDistrict ? options.DistrictWeight : 1f;
+
+            // A row of a world with a registry in its two readings; any other row (no names to mask) reads the same
+            // either way, and counts once under each intercept.
             var twoViews = examples[r].World is not null;
             probability.Add(heldOut[k]);
             indicators.Add(fired[r]);
             labels.Add(examples[r].Electioneering);
-            weights.Add(twoViews ? weight / 2 : weight);
-            if (twoViews)
-            {
-                probability.Add(heldOutPlain[k]);
-                indicators.Add(plain[r]);
-                labels.Add(examples[r].Electioneering);
-                weights.Add(weight / 2);
-            }
+            weights.Add(weight / 2);
+            withRegistry.Add(true);
+            probability.Add(twoViews ? heldOutPlain[k] : heldOut[k]);
+            indicators.Add(twoViews ? plain[r] : fired[r]);
+            labels.Add(examples[r].Electioneering);
+            weights.Add(weight / 2);
+            withRegistry.Add(false);
         }
 
-        var combination = CombinationFitter.Fit(probability, indicators, labels, weights);
+        var combination = CombinationFitter.Fit(probability, indicators, labels, weights, withRegistry);
         return new TrainedDetector(model, combination);
     }
 }

@@ -5,7 +5,8 @@ namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
 /// How <see cref="Detector"/> combines the model and the signals, as fitted by <see cref="CombinationFitter"/>:
-/// z = <see cref="ModelWeight"/> · logit(p_model) + Σ signal weights + <see cref="ModelBias"/>. Signals absent from
+/// z = <see cref="ModelWeight"/> · logit(p_model) + Σ signal weights + <see cref="ModelBias"/>, or
+/// <see cref="ModelBiasWithoutRegistry"/> when no registry names a candidate. Signals absent from
 /// <see cref="SignalWeights"/> fired on fewer than five training rows (an allowlist, a directory) or are guards that
 /// are never fitted (<see cref="ISignal.Fitted"/>), and keep their shipped weights. It lives in the shipped policy, between the markers `solidwall train` rewrites.
 /// </summary>
@@ -16,6 +17,14 @@ public sealed record ScoreCombination(double ModelWeight, double ModelBias, IRea
 
     /// <summary>The prior log-odds of a detector that runs the signals without a model, fitted with the same signal weights.</summary>
     public double Bias { get; init; }
+
+    /// <summary>
+    /// The intercept with a model when no registry names a candidate, so the model reads every name as written
+    /// (<see cref="Model.WorldNames"/>). Fitted beside <see cref="ModelBias"/> with the same weights, on the rows as read
+    /// without a registry: there a campaign's ask carries less evidence (no name stands out as a candidate's), and one
+    /// intercept for both readings raised the score of ordinary mail read with a registry.
+    /// </summary>
+    public double ModelBiasWithoutRegistry { get; init; }
 
     public const string BeginMarker = "# BEGIN fitted by `solidwall train`";
     public const string EndMarker = "# END fitted by `solidwall train`";
@@ -29,11 +38,13 @@ public sealed record ScoreCombination(double ModelWeight, double ModelBias, IRea
         var sb = new StringBuilder();
         sb.Append(BeginMarker).Append(" from the training data: do not edit by hand; override these keys in your own policy file.\n");
         sb.Append("# The score is 1 / (1 + e^-z) with z = model_weight * logit(p_model) + (sum of the weights of the signals that fired) + bias,\n");
-        sb.Append("# where bias is model_bias when a text model runs and bias alone when only signals run (the prior log-odds).\n");
+        sb.Append("# where bias is model_bias when a text model runs and the registry names a candidate, model_bias_without_registry when\n");
+        sb.Append("# a text model runs and no registry names one (the model then reads names as written), and bias alone when only signals run.\n");
         sb.Append("score:\n");
         sb.Append(c, $"  bias: {Bias:0.0##}\n");
         sb.Append(c, $"  model_weight: {ModelWeight:0.0##}\n");
         sb.Append(c, $"  model_bias: {ModelBias:0.0##}\n");
+        sb.Append(c, $"  model_bias_without_registry: {ModelBiasWithoutRegistry:0.0##}\n");
         sb.Append("  # A category the model gives at least this probability joins the verdict's categories.\n");
         sb.Append(c, $"  model_category_threshold: {ModelCategoryThreshold:0.0##}\n");
         sb.Append("\n# Per-signal weights (log-odds), overriding the weights shipped in each signal; 0 turns a signal off.\n");

@@ -159,6 +159,7 @@ public sealed class EmbeddedModelTests
         Assert.Equal(trained.Combination.ToPolicyBlock(), ScoreCombination.FindBlock(shippedPolicy));
         Assert.Equal(trained.Combination.ModelWeight, Policy.Default.ModelWeight);
         Assert.Equal(trained.Combination.ModelBias, Policy.Default.ModelBias);
+        Assert.Equal(trained.Combination.ModelBiasWithoutRegistry, Policy.Default.ModelBiasWithoutRegistry);
         Assert.Equal(trained.Combination.Bias, Policy.Default.Bias);
         Assert.All(trained.Combination.SignalWeights, kv => Assert.Equal(kv.Value, Policy.Default.SignalWeights[kv.Key]));
     }
