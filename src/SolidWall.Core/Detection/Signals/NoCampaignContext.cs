@@ -2,7 +2,7 @@ namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
 /// Nothing in the message names a campaign: no campaign, candidate, election, party or office word ("for Mayor",
-/// "re-elect", "campaña"), no registered name, no office holder or candidate named by title ("Ald. Mott"), no link
+/// "re-elect", "campaña"), no word for voting in any of the district's languages ("vote", "voter oui", "投票"), no registered name, no office holder or candidate named by title ("Ald. Mott"), no link
 /// to a political platform, no "paid for by" disclaimer. Campaign work serves a candidate, a party or a ballot
 /// question, and a message that names none is most often ordinary school mail the model misreads by its tone
 /// ("boards are due Friday"). A negative weight; it runs only when something pushed the score up, and it stays quiet
@@ -29,6 +29,22 @@ internal sealed class NoCampaignContext : ISignal
         ["ald.", "alder", "council", "commissioner", "rep", "senator", "sen.", "mayor", "governor", "judge", "sheriff", "candida", "concejal", "alcalde", "radn", "kandydat"],
         StringComparison.Ordinal);
 
+    // Voting, in the district's ten languages: "vote", "votar", "voter", "głosować", "голосувати", "التصويت", "投票",
+    // "bỏ phiếu", "bumoto", "vòt"; a ballot question's own words ("scrutin", "referéndum", "الاقتراع", "公投"). A
+    // message about a vote is about an election, whoever runs it: a ballot question's ask names no candidate, and in
+    // French, Arabic or Chinese it often names no word the campaign pattern knows. Whether the vote is a campaign's or
+    // the student council's is the model's to weigh, not this guard's.
+    private static readonly System.Text.RegularExpressions.Regex Voting = PhraseScan.Compile(
+        "\\bvot[aeioéó]\\w*|\\bvòt\\b|\\bscrutin\\b|\\bréf[ée]rendum\\b|\\breferéndum\\b|\\burnas\\b"
+        + "|\\b(?:za)?głosow\\w*|\\b(?:za)?głosuj\\w*|\\b(?:про)?голосу\\w*"
+        + "|\\bbumoto\\b|\\bboboto\\b|\\biboto\\b|\\bbotohan\\b|\\bbotante\\b"
+        + "|تصويت|صوّ?توا|اقتراع|استفتاء|投票|公投|选票|選票|bỏ\\s+phiếu|đi\\s+bầu|lá\\s+phiếu|cử\\s+tri");
+
+    // Every match of Voting holds one of these; a text holding none is not run through it.
+    private static readonly System.Buffers.SearchValues<string> VotingAnchors = System.Buffers.SearchValues.Create(
+        ["vot", "vòt", "scrutin", "rendum", "urnas", "głos", "голосу", "boto", "bumoto", "botante", "تصويت", "توا", "اقتراع", "استفتاء", "投票", "公投", "选票", "選票", "phiếu", "bầu", "cử tri"],
+        StringComparison.Ordinal);
+
     // A "paid for by" line names the committee that paid: campaign context enough.
     private static readonly PaidForByDisclaimer Disclaimer = new(PaidForByDisclaimer.Place.Anywhere);
 
@@ -45,7 +61,8 @@ internal sealed class NoCampaignContext : ISignal
         // Cheapest first: a platform link, a disclaimer, then the campaign-word pattern over the whole text.
         if (context.IsSegment || context.PositiveSignalFired || DonationPlatformLink.AnyPoliticalLink(context) || Disclaimer.Evaluate(context) is not null
             || (context.MayMentionCampaign && CampaignTerms.IsAnywhere(context))
-            || NamesTitledPerson(context.Subject) || NamesTitledPerson(context.Text))
+            || NamesTitledPerson(context.Subject) || NamesTitledPerson(context.Text)
+            || SpeaksOfVoting(context.Subject) || SpeaksOfVoting(context.Text))
         {
             return null;
         }
@@ -53,6 +70,8 @@ internal sealed class NoCampaignContext : ISignal
         var field = context.Subject.Length > 0 ? context.Subject : context.Text;
         return new SignalHit(Categories, [field.At(0, Math.Min(field.Length, 80), "no campaign, candidate, party, election or office word, no titled office holder, no political platform link, no disclaimer")]);
     }
+
+    private static bool SpeaksOfVoting(TextField field) => field.Lower.AsSpan().ContainsAny(VotingAnchors) && Voting.IsMatch(field.Lower);
 
     private static bool NamesTitledPerson(TextField field) => field.Lower.AsSpan().ContainsAny(Titles) && TitledName.IsMatch(field.Original);
 }

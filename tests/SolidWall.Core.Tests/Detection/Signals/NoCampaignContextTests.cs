@@ -11,6 +11,7 @@ public sealed class NoCampaignContextTests
     [InlineData("Please give $20 to the PTA book fair: https://donorbox.org/pinecrest-pta", "Book fair")]
     [InlineData("¿Pueden donar para la excursión? Gracias.", "Excursión")]
     [InlineData("The mayor would like to thank every judge of the science fair.", "Thanks")] // titles without a name
+    [InlineData("Thank you to our devoted volunteers; the pivot table is in the shared drive.", "Thanks")] // "vot" inside words
     public void Fires_when_nothing_names_a_campaign(string text, string subject)
     {
         var hit = Mail.Run<NoCampaignContext>(Mail.Of(text, subject, links: [.. text.Split(' ').Where(w => w.StartsWith("https://", StringComparison.Ordinal))]));
@@ -37,6 +38,17 @@ public sealed class NoCampaignContextTests
     [InlineData("Anyone who lives in the 12th Ward, stop by my desk.", null)] // the ward a race is run in
     [InlineData("Read the fine print on the referendum before you go.", null)]
     [InlineData("у суботу ходимо від дверей до дверей у 33-му окрузі", null)] // Ukrainian: door to door
+    // Voting, which a ballot question's ask names without a candidate or a campaign word, in the district's languages.
+    [InlineData("On the 5th, please say yes, and bring your neighbor to vote.", null)]
+    [InlineData("Le 28 février, il faut voter OUI à la 1.", null)]
+    [InlineData("Ceux qui rapportent le papier signé par un parent qui dit qu'il votera oui ont 5 points.", null)]
+    [InlineData("El domingo 28 votan los que ya tienen 18 años.", null)]
+    [InlineData("W niedzielę idźcie głosować, to ważne dla szkoły.", null)]
+    [InlineData("У неділю всі голосуйте «так» за шкільний податок.", null)]
+    [InlineData("يوم 28 فبراير في ورقة الاقتراع العامة السؤال الأول. قولوا نعم.", null)]
+    [InlineData("二十八号一定要投票，投NO。", null)]
+    [InlineData("Chủ nhật này cả nhà nhớ đi bầu nhé.", null)]
+    [InlineData("Huwag kalimutang bumoto sa Linggo.", null)]
     public void Stays_quiet_when_a_campaign_is_named(string text, string? link) =>
         Assert.Null(Mail.Run<NoCampaignContext>(Mail.Of(text, "Saturday", links: link is null ? [] : [link])));
 
@@ -51,14 +63,15 @@ public sealed class NoCampaignContextTests
     [Fact]
     public void Stays_quiet_once_a_rule_found_campaign_work()
     {
-        // "Vote for Hanneman" is a vote ask: VoteSolicitation fires, and a message that asks for votes names a campaign even when
-        // it names no candidate.
-        var message = Mail.Of("Staff, please vote for Hanneman on Tuesday. He has stood by this building.", "Tuesday");
-        var context = new DetectionContext(message, Registry.Empty, InstitutionDirectory.Empty, Policy.Default);
+        var plain = Mail.Of("Staff, please stand with Hanneman on Tuesday. He has stood by this building.", "Tuesday");
+        var context = new DetectionContext(plain, Registry.Empty, InstitutionDirectory.Empty, Policy.Default);
         Assert.NotNull(new NoCampaignContext().Evaluate(context));
         context.PositiveSignalFired = true;
         Assert.Null(new NoCampaignContext().Evaluate(context));
 
+        // "Vote for Hanneman" is a vote ask: VoteSolicitation fires, and a message that asks for votes names a campaign even when
+        // it names no candidate.
+        var message = Mail.Of("Staff, please vote for Hanneman on Tuesday. He has stood by this building.", "Tuesday");
         var verdict = new Detector(model: new FixedModel(0.9)).Classify(message);
         Assert.Contains(verdict.Reasons, r => r.Signal == "VoteSolicitation");
         Assert.DoesNotContain(verdict.Reasons, r => r.Signal == "NoCampaignContext");
