@@ -107,6 +107,11 @@ internal static class EvalCommand
             Row(o, "  no registry (district)", district);
         }
 
+        if (r.DistrictUnregistered is { } unregistered)
+        {
+            Row(o, "  not registered (district)", unregistered);
+        }
+
         Row(o, "model alone (all)", r.ModelOverall);
         Row(o, "model alone (district)", r.ModelDistrict);
         Row(o, "any signal (all)", r.SignalsOverall);

@@ -14,6 +14,13 @@ public static class CrossValidator
 {
     private const int ReasonsShown = 4;
 
+    /// <summary>
+    /// A registry that names a candidate, but none of the district world's: the rows read as by an investigator whose
+    /// registry lacks their campaigns, with the intercept of a detector that has a registry.
+    /// </summary>
+    private static readonly Registry OtherCampaigns = Registry.Parse(
+        "campaigns:\n  - id: other\n    name: Friends of Zebulon Quarrington\n    candidate: Zebulon Quarrington\n", "(a registry of other campaigns)");
+
     /// <summary>The thresholds <see cref="EvaluationReport.OperatingPoints"/> reports.</summary>
     public static IReadOnlyList<double> OperatingThresholds { get; } = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
@@ -28,6 +35,7 @@ public static class CrossValidator
         var assignment = Folds.Assign(examples, folds, options.Seed);
         var verdicts = new Verdict[examples.Count];
         var withoutRegistry = new Verdict[examples.Count];
+        var unregistered = new Verdict[examples.Count];
         var modelProbability = new double[examples.Count];
         var combinations = new List<ScoreCombination>();
         for (var f = 0; f < folds; f++)
@@ -37,6 +45,7 @@ public static class CrossValidator
             var trained = DetectorTrainer.Train(x, fired, plain, examples, train, options);
             combinations.Add(trained.Combination);
             var detector = trained.CreateDetector();
+            var otherCampaigns = trained.CreateDetector(registry: OtherCampaigns);
             // One detector per world's registry (a Registry is compared by reference).
             var worldDetectors = examples.Select(e => e.World).OfType<Registry>().Distinct().ToDictionary(w => w, w => trained.CreateDetector(registry: w));
 
@@ -46,6 +55,7 @@ public static class CrossValidator
                 var message = examples[i].AsMessage();
                 verdicts[i] = (examples[i].World is { } world ? worldDetectors[world] : detector).Classify(message);
                 withoutRegistry[i] = examples[i].World is null ? verdicts[i] : detector.Classify(message);
+                unregistered[i] = examples[i].World is null ? verdicts[i] : otherCampaigns.Classify(message);
                 modelProbability[i] = trained.Model.Probability(x[i]);
             });
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"fold {f + 1}/{folds}: trained on {train.Length}, {stopwatch.Elapsed.TotalSeconds:F1} s"));
@@ -101,6 +111,7 @@ public static class CrossValidator
         {
             OverallWithoutRegistry = Metrics(all, i => withoutRegistry[i].IsElectioneering),
             DistrictWithoutRegistry = Metrics(district, i => withoutRegistry[i].IsElectioneering),
+            DistrictUnregistered = Metrics(district, i => unregistered[i].IsElectioneering),
             OperatingPoints = operatingPoints,
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,
                 withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i]))],

@@ -89,6 +89,12 @@ public sealed record EvaluationReport(
     /// <inheritdoc cref="OverallWithoutRegistry"/>
     public BinaryMetrics? DistrictWithoutRegistry { get; init; }
 
+    /// <summary>
+    /// The district rows read with a registry that names other campaigns than theirs: what an investigator whose
+    /// registry is incomplete gets for the campaigns missing from it.
+    /// </summary>
+    public BinaryMetrics? DistrictUnregistered { get; init; }
+
     /// <summary>The same held-out verdicts at other thresholds, for choosing a policy's <c>threshold</c>.</summary>
     public IReadOnlyList<OperatingPoint> OperatingPoints { get; init; } = [];
 

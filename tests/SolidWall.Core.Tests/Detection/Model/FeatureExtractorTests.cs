@@ -159,6 +159,9 @@ public sealed class FeatureExtractorTests
         Assert.Equal(3, report.FoldCombinations.Count);
         Assert.Equal(50, report.Categories["fundraising"].Support);
 
+        // The district rows read a third time, with a registry of other campaigns.
+        Assert.Equal(report.District.Support, report.DistrictUnregistered!.Support);
+
         // The same verdicts at other thresholds: the policy's own is the report's figures, and a higher one flags no more.
         Assert.Equal(CrossValidator.OperatingThresholds, report.OperatingPoints.Select(p => p.Threshold));
         var atPolicy = report.OperatingPoints.Single(p => p.Threshold == report.Threshold);
