@@ -109,7 +109,7 @@ internal static class EvalCommand
 
         if (r.DistrictUnregistered is { } unregistered)
         {
-            Row(o, "  not registered (district)", unregistered);
+            Row(o, "  not listed (district)", unregistered);
         }
 
         Row(o, "model alone (all)", r.ModelOverall);
@@ -135,8 +135,8 @@ internal static class EvalCommand
         o.WriteLine($"  actually electioneering          {r.Overall.TruePositives,13}  {r.Overall.FalseNegatives,12}");
         o.WriteLine($"  actually allowed                 {r.Overall.FalsePositives,13}  {r.Overall.TrueNegatives,12}");
         o.WriteLine();
-        o.WriteLine("score combination fitted in each fold (model_weight, model_bias):");
-        o.WriteLine("  " + string.Join("; ", r.FoldCombinations.Select(f => string.Create(c, $"{f.ModelWeight:0.###}, {f.ModelBias:0.###}"))));
+        o.WriteLine("score combination fitted in each fold (model_weight, model_bias, model_bias_without_registry):");
+        o.WriteLine("  " + string.Join("; ", r.FoldCombinations.Select(f => string.Create(c, $"{f.ModelWeight:0.###}, {f.ModelBias:0.###}, {f.ModelBiasWithoutRegistry:0.###}"))));
         o.WriteLine();
         o.WriteLine(string.Create(c, $"calibration (held-out detector scores): Brier score {r.BrierScore:F4}"));
         o.WriteLine("  score         messages  mean score  observed electioneering");
