@@ -65,4 +65,46 @@ public sealed class RegistryTests
         Assert.StartsWith(problem, error.Problem, StringComparison.Ordinal);
         Assert.StartsWith($"registry.yaml:{line}:{column}: ", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Registered_names_are_found_as_whole_words_the_longest_first_wherever_they_stand()
+    {
+        var registry = Registry.Load(Path.Combine(Model.TestPaths.District(), "registry.yaml"));
+        var names = registry.Entries.SelectMany(e => e.Names).Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length >= 4).Distinct().ToArray();
+        Assert.Contains("friends of dana ortiz", names);
+
+        // Texts of names, their pieces, words glued to them and filler, in every script the registry writes names in.
+        var pieces = names.Concat(names.Select(n => n[..(n.Length / 2)])).Concat(["x", "o", "de", "for", " ", "  ", ", ", "-", "é", "ñ", "\n", "的", "و", "в", "2027", "ortizz", "dana's"]).ToArray();
+        var random = new Random(20271128);
+        for (var round = 0; round < 3000; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = Reference(text, names);
+            var found = registry.AllNames(text).Select(h => (h.Index, h.Length)).ToArray();
+            Assert.True(expected.SequenceEqual(found), $"'{text}': expected {string.Join(" ", expected)}, found {string.Join(" ", found)}");
+        }
+    }
+
+    // Every place a name stands as whole words, the longest that starts there, scanning on after each.
+    private static List<(int Index, int Length)> Reference(string lower, string[] names)
+    {
+        var found = new List<(int, int)>();
+        for (var at = 0; at < lower.Length; at++)
+        {
+            if (at > 0 && char.IsLetterOrDigit(lower[at - 1]))
+            {
+                continue;
+            }
+
+            var best = names.Where(n => string.CompareOrdinal(lower, at, n, 0, n.Length) == 0 && (at + n.Length == lower.Length || !char.IsLetterOrDigit(lower[at + n.Length])))
+                .OrderByDescending(n => n.Length).FirstOrDefault();
+            if (best is not null)
+            {
+                found.Add((at, best.Length));
+                at += best.Length - 1;
+            }
+        }
+
+        return found;
+    }
 }
