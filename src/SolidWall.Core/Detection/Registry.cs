@@ -463,18 +463,46 @@ internal sealed record CandidateNamePart(string Part, string Other, bool IsSurna
         : name;
 }
 
-/// <summary>Every candidate name part, and one search (<see cref="NameSearch"/>) for all their search strings.</summary>
+/// <summary>
+/// Every candidate name part, and how a text is searched for them. A part in a script with case (Latin, Cyrillic) can
+/// only stand where a word starts (<see cref="Signals.RegisteredCandidateNamed.IsTheCandidate"/>), so those parts are
+/// listed by their first character (<see cref="CasedByFirst"/>), looked up at each word start. A part in a script
+/// without case (Chinese, Arabic) may touch the word before it, and is searched for anywhere (<see cref="UncasedSearch"/>),
+/// in a text that holds one of their first characters.
+/// </summary>
 internal sealed class CandidateNameIndex
 {
     public CandidateNameIndex(IReadOnlyList<CandidateNamePart> parts)
     {
         Parts = parts;
-        AnySearch = parts.Count == 0 ? null : new NameSearch(parts.Select(p => p.Search));
+        var cased = Enumerable.Range(0, parts.Count).Where(i => IsCased(parts[i].Search[0])).ToArray();
+        var uncased = Enumerable.Range(0, parts.Count).Except(cased).ToArray();
+        CasedByFirst = cased.GroupBy(i => parts[i].Search[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        CasedFirst = System.Buffers.SearchValues.Create([.. CasedByFirst.Keys]);
+        Uncased = uncased;
+        UncasedSearch = uncased.Length == 0 ? null : new NameSearch(uncased.Select(i => parts[i].Search));
+        UncasedFirst = System.Buffers.SearchValues.Create([.. uncased.Select(i => parts[i].Search[0]).Distinct()]);
     }
 
     public IReadOnlyList<CandidateNamePart> Parts { get; }
 
-    public NameSearch? AnySearch { get; }
+    public bool IsEmpty => Parts.Count == 0;
+
+    /// <summary>Indices into <see cref="Parts"/> of the parts in a script with case, by the first character of their search string.</summary>
+    public IReadOnlyDictionary<char, int[]> CasedByFirst { get; }
+
+    /// <summary>Those first characters, searched for (most are capitals, which few characters of a text are).</summary>
+    public System.Buffers.SearchValues<char> CasedFirst { get; }
+
+    /// <summary>Indices into <see cref="Parts"/> of the parts in a script without case, and one search for their search strings.</summary>
+    public int[] Uncased { get; }
+
+    public NameSearch? UncasedSearch { get; }
+
+    public System.Buffers.SearchValues<char> UncasedFirst { get; }
+
+    /// <summary>As <see cref="Signals.RegisteredCandidateNamed.Matches"/> tells a part in a script with case.</summary>
+    public static bool IsCased(char c) => char.IsUpper(c) || char.IsLower(c);
 }
 
 /// <summary>A registered name found in a text: where, how long, whose.</summary>
