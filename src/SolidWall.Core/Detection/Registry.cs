@@ -240,7 +240,7 @@ public sealed class Registry
     /// A search for every name's string anywhere (<see cref="NameSearch"/>, then a word-edge check at each find) took
     /// 20 µs a message with the district set's registry (38 in text with letters outside ASCII); searching for the
     /// names' first characters instead, 14 (they are common letters); by first character at word starts, 10 ("for",
-    /// "of" and "re" start many words and the committees' names); by first two, 2.
+    /// "of" and "re" start many words and the committees' names); by first two, 6.
     /// </summary>
     internal (int Index, int Length, RegistryEntry? Entry) FindName(ReadOnlySpan<char> lower, int from)
     {

@@ -28,10 +28,12 @@ internal static class CombinationFitter
     /// <param name="fired">Per row, per signal of <see cref="SignalCatalog.All"/>, whether it fired.</param>
     /// <param name="withRegistry">
     /// Per row, whether it was read with a registry that names a candidate (its intercept <see cref="ScoreCombination.ModelBias"/>)
-    /// or without (<see cref="ScoreCombination.ModelBiasWithoutRegistry"/>); null when every row was read with one.
+    /// or without (<see cref="ScoreCombination.ModelBiasWithoutRegistry"/>); null for one intercept over every row,
+    /// which both then hold.
     /// </param>
     public static ScoreCombination Fit(IReadOnlyList<double> modelProbability, IReadOnlyList<bool[]> fired, IReadOnlyList<bool> labels, IReadOnlyList<float> rowWeights, IReadOnlyList<bool>? withRegistry = null)
     {
+        var oneIntercept = withRegistry is null;
         withRegistry ??= Enumerable.Repeat(true, labels.Count).ToArray();
         var signals = SignalCatalog.All;
         var n = labels.Count;
@@ -55,7 +57,7 @@ internal static class CombinationFitter
         return new ScoreCombination(Round(modelWeight), Round(bias), result)
         {
             Bias = Round(SignalsOnlyBias(fired, labels, rowWeights, active, weights)),
-            ModelBiasWithoutRegistry = Round(biasWithout),
+            ModelBiasWithoutRegistry = Round(oneIntercept ? bias : biasWithout),
         };
     }
 

@@ -22,7 +22,8 @@ public static class DetectorTrainer
     /// (<paramref name="fired"/>) and, for rows that have one, once more as read without it (<paramref name="plain"/>),
     /// each view at half the row's weight: the same weights must serve an investigator who has registered the
     /// campaigns and one who has not, and fitted on the first view alone they lean on the registry (district recall
-    /// without it fell from 0.84 to 0.78).
+    /// without it fell from 0.84 to 0.78). Each view has its own intercept (<see cref="ScoreCombination.ModelBias"/>,
+    /// <see cref="ScoreCombination.ModelBiasWithoutRegistry"/>), and a row with no world counts under both.
     /// </summary>
     internal static TrainedDetector Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<bool[]> fired, IReadOnlyList<bool[]> plain, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
     {

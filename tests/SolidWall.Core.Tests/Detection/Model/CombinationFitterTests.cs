@@ -44,5 +44,10 @@ public sealed class CombinationFitterTests
         Assert.Equal(Math.Log(1.0 / 3), combination.ModelBias, 2);
         Assert.Equal(Math.Log(3.0), combination.ModelBiasWithoutRegistry, 2);
         Assert.Contains("model_bias_without_registry: 1.099", combination.ToPolicyBlock(), StringComparison.Ordinal);
+
+        // Without the readings told apart, one intercept over every row (log(1), the overall base rate), held by both.
+        var one = CombinationFitter.Fit(Enumerable.Repeat(0.5, n).ToArray(), fired, labels, Enumerable.Repeat(1f, n).ToArray());
+        Assert.Equal(0, one.ModelBias, 2);
+        Assert.Equal(one.ModelBias, one.ModelBiasWithoutRegistry);
     }
 }
