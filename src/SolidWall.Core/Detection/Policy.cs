@@ -49,7 +49,10 @@ public sealed class Policy
 
     public double ModelWeight { get; private set; }
 
-    /// <summary>The prior log-odds when the text model runs (the model carries the prior itself when calibrated).</summary>
+    /// <summary>
+    /// The prior log-odds when the text model runs and the registry names a candidate (the model carries the prior
+    /// itself when calibrated); <see cref="ModelBiasWithoutRegistry"/> otherwise.
+    /// </summary>
     public double ModelBias { get; private set; }
 
     /// <summary>The prior log-odds when the text model runs and no registry names a candidate (<see cref="Model.ScoreCombination.ModelBiasWithoutRegistry"/>).</summary>

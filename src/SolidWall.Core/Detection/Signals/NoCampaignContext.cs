@@ -40,15 +40,12 @@ internal sealed class NoCampaignContext : ISignal
         + "|\\bbumoto\\b|\\bboboto\\b|\\biboto\\b|\\bbotohan\\b|\\bbotante\\b"
         + "|تصويت|صوّ?توا|اقتراع|استفتاء|投票|公投|选票|選票|bỏ\\s+phiếu|đi\\s+bầu|lá\\s+phiếu|cử\\s+tri");
 
-    // Every match of Voting holds one of these; a text holding none is not run through it. Split by alphabet, as
-    // NameSearch is: the ASCII set is searched with vector instructions, the other only in a text with a letter outside
-    // ASCII. One set mixing both is searched character by character, and the guard cost 17.8 µs where it ran instead
-    // of 11 (bench -- model, classify --parts).
-    private static readonly System.Buffers.SearchValues<string> AsciiVotingAnchors = System.Buffers.SearchValues.Create(
-        ["vot", "scrutin", "rendum", "urnas", "boto", "bumoto", "botante"], StringComparison.Ordinal);
-
-    private static readonly System.Buffers.SearchValues<string> OtherVotingAnchors = System.Buffers.SearchValues.Create(
-        ["vòt", "głos", "голосу", "تصويت", "توا", "اقتراع", "استفتاء", "投票", "公投", "选票", "選票", "phiếu", "bầu", "cử tri"], StringComparison.Ordinal);
+    // Every match of Voting holds one of these; a text holding none is not run through it. A NameSearch splits them by
+    // alphabet: one set mixing ASCII and other letters is searched character by character, and the guard cost 17.8 µs
+    // where it ran instead of 11 (bench -- model, classify --parts).
+    private static readonly NameSearch VotingAnchors = new(
+        ["vot", "scrutin", "rendum", "urnas", "boto", "bumoto", "botante",
+         "vòt", "głos", "голосу", "تصويت", "توا", "اقتراع", "استفتاء", "投票", "公投", "选票", "選票", "phiếu", "bầu", "cử tri"]);
 
     // A "paid for by" line names the committee that paid: campaign context enough.
     private static readonly PaidForByDisclaimer Disclaimer = new(PaidForByDisclaimer.Place.Anywhere);
@@ -76,9 +73,7 @@ internal sealed class NoCampaignContext : ISignal
         return new SignalHit(Categories, [field.At(0, Math.Min(field.Length, 80), "no campaign, candidate, party, election, voting or office word, no titled office holder, no political platform link, no disclaimer")]);
     }
 
-    private static bool SpeaksOfVoting(TextField field) =>
-        (field.Lower.AsSpan().ContainsAny(AsciiVotingAnchors) || (!System.Text.Ascii.IsValid(field.Lower) && field.Lower.AsSpan().ContainsAny(OtherVotingAnchors)))
-        && Voting.IsMatch(field.Lower);
+    private static bool SpeaksOfVoting(TextField field) => VotingAnchors.IndexOfAny(field.Lower) >= 0 && Voting.IsMatch(field.Lower);
 
     private static bool NamesTitledPerson(TextField field) => field.Lower.AsSpan().ContainsAny(Titles) && TitledName.IsMatch(field.Original);
 }
