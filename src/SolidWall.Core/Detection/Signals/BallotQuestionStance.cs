@@ -81,6 +81,39 @@ internal sealed class BallotQuestionStance : ISignal
 
     private static readonly Regex FactSheetTraps = PhraseScan.Compile("\\b(?:" + FactSheet + ")\\b");
 
+    // A ballot question by its number, for NoCampaignContext: "Question 1", "Prop 22", "Yes on 1", "Питання 1", "第一号问题".
+    // "Q1" alone is not read: in school mail it is most often a quarter. A question on a worksheet is not one.
+    private static readonly Regex NamedQuestion = PhraseScan.Compile(
+        "\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b"
+        + "|" + BareNumber);
+
+    private static readonly System.Buffers.SearchValues<string> NamedQuestionHints = System.Buffers.SearchValues.Create(
+        ["question", "prop", "amendment", "pregunta", "propuesta", "pytani", "kesyon", "tanong", "yes on ", "no on ", " a la ", " sou ", " pou "], StringComparison.Ordinal);
+
+    private static readonly Regex Homework = PhraseScan.Compile("\\b(?:homework|worksheet|quiz|test|exam|answers?|tarea|examen|page|p[aá]gina)\\b");
+
+    /// <summary>
+    /// True when the field names a ballot question by its number, away from homework words, whatever it says about it:
+    /// a ballot question is what campaign work can serve without naming a candidate or a campaign word.
+    /// </summary>
+    internal static bool NamesQuestion(TextField field)
+    {
+        var lower = field.Lower;
+        if (lower.AsSpan().IndexOfAny(NamedQuestionHints) >= 0)
+        {
+            foreach (var match in NamedQuestion.EnumerateMatches(lower))
+            {
+                var end = match.Index + match.Length;
+                if (!ACount.IsMatch(lower.AsSpan(end)) && !Homework.IsMatch(field.Around(match.Index, end, 150)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return field.HasOtherScripts && OtherScriptQuestion.IsMatch(lower);
+    }
+
     public string Name => "BallotQuestionStance";
 
     public double Weight => 3.2;

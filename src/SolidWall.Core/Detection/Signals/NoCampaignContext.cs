@@ -2,7 +2,8 @@ namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
 /// Nothing in the message names a campaign: no campaign, candidate, election, party or office word ("for Mayor",
-/// "re-elect", "campaña"), no word for voting in any of the district's languages ("vote", "voter oui", "投票"), no registered name, no office holder or candidate named by title ("Ald. Mott"), no link
+/// "re-elect", "campaña"), no word for voting in any of the district's languages ("vote", "voter oui", "投票"), no ballot
+/// question named by its number ("Question 1", "Yes on 1", "第一号提案"; not "Q1", a quarter), no registered name, no office holder or candidate named by title ("Ald. Mott"), no link
 /// to a political platform, no "paid for by" disclaimer. Campaign work serves a candidate, a party or a ballot
 /// question, and a message that names none is most often ordinary school mail the model misreads by its tone
 /// ("boards are due Friday"). A negative weight; it runs only when something pushed the score up, and it stays quiet
@@ -64,13 +65,14 @@ internal sealed class NoCampaignContext : ISignal
         if (context.IsSegment || context.PositiveSignalFired || DonationPlatformLink.AnyPoliticalLink(context) || Disclaimer.Evaluate(context) is not null
             || (context.MayMentionCampaign && CampaignTerms.IsAnywhere(context))
             || NamesTitledPerson(context.Subject) || NamesTitledPerson(context.Text)
-            || SpeaksOfVoting(context.Subject) || SpeaksOfVoting(context.Text))
+            || SpeaksOfVoting(context.Subject) || SpeaksOfVoting(context.Text)
+            || BallotQuestionStance.NamesQuestion(context.Subject) || BallotQuestionStance.NamesQuestion(context.Text))
         {
             return null;
         }
 
         var field = context.Subject.Length > 0 ? context.Subject : context.Text;
-        return new SignalHit(Categories, [field.At(0, Math.Min(field.Length, 80), "no campaign, candidate, party, election, voting or office word, no titled office holder, no political platform link, no disclaimer")]);
+        return new SignalHit(Categories, [field.At(0, Math.Min(field.Length, 80), "no campaign, candidate, party, election, voting or office word, no ballot question, no titled office holder, no political platform link, no disclaimer")]);
     }
 
     private static bool SpeaksOfVoting(TextField field) => VotingAnchors.IndexOfAny(field.Lower) >= 0 && Voting.IsMatch(field.Lower);

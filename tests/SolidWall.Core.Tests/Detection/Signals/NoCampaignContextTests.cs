@@ -12,6 +12,9 @@ public sealed class NoCampaignContextTests
     [InlineData("¿Pueden donar para la excursión? Gracias.", "Excursión")]
     [InlineData("The mayor would like to thank every judge of the science fair.", "Thanks")] // titles without a name
     [InlineData("Thank you to our devoted volunteers; the pivot table is in the shared drive.", "Thanks")] // "vot" inside words
+    [InlineData("For homework, finish question 4 on page 212 of the packet.", "Homework")] // a question on a worksheet
+    [InlineData("Q1 report cards go home Friday; Q2 starts Monday.", "Report cards")] // a quarter, not a ballot question
+    [InlineData("We said yes on 3 of the 5 field trips this spring.", "Field trips")] // a count
     public void Fires_when_nothing_names_a_campaign(string text, string subject)
     {
         var hit = Mail.Run<NoCampaignContext>(Mail.Of(text, subject, links: [.. text.Split(' ').Where(w => w.StartsWith("https://", StringComparison.Ordinal))]));
@@ -49,6 +52,11 @@ public sealed class NoCampaignContextTests
     [InlineData("二十八号一定要投票，投NO。", null)]
     [InlineData("Chủ nhật này cả nhà nhớ đi bầu nhé.", null)]
     [InlineData("Huwag kalimutang bumoto sa Linggo.", null)]
+    [InlineData("Question 1 is the only real chance we have for this building. Please say yes, and bring your neighbor.", null)] // a ballot question
+    [InlineData("Prop 22 matters for every one of our kids.", null)]
+    [InlineData("Wear green on Friday. Yes on 1!", null)]
+    [InlineData("Pytanie 2 to szansa dla naszej szkoły.", null)]
+    [InlineData("第一号提案对我们的学校很重要。", null)]
     public void Stays_quiet_when_a_campaign_is_named(string text, string? link) =>
         Assert.Null(Mail.Run<NoCampaignContext>(Mail.Of(text, "Saturday", links: link is null ? [] : [link])));
 
