@@ -68,10 +68,13 @@ internal sealed class DetectionContext
     /// True when the sender writes from inside the institution: the directory knows them, or their domain is a
     /// recipient's domain or one above or below it (computed once, on first use; false for a segment).
     /// </summary>
-    public bool SenderIsInside => _senderIsInside ??= Sender is { } sender
-        && (Directory.RoleOf(sender.Address) != InstitutionRole.External
-            || Message.To.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain))
-            || Message.Cc.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain)));
+    public bool SenderIsInside => _senderIsInside ??= Sender is not null && WritesFromInside(Message, Directory);
+
+    /// <summary><see cref="SenderIsInside"/> for a whole message (its first From address), as training reads its rows.</summary>
+    internal static bool WritesFromInside(Message message, InstitutionDirectory directory) => message.From.Count > 0 && message.From[0] is var sender
+        && (directory.RoleOf(sender.Address) != InstitutionRole.External
+            || message.To.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain))
+            || message.Cc.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain)));
 
     /// <summary>
     /// Where the author's own words end in <see cref="Text"/>: the start of the first quoted line ("&gt; …"), forward

@@ -80,7 +80,7 @@ public sealed class Detector
         }
         else
         {
-            var score = _model.Score(message, _registry);
+            var score = _model.Score(message, _registry, context.SenderIsInside);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
             z += contribution + _modelBias;
             positive |= score.Probability > CounterSignalModelGate;

@@ -10,6 +10,12 @@ public interface ITextModel
 
     /// <summary>Scores a message read with a registry: a model may read the registry's candidates' names as such.</summary>
     ModelScore Score(Message message, Registry registry) => Score(message);
+
+    /// <summary>
+    /// As above, for a message whose sender writes from inside the institution (<see cref="DetectionContext.SenderIsInside"/>):
+    /// a model that reads registered names may leave the sender's own name as written.
+    /// </summary>
+    ModelScore Score(Message message, Registry registry, bool senderIsInside) => Score(message, registry);
 }
 
 /// <summary>One term's share of a model score: positive pushes towards electioneering.</summary>

@@ -109,6 +109,19 @@ public sealed class TextModel : ITextModel
         return Score(message.Subject, message.Text, message.Segments, registry.ModelNames);
     }
 
+    /// <summary>
+    /// As <see cref="Score(Message, Registry)"/>; from a sender inside the institution, the sender's own name words stay
+    /// as written where they stand alone (<see cref="WorldNames.OwnNameWords"/>), as training reads its rows.
+    /// </summary>
+    public ModelScore Score(Message message, Registry registry, bool senderIsInside)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(registry);
+        var names = registry.ModelNames;
+        var own = senderIsInside && !names.IsEmpty && message.From.Count > 0 ? names.OwnNameWords(message.From[0].DisplayName) : null;
+        return Score(message.Subject, message.Text, message.Segments, names, own: own);
+    }
+
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
     /// <remarks>
     /// A message with a postscript (<see cref="Postscript"/>) is also read as the postscript alone. When that reads
@@ -125,13 +138,13 @@ public sealed class TextModel : ITextModel
     /// Scores a subject and text whose <paramref name="segments"/> (own words, quotes, forwards) are already known, as a
     /// normalised <see cref="Message"/> carries them; see <see cref="FeatureExtractor.Extract(string?, string, IReadOnlyList{Segment})"/>.
     /// </summary>
-    internal ModelScore Score(string? subject, string text, IReadOnlyList<Segment> segments, WorldNames? names = null, int topTerms = DefaultTopTerms)
+    internal ModelScore Score(string? subject, string text, IReadOnlyList<Segment> segments, WorldNames? names = null, int topTerms = DefaultTopTerms, string[]? own = null)
     {
         var extractor = t_extractor ??= new FeatureExtractor();
         names ??= WorldNames.None;
         // The postscript is found in the text as written, so that its place points into the message.
         var postscript = Postscript.Find(text);
-        var postscriptText = postscript is { } ps ? names.Mask(text.Substring(ps.Start, ps.Length))! : null;
+        var postscriptText = postscript is { } ps ? names.Mask(text.Substring(ps.Start, ps.Length), own)! : null;
         var postscriptProbability = -1.0;
         if (postscriptText is not null)
         {
@@ -141,7 +154,7 @@ public sealed class TextModel : ITextModel
 
         // The extractor reads the text only when there are no segments: masked only then.
         var x = names.IsEmpty ? extractor.Extract(subject, text, segments)
-            : extractor.Extract(names.Mask(subject), segments.Count == 0 ? names.Mask(text)! : text, names.Mask(segments));
+            : extractor.Extract(names.Mask(subject, own), segments.Count == 0 ? names.Mask(text, own)! : text, names.Mask(segments, own));
         var contributions = Contributions(x.Count);
         var probability = Probability(x, contributions);
         if (postscriptProbability > probability && postscriptText is not null)

@@ -158,13 +158,15 @@ public static class TrainingData
                     root.GetProperty("body").GetString() ?? "",
                     root.TryGetProperty("html", out var html) ? html.GetString() : null);
                 var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
+                // A member of staff's own name is not a candidate's, as the detector reads it (TextModel.Score(Message, Registry, bool)).
+                var own = DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty) && message.From.Count > 0 ? names.OwnNameWords(message.From[0].DisplayName) : null;
                 list.Add(example with
                 {
                     Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,
                     World = world,
-                    Subject = names.Mask(example.Subject),
-                    Text = names.Mask(example.Text)!,
-                    ModelSegments = names.Mask(message.Segments),
+                    Subject = names.Mask(example.Subject, own),
+                    Text = names.Mask(example.Text, own)!,
+                    ModelSegments = names.Mask(message.Segments, own),
                     Plain = (names.Remove(example.Subject), names.Remove(example.Text)!, message.Segments.Select(g => g with { Text = names.Remove(g.Text)!, Attribution = names.Remove(g.Attribution) }).ToArray()),
                 });
             }

@@ -119,6 +119,57 @@ internal sealed class WorldNames
     /// '@' beside it, no '.' or '/' before it, no '.' and a letter after it: not inside an address or a link), except that
     /// a letter of a script without spaces between words may touch it, and such a script's names stand anywhere.
     /// </summary>
+    // Whether found[k] is one of the sender's own name words standing alone: not beside another name ("Tomás Reyes", a
+    // candidate's full name, stays masked whoever signs).
+    private static bool IsOwnAlone(string text, List<(int Index, int Length)> found, int k, string[] own)
+    {
+        var (at, length) = found[k];
+        var word = text.AsSpan(at, length);
+        var isOwn = false;
+        foreach (var o in own)
+        {
+            isOwn |= word.Equals(o, StringComparison.OrdinalIgnoreCase) || Fold(word.ToString()).Equals(o, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return isOwn && !(k > 0 && Adjacent(found[k - 1], found[k])) && !(k + 1 < found.Count && Adjacent(found[k], found[k + 1]));
+
+        // Two names one full name: only spaces (or a middle dot) between them.
+        bool Adjacent((int Index, int Length) a, (int Index, int Length) b) =>
+            text.AsSpan(a.Index + a.Length, b.Index - a.Index - a.Length).Trim([' ', '\u00a0', '·', '・']).IsEmpty;
+    }
+
+    /// <summary>
+    /// The words of a sender's display name that are names here, as the tokenizer folds them ("yolanda" of "Yolanda Ferrer", "reyes" of "Mr.
+    /// Daniel Reyes"): a member of staff who shares a first name or surname with a candidate signs every message with
+    /// it, and masked, the model read a school notice signed "Yolanda" as naming candidate Yolanda Pierce. Null when the
+    /// display name holds no name, or nothing but names ("Yolanda Pierce", "何志伟": a candidate writing as herself).
+    /// The caller asks only for a sender inside the institution (<see cref="DetectionContext.SenderIsInside"/>): a
+    /// campaign's own display name ("Team Whitfield") is the candidate's.
+    /// </summary>
+    public string[]? OwnNameWords(string? displayName)
+    {
+        if (IsEmpty || string.IsNullOrWhiteSpace(displayName) || Find(displayName) is not { } found)
+        {
+            return null;
+        }
+
+        var covered = new bool[displayName.Length];
+        foreach (var (at, length) in found)
+        {
+            covered.AsSpan(at, length).Fill(true);
+        }
+
+        var other = false;
+        for (var i = 0; i < displayName.Length && !other; i++)
+        {
+            other = !covered[i] && char.IsLetter(displayName[i]);
+        }
+
+        return other
+            ? [.. found.Where(f => !IsUnspaced(displayName[f.Index])).Select(f => Fold(displayName.Substring(f.Index, f.Length))).Distinct(StringComparer.OrdinalIgnoreCase)]
+            : null;
+    }
+
     private List<(int Index, int Length)>? Find(string text)
     {
         List<(int, int)>? found = null;
@@ -175,7 +226,8 @@ internal sealed class WorldNames
 
     private static readonly bool[] AsciiBlocks = Enumerable.Range(0, 0x80).Select(c => char.IsAsciiLetterOrDigit((char)c) || c is '-' or '_' or '@').ToArray();
 
-    private string Replace(string text, string with)
+    // The sender's own name words standing alone are removed (one space), neither masked nor left to the model as words.
+    private string Replace(string text, string with, string[]? own = null)
     {
         if (Find(text) is not { } found)
         {
@@ -184,9 +236,10 @@ internal sealed class WorldNames
 
         var sb = new StringBuilder(text.Length + (found.Count * with.Length));
         var copied = 0;
-        foreach (var (at, length) in found)
+        for (var k = 0; k < found.Count; k++)
         {
-            sb.Append(text, copied, at - copied).Append(with);
+            var (at, length) = found[k];
+            sb.Append(text, copied, at - copied).Append(own is not null && IsOwnAlone(text, found, k, own) ? " " : with);
             copied = at + length;
         }
 
@@ -199,6 +252,12 @@ internal sealed class WorldNames
     /// <summary><paramref name="text"/> with each name replaced by <see cref="Placeholder"/>; the same string when none is there.</summary>
     public string? Mask(string? text) => text is null || IsEmpty ? text : Replace(text, PaddedPlaceholder);
 
+    /// <summary>
+    /// As <see cref="Mask(string?)"/>, removing the sender's own name words (<see cref="OwnNameWords"/>) where they stand
+    /// alone: they are the sender, not a candidate, and the model never learns a name as a word.
+    /// </summary>
+    public string? Mask(string? text, string[]? own) => text is null || IsEmpty ? text : Replace(text, PaddedPlaceholder, own);
+
     // Spaced, so that "Kurt's" gives the placeholder and "'s", not one word "registeredcandidate's".
     private const string PaddedPlaceholder = " " + Placeholder + " ";
 
@@ -207,7 +266,7 @@ internal sealed class WorldNames
         !IsEmpty && Find(text) is [var first, ..] ? first : (-1, 0);
 
     /// <summary>The segments with the names masked in their text and attribution (the same list when nothing changes).</summary>
-    public IReadOnlyList<Segment> Mask(IReadOnlyList<Segment> segments)
+    public IReadOnlyList<Segment> Mask(IReadOnlyList<Segment> segments, string[]? own = null)
     {
         if (IsEmpty)
         {
@@ -218,8 +277,8 @@ internal sealed class WorldNames
         for (var i = 0; i < segments.Count; i++)
         {
             var g = segments[i];
-            var text = Mask(g.Text)!;
-            var attribution = Mask(g.Attribution);
+            var text = Mask(g.Text, own)!;
+            var attribution = Mask(g.Attribution, own);
             if (!ReferenceEquals(text, g.Text) || !ReferenceEquals(attribution, g.Attribution))
             {
                 masked ??= [.. segments];

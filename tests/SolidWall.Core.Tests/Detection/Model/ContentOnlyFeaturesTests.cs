@@ -56,6 +56,58 @@ public sealed class ContentOnlyFeaturesTests
     }
 
     [Fact]
+    public void ASendersOwnNameIsNoCandidatesWhereItStandsAlone()
+    {
+        var names = WorldNames.Of(["Yolanda", "Pierce", "Tomás", "Reyes", "何志伟"]);
+
+        // The name words a display name holds, as the tokenizer folds them; none when it holds nothing but names (a candidate writing
+        // as herself) or no name at all.
+        Assert.Equal(["yolanda"], names.OwnNameWords("Yolanda Ferrer")!);
+        Assert.Equal(["reyes"], names.OwnNameWords("Mr. Daniel Reyes")!);
+        Assert.Equal(["tomas"], names.OwnNameWords("Tomás Cárdenas")!);
+        Assert.Null(names.OwnNameWords("Yolanda Pierce"));
+        Assert.Null(names.OwnNameWords("何志伟"));
+        Assert.Null(names.OwnNameWords("Ines Whitfield"));
+        Assert.Null(names.OwnNameWords(null));
+        Assert.Null(WorldNames.None.OwnNameWords("Yolanda Ferrer"));
+
+        // Standing alone the sender's own name is removed, neither masked nor left as a word; beside another name it is
+        // a candidate's full name and masked as before; other names are masked whoever signs.
+        string[] own = ["Yolanda"];
+        Assert.Equal("Boards due Friday.\n\n ", names.Mask("Boards due Friday.\n\nYolanda", own));
+        Assert.Equal("Vote for  registeredcandidate   registeredcandidate .", names.Mask("Vote for Yolanda Pierce.", own));
+        Assert.Equal("Ask  registeredcandidate  about it.\n ", names.Mask("Ask Reyes about it.\nyolanda", own));
+        Assert.Equal("Thanks,  ", names.Mask("Thanks, Tomás", ["Tomas"]));
+        Assert.Equal("Boards due Friday.\n\n registeredcandidate ", names.Mask("Boards due Friday.\n\nYolanda"));
+    }
+
+    [Fact]
+    public void TheModelLeavesAnInsideSendersOwnNameOut()
+    {
+        var registry = Registry.Parse("campaigns:\n  - id: pierce\n    name: Pierce for the 12th\n    candidate: Yolanda Pierce\n    office: Alderman\n", "registry.yaml");
+        var text = "Reminder: science fair boards are due in room 204 by Friday morning. Tri-fold only, please.\n\nThanks,\nYolanda";
+        var message = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", fromName: "Yolanda Ferrer");
+        var model = TextModel.LoadEmbedded();
+
+        var inside = model.Score(message, registry, senderIsInside: true);
+        var outside = model.Score(message, registry, senderIsInside: false);
+        Assert.DoesNotContain(inside.TopTerms, t => t.Term.Contains(WorldNames.Placeholder, StringComparison.Ordinal));
+        Assert.Contains(outside.TopTerms, t => t.Term.Contains(WorldNames.Placeholder, StringComparison.Ordinal));
+        Assert.True(inside.Probability < outside.Probability);
+
+        // The detector asks so for a sender inside the institution: here, one writing to colleagues at the same domain.
+        var toColleagues = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", to: ["staff@lakeshore.example"], fromName: "Yolanda Ferrer");
+        var fromOutside = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", to: ["staff@district.example"], fromName: "Yolanda Ferrer");
+        var detector = new Detector(model: model, registry: registry);
+        Assert.Equal(ModelWeight(model.Score(toColleagues, registry, senderIsInside: true).Probability), TextModelReason(detector.Classify(toColleagues)));
+        Assert.Equal(ModelWeight(model.Score(fromOutside, registry, senderIsInside: false).Probability), TextModelReason(detector.Classify(fromOutside)));
+        Assert.NotEqual(TextModelReason(detector.Classify(toColleagues)), TextModelReason(detector.Classify(fromOutside)));
+
+        double ModelWeight(double p) => Math.Round(detector.Policy.ModelWeight * Math.Log(p / (1 - p)), 3);
+        static double TextModelReason(Verdict verdict) => verdict.Reasons.Single(r => r.Signal == "TextModel").Weight;
+    }
+
+    [Fact]
     public void TheRegistrysCandidatesAreWhatTheModelMasks()
     {
         var registry = Registry.Parse(
