@@ -70,6 +70,24 @@ internal sealed class DetectionContext
     /// </summary>
     public bool SenderIsInside => _senderIsInside ??= Sender is not null && WritesFromInside(Message, Directory);
 
+    /// <summary>
+    /// The words of an inside sender's display name that are also a registered candidate's (Registry.ModelNames,
+    /// <see cref="Model.WorldNames.OwnNameWords"/>): "yolanda" for Yolanda Ferrer writing to her colleagues while Yolanda
+    /// Pierce runs. Standing alone in the message they are the sender signing, not the candidate. Null when none.
+    /// </summary>
+    public string[]? SenderOwnNameWords => _senderOwnNameWordsKnown ? _senderOwnNameWords : FindSenderOwnNameWords();
+
+    private string[]? _senderOwnNameWords;
+    private bool _senderOwnNameWordsKnown;
+
+    private string[]? FindSenderOwnNameWords()
+    {
+        _senderOwnNameWordsKnown = true;
+        return _senderOwnNameWords = Sender is { DisplayName: { } display } && !Registry.ModelNames.IsEmpty && SenderIsInside
+            ? Registry.ModelNames.OwnNameWords(display)
+            : null;
+    }
+
     /// <summary><see cref="SenderIsInside"/> for a whole message (its first From address), as training reads its rows.</summary>
     internal static bool WritesFromInside(Message message, InstitutionDirectory directory) => message.From.Count > 0 && message.From[0] is var sender
         && (directory.RoleOf(sender.Address) != InstitutionRole.External

@@ -124,18 +124,25 @@ internal sealed class WorldNames
     private static bool IsOwnAlone(string text, List<(int Index, int Length)> found, int k, string[] own)
     {
         var (at, length) = found[k];
-        var word = text.AsSpan(at, length);
-        var isOwn = false;
-        foreach (var o in own)
-        {
-            isOwn |= word.Equals(o, StringComparison.OrdinalIgnoreCase) || Fold(word.ToString()).Equals(o, StringComparison.OrdinalIgnoreCase);
-        }
-
-        return isOwn && !(k > 0 && Adjacent(found[k - 1], found[k])) && !(k + 1 < found.Count && Adjacent(found[k], found[k + 1]));
+        return IsOwn(text.AsSpan(at, length), own) && !(k > 0 && Adjacent(found[k - 1], found[k])) && !(k + 1 < found.Count && Adjacent(found[k], found[k + 1]));
 
         // Two names one full name: only spaces (or a middle dot) between them.
         bool Adjacent((int Index, int Length) a, (int Index, int Length) b) =>
             text.AsSpan(a.Index + a.Length, b.Index - a.Index - a.Length).Trim([' ', '\u00a0', '·', '・']).IsEmpty;
+    }
+
+    /// <summary>True when <paramref name="word"/> is one of <paramref name="own"/> (<see cref="OwnNameWords"/>), in any case, accents as written or folded.</summary>
+    internal static bool IsOwn(ReadOnlySpan<char> word, string[] own)
+    {
+        foreach (var o in own)
+        {
+            if (word.Equals(o, StringComparison.OrdinalIgnoreCase) || Fold(word.ToString()).Equals(o, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// them, and nothing else in them names a campaign; the full name is <see cref="RegisteredCampaignMention"/>'s. Weak
 /// evidence on purpose, since a teacher may share a candidate's first name or surname, so the part is not counted
 /// where it is someone else: a surname after a title ("Ms. Ortiz", "Sra. Reyes", "Coach Pierce"), a part beside a
-/// different first name or surname ("Maribel Reyes", "Dana Ortiz-Keller"), or inside an address or a word. A first
+/// different first name or surname ("Maribel Reyes", "Dana Ortiz-Keller"), the sender's own name where the sender writes
+/// from inside (<see cref="DetectionContext.SenderOwnNameWords"/>: "Yolanda" signing), or inside an address or a word. A first
 /// name after a title counts ("pani Dorota", "Mayor Dana"), and so does the full name declined ("Дороти Зелінської"),
 /// which no other signal reads. Read on the original text: the part must be capitalised as a name is. Quiet without a
 /// registry.
@@ -59,7 +60,8 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
                 return null;
             }
 
-            if ((!quoted && !inOwnWords) || !(reported ??= []).Add(part))
+            if ((!quoted && !inOwnWords) || (context.SenderOwnNameWords is { } own && Model.WorldNames.IsOwn(field.Original.AsSpan(at, length), own))
+                || !(reported ??= []).Add(part))
             {
                 continue;
             }

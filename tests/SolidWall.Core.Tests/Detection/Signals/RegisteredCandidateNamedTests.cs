@@ -1,5 +1,6 @@
 using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Signals;
+using SolidWall.Mime;
 
 namespace SolidWall.Core.Tests.Detection.Signals;
 
@@ -64,6 +65,24 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("Пані Зелінська з бібліотеки чекає на звіти.")] // a title before the surname: the librarian
     public void Stays_quiet_when_the_part_is_someone_else(string text) =>
         Assert.Null(Mail.Run<RegisteredCandidateNamed>(Mail.Of(text, "Notes"), registry: World));
+
+    [Fact]
+    public void An_inside_senders_own_name_is_the_sender_signing()
+    {
+        const string text = "Pack the March menus in the grab-and-go bags Monday.\n\nTomás";
+        Message From(string to) => Mail.Of(text, "Bags", from: "t.cardenas@lakeshore.example", to: [to], fromName: "Tomás Cárdenas");
+
+        // Writing to colleagues at the same domain, Tomás Cárdenas signs with his own first name.
+        Assert.Null(Mail.Run<RegisteredCandidateNamed>(From("kitchen@lakeshore.example"), registry: World));
+
+        // From outside, the same sign-off is a registered candidate's first name, as before.
+        Assert.NotNull(Mail.Run<RegisteredCandidateNamed>(From("kitchen@district.example"), registry: World));
+
+        // Another candidate the same sender names still counts.
+        Assert.NotNull(Mail.Run<RegisteredCandidateNamed>(
+            Mail.Of("Don't forget Hanneman on the 28th.\n\nTomás", "Bags", from: "t.cardenas@lakeshore.example", to: ["kitchen@lakeshore.example"], fromName: "Tomás Cárdenas"),
+            registry: World));
+    }
 
     [Fact]
     public void Quiet_without_a_registry() =>
