@@ -51,21 +51,28 @@ internal static class CampaignTerms
          "campagne", "élection", "kampani", "kandydat", "wybor", "kampanya", "halalan", "kanpay", "kandida", "eleksyon"]);
 
     /// <summary>
-    /// A cheap first look: false when neither the subject nor the text holds any campaign word and the registry
-    /// is empty, so signals that need campaign words near can skip their patterns.
+    /// A cheap first look: false when neither the subject nor the text holds any campaign word or registered name
+    /// (what <see cref="IsNear"/> looks for), so signals that need campaign words near can skip their patterns, and
+    /// mail that names no campaign reads the same with a registry as without one.
     /// </summary>
     public static bool MayBeMentioned(DetectionContext context)
     {
-        if (context.Registry.Entries.Count > 0)
-        {
-            return true;
-        }
-
         foreach (var field in context.Fields)
         {
             if (Anchors.IsIn(field) || (field.HasOtherScripts && OtherScripts.CampaignWords.IsMatch(field.Lower)))
             {
                 return true;
+            }
+        }
+
+        if (context.Registry.Entries.Count > 0)
+        {
+            foreach (var field in context.Fields)
+            {
+                if (context.NamesIn(field).Length > 0)
+                {
+                    return true;
+                }
             }
         }
 

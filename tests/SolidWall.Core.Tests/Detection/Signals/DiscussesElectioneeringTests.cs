@@ -21,6 +21,20 @@ public sealed class DiscussesElectioneeringTests
     }
 
     [Fact]
+    public void A_registry_does_not_make_mail_that_names_no_campaign_read_otherwise()
+    {
+        // "Lesson plan" with nothing to outweigh: quiet with a registry as without one.
+        var plain = Mail.Of("Lesson plan for Thursday: fractions with paper pizzas.", "Thursday");
+        Assert.Null(Mail.Run<DiscussesElectioneering>(plain));
+        Assert.Null(Mail.Run<DiscussesElectioneering>(plain, registry: Mail.SampleRegistry()));
+
+        // A registered name is campaign context: the same words beside one fire.
+        const string text = "Lesson plan for Thursday: compare Dana Ortiz's flyer with the city's fact sheet.";
+        Assert.Null(Mail.Run<DiscussesElectioneering>(Mail.Of(text, "Thursday")));
+        Mail.AssertEvidenceAt(Mail.Run<DiscussesElectioneering>(Mail.Of(text, "Thursday"), registry: Mail.SampleRegistry()), text, "Lesson");
+    }
+
+    [Fact]
     public void Words_inside_a_forward_do_not_count()
     {
         var own = "Please share with your students!\n";
