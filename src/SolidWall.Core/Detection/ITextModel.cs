@@ -13,7 +13,7 @@ public interface ITextModel
 
     /// <summary>
     /// As above, for a message whose sender writes from inside the institution (<see cref="DetectionContext.SenderIsInside"/>):
-    /// a model that reads registered names may leave the sender's own name as written.
+    /// a model that reads registered names may leave the sender's own name out, as no candidate's.
     /// </summary>
     ModelScore Score(Message message, Registry registry, bool senderIsInside) => Score(message, registry);
 }

@@ -110,8 +110,8 @@ public sealed class TextModel : ITextModel
     }
 
     /// <summary>
-    /// As <see cref="Score(Message, Registry)"/>; from a sender inside the institution, the sender's own name words stay
-    /// as written where they stand alone (<see cref="WorldNames.OwnNameWords"/>), as training reads its rows.
+    /// As <see cref="Score(Message, Registry)"/>; from a sender inside the institution, the sender's own name words are
+    /// removed where they stand alone (<see cref="WorldNames.OwnNameWords"/>), as training reads its rows.
     /// </summary>
     public ModelScore Score(Message message, Registry registry, bool senderIsInside)
     {

@@ -114,11 +114,6 @@ internal sealed class WorldNames
     private static WorldNames Build(List<string> names) =>
         names.Count == 0 ? None : new WorldNames(names.Distinct(StringComparer.Ordinal));
 
-    /// <summary>
-    /// Where the names stand in <paramref name="text"/>, in order: any case, a whole word (no letter, digit, '-', '_' or
-    /// '@' beside it, no '.' or '/' before it, no '.' and a letter after it: not inside an address or a link), except that
-    /// a letter of a script without spaces between words may touch it, and such a script's names stand anywhere.
-    /// </summary>
     // Whether found[k] is one of the sender's own name words standing alone: not beside another name ("Tomás Reyes", a
     // candidate's full name, stays masked whoever signs).
     private static bool IsOwnAlone(string text, List<(int Index, int Length)> found, int k, string[] own)
@@ -177,6 +172,11 @@ internal sealed class WorldNames
             : null;
     }
 
+    /// <summary>
+    /// Where the names stand in <paramref name="text"/>, in order: any case, a whole word (no letter, digit, '-', '_' or
+    /// '@' beside it, no '.' or '/' before it, no '.' and a letter after it: not inside an address or a link), except that
+    /// a letter of a script without spaces between words may touch it, and such a script's names stand anywhere.
+    /// </summary>
     private List<(int Index, int Length)>? Find(string text)
     {
         List<(int, int)>? found = null;
