@@ -140,17 +140,23 @@ internal sealed class WorldNames
         return false;
     }
 
+    // A display name that is a campaign's, whatever address it writes from ("Team Whitfield", "Reyes for Mayor",
+    // "Friends of Dana Ortiz", "Equipo Reyes", "Comité Reyes"): the name in it is the candidate's.
+    private static readonly System.Text.RegularExpressions.Regex CampaignIdentity = new(
+        "\\b(?:team|friends|committee|citizens|victory|campaign|for|pac|re-?elect|elect|vote|equipo|amigos|comit[eé]|campaña|para|[ée]quipe|pour|amis)\\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>
     /// The words of a sender's display name that are names here, as the tokenizer folds them ("yolanda" of "Yolanda Ferrer", "reyes" of "Mr.
     /// Daniel Reyes"): a member of staff who shares a first name or surname with a candidate signs every message with
     /// it, and masked, the model read a school notice signed "Yolanda" as naming candidate Yolanda Pierce. Null when the
-    /// display name holds no name, or nothing but names ("Yolanda Pierce", "何志伟": a candidate writing as herself).
-    /// The caller asks only for a sender inside the institution (<see cref="DetectionContext.SenderIsInside"/>): a
-    /// campaign's own display name ("Team Whitfield") is the candidate's.
+    /// display name holds no name, or nothing but names ("Yolanda Pierce", "何志伟": a candidate writing as herself), or
+    /// reads as a campaign's ("Team Whitfield", "Reyes for Mayor", even from a district address). The caller asks only
+    /// for a sender inside the institution (<see cref="DetectionContext.SenderIsInside"/>).
     /// </summary>
     public string[]? OwnNameWords(string? displayName)
     {
-        if (IsEmpty || string.IsNullOrWhiteSpace(displayName) || Find(displayName) is not { } found)
+        if (IsEmpty || string.IsNullOrWhiteSpace(displayName) || Find(displayName) is not { } found || CampaignIdentity.IsMatch(displayName))
         {
             return null;
         }

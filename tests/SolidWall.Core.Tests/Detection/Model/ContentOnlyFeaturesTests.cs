@@ -68,6 +68,9 @@ public sealed class ContentOnlyFeaturesTests
         Assert.Null(names.OwnNameWords("Yolanda Pierce"));
         Assert.Null(names.OwnNameWords("何志伟"));
         Assert.Null(names.OwnNameWords("Ines Whitfield"));
+        Assert.Null(names.OwnNameWords("Team Pierce")); // a campaign's display name, from whatever address
+        Assert.Null(names.OwnNameWords("Reyes for Mayor"));
+        Assert.Null(names.OwnNameWords("Equipo Reyes"));
         Assert.Null(names.OwnNameWords(null));
         Assert.Null(WorldNames.None.OwnNameWords("Yolanda Ferrer"));
 
