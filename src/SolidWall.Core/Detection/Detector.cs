@@ -238,7 +238,7 @@ public sealed class Detector
                 : suffix is not null ? $"model term '{word}', the writer's own words above what they quote {term.Weight:+0.00;-0.00}"
                 : $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
             if (lower == Model.WorldNames.Placeholder && context.Registry.Entries.Count > 0
-                && context.Registry.ModelNames.First(context.Text.Original) is (>= 0 and var at, var length))
+                && context.Registry.ModelNames.First(context.Text.Original, context.SenderOwnNameWords) is (>= 0 and var at, var length))
             {
                 // The model read a registered candidate's name as "a registered candidate is named": point at the name.
                 evidence.Add(context.Text.At(at, length, $"model term: a registered candidate named {term.Weight:+0.00;-0.00}"));

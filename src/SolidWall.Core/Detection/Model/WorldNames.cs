@@ -278,6 +278,25 @@ internal sealed class WorldNames
     public (int Index, int Length) First(string text) =>
         !IsEmpty && Find(text) is [var first, ..] ? first : (-1, 0);
 
+    /// <summary>Where the first name that <see cref="Mask(string?, string[]?)"/> masks is: not the sender's own standing alone.</summary>
+    public (int Index, int Length) First(string text, string[]? own)
+    {
+        if (IsEmpty || Find(text) is not { } found)
+        {
+            return (-1, 0);
+        }
+
+        for (var k = 0; k < found.Count; k++)
+        {
+            if (own is null || !IsOwnAlone(text, found, k, own))
+            {
+                return found[k];
+            }
+        }
+
+        return (-1, 0);
+    }
+
     /// <summary>The segments with the names masked in their text and attribution (the same list when nothing changes).</summary>
     public IReadOnlyList<Segment> Mask(IReadOnlyList<Segment> segments, string[]? own = null)
     {

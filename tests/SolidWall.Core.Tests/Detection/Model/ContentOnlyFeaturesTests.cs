@@ -82,6 +82,11 @@ public sealed class ContentOnlyFeaturesTests
         Assert.Equal("Ask  registeredcandidate  about it.\n ", names.Mask("Ask Reyes about it.\nyolanda", own));
         Assert.Equal("Thanks,  ", names.Mask("Thanks, Tomás", ["Tomas"]));
         Assert.Equal("Boards due Friday.\n\n registeredcandidate ", names.Mask("Boards due Friday.\n\nYolanda"));
+
+        // The verdict's evidence for the placeholder points at the name that was masked, not at the signature.
+        Assert.Equal((23, 7), names.First("Yolanda here. Vote for Yolanda Pierce.", own));
+        Assert.Equal((0, 7), names.First("Yolanda here. Vote for Yolanda Pierce."));
+        Assert.Equal((-1, 0), names.First("Boards due Friday.\n\nYolanda", own));
     }
 
     [Fact]
