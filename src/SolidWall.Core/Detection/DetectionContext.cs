@@ -75,18 +75,10 @@ internal sealed class DetectionContext
     /// <see cref="Model.WorldNames.OwnNameWords"/>): "yolanda" for Yolanda Ferrer writing to her colleagues while Yolanda
     /// Pierce runs. Standing alone in the message they are the sender signing, not the candidate. Null when none.
     /// </summary>
-    public string[]? SenderOwnNameWords => _senderOwnNameWordsKnown ? _senderOwnNameWords : FindSenderOwnNameWords();
+    public string[]? SenderOwnNameWords => _senderOwnNameWords.Known ? _senderOwnNameWords.Words
+        : (_senderOwnNameWords = (true, Sender is null ? null : Registry.ModelNames.SenderOwnNameWords(Message, SenderIsInside))).Words;
 
-    private string[]? _senderOwnNameWords;
-    private bool _senderOwnNameWordsKnown;
-
-    private string[]? FindSenderOwnNameWords()
-    {
-        _senderOwnNameWordsKnown = true;
-        return _senderOwnNameWords = Sender is { DisplayName: { } display } && !Registry.ModelNames.IsEmpty && SenderIsInside
-            ? Registry.ModelNames.OwnNameWords(display)
-            : null;
-    }
+    private (bool Known, string[]? Words) _senderOwnNameWords;
 
     /// <summary><see cref="SenderIsInside"/> for a whole message (its first From address), as training reads its rows.</summary>
     internal static bool WritesFromInside(Message message, InstitutionDirectory directory) => message.From.Count > 0 && message.From[0] is var sender

@@ -80,7 +80,7 @@ public sealed class Detector
         }
         else
         {
-            var score = _model.Score(message, _registry, context.SenderIsInside);
+            var score = _model.Score(message, _registry, context.SenderOwnNameWords);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
             z += contribution + _modelBias;
             positive |= score.Probability > CounterSignalModelGate;
@@ -113,7 +113,7 @@ public sealed class Detector
         }
 
         var probabilityOut = 1.0 / (1.0 + Math.Exp(-z));
-        var electioneering = probabilityOut >= _policy.Threshold && reasons.Exists(r => r.Weight > 0 && r.Evidence.Count > 0);
+        var electioneering = Flags(probabilityOut, _policy.Threshold, reasons);
         reasons.Sort(static (x, y) => y.Weight.CompareTo(x.Weight));
 
         IReadOnlyList<string> verdictCategories = [];
@@ -172,6 +172,25 @@ public sealed class Detector
         }
 
         return entry.Weight;
+    }
+
+    /// <summary>The verdict's rule: a score at or above the threshold, and a reason that pushed it up with evidence.</summary>
+    internal static bool Flags(double score, double threshold, IReadOnlyList<Reason> reasons)
+    {
+        if (score < threshold)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            if (reasons[i].Weight > 0 && reasons[i].Evidence.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Logit(double p)

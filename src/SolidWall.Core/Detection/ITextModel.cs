@@ -12,10 +12,11 @@ public interface ITextModel
     ModelScore Score(Message message, Registry registry) => Score(message);
 
     /// <summary>
-    /// As above, for a message whose sender writes from inside the institution (<see cref="DetectionContext.SenderIsInside"/>):
-    /// a model that reads registered names may leave the sender's own name out, as no candidate's.
+    /// As above, given the words of the sender's own name that are also a registered candidate's, from a sender inside
+    /// the institution (<see cref="DetectionContext.SenderOwnNameWords"/>): a model that reads registered names may
+    /// leave them out where they stand alone, as no candidate's.
     /// </summary>
-    ModelScore Score(Message message, Registry registry, bool senderIsInside) => Score(message, registry);
+    ModelScore Score(Message message, Registry registry, string[]? senderOwnNameWords) => Score(message, registry);
 }
 
 /// <summary>One term's share of a model score: positive pushes towards electioneering.</summary>

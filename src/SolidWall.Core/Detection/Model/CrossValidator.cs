@@ -97,7 +97,7 @@ public static class CrossValidator
         }
 
         // The same verdicts at other thresholds: what a policy's `threshold` would trade (a verdict still needs a reason).
-        static bool Flags(Verdict v, double t) => v.Score >= t && v.Reasons.Any(r => r.Weight > 0 && r.Evidence.Count > 0);
+        static bool Flags(Verdict v, double t) => Detector.Flags(v.Score, t, v.Reasons);
         var operatingPoints = OperatingThresholds
             .Select(t => new OperatingPoint(t, Metrics(all, i => Flags(verdicts[i], t)), Metrics(district, i => Flags(verdicts[i], t)), Metrics(district, i => Flags(withoutRegistry[i], t))))
             .ToArray();

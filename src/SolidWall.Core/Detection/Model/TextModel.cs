@@ -110,16 +110,14 @@ public sealed class TextModel : ITextModel
     }
 
     /// <summary>
-    /// As <see cref="Score(Message, Registry)"/>; from a sender inside the institution, the sender's own name words are
-    /// removed where they stand alone (<see cref="WorldNames.OwnNameWords"/>), as training reads its rows.
+    /// As <see cref="Score(Message, Registry)"/>, with the sender's own name words (<see cref="WorldNames.SenderOwnNameWords"/>)
+    /// removed where they stand alone, as training reads its rows.
     /// </summary>
-    public ModelScore Score(Message message, Registry registry, bool senderIsInside)
+    public ModelScore Score(Message message, Registry registry, string[]? senderOwnNameWords)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(registry);
-        var names = registry.ModelNames;
-        var own = senderIsInside && !names.IsEmpty && message.From.Count > 0 ? names.OwnNameWords(message.From[0].DisplayName) : null;
-        return Score(message.Subject, message.Text, message.Segments, names, own: own);
+        return Score(message.Subject, message.Text, message.Segments, registry.ModelNames, own: senderOwnNameWords);
     }
 
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>

@@ -158,8 +158,8 @@ public static class TrainingData
                     root.GetProperty("body").GetString() ?? "",
                     root.TryGetProperty("html", out var html) ? html.GetString() : null);
                 var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
-                // A member of staff's own name is not a candidate's, as the detector reads it (TextModel.Score(Message, Registry, bool)).
-                var own = DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty) && message.From.Count > 0 ? names.OwnNameWords(message.From[0].DisplayName) : null;
+                // A member of staff's own name is not a candidate's, as the detector reads it (DetectionContext.SenderOwnNameWords).
+                var own = names.SenderOwnNameWords(message, DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty));
                 list.Add(example with
                 {
                     Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,

@@ -129,9 +129,10 @@ internal sealed class WorldNames
     /// <summary>True when <paramref name="word"/> is one of <paramref name="own"/> (<see cref="OwnNameWords"/>), in any case, accents as written or folded.</summary>
     internal static bool IsOwn(ReadOnlySpan<char> word, string[] own)
     {
+        string? folded = null;
         foreach (var o in own)
         {
-            if (word.Equals(o, StringComparison.OrdinalIgnoreCase) || Fold(word.ToString()).Equals(o, StringComparison.OrdinalIgnoreCase))
+            if (word.Equals(o, StringComparison.OrdinalIgnoreCase) || (folded ??= Fold(word.ToString())).Equals(o, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -139,6 +140,13 @@ internal sealed class WorldNames
 
         return false;
     }
+
+    /// <summary>
+    /// <see cref="OwnNameWords"/> of <paramref name="message"/>'s sender when <paramref name="senderIsInside"/>
+    /// (<see cref="DetectionContext.SenderIsInside"/>), else null: as the detector and training read a message.
+    /// </summary>
+    public string[]? SenderOwnNameWords(Message message, bool senderIsInside) =>
+        senderIsInside && !IsEmpty && message.From.Count > 0 ? OwnNameWords(message.From[0].DisplayName) : null;
 
     // A display name that is a campaign's, whatever address it writes from ("Team Whitfield", "Reyes for Mayor",
     // "Friends of Dana Ortiz", "Equipo Reyes", "Comité Reyes"): the name in it is the candidate's.

@@ -12,8 +12,11 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class BallotQuestionStance : ISignal
 {
-    private const string Question =
-        "(?:\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b)";
+    // A question by a word and its number ("Question 1", "Prop 22", "Pregunta núm. 3").
+    private const string NumberedQuestion =
+        "\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b";
+
+    private const string Question = "(?:\\bq\\d{1,2}\\b|" + NumberedQuestion + ")";
 
     // A stance that stands on its own, read within a couple of sentences of the question: "vote NO", "głosujcie TAK".
     private const string Stance =
@@ -52,16 +55,20 @@ internal sealed class BallotQuestionStance : ISignal
 
     // The question is found first, on the few clauses that hold one of its words; the stance is then looked for in the
     // 160 characters on either side (a pattern spanning both read whole texts, at about 5 µs a message).
+    private static readonly string[] QuestionWords =
+        ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong"];
+
     private static readonly PhrasePattern QuestionTrigger = PhraseScan.Trigger(
         Question,
-        ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong"],
+        QuestionWords,
         "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
 
     // Read only where one of these stands (its words are too common for the lexicon: "no", "on", "la").
     private static readonly Regex BareNumberPattern = PhraseScan.Compile(BareNumber);
 
-    private static readonly System.Buffers.SearchValues<string> BareNumberHints = System.Buffers.SearchValues.Create(
-        ["yes on ", "no on ", " a la ", " sou ", " pou "], StringComparison.Ordinal);
+    private static readonly string[] BareNumberWords = ["yes on ", "no on ", " a la ", " sou ", " pou "];
+
+    private static readonly System.Buffers.SearchValues<string> BareNumberHints = System.Buffers.SearchValues.Create(BareNumberWords, StringComparison.Ordinal);
 
     private static readonly Regex StanceNear = PhraseScan.Compile(Stance);
 
@@ -76,21 +83,20 @@ internal sealed class BallotQuestionStance : ISignal
 
     // And around a question named by its number, homework too ("answer question 1", "tarea"). The bare-number idiom
     // ("Yes on 1") is no exercise's wording, so a homework pass offered for a yard sign is still an ask.
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
-        "\\b(?:" + FactSheet + "|homework|worksheet|quiz|test|exam|answers?|tarea|examen|respond\\w*)\\b");
+    private const string HomeworkWords = "homework|worksheet|quiz|test|exam|answers?|tarea|examen";
+
+    private static readonly Regex OwnTraps = PhraseScan.Compile("\\b(?:" + FactSheet + "|" + HomeworkWords + "|respond\\w*)\\b");
 
     private static readonly Regex FactSheetTraps = PhraseScan.Compile("\\b(?:" + FactSheet + ")\\b");
 
     // A ballot question by its number, for NoCampaignContext: "Question 1", "Prop 22", "Yes on 1", "Питання 1", "第一号问题".
     // "Q1" alone is not read: in school mail it is most often a quarter. A question on a worksheet is not one.
-    private static readonly Regex NamedQuestion = PhraseScan.Compile(
-        "\\b(?:question|prop(?:osition)?|amendment|pregunta|propuesta|pytani(?:e|a|u|em)|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*|n[uú]m(?:ero)?\\.?\\s*)?\\d{1,3}\\b"
-        + "|" + BareNumber);
+    private static readonly Regex NamedQuestion = PhraseScan.Compile(NumberedQuestion + "|" + BareNumber);
 
     private static readonly System.Buffers.SearchValues<string> NamedQuestionHints = System.Buffers.SearchValues.Create(
-        ["question", "prop", "amendment", "pregunta", "propuesta", "pytani", "kesyon", "tanong", "yes on ", "no on ", " a la ", " sou ", " pou "], StringComparison.Ordinal);
+        [.. QuestionWords, .. BareNumberWords], StringComparison.Ordinal);
 
-    private static readonly Regex Homework = PhraseScan.Compile("\\b(?:homework|worksheet|quiz|test|exam|answers?|tarea|examen|page|p[aá]gina)\\b");
+    private static readonly Regex Homework = PhraseScan.Compile("\\b(?:" + HomeworkWords + "|page|p[aá]gina)\\b");
 
     /// <summary>
     /// True when the field names a ballot question by its number, away from homework words, whatever it says about it:

@@ -97,8 +97,8 @@ public sealed class ContentOnlyFeaturesTests
         var message = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", fromName: "Yolanda Ferrer");
         var model = TextModel.LoadEmbedded();
 
-        var inside = model.Score(message, registry, senderIsInside: true);
-        var outside = model.Score(message, registry, senderIsInside: false);
+        var inside = model.Score(message, registry, registry.ModelNames.SenderOwnNameWords(message, senderIsInside: true));
+        var outside = model.Score(message, registry, registry.ModelNames.SenderOwnNameWords(message, senderIsInside: false));
         Assert.DoesNotContain(inside.TopTerms, t => t.Term.Contains(WorldNames.Placeholder, StringComparison.Ordinal));
         Assert.Contains(outside.TopTerms, t => t.Term.Contains(WorldNames.Placeholder, StringComparison.Ordinal));
         Assert.True(inside.Probability < outside.Probability);
@@ -107,8 +107,8 @@ public sealed class ContentOnlyFeaturesTests
         var toColleagues = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", to: ["staff@lakeshore.example"], fromName: "Yolanda Ferrer");
         var fromOutside = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", to: ["staff@district.example"], fromName: "Yolanda Ferrer");
         var detector = new Detector(model: model, registry: registry);
-        Assert.Equal(ModelWeight(model.Score(toColleagues, registry, senderIsInside: true).Probability), TextModelReason(detector.Classify(toColleagues)));
-        Assert.Equal(ModelWeight(model.Score(fromOutside, registry, senderIsInside: false).Probability), TextModelReason(detector.Classify(fromOutside)));
+        Assert.Equal(ModelWeight(model.Score(toColleagues, registry, registry.ModelNames.SenderOwnNameWords(toColleagues, senderIsInside: true)).Probability), TextModelReason(detector.Classify(toColleagues)));
+        Assert.Equal(ModelWeight(model.Score(fromOutside, registry, registry.ModelNames.SenderOwnNameWords(fromOutside, senderIsInside: false)).Probability), TextModelReason(detector.Classify(fromOutside)));
         Assert.NotEqual(TextModelReason(detector.Classify(toColleagues)), TextModelReason(detector.Classify(fromOutside)));
 
         double ModelWeight(double p) => Math.Round(detector.Policy.ModelWeight * Math.Log(p / (1 - p)), 3);
