@@ -35,7 +35,10 @@ internal static class CampaignTerms
         + "|\\bpara\\s+(?:" + OficinasEs + ")\\b"
         // French, Polish, Tagalog, Haitian Creole (Latin letters the scan already knows): campaign, candidate, election.
         + "|\\bcampagne\\s+(?:[ée]lectorale|municipale|de\\s+\\p{L}+)|\\bcandidat(?:s|es)?\\b|\\b[ée]lections?\\b|\\bkampani\\w*|\\bkandydat\\w*|\\bwybor\\w*"
-        + "|\\bkampanya\\b|\\bkandidato\\b|\\bhalalan\\b|\\bkanpay\\b|\\bkandida\\b|\\beleksyon\\b",
+        + "|\\bkampanya\\b|\\bkandidato\\b|\\bhalalan\\b|\\bkanpay\\b|\\bkandida\\b|\\beleksyon\\b"
+        // The ballot and running for office: French "bulletin de vote", "se présente", Polish "karta do głosowania",
+        // "startuje", Tagalog "balota", "tumatakbo".
+        + "|\\bbulletin\\s+de\\s+vote\\b|\\bse\\s+pr[ée]sente\\s+(?:aux|à|a|comme|pour)\\b|\\bkart\\w*\\s+do\\s+g[łl]osowania\\b|\\bstartuje\\s+(?:na|w|do|z)\\b|\\bbalota\\b|\\btumatakbo\\b",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     // Words every match of Terms holds; a window where none starts cannot match, and Terms is not run.
@@ -47,8 +50,9 @@ internal static class CampaignTerms
          // Matches the words above miss: "for state rep", "gubernatorial", "lit drop" across a line break, "yard signs".
          "state", "gubernatorial", "lit", "yard",
          // French, Polish, Tagalog, Haitian Creole. Cyrillic, Arabic, Chinese and Vietnamese letters would each add a
-         // column to the scan's table for every state, past its 65,535 entries.
-         "campagne", "élection", "kampani", "kandydat", "wybor", "kampanya", "halalan", "kanpay", "kandida", "eleksyon"]);
+         // column to the scan's table for every state (each such letter costs about 1,500 entries).
+         "campagne", "élection", "kampani", "kandydat", "wybor", "kampanya", "halalan", "kanpay", "kandida", "eleksyon",
+         "bulletin de vote", "sente", "do g", "startuje", "balota", "tumatakbo"]);
 
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word or registered name

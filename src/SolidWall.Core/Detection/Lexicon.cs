@@ -19,10 +19,12 @@ internal sealed class Lexicon
 
     // The scan's table: for each state's row (an even number of entries, _stride) and character class, where the
     // row of the next state starts, so that the scan adds instead of multiplying; the low bit, free because rows
-    // start at even places, marks a state that finds words, so that the scan reads _found only there. ushort, half
-    // the cache an int table takes: the scan is bound by loading transitions.
+    // start at even places, marks a state that finds words, so that the scan reads _found only there. int: a ushort
+    // table, half the cache, held at most 65,535 entries, and the words of the district's ten languages (about 1,500
+    // states × 46 character classes) outgrew it; the scan is bound by loading transitions, and the hot rows (the root's
+    // and the first letters') fit in the first-level cache either way (docs/BENCHMARKS.md).
     private readonly int _stride;
-    private readonly ushort[] _moves;
+    private readonly int[] _moves;
     private readonly (int Length, ulong Sets)[]?[] _found;
 
     /// <summary>The length of the longest word (at least 1).</summary>
@@ -120,18 +122,18 @@ internal sealed class Lexicon
         }
 
         _stride = _classes + (_classes & 1);
-        if ((long)children.Count * _stride > ushort.MaxValue)
+        if ((long)children.Count * _stride > int.MaxValue / 2)
         {
-            throw new ArgumentException("the words make too many automaton states for the scan's table (states × character classes ≤ 65535)", nameof(sets));
+            throw new ArgumentException($"the words make too many automaton states for the scan's table: {children.Count} states × {_stride} character classes", nameof(sets));
         }
 
-        _moves = new ushort[children.Count * _stride];
+        _moves = new int[children.Count * _stride];
         for (var state = 0; state < children.Count; state++)
         {
             for (var c = 0; c < _classes; c++)
             {
                 var to = next[(state * _classes) + c];
-                _moves[(state * _stride) + c] = (ushort)((to * _stride) | (_found[to] is null ? 0 : 1));
+                _moves[(state * _stride) + c] = (to * _stride) | (_found[to] is null ? 0 : 1);
             }
         }
     }

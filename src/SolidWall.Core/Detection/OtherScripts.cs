@@ -4,27 +4,42 @@ namespace SolidWall.Core.Detection;
 
 /// <summary>
 /// Campaign words and vote asks in the district's languages written in other scripts than Latin, or with Vietnamese
-/// letters: Ukrainian, Arabic, Chinese, Vietnamese. Their letters cannot join the lexicon (each distinct letter adds a
-/// column for every state of its table, past its 65,535 entries), so these patterns run on their own, and only on
+/// letters: Ukrainian, Arabic, Chinese, Vietnamese. Their letters stay out of the lexicon (each distinct letter adds a
+/// column for every state of its table, and it counts its letters in a byte), so these patterns run on their own, and only on
 /// fields that hold such letters (<see cref="TextField.HasOtherScripts"/>). Patterns read the lower-cased text; the
 /// Chinese ones have no word boundaries, since Chinese runs its words together.
 /// </summary>
 internal static class OtherScripts
 {
-    /// <summary>"Campaign", "candidate", "election", "running for office".</summary>
+    /// <summary>"Campaign", "candidate", "election", "running for office", "ballot".</summary>
     public static readonly Regex CampaignWords = PhraseScan.Compile(
-        "кампані\\w*|кандидат\\w*|вибор(?:и|ів|ах|ча|чу|чий)\\w*|балотуєт\\w*"
+        "кампані\\w*|кандидат\\w*|вибор(?:и|ів|ах|ча|чу|чий)\\w*|балотуєт\\w*|бюлетен\\w*"
         + "|حمل(?:ة|ته)\\s+(?:ال)?انتخابي|(?:ال)?مرشح\\w*|(?:ال)?انتخابات|ترشح\\w*"
         + "|від\\s+дверей\\s+до\\s+дверей|طرق\\w*\\s+(?:ال)?أبواب|يطرق\\w*\\s+(?:ال)?أبواب|تطرق\\w*\\s+(?:ال)?أبواب"
         + "|竞选|候选人|选举|競選|候選人|選舉|拉票|挨家挨户|挨家挨戶"
         + "|chiến\\s+dịch\\s+tranh\\s+cử|tranh\\s+cử|ứng\\s+cử\\s+viên|ứng\\s+viên|bầu\\s+cử|vận\\s+động\\s+bầu|gõ\\s+cửa\\s+từng\\s+nhà");
 
-    /// <summary>"Vote for …": Ukrainian "голосуйте за", Arabic "صوتوا لـ", Chinese "投票给", Vietnamese "bầu cho".</summary>
+    /// <summary>"Vote for …": Ukrainian "голосуйте за", "проголосувати за", Arabic "صوتوا لـ", Chinese "投票给", Vietnamese "bầu cho".</summary>
     public static readonly Regex VoteAsks = PhraseScan.Compile(
-        "(?:про)?голосуйте\\s+за|віддайте\\s+(?:свій\\s+)?голос\\s+за"
+        "(?:про)?голосуйте\\s+за|(?:про)?голосувати\\s+за|відда(?:йте|ти)\\s+(?:свій\\s+)?голос\\s+за"
         + "|صوّ?توا\\s+(?:لـ|ل)|انتخبوا|أعطوا\\s+صوتكم"
         + "|投票给|投给|请投|投.{0,4}一票|選票投給"
         + "|(?:hãy\\s+)?(?:bầu|bỏ\\s+phiếu)\\s+cho");
+
+    /// <summary>
+    /// Signatures and petitions: Ukrainian "підписи", "петиція", Arabic "توقيعات", "عريضة", Chinese "签名", "联署",
+    /// Vietnamese "chữ ký", "kiến nghị". <see cref="Signals.PetitionDrive"/> reads them beside campaign words.
+    /// </summary>
+    public static readonly Regex Petitions = PhraseScan.Compile(
+        "підпис(?:и|ів|ами)\\b|петиці\\w*|توقيعات|تواقيع|عريضة|签名|簽名|联署|聯署|请愿|請願|chữ\\s+ký|kiến\\s+nghị");
+
+    /// <summary>
+    /// A lesson or homework, where a petition or a ballot is something to study: Ukrainian "на уроці", "домашнє
+    /// завдання", Arabic "الدرس", "واجب", Chinese "作业", Vietnamese "bài học", "bài tập" (not "після уроків", after
+    /// classes).
+    /// </summary>
+    public static readonly Regex Lessons = PhraseScan.Compile(
+        "домашн\\w*\\s+завданн\\w*|на\\s+уроці|урок\\s+(?:про|на\\s+тему)|الدرس|واجب|作业|作業|功课|功課|bài\\s+học|bài\\s+tập");
 
     /// <summary>
     /// True when a character of those scripts occurs: Greek to Arabic and beyond (U+0370–U+1DFF), Vietnamese letters

@@ -30,6 +30,7 @@ internal static class SignalCatalog
         new Coercion(),
         new ForwardedElectioneering(),
         new DiscussesElectioneering(),
+        new DiscussesElectioneering(DiscussesElectioneering.Framing.LessonOrNews),
         new ReportToOversight(),
         new NoCampaignContext(),
         new AllowlistedSender(),

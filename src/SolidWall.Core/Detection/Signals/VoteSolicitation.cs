@@ -5,8 +5,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// <summary>
 /// A get-out-the-vote ask for a candidate or a side: "vote for …", "vote yes on …", "vote Democratic", "cast your
 /// ballot for", "we need your vote", "GOTV"; Spanish "vota / voten / votemos por", "vota / voten sí", "tu voto por";
-/// the district's other languages in Latin letters: French "votez pour", Polish "głosujcie na", Tagalog "iboto si",
-/// Haitian Creole "vote pou"; and, outside the lexicon (<see cref="OtherScripts"/>), Ukrainian "голосуйте за", Arabic
+/// the district's other languages in Latin letters: French "votez pour", "je compte sur votre voix", Polish "głosujcie
+/// na", "głosować na", Tagalog "iboto si", "pakiboto", Haitian Creole "vote pou", "vote WI"; and, outside the lexicon (<see cref="OtherScripts"/>), Ukrainian "голосуйте за", Arabic
 /// "صوتوا لـ", Chinese "投票给", Vietnamese "bầu cho". A neutral "remember to vote" does not match. Traps:
 /// polling-place notices, nonpartisan reminders, student-council, LSC and union elections, "vote for your favourite
 /// costume / the new mascot".
@@ -21,9 +21,10 @@ internal sealed class VoteSolicitation : ISignal
         + "|vote\\s+[\\p{L}'’-]+\\s+(?:for|para)\\s+(?:mayor|school\\s+board|alder\\w*|city\\s+council|state\\s+rep\\w*|congress|senate|governor|alcalde\\w*|concejal\\w*)\\b|vote\\s+(?:democrat(?:ic)?|republican|blue|red|straight\\s+ticket)\\b|we\\s+need\\s+your\\s+vote|get\\s+out\\s+the\\s+vote|gotv\\b"
         + "|vot(?:a|e|en|emos)\\s+(?:s[ií]\\b|no\\s+(?:a|en)\\b)|necesitamos\\s+tu\\s+voto"
         // French, Polish, Tagalog, Haitian Creole.
-        + "|votez\\s+(?:pour|oui|non)\\b|(?:za)?g[łl]osuj(?:cie|my)?\\s+na\\b|odda(?:j|jcie)\\s+(?:sw[óo]j\\s+)?g[łl]os\\s+na\\b"
-        + "|\\biboto\\s+(?:si|ang|natin)\\b|\\bbumoto\\s+(?:kay|para\\s+kay)\\b|\\bvote\\s+pou\\b)",
-        ["vote", "ballot", "gotv", "vota", "voto", "osuj", "os na", "iboto", "bumoto"]);
+        + "|votez\\s+(?:pour|oui|non)\\b|(?:allez|venez|allons)\\s+voter\\s+pour\\b|compte\\s+sur\\s+(?:votre|ta|vos)\\s+(?:voix|vote)\\b|(?:donnez|accordez)(?:-lui)?\\s+votre\\s+voix\\b"
+        + "|(?:za)?g[łl]osuj(?:cie|my)?\\s+na\\b|(?:za)?g[łl]osowa[ćc]\\s+na\\b|odda(?:j|jcie|[ćc])\\s+(?:sw[óo]j\\s+)?g[łl]os\\s+na\\b"
+        + "|\\biboto\\s+(?:po\\s+)?(?:si|ang|natin)\\b|\\bpaki(?:i)?boto\\b|\\bbumoto\\s+(?:po\\s+)?(?:kay|para\\s+kay)\\b|\\bvote\\s+(?:pou|wi)\\b)",
+        ["vote", "ballot", "gotv", "vota", "voto", "osuj", "os na", "iboto", "bumoto", "voter pour", "compte sur", "votre voix", "osowa", "pakiboto", "pakiiboto"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:favou?rite|poster|costume|contest|field\\s+trip|best|student\\s+of\\s+the\\s+month|teacher\\s+of\\s+the\\s+year|yearbook|mascot|"

@@ -23,6 +23,12 @@ public sealed class VoteSolicitationTests
     [InlineData("يوم الثلاثاء صوتوا لـ ديليا مارش.", "صوتوا لـ")]
     [InlineData("请大家投票给何志伟，谢谢！", "投票给")]
     [InlineData("Ngày 5 tháng 11, xin nhớ bầu cho ông Luis Carrillo.", "bầu cho")]
+    [InlineData("Chers voisins, je compte sur votre voix le 28 février.", "compte sur votre voix")]
+    [InlineData("Dimanche, allez voter pour Grace Kowalczyk.", "allez voter pour")]
+    [InlineData("Proszę głosować na panią Zielińską w niedzielę.", "głosować na")]
+    [InlineData("Pakiboto po si Grace sa Pebrero 28.", "Pakiboto")]
+    [InlineData("Tanpri vote WI pou timoun yo.", "vote WI")]
+    [InlineData("Прошу проголосувати за пана Мотта в неділю.", "проголосувати за")]
     public void Fires_on_asks_for_a_candidate_or_side(string text, string phrase)
     {
         var hit = Mail.Run<VoteSolicitation>(text);
