@@ -4,16 +4,26 @@ namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
 /// An ask for money next to campaign words, without a platform link or a named candidate pattern: "would you
-/// chip in? … I'm running for the school board seat", "haz una donación a la campaña". Traps: PTA, booster,
+/// chip in? … I'm running for the school board seat", "haz una donación a la campaña", French "faites un don", Polish
+/// "wpłaćcie", Haitian Creole "fè yon don", Tagalog "mag-donate", and outside the lexicon Ukrainian "пожертвуйте",
+/// Vietnamese "quyên góp", Arabic "تبرعوا", Chinese "捐款". Traps: PTA, booster,
 /// charity and school fundraising, marketing campaigns, a union's hardship fund.
 /// </summary>
 internal sealed class CampaignDonationAsk : ISignal
 {
     private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:chip(?:\\s+|-)in|donate|make\\s+a\\s+(?:donation|contribution)|contribute|give\\s+\\$\\s*\\d+|pitch\\s+in|venmo\\s+@|checks?\\s+(?:can\\s+be\\s+)?(?:made\\s+)?(?:out\\s+|payable\\s+)to"
-        + "|dona(?:r)?\\b|haz\\s+una\\s+donaci[oó]n|contribuye|aporta(?:r)?\\b|cheques?\\s+a\\s+nombre\\s+de)",
-        ["chip in", "chip-in", "donat", "contribut", "give $", "pitch in", "dona", "contribuye", "aporta", "venmo", "checks", "cheques"],
+        + "|dona(?:r)?\\b|haz\\s+una\\s+donaci[oó]n|contribuye|aporta(?:r)?\\b|cheques?\\s+a\\s+nombre\\s+de"
+        // French, Polish, Haitian Creole, Tagalog: give, a donation, a contribution.
+        + "|(?:faites|faire)\\s+un\\s+don\\b|contribuez|ch[èe]ques?\\s+[àa]\\s+l'ordre\\s+de|wp[łl]a[ćc]\\w*|wp[łl]a[tc]\\w*|darowizn\\w*|wesprzyj\\w*\\s+finansowo"
+        + "|f[èe]\\s+yon\\s+don\\b|kontribiye|mag-?donate|magbigay\\s+ng\\s+donasyon|mag-?ambag)",
+        ["chip in", "chip-in", "donat", "contribut", "give $", "pitch in", "dona", "contribuye", "aporta", "venmo", "checks", "cheques",
+         "un don", "contribuez", "l'ordre de", "wp", "darowizn", "finansowo", "yon don", "kontribiye", "ambag"],
         "chip", "give", "pitch", "check", "cheque");
+
+    // The same in Ukrainian, Vietnamese, Arabic and Chinese, outside the lexicon (OtherScripts).
+    private static readonly Regex OtherScriptsTrigger = PhraseScan.Compile(
+        "пожертв\\w*|задонат\\w*|quyên\\s+góp|ủng\\s+hộ\\s+tài\\s+chính|تبرع\\w*|تبرّع\\w*|捐款|捐助|捐赠|捐贈|赞助|贊助");
 
     internal static readonly TrapPattern OwnTraps = new(
         "\\b(?:charity|food\\s+(?:drive|pantry)|book\\s+fair|bake\\s+sale|scholarship|booster|hardship\\s+fund|walk-?a-?thon|gofundme|red\\s+cross|united\\s+way"
@@ -33,6 +43,12 @@ internal sealed class CampaignDonationAsk : ISignal
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 250)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
+        if (found is null && PhraseScan.FirstOutsideLexicon(context, OtherScriptsTrigger, static field => field.HasOtherScripts,
+                (field, start, end) => CampaignTerms.IsNear(context, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps)) is { } other)
+        {
+            found = [other];
+        }
+
         return found is null ? null : new SignalHit(Categories, found);
     }
 }

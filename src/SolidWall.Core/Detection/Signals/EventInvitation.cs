@@ -4,7 +4,10 @@ namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
 /// An invitation to a campaign event: rally, canvass, phone or text bank, fundraiser, watch party, meet and greet,
-/// door knocking; Spanish "mitin", "caravana", "evento de campaña", "recaudación de fondos", "tocar puertas".
+/// door knocking; Spanish "mitin", "caravana", "evento de campaña", "recaudación de fondos", "tocar puertas"; French
+/// "rassemblement", "porte-à-porte", Polish "wiec", "od drzwi do drzwi", Haitian Creole "rasanbleman", "pòt an pòt",
+/// Tagalog "pagtitipon", "bahay-bahay", and outside the lexicon Ukrainian "мітинг", Vietnamese "mít tinh", Arabic
+/// "تجمع انتخابي", Chinese "集会", "筹款".
 /// Needs campaign words near. A fundraiser is also fundraising. Traps: pep rallies, PTA and charity fundraisers,
 /// bake sales, walk-a-thons, galas for scholarships.
 /// </summary>
@@ -14,9 +17,23 @@ internal sealed class EventInvitation : ISignal
         "\\b(?:rall(?:y|ies)|canvass(?:es|ing)?|canvas\\s+launch|phone\\s*-?\\s*bank(?:s|ing)?|text\\s*-?\\s*bank(?:s|ing)?|fund-?raisers?"
         + "|watch\\s+part(?:y|ies)|meet\\s+(?:and|&)\\s+greet|door\\s*-?\\s*knock(?:ing)?|block\\s+walk(?:s|ing)?|campaign\\s+(?:kick-?off|office\\s+opening|events?)"
         + "|election\\s+night\\s+part(?:y|ies)|mitin(?:es)?|caravanas?|evento\\s+de\\s+campa[ñn]a|recaudaci[oó]n\\s+de\\s+fondos|tocar\\s+puertas"
-        + "|banco\\s+telef[oó]nico|fiesta\\s+para\\s+ver|reuni[oó]n\\s+con\\s+(?:el|la)\\s+candidat[oa])\\b",
-        ["rall", "canvas", "bank", "fund", "watch part", "meet", "knock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni"],
-        "watch", "walk", "night", "puertas", "telef", "fiesta");
+        + "|banco\\s+telef[oó]nico|fiesta\\s+para\\s+ver|reuni[oó]n\\s+con\\s+(?:el|la)\\s+candidat[oa]"
+        // French, Polish, Haitian Creole, Tagalog: a rally, door to door, a fundraiser, meeting the candidate.
+        + "|rassemblements?|porte-?\\s?[àa]-?\\s?porte|soir[ée]e\\s+[ée]lectorale|collecte\\s+de\\s+fonds|rencontre\\s+avec\\s+(?:le|la)\\s+candidat(?:e)?"
+        + "|wiec\\w*|od\\s+drzwi\\s+do\\s+drzwi|zbi[óo]rk\\w*\\s+(?:funduszy|pieni[ęe]dzy)|spotkani\\w*\\s+z\\s+kandydat(?:em|k[ąa])\\b"
+        + "|rasanbleman|miting|p[òo]t\\s+an\\s+p[òo]t|ranmase\\s+lajan|pagtitipon|bahay-?\\s?bahay|pangangalap\\s+ng\\s+pondo)\\b",
+        ["rall", "canvas", "bank", "fund", "watch part", "meet", "knock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni",
+         "rassemblement", "porte", "lectorale", "collecte de fonds", "rencontre avec", "wiec", "od drzwi", "funduszy", "kandydat", "rasanbleman", "miting", "an p", "ranmase lajan", "pagtitipon", "bahay", "pangangalap"],
+        "watch", "walk", "night", "puertas", "telef", "fiesta", "zbi", "pieni");
+
+    // The same in Ukrainian, Vietnamese, Arabic and Chinese, outside the lexicon (OtherScripts). Meeting "the candidate",
+    // one ("з кандидатом", "z kandydatem"), not "the candidates", a forum that invites them all.
+    private static readonly Regex OtherScriptsTrigger = PhraseScan.Compile(
+        "мітинг\\w*|зустріч\\w*\\s+з\\s+кандидат(?:ом|кою)\\b|збір\\w*\\s+коштів|mít\\s+tinh|gặp\\s+gỡ\\s+ứng\\s+cử\\s+viên|gây\\s+quỹ"
+        + "|تجمع\\s+انتخابي|مهرجان\\s+انتخابي|جمع\\s+(?:ال)?تبرعات|集会|集會|造势|造勢|筹款|籌款|募款");
+
+    // What makes an event a fundraiser, in the languages the trigger reads.
+    private static readonly string[] FundraiserWords = ["fund", "fondos", "fonds", "funduszy", "pieni", "lajan", "pondo", "коштів", "quỹ", "تبرع", "筹款", "籌款", "募款"];
 
     internal static readonly TrapPattern OwnTraps = new(
         "\\b(?:pep\\s+rally|bake\\s+sale|walk-?a-?thon|car\\s+wash|charity|food\\s+drive|book\\s+fair|carnival|scholarships?|booster"
@@ -36,12 +53,18 @@ internal sealed class EventInvitation : ISignal
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
+        if (found is null && PhraseScan.FirstOutsideLexicon(context, OtherScriptsTrigger, static field => field.HasOtherScripts,
+                (field, start, end) => CampaignTerms.IsNear(context, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps)) is { } other)
+        {
+            found = [other];
+        }
+
         if (found is null)
         {
             return null;
         }
 
-        var fundraiser = found.Exists(e => e.Text.Contains("fund", StringComparison.OrdinalIgnoreCase) || e.Text.Contains("fondos", StringComparison.OrdinalIgnoreCase));
+        var fundraiser = found.Exists(e => FundraiserWords.Any(w => e.Text.Contains(w, StringComparison.OrdinalIgnoreCase)));
         return new SignalHit(fundraiser ? [Detection.Categories.Fundraising, Detection.Categories.Event] : [Detection.Categories.Event], found);
     }
 }

@@ -13,6 +13,11 @@ public sealed class CampaignDonationAskTests
     // a check "made out to"): until the anchors gated fields, the field was never read.
     [InlineData("I'm running for the District 7 school board seat. Would you be willing to chip\nin?", "chip\nin")]
     [InlineData("Our campaign can't take cash, but a check made out to Friends of Ortiz works.", "check made out to")]
+    [InlineData("Faites un don à la campagne électorale de Mme Marsh avant vendredi.", "Faites un don")]
+    [InlineData("Kampania Zielińskiej potrzebuje wsparcia: wpłaćcie choćby 20 dolarów.", "wpłaćcie")]
+    [InlineData("Tanpri fè yon don pou kanpay Delia a.", "fè yon don")]
+    [InlineData("Пожертвуйте на кампанію нашого кандидата до п'ятниці.", "Пожертвуйте")]
+    [InlineData("请为我们候选人的竞选捐款。", "捐款")]
     public void Fires_on_money_asks_next_to_a_campaign(string text, string phrase)
     {
         var hit = Mail.Run<CampaignDonationAsk>(text);

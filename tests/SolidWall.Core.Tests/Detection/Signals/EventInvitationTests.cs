@@ -12,6 +12,12 @@ public sealed class EventInvitationTests
     [InlineData("You're invited to a fundraiser for Priya Natarajan's school board campaign.", "fundraiser", Categories.Fundraising)]
     [InlineData("¡Ven al mitin de nuestra candidata a alcaldesa este domingo!", "mitin", Categories.Event)]
     [InlineData("Salimos a tocar puertas por la campaña de Reyes.", "tocar puertas", Categories.Event)]
+    [InlineData("Samedi, porte-à-porte pour la campagne électorale de Mme Marsh.", "porte-à-porte", Categories.Event)]
+    [InlineData("Zapraszam na wiec naszej kandydatki w sobotę.", "wiec", Categories.Event)]
+    [InlineData("Vin nan rasanbleman kanpay la samdi.", "rasanbleman", Categories.Event)]
+    [InlineData("Запрошуємо на мітинг кандидата в суботу.", "мітинг", Categories.Event)]
+    [InlineData("周六的竞选集会，欢迎大家参加。", "集会", Categories.Event)]
+    [InlineData("Collecte de fonds pour la campagne électorale de Grace jeudi soir.", "Collecte de fonds", Categories.Fundraising)]
     public void Fires_on_campaign_events(string text, string phrase, string category)
     {
         var hit = Mail.Run<EventInvitation>(text);
@@ -26,5 +32,6 @@ public sealed class EventInvitationTests
     [InlineData("Watch party for the Super Bowl in the teachers' lounge.")]
     [InlineData("Rally in the gym at 2:00 for spirit week.")]
     [InlineData("Kermes de la asociación de padres: recaudación de fondos para la biblioteca.")]
+    [InlineData("Запрошуємо на зустріч з кандидатами 33-го округу: ми запросили всіх кандидатів.")]
     public void Stays_quiet_on_school_and_charity_events(string text) => Assert.Null(Mail.Run<EventInvitation>(text));
 }
