@@ -52,7 +52,7 @@ internal static class CampaignTerms
          // French, Polish, Tagalog, Haitian Creole. Cyrillic, Arabic, Chinese and Vietnamese letters would each add a
          // column to the scan's table for every state (each such letter costs about 1,500 entries).
          "campagne", "élection", "kampani", "kandydat", "wybor", "kampanya", "halalan", "kanpay", "kandida", "eleksyon",
-         "bulletin de vote", "sente", "do g", "startuje", "balota", "tumatakbo"]);
+         "bulletin de vote", "présente", "presente", "osowania", "startuje", "balota", "tumatakbo"]);
 
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word or registered name

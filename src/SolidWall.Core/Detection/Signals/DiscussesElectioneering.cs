@@ -6,7 +6,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// The author writes <em>about</em> campaign material instead of passing it on: a report to the ethics office or
 /// the inspector general, a refusal ("district policy doesn't allow", "I'm not going to recruit students", "take me
 /// off your list"), a correction, a civics lesson or news clipping, union minutes, ethics
-/// training. A negative weight, so that a lesson quoting "Paid for by …" or a report forwarding the offending
+/// training. Negative weights, so that a lesson quoting "Paid for by …" or a report forwarding the offending
 /// email stays allowed unless the rest is overwhelming. Only the author's own words count (the subject and
 /// Body segments), so a campaign cannot forward its way out by quoting one.
 /// </summary>
@@ -66,7 +66,7 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         + "|(?:meeting|board|lsc|union|council|committee|session|draft|approved|official|the|our|these|those|\\w+'s)\\s+minutes\\b)",
         ["lesson", "lecci", "scavenger", "question", "pregunta", "article", "artículo", "articulo", "tribune", "minutes"]);
 
-    // The same in Ukrainian, Vietnamese, Arabic and Chinese, whose letters the lexicon cannot hold (OtherScripts).
+    // The stance in Ukrainian, Vietnamese, Arabic and Chinese, whose letters stay out of the lexicon (OtherScripts).
     private static readonly Regex OtherScriptsTrigger = PhraseScan.Compile(
         "заборон\\w*|не\\s+можна|не\\s+дозвол\\w*|не\\s+(?:слід|повин\\w*)|не\\s+мав(?:ла|ли)?\\s+права|вибача\\w*|перепрошу\\w*|виправлення"
         + "|етичн\\w*\\s+(?:офіс|відділ)\\w*|офіс\\w*\\s+(?:з\\s+)?етики|скарг\\w*|не\\s+надсилайте|прошу\\s+не\\s+(?:пересилати|надсилати|писати)"
@@ -74,13 +74,15 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         + "|ممنوع|محظور|غير\\s+مسموح|لا\\s+يجوز|لا\\s+يسمح|[أا]عتذر|اعتذار|نعتذر|تصحيح|مكتب\\s+(?:ال)?(?:أخلاقيات|نزاهة)|شكوى|يرجى\\s+عدم|(?:ما|لم)\\s+(?:كان|يكن)\\s+(?:يجب|ينبغي)"
         + "|禁止|不允许|不允許|不准|不应该|不應該|不该|不該|道歉|抱歉|对不起|對不起|更正|伦理办公室|倫理辦公室|道德办公室|道德辦公室|投诉|投訴|举报|舉報|请勿|請勿|不要再");
 
+    private readonly PhrasePattern _trigger = framing == Framing.Stance ? Trigger : LessonOrNewsTrigger;
+
     public string Name => framing == Framing.Stance ? "DiscussesElectioneering" : "DiscussesElectioneeringAsLessonOrNews";
 
     public double Weight => framing == Framing.Stance ? -4.0 : -2.0;
 
     public IReadOnlyList<string> Categories { get; } = [];
 
-    public IEnumerable<PhrasePattern> Phrases => [framing == Framing.Stance ? Trigger : LessonOrNewsTrigger];
+    public IEnumerable<PhrasePattern> Phrases => [_trigger];
 
     public SignalHit? Evaluate(DetectionContext context)
     {
@@ -92,7 +94,7 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
 
         // The author's own words: the subject, and the text up to the first quote or forward.
         var ownEnd = context.OwnWordsEnd;
-        var found = PhraseScan.Find(context, framing == Framing.Stance ? Trigger : LessonOrNewsTrigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
+        var found = PhraseScan.Find(context, _trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
         if (found is null && framing == Framing.Stance && PhraseScan.FirstOutsideLexicon(context, OtherScriptsTrigger, static field => field.HasOtherScripts,
                 (field, start, _) => field.Where == "subject" || start < ownEnd) is { } other)
         {

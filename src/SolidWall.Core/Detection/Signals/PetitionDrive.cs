@@ -25,8 +25,10 @@ internal sealed class PetitionDrive : ISignal
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\bpermission\\s+slips?\\b|\\bchange\\.org\\b|\\bfield\\s+trip\\b|\\bpermiso\\b|\\breport\\s+cards?\\b"
-        // A lesson or homework on how a name gets on the ballot, in French, Polish, Haitian Creole and Tagalog.
-        + "|\\ble[çc]ons?\\b|\\bdevoirs?\\b|\\blekcj\\w*|\\bzadani\\w*\\s+domow\\w*|\\bleson\\b|\\bdevwa\\b|\\baralin\\b");
+        // A lesson or homework on how a name gets on the ballot, and a permission slip, in French, Polish, Haitian
+        // Creole and Tagalog.
+        + "|\\ble[çc]ons?\\b|\\bdevoirs?\\b|\\blekcj\\w*|\\bzadani\\w*\\s+domow\\w*|\\bleson\\b|\\bdevwa\\b|\\baralin\\b"
+        + "|\\bautorisation\\s+parentale\\b|\\bzgod(?:a|y|[ęe])\\b|\\botorizasyon\\b|\\bpahintulot\\b");
 
     public string Name => "PetitionDrive";
 

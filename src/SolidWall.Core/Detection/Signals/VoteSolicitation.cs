@@ -6,7 +6,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// A get-out-the-vote ask for a candidate or a side: "vote for …", "vote yes on …", "vote Democratic", "cast your
 /// ballot for", "we need your vote", "GOTV"; Spanish "vota / voten / votemos por", "vota / voten sí", "tu voto por";
 /// the district's other languages in Latin letters: French "votez pour", "je compte sur votre voix", Polish "głosujcie
-/// na", "głosować na", Tagalog "iboto si", "pakiboto", Haitian Creole "vote pou", "vote WI"; and, outside the lexicon (<see cref="OtherScripts"/>), Ukrainian "голосуйте за", Arabic
+/// na", "głosować na", Tagalog "iboto si", "pakiboto", Haitian Creole "vote pou", "vote WI"; and, outside the lexicon
+/// (<see cref="OtherScripts"/>), Ukrainian "голосуйте за", Arabic
 /// "صوتوا لـ", Chinese "投票给", Vietnamese "bầu cho". A neutral "remember to vote" does not match. Traps:
 /// polling-place notices, nonpartisan reminders, student-council, LSC and union elections, "vote for your favourite
 /// costume / the new mascot".
