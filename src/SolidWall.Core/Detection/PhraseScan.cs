@@ -11,6 +11,13 @@ internal static class PhraseScan
     public const int MaxEvidence = 3;
 
     /// <summary>
+    /// <see cref="FirstOutsideLexicon"/> over the fields that hold letters the lexicon leaves out (<see cref="OtherScripts"/>),
+    /// as a signal's list of evidence: the one match found, or null.
+    /// </summary>
+    public static List<Evidence>? FindInOtherScripts(DetectionContext context, Regex regex, Func<TextField, int, int, bool> accept) =>
+        FirstOutsideLexicon(context, regex, static field => field.HasOtherScripts, accept) is { } found ? [found] : null;
+
+    /// <summary>
     /// The first match of <paramref name="regex"/> that <paramref name="accept"/> keeps, over the lower-cased fields that
     /// <paramref name="worthReading"/> lets through: for patterns outside the lexicon (other scripts, words too common to
     /// anchor on), which a cheap test per field keeps off most mail.

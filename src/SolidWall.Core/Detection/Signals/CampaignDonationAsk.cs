@@ -43,11 +43,8 @@ internal sealed class CampaignDonationAsk : ISignal
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 250)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
-        if (found is null && PhraseScan.FirstOutsideLexicon(context, OtherScriptsTrigger, static field => field.HasOtherScripts,
-                (field, start, end) => CampaignTerms.IsNear(context, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps)) is { } other)
-        {
-            found = [other];
-        }
+        found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger,
+            (field, start, end) => CampaignTerms.IsNear(context, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
 
         return found is null ? null : new SignalHit(Categories, found);
     }

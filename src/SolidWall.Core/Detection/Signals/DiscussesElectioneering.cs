@@ -95,10 +95,9 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         // The author's own words: the subject, and the text up to the first quote or forward.
         var ownEnd = context.OwnWordsEnd;
         var found = PhraseScan.Find(context, _trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
-        if (found is null && framing == Framing.Stance && PhraseScan.FirstOutsideLexicon(context, OtherScriptsTrigger, static field => field.HasOtherScripts,
-                (field, start, _) => field.Where == "subject" || start < ownEnd) is { } other)
+        if (framing == Framing.Stance)
         {
-            found = [other];
+            found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, (field, start, _) => field.Where == "subject" || start < ownEnd);
         }
 
         return found is null ? null : new SignalHit(Categories, found);
