@@ -86,15 +86,16 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        // Without campaign words there is nothing for it to outweigh.
-        if (context.IsSegment || !context.MayMentionCampaign)
+        // Without campaign words there is nothing for it to outweigh. A registered candidate named by first name or
+        // surname alone counts, as it does for RegisteredCandidateNamed ("bà Marsh" in a teacher's correction).
+        if (context.IsSegment || !(context.MayMentionCampaign || RegisteredCandidateNamed.NamesACandidate(context)))
         {
             return null;
         }
 
         // The author's own words: the subject, and the text up to the first quote or forward.
         var ownEnd = context.OwnWordsEnd;
-        var found = PhraseScan.Find(context, _trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd, needsCampaign: true);
+        var found = PhraseScan.Find(context, _trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd);
         if (framing == Framing.Stance)
         {
             found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, (field, start, _) => field.Where == "subject" || start < ownEnd);

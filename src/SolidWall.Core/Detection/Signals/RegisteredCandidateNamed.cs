@@ -78,6 +78,28 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
         return evidence is null ? null : new SignalHit(Categories, quoted && evidence.Count > PhraseScan.MaxEvidence ? evidence[..PhraseScan.MaxEvidence] : evidence);
     }
 
+    /// <summary>
+    /// Whether a registered candidate is named by a first name or surname alone anywhere in the message, the sender's
+    /// own name aside: campaign context for a counter-signal, as it is evidence for this one.
+    /// </summary>
+    internal static bool NamesACandidate(DetectionContext context)
+    {
+        if (context.Registry.Entries.Count == 0 || context.Registry.CandidateNames.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var (field, at, length, _) in context.CandidateParts ??= FindAll(context))
+        {
+            if (context.SenderOwnNameWords is not { } own || !Model.WorldNames.IsOwn(field.Original.AsSpan(at, length), own))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Every place a candidate's name part stands alone as the candidate: in field order, then by place, then in the
     // order of the index's parts. A part in a script with case is looked for only where a word starts with one of
     // their first characters (mostly capitals); one without case by one search for all of them (CandidateNameIndex).

@@ -70,6 +70,16 @@ public sealed class DiscussesElectioneeringTests
     }
 
     [Fact]
+    public void A_candidate_named_by_first_name_alone_is_campaign_context_as_for_RegisteredCandidateNamed()
+    {
+        const string text = "Correction: I should not have told you the Saturday walk with Dana counts as service hours.";
+        Assert.Null(Mail.Run<DiscussesElectioneering>(Mail.Of(text)));
+        var registry = Mail.SampleRegistry();
+        Assert.NotNull(Mail.Run<RegisteredCandidateNamed>(Mail.Of(text), registry: registry));
+        Mail.AssertEvidenceAt(Mail.Run<DiscussesElectioneering>(Mail.Of(text), registry: registry), text, "Correction");
+    }
+
+    [Fact]
     public void Words_inside_a_forward_do_not_count()
     {
         var own = "Please share with your students!\n";
