@@ -46,13 +46,13 @@ internal static class CampaignTerms
         ["campaign", "candida", "elect", "ballot", "politic", "pac", "democrat", "republican", "gop", "dnc", "rnc", "dccc", "nrcc", "dscc", "nrsc",
          "mayor", "congress", "senat", "governor", "president", "alder", "council", "sheriff", "judge", "treasurer", "clerk", "assessor", "comptroller",
          "attorney", "board", "running", "endorse", "canvass", "lit drop", "phone", "yard sign", "campaña", "elecci", "reeleg", "elige", "partido",
-         "boleta", "alcald", "knock", "door", "palm card", "precinct", "ward", "referend", "casa", "puerta", "toca", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat",
+         "boleta", "alcald", "knock", "door", "palm", "precinct", "ward", "referend", "referénd", "casa", "puerta", "toca", "gobernador", "senador", "congreso", "concejal", "president", "race", "seat",
          // Matches the words above miss: "for state rep", "gubernatorial", "lit drop" across a line break, "yard signs".
          "state", "gubernatorial", "lit", "yard",
          // French, Polish, Tagalog, Haitian Creole. Cyrillic, Arabic, Chinese and Vietnamese letters would each add a
          // column to the scan's table for every state (each such letter costs about 1,500 entries).
          "campagne", "élection", "kampani", "kandydat", "wybor", "kampanya", "halalan", "kanpay", "kandida", "eleksyon",
-         "bulletin de vote", "présente", "presente", "osowania", "startuje", "balota", "tumatakbo"]);
+         "bulletin", "présente", "presente", "osowania", "startuje", "balota", "tumatakbo"]);
 
     /// <summary>
     /// A cheap first look: false when neither the subject nor the text holds any campaign word or registered name

@@ -19,7 +19,7 @@ internal sealed class CampaignDonationAsk : ISignal
         + "|f[èe]\\s+yon\\s+don\\b|kontribiye|mag-?donate|magbigay\\s+ng\\s+donasyon|mag-?ambag)",
         ["chip in", "chip-in", "donat", "contribut", "give $", "pitch in", "dona", "contribuye", "aporta", "venmo", "checks", "cheques",
          "un don", "contribuez", "l'ordre de", "wp", "darowizn", "finansowo", "yon don", "kontribiye", "ambag"],
-        "chip", "give", "pitch", "check", "cheque");
+        "chip", "give", "pitch", "check", "cheque", "faites", "faire", "ordre", "yon");
 
     // The same in Ukrainian, Vietnamese, Arabic and Chinese, outside the lexicon (OtherScripts).
     private static readonly Regex OtherScriptsTrigger = PhraseScan.Compile(

@@ -56,7 +56,9 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
          "zabronion", "nie wolno", "dozwolon", "nie powin", "przeprasza", "sprostowani", "etyki", "skarg", "nie pisa", "nie wysy", "nie przesy", "nie mog",
          "gen dwa", "ta dwe", "ta sipoze", "eskize", "koreksyon", "etik", "sispann",
          "bawal", "hindi", "paumanhin", "pagtatama", "reklamo", "huwag"],
-        "elegible", "should", "debi", "debí", "may", "allowed", "pueden", "instructed", "click", "aurions", "auriez", "auraient", "dozwolon", "mes excuses", "nos excuses");
+        "elegible", "should", "debi", "debí", "may", "allowed", "pueden", "instructed", "click", "aurions", "auriez", "auraient", "dozwolon", "mes excuses", "nos excuses",
+        // One word of each anchor of several, for a match that breaks the line between them.
+        "going", "puedo", "podemos", "voy", "vamos", "wolno", "powin", "mog", "pisa", "wysy", "przesy", "vais", "dwa", "dwe", "sipoze");
 
     // A lesson, a news clipping or minutes: the author frames campaign material as something to study or record.
     private static readonly PhrasePattern LessonOrNewsTrigger = PhraseScan.Trigger(

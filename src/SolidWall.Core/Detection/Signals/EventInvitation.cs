@@ -23,7 +23,7 @@ internal sealed class EventInvitation : ISignal
         + "|wiec\\w*|od\\s+drzwi\\s+do\\s+drzwi|zbi[óo]rk\\w*\\s+(?:funduszy|pieni[ęe]dzy)|spotkani\\w*\\s+z\\s+kandydat(?:em|k[ąa])\\b"
         + "|rasanbleman|miting|p[òo]t\\s+an\\s+p[òo]t|ranmase\\s+lajan|pagtitipon|bahay-?\\s?bahay|pangangalap\\s+ng\\s+pondo)\\b",
         ["rall", "canvas", "bank", "fund", "watch part", "meet", "knock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni",
-         "rassemblement", "porte", "lectorale", "collecte de fonds", "rencontre avec", "wiec", "od drzwi", "funduszy", "kandydat", "rasanbleman", "miting", "an p", "ranmase lajan", "pagtitipon", "bahay", "pangangalap"],
+         "rassemblement", "porte", "lectorale", "collecte", "rencontre", "wiec", "drzwi", "funduszy", "kandydat", "rasanbleman", "miting", "pòt", "pot", "ranmase", "pagtitipon", "bahay", "pangangalap"],
         "watch", "walk", "night", "puertas", "telef", "fiesta", "zbi", "pieni");
 
     // The same in Ukrainian, Vietnamese, Arabic and Chinese, outside the lexicon (OtherScripts). Meeting "the candidate",

@@ -12,7 +12,7 @@ internal sealed class Questionnaire : ISignal
     private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:candidate\\s+questionnaires?|questionnaires?\\s+(?:for|to)\\s+(?:the\\s+|all\\s+)?candidates|endorsement\\s+(?:questionnaire|survey|interview)s?"
         + "|questionnaires?|cuestionarios?\\s+(?:para|a)\\s+(?:los\\s+)?candidat[oa]s|cuestionarios?\\s+de\\s+(?:candidat[oa]s|respaldo)|cuestionarios?)\\b",
-        ["questionnaire", "cuestionario"]);
+        ["questionnaire", "cuestionario", "endorsement"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:voter\\s+guide|league\\s+of\\s+women\\s+voters|health|medical|enrollment|intake|allerg\\w+|gu[ií]a\\s+(?:del\\s+)?votante|salud)\\b");

@@ -25,7 +25,7 @@ internal sealed class VoteSolicitation : ISignal
         + "|votez\\s+(?:pour|oui|non)\\b|(?:allez|venez|allons)\\s+voter\\s+pour\\b|compte\\s+sur\\s+(?:votre|ta|vos)\\s+(?:voix|vote)\\b|(?:donnez|accordez)(?:-lui)?\\s+votre\\s+voix\\b"
         + "|(?:za)?g[łl]osuj(?:cie|my)?\\s+na\\b|(?:za)?g[łl]osowa[ćc]\\s+na\\b|odda(?:j|jcie|[ćc])\\s+(?:sw[óo]j\\s+)?g[łl]os\\s+na\\b"
         + "|\\biboto\\s+(?:po\\s+)?(?:si|ang|natin)\\b|\\bpaki(?:i)?boto\\b|\\bbumoto\\s+(?:po\\s+)?(?:kay|para\\s+kay)\\b|\\bvote\\s+(?:pou|wi)\\b)",
-        ["vote", "ballot", "gotv", "vota", "voto", "osuj", "os na", "iboto", "bumoto", "voter pour", "compte sur", "votre voix", "osowa", "pakiboto", "pakiiboto"]);
+        ["vote", "ballot", "gotv", "vota", "voto", "osuj", "os na", "iboto", "bumoto", "compte", "voix", "osowa", "pakiboto", "pakiiboto"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:favou?rite|poster|costume|contest|field\\s+trip|best|student\\s+of\\s+the\\s+month|teacher\\s+of\\s+the\\s+year|yearbook|mascot|"
