@@ -43,7 +43,7 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (context.Registry.Entries.Count == 0 || context.Registry.CandidateNames.IsEmpty)
+        if (!HasCandidateNames(context))
         {
             return null;
         }
@@ -60,7 +60,7 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
                 return null;
             }
 
-            if ((!quoted && !inOwnWords) || (context.SenderOwnNameWords is { } own && Model.WorldNames.IsOwn(field.Original.AsSpan(at, length), own))
+            if ((!quoted && !inOwnWords) || IsSendersOwn(context, field, at, length)
                 || !(reported ??= []).Add(part))
             {
                 continue;
@@ -84,14 +84,14 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
     /// </summary>
     internal static bool NamesACandidate(DetectionContext context)
     {
-        if (context.Registry.Entries.Count == 0 || context.Registry.CandidateNames.IsEmpty)
+        if (!HasCandidateNames(context))
         {
             return false;
         }
 
         foreach (var (field, at, length, _) in context.CandidateParts ??= FindAll(context))
         {
-            if (context.SenderOwnNameWords is not { } own || !Model.WorldNames.IsOwn(field.Original.AsSpan(at, length), own))
+            if (!IsSendersOwn(context, field, at, length))
             {
                 return true;
             }
@@ -99,6 +99,12 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
 
         return false;
     }
+
+    private static bool HasCandidateNames(DetectionContext context) => context.Registry.Entries.Count > 0 && !context.Registry.CandidateNames.IsEmpty;
+
+    // The sender's own name signing the mail, not the candidate's (DetectionContext.SenderOwnNameWords).
+    private static bool IsSendersOwn(DetectionContext context, TextField field, int at, int length) =>
+        context.SenderOwnNameWords is { } own && Model.WorldNames.IsOwn(field.Original.AsSpan(at, length), own);
 
     // Every place a candidate's name part stands alone as the candidate: in field order, then by place, then in the
     // order of the index's parts. A part in a script with case is looked for only where a word starts with one of
