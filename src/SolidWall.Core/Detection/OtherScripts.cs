@@ -27,6 +27,31 @@ internal static class OtherScripts
         + "|(?:hãy\\s+)?(?:bầu|bỏ\\s+phiếu)\\s+cho");
 
     /// <summary>
+    /// The vote-intention question and a choice of candidates with an undecided option: Ukrainian "за кого ви
+    /// плануєте голосувати", "ще не вирішили"; Arabic "لمن ستصوّت"; Chinese "您打算投哪位", "还没决定"; Vietnamese "định
+    /// bầu cho ai", "chưa quyết định". <see cref="Signals.Polling"/> reads them beside campaign words.
+    /// </summary>
+    public static readonly Regex Polls = PhraseScan.Compile(
+        "за\\s+кого\\s+(?:ви|ти|ваша|наші|плану\\w*|збира\\w*|будете|голосу\\w*)|якби\\s+вибори\\s+(?:відбулися|були)\\s+сьогодні"
+        + "|لمن\\s+(?:سوف\\s+)?(?:ست|ت)(?:صو|نتخب|دعم|ؤيد)\\w*|لمن\\s+تنو\\w*\\s+(?:ال)?تصويت|(?:لو|إذا)\\s+(?:جرت|كانت|أجريت)\\s+الانتخابات\\s+اليوم"
+        + "|投哪位|投哪一位|投给谁|投給誰|投谁|投誰|支持哪位|支持哪一位|支持谁|支持誰|选谁|選誰"
+        + "|(?:bầu|bỏ\\s+phiếu)\\s+cho\\s+ai|(?:định|sẽ)\\s+(?:chọn|bầu|ủng\\s+hộ)\\s+ai"
+        // The undecided option, as the last of a list of choices.
+        + "|(?:[/,،，、]|\\bчи|\\bабо|أم|أو|还是|還是|或者?|\\bhay|\\bhoặc)\\s*(?:(?:ще|поки\\s+що)\\s+не\\s+(?:вирішил\\w*|визначил\\w*|знаю|знаємо)"
+        + "|(?:لم|ما)\\s+(?:أ|ت|ن)?قرر\\w*(?:\\s+بعد)?|还没决定|還沒決定|尚未决定|尚未決定|不确定|不確定|chưa\\s+quyết\\s+định|chưa\\s+biết)");
+
+    /// <summary>
+    /// The ask to be listed as a supporter: Ukrainian "записати вас як прихильника", "список прихильників"; Arabic
+    /// "إدراج اسمك في قائمة المؤيدين"; Chinese "列为支持者", "支持者名单", "使用您的名字"; Vietnamese "ghi tên … danh sách …
+    /// ủng hộ". <see cref="Signals.Questionnaire"/> reads them beside campaign words.
+    /// </summary>
+    public static readonly Regex SupporterLists = PhraseScan.Compile(
+        "(?:записати|внести|додати|вказати|вписати)\\s+(?:вас|ваше\\s+ім'?я|твоє\\s+ім'?я)[^.?!\\n]{0,80}?(?:прихильни\\w*|підтрим\\w*|спис\\w*)|спис\\w*\\s+(?:прихильник|прихильниць)\\w*"
+        + "|(?:إدراج|إضافة|وضع|نشر|ذكر)\\s+اسم\\w*[^.?!؟\\n]{0,80}?(?:مؤيد\\w*|داعم\\w*|قائمة)|قائمة\\s+(?:ال)?(?:مؤيدين|داعمين)"
+        + "|列为支持者|列為支持者|支持者名单|支持者名單|支持名单|支持名單|(?:列出|使用|刊登|写上|寫上|印上)您的名字"
+        + "|ghi\\s+tên[^.?!\\n]{0,80}?(?:ủng\\s+hộ|danh\\s+sách)|danh\\s+sách[^.?!\\n]{0,40}?ủng\\s+hộ");
+
+    /// <summary>
     /// Signatures and petitions: Ukrainian "підписи", "петиція", Arabic "توقيعات", "عريضة", Chinese "签名", "联署",
     /// Vietnamese "chữ ký", "kiến nghị". <see cref="Signals.PetitionDrive"/> reads them beside campaign words.
     /// </summary>

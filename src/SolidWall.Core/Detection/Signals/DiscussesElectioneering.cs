@@ -62,7 +62,8 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
 
     // A lesson, a news clipping or minutes: the author frames campaign material as something to study or record.
     private static readonly PhrasePattern LessonOrNewsTrigger = PhraseScan.Trigger(
-        "\\b(?:lesson(?:\\s+plan)?\\b|lecci[oó]n\\b|scavenger\\s+hunt|discussion\\s+questions|questions?\\s*:|preguntas?\\s*:"
+        "\\b(?:lesson(?:\\s+plan)?\\b|lecci[oó]n\\b|scavenger\\s+hunt|discussion\\s+questions"
+        + "|questions?\\s*:|preguntas?\\s*:"
         + "|(?:the\\s+|this\\s+)?article\\b|art[ií]culo\\b|tribune"
         // Minutes of a meeting, not a duration ("five minutes", "a few minutes early").
         + "|(?:meeting|board|lsc|union|council|committee|session|draft|approved|official|the|our|these|those|\\w+'s)\\s+minutes\\b)",
@@ -75,6 +76,11 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         + "|bị\\s+cấm|\\bcấm\\b|không\\s+được\\s+phép|không\\s+nên|xin\\s+lỗi|đính\\s+chính|văn\\s+phòng\\s+(?:đạo\\s+đức|liêm\\s+chính)|khiếu\\s+nại|(?:xin\\s+)?rút\\s+lại"
         + "|ممنوع|محظور|غير\\s+مسموح|لا\\s+يجوز|لا\\s+يسمح|[أا]عتذر|اعتذار|نعتذر|تصحيح|مكتب\\s+(?:ال)?(?:أخلاقيات|نزاهة)|شكوى|يرجى\\s+عدم|(?:ما|لم)\\s+(?:كان|يكن)\\s+(?:يجب|ينبغي)"
         + "|禁止|不允许|不允許|不准|不应该|不應該|不该|不該|道歉|抱歉|对不起|對不起|更正|伦理办公室|倫理辦公室|道德办公室|道德辦公室|投诉|投訴|举报|舉報|请勿|請勿|不要再");
+
+    // "Questions:" heads a worksheet; "six questions:", "5 quick questions:", "tres preguntas:" count a survey's.
+    private static readonly Regex SurveyCount = PhraseScan.Compile(
+        "\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|unas|algunas)\\s+"
+        + "(?:(?:quick|short|simple|brief|easy|little|r[aá]pidas?|cortas?|breves?|sencillas?)\\s+)?$");
 
     private readonly PhrasePattern _trigger = framing == Framing.Stance ? Trigger : LessonOrNewsTrigger;
 
@@ -97,12 +103,26 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
 
         // The author's own words: the subject, and the text up to the first quote or forward.
         var ownEnd = context.OwnWordsEnd;
-        var found = PhraseScan.Find(context, _trigger, (_, field, index, _) => field.Where == "subject" || index < ownEnd);
+        var found = PhraseScan.Find(context, _trigger, (_, field, index, _) => (field.Where == "subject" || index < ownEnd)
+            && (framing == Framing.Stance || !CountsASurveysQuestions(field, index)));
         if (framing == Framing.Stance)
         {
             found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, (field, start, _) => field.Where == "subject" || start < ownEnd);
         }
 
         return found is null ? null : new SignalHit(Categories, found);
+    }
+
+    // A match of "questions:" or "preguntas:" after a count ("one minute, six questions:").
+    private static bool CountsASurveysQuestions(TextField field, int index)
+    {
+        var lower = field.Lower;
+        if (index >= lower.Length || (lower[index] != 'q' && lower[index] != 'p'))
+        {
+            return false;
+        }
+
+        var from = Math.Max(0, index - 30);
+        return SurveyCount.IsMatch(lower.AsSpan(from, index - from));
     }
 }

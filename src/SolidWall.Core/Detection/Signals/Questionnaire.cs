@@ -4,8 +4,11 @@ namespace SolidWall.Core.Detection.Signals;
 
 /// <summary>
 /// A candidate or endorsement questionnaire ("candidate questionnaire", "endorsement questionnaire", Spanish
-/// "cuestionario para candidatos"), or any questionnaire next to campaign words. Traps: nonpartisan voter guides
-/// (League of Women Voters), Local School Council candidate forms, school questionnaires.
+/// "cuestionario para candidatos"), or any questionnaire next to campaign words; and the ask to be listed as a
+/// campaign's supporter ("may we list you as a supporter?", "poner su nombre en la lista de maestros que apoyan a …"),
+/// in the district's Latin-script languages and outside the lexicon (<see cref="OtherScripts.SupporterLists"/>) in
+/// Ukrainian, Arabic, Chinese and Vietnamese. Traps: nonpartisan voter guides (League of Women Voters), Local School
+/// Council candidate forms, school questionnaires.
 /// </summary>
 internal sealed class Questionnaire : ISignal
 {
@@ -13,6 +16,21 @@ internal sealed class Questionnaire : ISignal
         "\\b(?:candidate\\s+questionnaires?|questionnaires?\\s+(?:for|to)\\s+(?:the\\s+|all\\s+)?candidates|endorsement\\s+(?:questionnaire|survey|interview)s?"
         + "|questionnaires?|cuestionarios?\\s+(?:para|a)\\s+(?:los\\s+)?candidat[oa]s|cuestionarios?\\s+de\\s+(?:candidat[oa]s|respaldo)|cuestionarios?)\\b",
         ["questionnaire", "cuestionario", "endorsement"]);
+
+    // The ask to be listed as a supporter ("may we list you as a supporter?", "a list of teachers who support
+    // Hollis Brandt, to be printed on our mailer"), in the district's Latin-script languages; the text before the
+    // supporter word stays within a sentence.
+    private static readonly PhrasePattern SupporterList = PhraseScan.Trigger(
+        "\\b(?:(?:list|name|count|include|add|put|print|use|feature)\\s+(?:you|your\\s+names?)\\b[^.?!\\n]{0,80}?\\b(?:supporters?|endorsers?|backers?|who\\s+(?:support|back|endorse)s?)\\b"
+        + "|(?:list|roster)\\s+of\\s+[^.?!\\n]{0,50}?\\b(?:supporters|endorsers|who\\s+(?:support|back|endorse))\\b"
+        + "|(?:poner|incluir|agregar|a[ñn]adir|publicar|usar)\\s+su\\s+nombre[^.?!\\n]{0,80}?\\b(?:apoy|respald|simpatizant|partidari)\\w*"
+        + "|lista\\s+de\\s+[^.?!\\n]{0,50}?\\b(?:que\\s+(?:apoyan|respaldan)|simpatizantes|de\\s+apoyo)\\b"
+        + "|(?:mettre|inscrire|ajouter|citer|publier)\\s+(?:votre|ton)\\s+nom[^.?!\\n]{0,80}?\\b(?:soutien\\w*|soutiennent|soutient|partisans?)\\b"
+        + "|liste\\s+des?\\s+[^.?!\\n]{0,50}?\\b(?:soutiens|qui\\s+(?:le|la)\\s+soutiennent|partisans)\\b"
+        + "|(?:umie[śs]ci[ćc]|dopisa[ćc]|wpisa[ćc]|poda[ćc])\\s+(?:\\w+\\s+){0,2}(?:nazwisk\\w*|imi[ęe])[^.?!\\n]{0,80}?\\b(?:list\\w*|poparci\\w*|popieraj\\w*|zwolennik\\w*)"
+        + "|(?:mete|ekri|ajoute)\\s+non\\s+(?:ou|w|nou)\\b[^.?!\\n]{0,80}?\\b(?:sip[òo]t\\w*|lis)\\b"
+        + "|(?:ilista|isama|ilagay|isulat)\\s+(?:ang\\s+)?(?:pangalan|kayo|ka)\\b[^.?!\\n]{0,80}?\\b(?:tagasuporta|sumusuporta|listahan)\\b)",
+        ["list", "name", "roster", "nombre", "lista", "nom", "liste", "nazwisk", "imi", "non", "pangalan", "kayo", "ilista"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:voter\\s+guide|league\\s+of\\s+women\\s+voters|health|medical|enrollment|intake|allerg\\w+|gu[ií]a\\s+(?:del\\s+)?votante|salud)\\b");
@@ -23,13 +41,18 @@ internal sealed class Questionnaire : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Questionnaire];
 
-    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+    public IEnumerable<PhrasePattern> Phrases => [Trigger, SupporterList];
 
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 250)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
+        found ??= PhraseScan.Find(context, SupporterList, static (ctx, field, index, length) =>
+            CampaignTerms.IsNear(ctx, field, index, index + length, 250)
+            && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
+        found ??= PhraseScan.FindInOtherScripts(context, OtherScripts.SupporterLists, (field, start, end) =>
+            CampaignTerms.IsNear(context, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
         return found is null ? null : new SignalHit(Categories, found);
     }
 }

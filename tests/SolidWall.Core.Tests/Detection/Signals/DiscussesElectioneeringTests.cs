@@ -55,6 +55,19 @@ public sealed class DiscussesElectioneeringTests
     [InlineData("The campaign rally starts 20 minutes early, so come at 5:40.")]
     public void Minutes_of_a_duration_are_not_minutes_of_a_meeting(string text) => Assert.Null(Mail.Run(LessonOrNews, Mail.Of(text)));
 
+    [Theory]
+    [InlineData("The campaign's survey: one minute, six questions: are you planning to vote?")]
+    [InlineData("Five quick questions: do you support the candidate's plan?")]
+    [InlineData("Encuesta de la campaña, tres preguntas: ¿va a votar el 28?")]
+    public void A_count_of_questions_is_a_surveys_not_a_worksheets(string text) => Assert.Null(Mail.Run(LessonOrNews, Mail.Of(text)));
+
+    [Fact]
+    public void A_worksheets_questions_heading_still_counts()
+    {
+        const string text = "Read the campaign flyer. Questions: who paid for it?";
+        Mail.AssertEvidenceAt(Mail.Run(LessonOrNews, Mail.Of(text)), text, "Questions:");
+    }
+
     [Fact]
     public void A_registry_does_not_make_mail_that_names_no_campaign_read_otherwise()
     {
