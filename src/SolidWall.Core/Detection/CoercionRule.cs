@@ -12,7 +12,7 @@ namespace SolidWall.Core.Detection;
 /// </summary>
 internal static class CoercionRule
 {
-    // Pressure in English and Spanish (lower-cased text).
+    // Pressure in the district's ten languages (lower-cased text).
     private static readonly Regex Pressure = PhraseScan.Compile(
         "\\b(?:evaluations?|evaluaci[oó]n(?:es)?|remember\\s+who|(?:i'll|i\\s+will|i'd|i\\s+would)\\s+(?:know|remember|notice|see)\\s+who"
         + "|me\\s+(?:acuerdo|acordar[eé]|fijo|fijar[eé])\\s+(?:de\\s+)?qui[eé]n|(?:keep|keeping)\\s+(?:a\\s+)?(?:list|track)\\s+of\\s+who|list\\s+of\\s+who"
@@ -22,7 +22,19 @@ internal static class CoercionRule
         + "|counts?\\s+(?:toward|towards|for|as)\\s+(?:your\\s+|a\\s+|the\\s+)?(?:final\\s+|participation\\s+)?(?:grade|credit|points?)|for\\s+(?:a\\s+)?grade"
         + "|cuenta\\s+(?:para|como)\\s+(?:la\\s+|tu\\s+|su\\s+)?(?:calificaci[oó]n|nota|cr[eé]dito)|pizza\\s+party"
         + "|mandatory|obligatori[oa]s?|required\\s+to|expected\\s+to|i\\s+expect|espero\\s+que\\s+(?:todos|todas|cada)"
-        + "|keep\\s+(?:their|your)\\s+(?:positions?|jobs?|spots?)|next\\s+year's\\s+(?:schedule|assignments?|positions?))\\b");
+        + "|keep\\s+(?:their|your)\\s+(?:positions?|jobs?|spots?)|next\\s+year's\\s+(?:schedule|assignments?|positions?))\\b"
+        // French, Polish, Haitian Creole, Tagalog: the evaluation, bonus points and grades, "mandatory", "I'll remember
+        // who", "who hasn't yet".
+        + "|\\b(?:[ée]valuations?|points?\\s+(?:en\\s+)?(?:bonus|suppl[ée]mentaires?)|bonus\\s+de\\s+\\d+|compte\\s+pour\\s+la\\s+note|obligatoires?"
+        + "|je\\s+(?:me\\s+souviendrai|saurai|verrai|noterai)\\s+(?:de\\s+)?qui|qui\\s+n'a\\s+pas\\s+encore|j'attends\\s+de\\s+(?:vous|chacun)"
+        + "|ewaluacj\\w*|ocen(?:a|y|ie|ę|ą)\\b|(?:dodatkow\\w+\\s+punkt\\w*|punkt\\w*\\s+dodatkow\\w*)|obowi[ąa]zkow\\w*|zapami[ęe]tam,?\\s+kto|kto\\s+jeszcze\\s+nie|oczekuj[ęe]"
+        + "|evalyasyon|pwen\\s+(?:anplis|bonis|siplemant[èe])|obligatwa|m\\s+ap\\s+(?:sonje|konnen|wè)\\s+kiy[èe]s"
+        + "|ebalwasyon|dagdag\\s+na\\s+(?:puntos|grado)|sapilitan|tatandaan\\s+ko\\s+kung\\s+sino)\\b"
+        // Ukrainian, Arabic, Chinese, Vietnamese (Chinese without word boundaries).
+        + "|оцін(?:к|юванн)\\w*|атестаці\\w*|додатков\\w+\\s+бал\\w*|\\+\\s?\\d+\\s+бал\\w*|обов'?язков\\w*|запам'?ятаю,?\\s+хто|хто\\s+ще\\s+не"
+        + "|تقييم\\w*|(?:درجات|نقاط|علامات)\\s+إضافية|إلزامي\\w*|إجباري\\w*|سأتذكر\\s+من|من\\s+لم\\s+ي"
+        + "|加分|额外学分|額外學分|考核|评估|評估|必须参加|必須參加|强制|強制|记得谁|記得誰|谁还没|誰還沒|点名|點名"
+        + "|điểm\\s+cộng|cộng\\s+(?:thêm\\s+)?\\d*\\s*điểm|điểm\\s+thưởng|(?:bản\\s+)?đánh\\s+giá\\s+(?:cuối\\s+năm|công\\s+việc|hiệu\\s+suất|nhân\\s+viên)|bắt\\s+buộc|sẽ\\s+nhớ\\s+ai|ai\\s+chưa");
 
     /// <summary>True when an electioneering message should carry `coercion`: an insider's pressure language.</summary>
     public static bool Adds(DetectionContext context)

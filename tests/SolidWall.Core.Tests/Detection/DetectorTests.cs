@@ -180,6 +180,15 @@ public sealed class DetectorTests
     [InlineData("director@district.example", "maestros@district.example", "Me acuerdo de quién ayuda cuando hago los horarios.", true)]
     [InlineData("team@reelect-dana-ortiz.example", "teacher@district.example", "Extra credit for your students if they volunteer Saturday!", false)] // no one's supervisor
     [InlineData("principal@district.example", "staff@district.example", "Saturday we knock doors for Kurt. Bring water.", false)] // no pressure
+    [InlineData("t.dupont@district.example", "eleves@students.district.example", "Samedi au rassemblement : deux points en bonus pour ceux qui viennent.", true)]
+    [InlineData("dyrektor@district.example", "staff@district.example", "W sobotę idziemy z ulotkami. Zapamiętam, kto przyszedł.", true)]
+    [InlineData("direktè@district.example", "staff@district.example", "Samdi nou fè pòt an pòt. M ap sonje kiyès ki vini.", true)]
+    [InlineData("guro@district.example", "klase@students.district.example", "Sa Sabado, may dagdag na puntos ang sasama sa rally.", true)]
+    [InlineData("vchytel@district.example", "klas@students.district.example", "У суботу мітинг: +10 балів до лабораторних за селфі.", true)]
+    [InlineData("mudir@district.example", "staff@district.example", "الحضور يوم السبت إلزامي لكل المعلمين.", true)]
+    [InlineData("laoshi@district.example", "ban@students.district.example", "星期六来参加集会的同学加分。", true)]
+    [InlineData("hieutruong@district.example", "staff@district.example", "Thứ Bảy đi phát tờ rơi, tôi sẽ nhớ ai có mặt.", true)]
+    [InlineData("hieutruong@district.example", "staff@district.example", "Thứ Bảy đi phát tờ rơi. Tôi đánh giá cao sự giúp đỡ của mọi người.", false)] // appreciation, not an evaluation
     public void Coercion_is_an_insiders_pressure_wherever_it_stands(string from, string to, string text, bool coercion)
     {
         var model = new FixedModel(0.97, ("saturday", 2.0));
