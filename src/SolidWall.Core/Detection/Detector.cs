@@ -256,7 +256,9 @@ public sealed class Detector
                 : suffix == Model.FeatureExtractor.ContextSuffix ? $"model term '{word}', beside campaign words {term.Weight:+0.00;-0.00}"
                 : suffix is not null ? $"model term '{word}', the writer's own words above what they quote {term.Weight:+0.00;-0.00}"
                 : $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
-            if (lower == Model.WorldNames.Placeholder && context.Registry.Entries.Count > 0
+            var placeholder = lower == Model.WorldNames.Placeholder
+                || (lower.EndsWith('…') && lower.Length > 1 && Model.WorldNames.Placeholder.StartsWith(lower[..^1], StringComparison.Ordinal));
+            if (placeholder && context.Registry.Entries.Count > 0
                 && context.Registry.ModelNames.First(context.Text.Original, context.SenderOwnNameWords) is (>= 0 and var at, var length))
             {
                 // The model read a registered candidate's name as "a registered candidate is named": point at the name.
@@ -264,10 +266,13 @@ public sealed class Detector
                 continue;
             }
 
-            var inSubject = quoted ? -1 : context.Subject.Lower.IndexOf(lower, StringComparison.Ordinal);
-            var inText = inSubject >= 0 ? -1 : context.Text.Lower.IndexOf(lower, StringComparison.Ordinal);
-            evidence.Add(inSubject >= 0 ? context.Subject.At(inSubject, lower.Length, note)
-                : inText >= 0 ? context.Text.At(inText, lower.Length, note)
+            // Where the words stand, as written: digits, accents, stems and pairs read back (TermLocator); a negated
+            // word ("not sign") is looked for as the word.
+            var words = lower.StartsWith("not ", StringComparison.Ordinal) ? lower[4..] : lower;
+            var (inSubject, subjectLength) = quoted ? (-1, 0) : TermLocator.Find(context.Subject.Original, words);
+            var (inText, textLength) = inSubject >= 0 ? (-1, 0) : TermLocator.Find(context.Text.Original, words);
+            evidence.Add(inSubject >= 0 ? context.Subject.At(inSubject, subjectLength, note)
+                : inText >= 0 ? context.Text.At(inText, textLength, note)
                 : new Evidence("model", -1, 0, term.Term, note));
         }
 

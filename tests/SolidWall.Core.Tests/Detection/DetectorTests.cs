@@ -198,6 +198,19 @@ public sealed class DetectorTests
         Assert.Equal(coercion, verdict.Categories.Contains(Categories.Coercion));
     }
 
+    [Theory]
+    [InlineData("jedyn…", "Jedynka")]
+    [InlineData("0th and", "5th and")]
+    [InlineData("00 (campaign context)", "28")]
+    public void Model_evidence_points_at_the_words_as_written(string term, string expected)
+    {
+        const string text = "Kochani, w niedzielę 28 głosujcie TAK na Jedynka. Spotkanie na 5th and Main.";
+        var verdict = new Detector(model: new FixedModel(0.97, (term, 2.0))).Classify(Mail.Of(text, "Niedziela"));
+        var evidence = Assert.Single(verdict.Reasons, r => r.Signal == "TextModel").Evidence.Single(e => e.Note?.StartsWith("model term", StringComparison.Ordinal) == true);
+        Assert.Equal("text", evidence.Where);
+        Assert.Equal(expected, text.Substring(evidence.Offset, evidence.Length));
+    }
+
     [Fact]
     public void Coercion_rule_never_makes_a_message_electioneering()
     {

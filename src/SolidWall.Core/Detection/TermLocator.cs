@@ -1,0 +1,131 @@
+using SolidWall.Core.Detection.Model;
+
+namespace SolidWall.Core.Detection;
+
+/// <summary>
+/// Finds where a text model term stands in a field's text, so that a verdict's evidence points at the words the
+/// model read rather than at the term as the model spells it: the model folds digits to 0 ("0th and" is "5th and",
+/// "00" is "28"), accents away ("sabado" is "sábado"), keeps a long word's stem ("jedyn…" is "jedynka") and pairs
+/// words across punctuation, a line break or, in Chinese, nothing at all ("大 家" is "大家"); a link or an address is
+/// read as its host or domain ("host:secure.actblue.com").
+/// </summary>
+internal static class TermLocator
+{
+    /// <summary>
+    /// The first place in <paramref name="text"/> that reads as <paramref name="term"/> (lower case, as the model
+    /// spells it; a trailing "…" marks a stem), whole words only: start and length, or (-1, 0).
+    /// </summary>
+    public static (int Start, int Length) Find(string text, string term)
+    {
+        if (term.StartsWith("host:", StringComparison.Ordinal) || term.StartsWith("domain:", StringComparison.Ordinal))
+        {
+            var host = term[(term.IndexOf(':') + 1)..];
+            var at = text.IndexOf(host, StringComparison.OrdinalIgnoreCase);
+            return at >= 0 ? (at, host.Length) : (-1, 0);
+        }
+
+        var stem = term.EndsWith('…');
+        var core = stem ? term.AsSpan(0, term.Length - 1) : term.AsSpan();
+        if (core.IsEmpty || text.Length == 0)
+        {
+            return (-1, 0);
+        }
+
+        // Most terms stand in the text as the model spells them: a vectorised search first, the char-by-char reading
+        // only when that finds no whole word.
+        if (!core.Contains('0'))
+        {
+            for (var from = 0; from < text.Length;)
+            {
+                var at = text.AsSpan(from).IndexOf(core, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                at += from;
+                var end = MatchAt(text, at, core, stem);
+                if (end > at && StartsAWord(text, at, core[0]))
+                {
+                    return (at, end - at);
+                }
+
+                from = at + 1;
+            }
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!Same(text[i], core[0]) || !StartsAWord(text, i, core[0]))
+            {
+                continue;
+            }
+
+            var end = MatchAt(text, i, core, stem);
+            if (end > i)
+            {
+                return (i, end - i);
+            }
+        }
+
+        return (-1, 0);
+    }
+
+    // A word starts after anything but a letter or digit ("Kurt's people" holds "s people"), and anywhere beside
+    // Chinese, which runs its words and numbers together ("晚上6点").
+    private static bool StartsAWord(string text, int i, char first) =>
+        i == 0 || !char.IsLetterOrDigit(text[i - 1]) || IsIdeograph(first) || IsIdeograph(text[i - 1]);
+
+    // Where a match of the term that starts at `start` ends, or -1.
+    private static int MatchAt(string text, int start, ReadOnlySpan<char> term, bool stem)
+    {
+        var j = start;
+        for (var k = 0; k < term.Length; k++)
+        {
+            var c = term[k];
+            if (c == ' ')
+            {
+                // Between the words of a pair: anything that is no letter or digit, and nothing at all beside Chinese.
+                var from = j;
+                while (j < text.Length && !IsWordChar(text[j]))
+                {
+                    j++;
+                }
+
+                if (j == from && !(k > 0 && IsIdeograph(term[k - 1])) && !(k + 1 < term.Length && IsIdeograph(term[k + 1])))
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            if (j >= text.Length || !Same(text[j], c))
+            {
+                return -1;
+            }
+
+            j++;
+        }
+
+        if (stem)
+        {
+            while (j < text.Length && IsWordChar(text[j]))
+            {
+                j++;
+            }
+
+            return j;
+        }
+
+        return j < text.Length && IsWordChar(text[j]) && !IsIdeograph(term[^1]) && !IsIdeograph(text[j]) ? -1 : j;
+    }
+
+    // A char of the text against a char of the term: the term's '0' stands for any digit.
+    private static bool Same(char textChar, char termChar) =>
+        termChar == '0' ? char.IsDigit(textChar) : TextFolding.Fold(textChar) == termChar;
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '\'' || c == '\u2019';
+
+    private static bool IsIdeograph(char c) => c >= '\u2E80' && char.IsLetter(c);
+}
