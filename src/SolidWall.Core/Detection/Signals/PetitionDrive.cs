@@ -43,9 +43,12 @@ internal sealed class PetitionDrive : ISignal
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
-        found ??= PhraseScan.FindInOtherScripts(context, OtherScripts.Petitions, (field, start, end) =>
-            CampaignTerms.IsNear(context, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps)
-            && !OtherScripts.Lessons.IsMatch(field.Around(start, end, 250)));
+        if (found is null && context.MayMentionCampaign)
+        {
+            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Petitions, (field, start, end) =>
+                CampaignTerms.IsNear(context, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps)
+                && !OtherScripts.Lessons.IsMatch(field.Around(start, end, 250)));
+        }
 
         return found is null ? null : new SignalHit(Categories, found);
     }

@@ -23,7 +23,7 @@ internal sealed class Polling : ISignal
         // toward", "more or less likely to vote for", "a favorable or unfavorable opinion of"; Spanish, French,
         // Polish, Haitian Creole, Tagalog.
         + "|if\\s+the\\s+(?:\\w+\\s+){0,3}election\\s+(?:were|was)\\s+(?:held\\s+)?today"
-        + "|who\\s+(?:would|will|do|are|did)\\s+you\\s+(?:plan(?:ning)?\\s+to\\s+)?(?:vote|voting|support|supporting|back|backing|leaning)"
+        + "|who\\s+(?:would|will|do|are|did)\\s+you\\s+(?:plan(?:ning)?\\s+to\\s+)?(?:vote|voting|support|supporting|leaning)"
         + "|which\\s+(?:\\w+\\s+)?candidate\\s+(?:do|will|are|would|is)\\b|(?:more|less)\\s+(?:or\\s+less\\s+)?likely\\s+to\\s+vote\\s+for"
         + "|(?:favorable|unfavorable|favourable|unfavourable)\\s+(?:or\\s+(?:un)?favou?rable\\s+)?(?:opinion|view|impression)\\s+of"
         + "|si\\s+(?:la\\s+elecci[oó]n\\s+)?fuera\\s+hoy|por\\s+qui[eé]n\\s+(?:piens\\w+|planea\\w*|va[ns]?\\s+a\\s+votar|van?\\b|vot(?:as|a|an|ar[aá]s?|ar[aá]n|ar[ií]as?|ar[ií]an)\\b)"
@@ -33,15 +33,20 @@ internal sealed class Polling : ISignal
         + "|na\\s+kogo\\s+(?:\\w+\\s+)?(?:g[łl]osuj|zag[łl]osuj|planuj|oddacie|oddasz|chcecie|chcesz)\\w*|gdyby\\s+wybory\\s+(?:odby[łl]y\\s+si[ęe]|by[łl]y)\\s+dzi[śs]"
         + "|pou\\s+ki\\s+moun\\s+(?:ou|w|nou)\\s+(?:ap|pral|ta|va)\\s+(?:vote|sip[òo]te)|ki\\s+kandida\\s+(?:ou|w)\\s+(?:ap|pral|ta)\\s+(?:vote|sip[òo]te)"
         + "|sino\\s+ang\\s+(?:iboboto|ibobotohan|susuportahan|pipiliin)\\s+(?:mo|ninyo|nyo|n'yo)"
-        // A choice of candidates with an undecided option: "Ortiz / Whitfield / Reyes / not sure", "Carrillo / Abernathy
-        // / no sé", "Mott czy Zielińska, czy jeszcze nie wiecie?"; read only beside campaign words or a registered name.
-        + "|(?:\\s*[/,]|\\bor|\\bo|\\bou|\\bczy)\\s*(?:(?:are\\s+you\\s+|still\\s+|todav[ií]a\\s+|a[uú]n\\s+|pas\\s+encore\\s+|jeszcze\\s+|m\\s+)?"
-        + "(?:undecided|not\\s+sure|haven'?t\\s+decided|don'?t\\s+know\\s+yet|no\\s+s(?:é|abe[ns]?)|indecis[oa]s?|ind[ée]cis|pas\\s+d[ée]cid[ée]s?"
-        + "|nie\\s+wiem|nie\\s+wiecie|niezdecydowan\\w*|poko\\s+konnen|hindi\\s+pa\\s+(?:alam|sigurado|nakapagpasya)))\\s*(?:[?)/,]|$))",
-        ["poll", "survey", "voting for", "vote for", "candidate", "encuesta", "votar", "election", "vote", "voting", "support", "back", "leaning",
-         "likely", "favorable", "favourable", "fuera", "quién", "quien", "probable", "qui", "lieu", "kogo", "wybory", "moun", "kandida", "sino",
-         "undecided", "sure", "decided", "know", "sé", "sabe", "indecis", "indécis", "décid", "wiem", "wiecie", "niezdecydowan", "konnen", "hindi"],
+        + ")",
+        ["poll", "survey", "voting for", "vote for", "candidate", "encuesta", "votar", "election", "vote", "voting", "support", "leaning",
+         "likely", "favorable", "favourable", "fuera", "quién", "quien", "probable", "allez", "comptez", "pensez", "vas", "penses", "comptes", "lieu",
+         "kogo", "wybory", "moun", "kandida", "iboboto", "ibobotohan", "susuportahan", "pipiliin"],
         "voting", "vote");
+
+    // A choice of candidates with an undecided option: "Ortiz / Whitfield / Reyes / not sure", "Carrillo / Abernathy /
+    // no sé", "Mott czy Zielińska, czy jeszcze nie wiecie?"; read only beside campaign words or a registered name. A
+    // pattern of its own: the commas and slashes it reads would otherwise stop no clause of the other's.
+    private static readonly PhrasePattern UndecidedOption = PhraseScan.Trigger(
+        "(?:\\s*[/,]|\\bor|\\bo|\\bou|\\bczy)\\s*(?:(?:are\\s+you\\s+|still\\s+|todav[ií]a\\s+|a[uú]n\\s+|pas\\s+encore\\s+|jeszcze\\s+|m\\s+)?"
+        + "(?:undecided|not\\s+sure|haven'?t\\s+decided|no\\s+s(?:é|abe[ns]?)|indecis[oa]s?|ind[ée]cis|pas\\s+d[ée]cid[ée]s?"
+        + "|nie\\s+wiem|nie\\s+wiecie|niezdecydowan\\w*|poko\\s+konnen|hindi\\s+pa\\s+(?:alam|sigurado|nakapagpasya)))\\s*(?:[?)/,]|$)",
+        ["undecided", "sure", "decided", "sé", "sabe", "indecis", "indécis", "décid", "wiem", "wiecie", "niezdecydowan", "konnen", "alam", "sigurado", "nakapagpasya"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:parent|climate|school|5essentials|my\\s+voice|satisfaction|customer|course|teacher|student|staff|district|wellness|lunch)\\s+(?:survey|poll)"
@@ -68,16 +73,23 @@ internal sealed class Polling : ISignal
 
     public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Polling];
 
-    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+    public IEnumerable<PhrasePattern> Phrases => [Trigger, UndecidedOption];
 
     public SignalHit? Evaluate(DetectionContext context)
     {
         var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps) && !Negated(field, index), needsCampaign: true);
-        found ??= PhraseScan.FindInOtherScripts(context, OtherScripts.Polls, (field, start, end) =>
-            CampaignTerms.IsNear(context, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 200, OwnTraps)
-            && !OtherScripts.Lessons.IsMatch(field.Around(start, end, 200)) && !Negated(field, start));
+        found ??= PhraseScan.Find(context, UndecidedOption, static (ctx, field, index, length) =>
+            CampaignTerms.IsNear(ctx, field, index, index + length, 300)
+            && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps) && !Negated(field, index), needsCampaign: true);
+        if (found is null && context.MayMentionCampaign)
+        {
+            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Polls, (field, start, end) =>
+                CampaignTerms.IsNear(context, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 200, OwnTraps)
+                && !OtherScripts.Lessons.IsMatch(field.Around(start, end, 200)) && !Negated(field, start));
+        }
+
         return found is null ? null : new SignalHit(Categories, found);
     }
 

@@ -19,18 +19,19 @@ internal sealed class Questionnaire : ISignal
 
     // The ask to be listed as a supporter ("may we list you as a supporter?", "a list of teachers who support
     // Hollis Brandt, to be printed on our mailer"), in the district's Latin-script languages; the text before the
-    // supporter word stays within a sentence.
+    // supporter word stays within a sentence, and the supporter word anchors every match.
     private static readonly PhrasePattern SupporterList = PhraseScan.Trigger(
-        "\\b(?:(?:list|name|count|include|add|put|print|use|feature)\\s+(?:you|your\\s+names?)\\b[^.?!\\n]{0,80}?\\b(?:supporters?|endorsers?|backers?|who\\s+(?:support|back|endorse)s?)\\b"
-        + "|(?:list|roster)\\s+of\\s+[^.?!\\n]{0,50}?\\b(?:supporters|endorsers|who\\s+(?:support|back|endorse))\\b"
-        + "|(?:poner|incluir|agregar|a[ñn]adir|publicar|usar)\\s+su\\s+nombre[^.?!\\n]{0,80}?\\b(?:apoy|respald|simpatizant|partidari)\\w*"
-        + "|lista\\s+de\\s+[^.?!\\n]{0,50}?\\b(?:que\\s+(?:apoyan|respaldan)|simpatizantes|de\\s+apoyo)\\b"
-        + "|(?:mettre|inscrire|ajouter|citer|publier)\\s+(?:votre|ton)\\s+nom[^.?!\\n]{0,80}?\\b(?:soutien\\w*|soutiennent|soutient|partisans?)\\b"
-        + "|liste\\s+des?\\s+[^.?!\\n]{0,50}?\\b(?:soutiens|qui\\s+(?:le|la)\\s+soutiennent|partisans)\\b"
-        + "|(?:umie[śs]ci[ćc]|dopisa[ćc]|wpisa[ćc]|poda[ćc])\\s+(?:\\w+\\s+){0,2}(?:nazwisk\\w*|imi[ęe])[^.?!\\n]{0,80}?\\b(?:list\\w*|poparci\\w*|popieraj\\w*|zwolennik\\w*)"
-        + "|(?:mete|ekri|ajoute)\\s+non\\s+(?:ou|w|nou)\\b[^.?!\\n]{0,80}?\\b(?:sip[òo]t\\w*|lis)\\b"
-        + "|(?:ilista|isama|ilagay|isulat)\\s+(?:ang\\s+)?(?:pangalan|kayo|ka)\\b[^.?!\\n]{0,80}?\\b(?:tagasuporta|sumusuporta|listahan)\\b)",
-        ["list", "name", "roster", "nombre", "lista", "nom", "liste", "nazwisk", "imi", "non", "pangalan", "kayo", "ilista"]);
+        "\\b(?:(?:list|name|count|include|add|put|print|use|feature)\\s+(?:you|your\\s+names?)\\b[^.?!\\n]*?\\b(?:supporters?|endorsers?|backers?|who\\s+(?:support|back|endorse)s?)\\b"
+        + "|(?:list|roster)\\s+of\\s+[^.?!\\n]*?\\b(?:supporters|endorsers|who\\s+(?:support|back|endorse))\\b"
+        + "|(?:poner|incluir|agregar|a[ñn]adir|publicar|usar)\\s+su\\s+nombre[^.?!\\n]*?\\b(?:apoy|respald|simpatizant|partidari)\\w*"
+        + "|lista\\s+de\\s+[^.?!\\n]*?\\b(?:que\\s+(?:apoyan|respaldan)|simpatizantes|de\\s+apoyo)\\b"
+        + "|(?:mettre|inscrire|ajouter|citer|publier)\\s+(?:votre|ton)\\s+nom[^.?!\\n]*?\\b(?:soutien\\w*|soutiennent|soutient|partisans?)\\b"
+        + "|liste\\s+des?\\s+[^.?!\\n]*?\\b(?:soutiens|qui\\s+(?:le|la)\\s+soutiennent|partisans)\\b"
+        + "|(?:umie[śs]ci[ćc]|dopisa[ćc]|wpisa[ćc]|poda[ćc])\\s+(?:\\w+\\s+){0,2}(?:nazwisk\\w*|imi[ęe])[^.?!\\n]*?\\b(?:list\\w*|poparci\\w*|popieraj\\w*|zwolennik\\w*)"
+        + "|(?:mete|ekri|ajoute)\\s+non\\s+(?:ou|w|nou)\\b[^.?!\\n]*?\\bsip[òo]t\\w*"
+        + "|(?:ilista|isama|ilagay|isulat)\\s+(?:ang\\s+)?(?:pangalan|kayo|ka)\\b[^.?!\\n]*?\\b(?:tagasuporta|sumusuporta|listahan)\\b)",
+        ["support", "endorse", "backer", "back", "apoy", "respald", "simpatizant", "partidari", "soutien", "partisan", "nazwisk", "imię", "imie",
+         "sipòt", "sipot", "suporta", "listahan"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:voter\\s+guide|league\\s+of\\s+women\\s+voters|health|medical|enrollment|intake|allerg\\w+|gu[ií]a\\s+(?:del\\s+)?votante|salud)\\b");
@@ -51,8 +52,12 @@ internal sealed class Questionnaire : ISignal
         found ??= PhraseScan.Find(context, SupporterList, static (ctx, field, index, length) =>
             CampaignTerms.IsNear(ctx, field, index, index + length, 250)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
-        found ??= PhraseScan.FindInOtherScripts(context, OtherScripts.SupporterLists, (field, start, end) =>
-            CampaignTerms.IsNear(context, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
+        if (found is null && context.MayMentionCampaign)
+        {
+            found = PhraseScan.FindInOtherScripts(context, OtherScripts.SupporterLists, (field, start, end) =>
+                CampaignTerms.IsNear(context, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
+        }
+
         return found is null ? null : new SignalHit(Categories, found);
     }
 }
