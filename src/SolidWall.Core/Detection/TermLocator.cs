@@ -1,3 +1,4 @@
+using System.Buffers;
 using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Core.Detection;
@@ -54,9 +55,20 @@ internal static class TermLocator
             }
         }
 
+        // The char-by-char reading, jumping (vectorised) between the places where the term's first char can stand.
+        var first = core[0];
+        var skip = first < 128 ? Skips[first] : null;
         for (var i = 0; i < text.Length; i++)
         {
-            if (!Same(text[i], core[0]) || !StartsAWord(text, i, core[0]))
+            var next = skip is not null ? text.AsSpan(i).IndexOfAnyExcept(skip)
+                : text.AsSpan(i).IndexOfAny(first, char.ToUpperInvariant(first));
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (!Same(text[i], first) || !StartsAWord(text, i, first))
             {
                 continue;
             }
@@ -69,6 +81,31 @@ internal static class TermLocator
         }
 
         return (-1, 0);
+    }
+
+    // For each ASCII first char of a term, the ASCII chars that cannot stand for it: all but the char in either case,
+    // or all but the digits for '0'. Any other char (an accented letter folds to a plain one) is looked at.
+    private static readonly SearchValues<char>?[] Skips = BuildSkips();
+
+    private static SearchValues<char>?[] BuildSkips()
+    {
+        var skips = new SearchValues<char>?[128];
+        for (var c = 0; c < 128; c++)
+        {
+            var others = new List<char>(128);
+            for (var a = 0; a < 128; a++)
+            {
+                var standsFor = c == '0' ? a is >= '0' and <= '9' : char.ToLowerInvariant((char)a) == (char)c;
+                if (!standsFor)
+                {
+                    others.Add((char)a);
+                }
+            }
+
+            skips[c] = SearchValues.Create(others.ToArray());
+        }
+
+        return skips;
     }
 
     // A word starts after anything but a letter or digit ("Kurt's people" holds "s people"), and anywhere beside
