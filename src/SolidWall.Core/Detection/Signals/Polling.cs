@@ -77,12 +77,8 @@ internal sealed class Polling : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
-            CampaignTerms.IsNear(ctx, field, index, index + length, 300)
-            && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps) && !Negated(field, index), needsCampaign: true);
-        found ??= PhraseScan.Find(context, UndecidedOption, static (ctx, field, index, length) =>
-            CampaignTerms.IsNear(ctx, field, index, index + length, 300)
-            && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps) && !Negated(field, index), needsCampaign: true);
+        var found = PhraseScan.Find(context, Trigger, Asked, needsCampaign: true)
+            ?? PhraseScan.Find(context, UndecidedOption, Asked, needsCampaign: true);
         if (found is null && context.MayMentionCampaign)
         {
             found = PhraseScan.FindInOtherScripts(context, OtherScripts.Polls, (field, start, end) =>
@@ -92,6 +88,11 @@ internal sealed class Polling : ISignal
 
         return found is null ? null : new SignalHit(Categories, found);
     }
+
+    // A question a campaign asks: campaign words near, no trap, no negation before it.
+    private static bool Asked(DetectionContext context, TextField field, int index, int length) =>
+        CampaignTerms.IsNear(context, field, index, index + length, 300)
+        && !LookAlikes.AreNear(field, index, index + length, 200, OwnTraps) && !Negated(field, index);
 
     // The 80 chars before the question, within its sentence, hold a negation.
     private static bool Negated(TextField field, int index)
