@@ -117,7 +117,8 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
     private static bool CountsASurveysQuestions(TextField field, int index)
     {
         var lower = field.Lower;
-        if (index >= lower.Length || (lower[index] != 'q' && lower[index] != 'p'))
+        var match = lower.AsSpan(index);
+        if (!match.StartsWith("question", StringComparison.Ordinal) && !match.StartsWith("pregunta", StringComparison.Ordinal))
         {
             return false;
         }

@@ -46,12 +46,8 @@ internal sealed class Questionnaire : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
-            CampaignTerms.IsNear(ctx, field, index, index + length, 250)
-            && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
-        found ??= PhraseScan.Find(context, SupporterList, static (ctx, field, index, length) =>
-            CampaignTerms.IsNear(ctx, field, index, index + length, 250)
-            && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
+        var found = PhraseScan.Find(context, Trigger, Asked, needsCampaign: true)
+            ?? PhraseScan.Find(context, SupporterList, Asked, needsCampaign: true);
         if (found is null && context.MayMentionCampaign)
         {
             found = PhraseScan.FindInOtherScripts(context, OtherScripts.SupporterLists, (field, start, end) =>
@@ -60,4 +56,8 @@ internal sealed class Questionnaire : ISignal
 
         return found is null ? null : new SignalHit(Categories, found);
     }
+
+    // Campaign words near, and no trap.
+    private static bool Asked(DetectionContext context, TextField field, int index, int length) =>
+        CampaignTerms.IsNear(context, field, index, index + length, 250) && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps);
 }
