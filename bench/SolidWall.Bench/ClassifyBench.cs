@@ -5,7 +5,7 @@ using SolidWall.Core.Detection.Model;
 namespace SolidWall.Bench;
 
 /// <summary>
-/// <c>classify [SECONDS] [CORPORA_DIR] [DISTRICT_DIR]</c>: the `model` benchmark's classify figure alone, over a longer
+/// <c>classify [--shipped] [SECONDS] [CORPORA_DIR] [DISTRICT_DIR]</c>: the `model` benchmark's classify figure alone, over a longer
 /// loop (default 10 s) and without the other parts, so that a profiler attached to it (`perf record` with
 /// <c>DOTNET_PerfMapEnabled=1</c>) sees the detector and little else, and old and new builds can be interleaved quickly.
 /// </summary>
@@ -18,13 +18,17 @@ internal static class ClassifyBench
             return Parts(args[1..]);
         }
 
+        // --shipped: the embedded model and the default policy (what `train` writes) instead of training first, so that
+        // builds can be alternated a few seconds apart.
+        var shipped = args.Contains("--shipped");
+        args = [.. args.Where(a => a != "--shipped")];
         var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
         var root = TrainingData.FindRepositoryRoot(Environment.CurrentDirectory) ?? TrainingData.FindRepositoryRoot(AppContext.BaseDirectory);
         var corpora = args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(root ?? ".", "..", "shared", "corpora"));
         var district = args.Length > 2 ? args[2] : Path.Combine(root ?? ".", "data", "district");
 
         var examples = TrainingData.Load(corpora, district);
-        var detector = DetectorTrainer.Train(examples).CreateDetector();
+        var detector = shipped ? new Detector(model: TextModel.LoadEmbedded()) : DetectorTrainer.Train(examples).CreateDetector();
         var messages = examples.Select(e => e.AsMessage()).ToArray();
         foreach (var m in messages.Take(500))
         {

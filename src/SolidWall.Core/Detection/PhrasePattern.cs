@@ -37,6 +37,13 @@ internal sealed class PhrasePattern
     /// <summary>The keywords and the words that complete them: every match holds one.</summary>
     public WordSet Anchors { get; }
 
+    /// <summary>
+    /// True when every match holds one of its anchors at the start of a word (after no letter or digit), as a pattern
+    /// whose words all begin after \b or a blank does: an anchor inside a word ("moun" in "amount", "sure" in
+    /// "measure", "grade" in "upgrade") then opens no clause. Checked on the district set by PhraseAnchorsTests.
+    /// </summary>
+    public bool AnchorsStartWords { get; init; }
+
     /// <summary>The characters no match of <paramref name="pattern"/> can hold, or null when that cannot be told from its source.</summary>
     internal static SearchValues<char>? StopsOf(string pattern)
     {
@@ -104,10 +111,10 @@ internal sealed class PhrasePattern
     /// The clauses of the field's lower-cased text (start and length, in order) that hold an anchor: the only places
     /// a match can be. The whole text is one clause when the pattern has no stops.
     /// </summary>
-    public Clauses ClausesOf(TextField field) => new(field, Anchors, _stops);
+    public Clauses ClausesOf(TextField field) => new(field, Anchors, _stops, AnchorsStartWords);
 
-    /// <summary>Walks the clauses that hold an anchor, without allocating.</summary>
-    public ref struct Clauses(TextField field, WordSet anchors, SearchValues<char>? stops)
+    /// <summary>Walks the clauses that hold an anchor (at a word's start, with <paramref name="wordStarts"/>), without allocating.</summary>
+    public ref struct Clauses(TextField field, WordSet anchors, SearchValues<char>? stops, bool wordStarts)
     {
         private int _from;
 
@@ -124,6 +131,11 @@ internal sealed class PhrasePattern
             }
 
             var at = anchors.IndexIn(field, _from);
+            while (wordStarts && at > 0 && char.IsLetterOrDigit(lower[at - 1]))
+            {
+                at = at + 1 < lower.Length ? anchors.IndexIn(field, at + 1) : -1;
+            }
+
             if (at < 0)
             {
                 _from = lower.Length;

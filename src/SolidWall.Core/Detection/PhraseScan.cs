@@ -91,4 +91,8 @@ internal static class PhraseScan
 
     /// <summary>A trigger: the pattern, the shipped keywords that gate a field, and the anchors that complete them (see <see cref="PhrasePattern"/>).</summary>
     public static PhrasePattern Trigger(string pattern, string[] keywords, params string[] moreAnchors) => new(Compile(pattern), keywords, moreAnchors);
+
+    /// <summary>A trigger whose every match holds an anchor at a word's start (<see cref="PhrasePattern.AnchorsStartWords"/>).</summary>
+    public static PhrasePattern WordTrigger(string pattern, string[] keywords, params string[] moreAnchors) =>
+        new(Compile(pattern), keywords, moreAnchors) { AnchorsStartWords = true };
 }

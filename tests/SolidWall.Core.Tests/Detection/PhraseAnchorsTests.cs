@@ -30,23 +30,23 @@ public sealed class PhraseAnchorsTests
             }
         }
 
-        var patterns = SignalCatalog.All.SelectMany(s => s.Phrases.Select(p => (s.Name, p.Regex, p.Anchors)))
-            .Append(("CampaignTerms", CampaignTerms.Terms, CampaignTerms.Anchors))
-            .Append(("LookAlikes", LookAlikes.Common, LookAlikes.CommonAnchors))
+        var patterns = SignalCatalog.All.SelectMany(s => s.Phrases.Select(p => (s.Name, p.Regex, p.Anchors, p.AnchorsStartWords)))
+            .Append(("CampaignTerms", CampaignTerms.Terms, CampaignTerms.Anchors, false))
+            .Append(("LookAlikes", LookAlikes.Common, LookAlikes.CommonAnchors, false))
             .ToList();
         var matches = 0;
         var lost = new List<string>();
         foreach (var text in texts)
         {
-            foreach (var (name, regex, anchors) in patterns)
+            foreach (var (name, regex, anchors, atWordStart) in patterns)
             {
                 foreach (var match in regex.EnumerateMatches(text))
                 {
                     matches++;
-                    var value = text.Substring(match.Index, match.Length);
-                    if (!anchors.Words.Any(w => value.Contains(w, StringComparison.Ordinal)) && lost.Count < 20)
+                    var (index, value) = (match.Index, text.Substring(match.Index, match.Length));
+                    if (!anchors.Words.Any(w => Holds(text, index, value, w, atWordStart)) && lost.Count < 20)
                     {
-                        lost.Add($"{name}: '{value.Replace("\n", "\\n", StringComparison.Ordinal)}'");
+                        lost.Add($"{name}{(atWordStart ? " (anchors at word starts)" : "")}: '{value.Replace("\n", "\\n", StringComparison.Ordinal)}'");
                     }
                 }
             }
@@ -54,5 +54,19 @@ public sealed class PhraseAnchorsTests
 
         Assert.True(matches > 10_000, $"only {matches} matches");
         Assert.True(lost.Count == 0, "matches holding no anchor:\n" + string.Join("\n", lost));
+    }
+
+    // Whether the match (value, at index in text) holds the anchor; with atWordStart, where no letter or digit comes before it in the text.
+    private static bool Holds(string text, int index, string value, string anchor, bool atWordStart)
+    {
+        for (var i = value.IndexOf(anchor, StringComparison.Ordinal); i >= 0; i = value.IndexOf(anchor, i + 1, StringComparison.Ordinal))
+        {
+            if (!atWordStart || index + i == 0 || !char.IsLetterOrDigit(text[index + i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -87,10 +87,35 @@ public sealed class PhraseMatchingTests
     [InlineData("(?:need\\s+to|please)\\s+share\\s+(?:this\\s+)?with\\s+your\\s+students")]
     [InlineData("\\bcampa(?:ña|ign)s?\\b|\\bcr[eé]dit\\w*")]
     [InlineData("chip\\s*in\\s*[^.\\n]{0,12}?\\s*vote")]
-    public void ClausesGiveTheMatchesOfTheWholeText(string source)
+    public void ClausesGiveTheMatchesOfTheWholeText(string source) =>
+        AssertClausesGiveTheWholeTextsMatches(new PhrasePattern(new Regex(source, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["chip", "vote", "pac", "need", "please", "campa", "cr"]));
+
+    // Patterns whose every word starts after \b or a blank: anchors inside a word ("pac" in "impact", "cr" in "crédito"'s
+    // middle never, "vote" in "xvote") open no clause, and no match is lost.
+    [Theory]
+    [InlineData("\\b(?:chip\\s+in|vote\\s+for\\s+\\w+(?:\\s+\\w+)?|pac)\\b")]
+    [InlineData("\\b(?:need\\s+to|please)\\s+share\\s+(?:this\\s+)?with\\s+your\\s+students")]
+    [InlineData("\\bcampa(?:ña|ign)s?\\b|\\bcr[eé]dit\\w*")]
+    public void ClausesOpenedOnlyAtWordStartsGiveTheMatchesOfTheWholeText(string source) =>
+        AssertClausesGiveTheWholeTextsMatches(new PhrasePattern(new Regex(source, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["chip", "vote", "pac", "need", "please", "campa", "cr"]) { AnchorsStartWords = true });
+
+    [Fact]
+    public void AnAnchorInsideAWordOpensNoClause()
     {
-        var pattern = new PhrasePattern(new Regex(source, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["chip", "vote", "pac", "need", "please", "campa", "cr"]);
-        Assert.NotNull(PhrasePattern.StopsOf(source));
+        var pattern = new PhrasePattern(new Regex("pac", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["pac"]) { AnchorsStartWords = true };
+        var field = new TextField("text", "The impact, then a PAC.");
+        var clauses = new List<(int, int)>();
+        foreach (var clause in pattern.ClausesOf(field))
+        {
+            clauses.Add(clause);
+        }
+
+        Assert.Equal([(11, 11)], clauses);
+    }
+
+    private static void AssertClausesGiveTheWholeTextsMatches(PhrasePattern pattern)
+    {
+        Assert.NotNull(PhrasePattern.StopsOf(pattern.Regex.ToString()));
         foreach (var text in Texts(2000, 3))
         {
             var field = new TextField("text", text);

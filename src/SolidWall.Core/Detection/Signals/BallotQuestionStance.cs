@@ -58,7 +58,7 @@ internal sealed class BallotQuestionStance : ISignal
     private static readonly string[] QuestionWords =
         ["question", "prop", "proposition", "amendment", "pregunta", "propuesta", "pytanie", "pytania", "pytaniu", "pytaniem", "kesyon", "tanong"];
 
-    private static readonly PhrasePattern QuestionTrigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern QuestionTrigger = PhraseScan.WordTrigger(
         Question,
         QuestionWords,
         "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");

@@ -11,14 +11,14 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class CampaignDonationAsk : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:chip(?:\\s+|-)in|donate|make\\s+a\\s+(?:donation|contribution)|contribute|give\\s+\\$\\s*\\d+|pitch\\s+in|venmo\\s+@|checks?\\s+(?:can\\s+be\\s+)?(?:made\\s+)?(?:out\\s+|payable\\s+)to"
         + "|dona(?:r)?\\b|haz\\s+una\\s+donaci[oó]n|contribuye|aporta(?:r)?\\b|cheques?\\s+a\\s+nombre\\s+de"
         // French, Polish, Haitian Creole, Tagalog: give, a donation, a contribution.
         + "|(?:faites|faire)\\s+un\\s+don\\b|contribuez|ch[èe]ques?\\s+[àa]\\s+l'ordre\\s+de|wp[łl]a[ćc]\\w*|wp[łl]a[tc]\\w*|darowizn\\w*|wesprzyj\\w*\\s+finansowo"
         + "|f[èe]\\s+yon\\s+don\\b|kontribiye|mag-?donate|magbigay\\s+ng\\s+donasyon|mag-?ambag)",
         ["chip in", "chip-in", "donat", "contribut", "give $", "pitch in", "dona", "contribuye", "aporta", "venmo", "checks", "cheques",
-         "un don", "contribuez", "l'ordre de", "wp", "darowizn", "finansowo", "yon don", "kontribiye", "ambag"],
+         "un don", "contribuez", "l'ordre de", "wp", "darowizn", "finansowo", "yon don", "kontribiye", "ambag", "magdonate", "magambag"],
         "chip", "give", "pitch", "check", "cheque", "faites", "faire", "ordre", "yon");
 
     // The same in Ukrainian, Vietnamese, Arabic and Chinese, outside the lexicon (OtherScripts).

@@ -10,7 +10,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class Coercion : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:(?:count(?:s|ed)?|will\\s+count)\\s+(?:toward|towards|for|as)\\s+(?:your\\s+|their\\s+|a\\s+|the\\s+)?(?:final\\s+|participation\\s+)?(?:grade|credit|points?)"
         + "|for\\s+(?:a\\s+)?grade|(?:required|mandatory|expected)\\s+to\\s+(?:attend|volunteer|canvass|participate|sign|distribute|wear|share)"
         + "|(?:all\\s+staff|every\\s+(?:teacher|staff\\s+member|employee)|all\\s+teachers|teachers|staff|employees)\\s+(?:must|should|are\\s+expected\\s+to|are\\s+required\\s+to|need\\s+to)\\s+"
@@ -20,8 +20,10 @@ internal sealed class Coercion : ISignal
         + "|keep(?:ing)?\\s+(?:a\\s+)?(?:list|track)\\s+of\\s+who|(?:les|te)\\s+pido\\s+que\\s+(?:animen|compartan|inviten|repartan|promuevan|difundan)|(?:voy\\s+a\\s+llevar|llevar[eé])\\s+una\\s+lista"
         + "|cuenta\\s+(?:para|como)\\s+(?:la\\s+|tu\\s+|su\\s+)?(?:calificaci[oó]n|nota|cr[eé]dito)|(?:es\\s+)?obligatori[oa]\\s+(?:asistir|participar|firmar|repartir)"
         + "|(?:compartan|repartan|distribuyan|env[ií]en)\\s+(?:esto\\s+|este\\s+\\w+\\s+)?(?:con|a)\\s+(?:sus|los|todos\\s+los)\\s+(?:estudiantes|alumnos|padres|familias|maestros))",
-        ["grade", "credit", "point", "required", "mandatory", "expected", "must", "should", "need to", "please", "calificaci", "nota", "crédito", "obligatori", "asking", "expect", "list", "track", "pido", "compartan", "repartan", "distribuyan", "envíen", "envien"],
-        "need");
+        // One word each alternative holds at a word's start, the rarest: "count" and "cuenta", not "credit" and "nota";
+        // "staff" and "teacher", not "should" and "need to"; "keep" and "llevar", not "list" (every mailing list's footer).
+        ["count", "grade", "required", "mandatory", "expect", "staff", "teacher", "employee", "please", "asking", "keep", "pido", "llevar", "cuenta",
+         "obligatori", "compartan", "repartan", "distribuyan", "envíen", "envien"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:may\\s+not|must\\s+not|cannot|can't|prohibit\\w*|not\\s+(?:permitted|allowed)|violat\\w+|no\\s+(?:pueden|deben)|prohibid[oa]s?)\\b");

@@ -24,7 +24,7 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         LessonOrNews,
     }
 
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:inspector\\s+general|oig\\b|office\\s+of\\s+(?:the\\s+)?(?:inspector\\s+general|ethics)|ethics\\s+(?:office|officer|training|board|complaint)|hatch\\s+act"
         + "|oficina\\s+de\\s+[eé]tica|capacitaci[oó]n\\s+de\\s+[eé]tica|not\\s+eligible|no\\s+(?:es|son)\\s+elegibles?"
         + "|should\\s+not\\s+have|shouldn't\\s+have|no\\s+deb[ií]\\s+(?:haber|reenviar|compartir)|may\\s+not\\s+be\\s+used|not\\s+allowed\\s+to|no\\s+pueden\\s+(?:usar|compartir|contar)"
@@ -51,9 +51,9 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         + "|\\bhuwag\\s+(?:na\\s+)?(?:po\\s+)?(?:ninyo\\s+|nyo\\s+)?(?:ipasa|ikalat|ipamigay|magpadala|ipadala))",
         ["inspector", "oig", "ethic", "ética", "etica", "hatch", "eligible", "should not", "shouldn't", "may not", "not allowed", "prohibit", "prohibid", "complaint", "queja", "denunci",
          "report", "reporting", "apolog", "disculp", "remove", "not click", "no debí", "no debi", "no pueden", "violat", "investigat", "correction", "corrección", "correccion",
-         "allow", "permit", "not going", "off", "stop", "no puedo", "no podemos", "no voy", "no vamos", "dejen", "deje", "saquen", "sáquen", "permitid",
+         "allow", "permit", "not going", "take", "stop", "no puedo", "no podemos", "no voy", "no vamos", "dejen", "deje", "saquen", "sáquen", "permitid",
          "interdit", "droit", "permis", "autoris", "aurai", "excuse", "rectificatif", "éthique", "ethique", "plainte", "envoyer", "retirez", "ne vais pas",
-         "zabronion", "nie wolno", "dozwolon", "nie powin", "przeprasza", "sprostowani", "etyki", "skarg", "nie pisa", "nie wysy", "nie przesy", "nie mog",
+         "zabronion", "nie wolno", "dozwolon", "niedozwolon", "nie powin", "przeprasza", "sprostowani", "etyki", "skarg", "nie pisa", "nie wysy", "nie przesy", "nie mog",
          "gen dwa", "ta dwe", "ta sipoze", "eskize", "koreksyon", "etik", "sispann",
          "bawal", "hindi", "paumanhin", "pagtatama", "reklamo", "huwag"],
         "elegible", "should", "debi", "debí", "may", "allowed", "pueden", "instructed", "click", "aurions", "auriez", "auraient", "dozwolon", "mes excuses", "nos excuses",
@@ -61,7 +61,7 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         "going", "puedo", "podemos", "voy", "vamos", "wolno", "powin", "mog", "pisa", "wysy", "przesy", "vais", "dwa", "dwe", "sipoze");
 
     // A lesson, a news clipping or minutes: the author frames campaign material as something to study or record.
-    private static readonly PhrasePattern LessonOrNewsTrigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern LessonOrNewsTrigger = PhraseScan.WordTrigger(
         "\\b(?:lesson(?:\\s+plan)?\\b|lecci[oó]n\\b|scavenger\\s+hunt|discussion\\s+questions"
         + "|questions?\\s*:|preguntas?\\s*:"
         + "|(?:the\\s+|this\\s+)?article\\b|art[ií]culo\\b|tribune"

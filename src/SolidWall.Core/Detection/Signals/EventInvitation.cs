@@ -13,7 +13,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class EventInvitation : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:rall(?:y|ies)|canvass(?:es|ing)?|canvas\\s+launch|phone\\s*-?\\s*bank(?:s|ing)?|text\\s*-?\\s*bank(?:s|ing)?|fund-?raisers?"
         + "|watch\\s+part(?:y|ies)|meet\\s+(?:and|&)\\s+greet|door\\s*-?\\s*knock(?:ing)?|block\\s+walk(?:s|ing)?|campaign\\s+(?:kick-?off|office\\s+opening|events?)"
         + "|election\\s+night\\s+part(?:y|ies)|mitin(?:es)?|caravanas?|evento\\s+de\\s+campa[ñn]a|recaudaci[oó]n\\s+de\\s+fondos|tocar\\s+puertas"
@@ -22,8 +22,8 @@ internal sealed class EventInvitation : ISignal
         + "|rassemblements?|porte-?\\s?[àa]-?\\s?porte|soir[ée]e\\s+[ée]lectorale|collecte\\s+de\\s+fonds|rencontre\\s+avec\\s+(?:le|la)\\s+candidat(?:e)?"
         + "|wiec\\w*|od\\s+drzwi\\s+do\\s+drzwi|zbi[óo]rk\\w*\\s+(?:funduszy|pieni[ęe]dzy)|spotkani\\w*\\s+z\\s+kandydat(?:em|k[ąa])\\b"
         + "|rasanbleman|miting|p[òo]t\\s+an\\s+p[òo]t|ranmase\\s+lajan|pagtitipon|bahay-?\\s?bahay|pangangalap\\s+ng\\s+pondo)\\b",
-        ["rall", "canvas", "bank", "fund", "watch part", "meet", "knock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni",
-         "rassemblement", "porte", "lectorale", "collecte", "rencontre", "wiec", "drzwi", "funduszy", "kandydat", "rasanbleman", "miting", "pòt", "pot", "ranmase", "pagtitipon", "bahay", "pangangalap"],
+        ["rall", "canvas", "bank", "phonebank", "textbank", "fund", "watch part", "meet", "knock", "doorknock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni",
+         "rassemblement", "porte", "électorale", "electorale", "collecte", "rencontre", "wiec", "drzwi", "funduszy", "kandydat", "rasanbleman", "miting", "pòt", "pot", "ranmase", "pagtitipon", "bahay", "pangangalap"],
         "watch", "walk", "night", "puertas", "telef", "fiesta", "zbi", "pieni");
 
     // The same in Ukrainian, Vietnamese, Arabic and Chinese, outside the lexicon (OtherScripts). Meeting "the candidate",

@@ -12,7 +12,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class PetitionDrive : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:nominating\\s+petitions?|nomination\\s+petitions?|nominating\\s+papers|petition\\s+(?:sheets?|signatures?|circulators?|drive|gathering)"
         + "|ballot\\s+access|(?:collect|gather|get|need)(?:ing)?\\s+(?:\\d[\\d,]*\\s+)?(?:more\\s+)?signatures"
         + "|sign\\s+(?:the|our|my)\\s+(?:nominating\\s+)?petitions?|circulat(?:e|ing)\\s+petitions?"
@@ -20,7 +20,7 @@ internal sealed class PetitionDrive : ISignal
         // French, Polish, Haitian Creole, Tagalog: signature sheets, signatures short of the count, the petition.
         + "|feuilles?\\s+de\\s+signatures|p[ée]tition\\s+de\\s+candidature|manque\\s+(?:encore\\s+)?(?:environ\\s+)?(?:une\\s+)?(?:\\w+\\s+)?(?:de\\s+)?signatures"
         + "|podpis(?:y|[óo]w)\\b|petycj\\w*|siyati\\w*|petisyon\\b|pirma\\s+(?:sa|para\\s+sa)\\s+(?:petisyon|balota))",
-        ["petition", "ballot access", "signature", "petici", "firma", "nominating papers", "tition de", "podpis", "petycj", "siyati", "petisyon", "pirma"],
+        ["petition", "ballot access", "signature", "petici", "firma", "nominating papers", "pétition", "podpis", "petycj", "siyati", "petisyon", "pirma"],
         "nominating", "ballot");
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(

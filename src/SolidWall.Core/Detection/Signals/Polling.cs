@@ -13,7 +13,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class Polling : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:(?:take|answer|complete|fill\\s+out|respond\\s+to)\\s+(?:our|the|this|a|my)\\s+(?:quick\\s+|short\\s+|official\\s+|\\d+-?\\s*(?:second|minute)\\s+)?(?:straw\\s+)?(?:poll|survey)"
         + "|(?:official|presidential|candidate|voter|election|campaign|straw)\\s+(?:poll|survey)"
         + "|who\\s+(?:are\\s+you|will\\s+you)\\s+(?:voting|vote)\\s+for|which\\s+candidate\\s+(?:do|will|are|would)"
@@ -35,18 +35,18 @@ internal sealed class Polling : ISignal
         + "|sino\\s+ang\\s+(?:iboboto|ibobotohan|susuportahan|pipiliin)\\s+(?:mo|ninyo|nyo|n'yo)"
         + ")",
         ["poll", "survey", "voting for", "vote for", "candidate", "encuesta", "votar", "election", "vote", "voting", "support", "leaning",
-         "likely", "favorable", "favourable", "fuera", "quién", "quien", "probable", "allez", "comptez", "pensez", "vas", "penses", "comptes", "lieu",
+         "likely", "favorable", "favourable", "unfavorable", "unfavourable", "desfavorable", "fuera", "quién", "quien", "probable", "allez", "comptez", "pensez", "vas", "penses", "comptes", "lieu",
          "kogo", "wybory", "moun", "kandida", "iboboto", "ibobotohan", "susuportahan", "pipiliin"],
         "voting", "vote");
 
     // A choice of candidates with an undecided option: "Ortiz / Whitfield / Reyes / not sure", "Carrillo / Abernathy /
     // no sé", "Mott czy Zielińska, czy jeszcze nie wiecie?"; read only beside campaign words or a registered name. A
     // pattern of its own: the commas and slashes it reads would otherwise stop no clause of the other's.
-    private static readonly PhrasePattern UndecidedOption = PhraseScan.Trigger(
-        "(?:\\s*[/,]|\\bor|\\bo|\\bou|\\bczy)\\s*(?:(?:are\\s+you\\s+|still\\s+|todav[ií]a\\s+|a[uú]n\\s+|pas\\s+encore\\s+|jeszcze\\s+|m\\s+)?"
+    private static readonly PhrasePattern UndecidedOption = PhraseScan.WordTrigger(
+        "(?:\\s*[/,]\\s*|\\b(?:or|o|ou|czy)\\s+)(?:(?:are\\s+you\\s+|still\\s+|todav[ií]a\\s+|a[uú]n\\s+|pas\\s+encore\\s+|jeszcze\\s+|m\\s+)?"
         + "(?:undecided|not\\s+sure|haven'?t\\s+decided|no\\s+s(?:é|abe[ns]?)|indecis[oa]s?|ind[ée]cis|pas\\s+d[ée]cid[ée]s?"
         + "|nie\\s+wiem|nie\\s+wiecie|niezdecydowan\\w*|poko\\s+konnen|hindi\\s+pa\\s+(?:alam|sigurado|nakapagpasya)))\\s*(?:[?)/,]|$)",
-        ["undecided", "sure", "decided", "sé", "sabe", "indecis", "indécis", "décid", "wiem", "wiecie", "niezdecydowan", "konnen", "alam", "sigurado", "nakapagpasya"]);
+        ["undecided", "sure", "decid", "sé", "sabe", "indecis", "indécis", "décid", "wiem", "wiecie", "niezdecydowan", "konnen", "alam", "sigurado", "nakapagpasya"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:parent|climate|school|5essentials|my\\s+voice|satisfaction|customer|course|teacher|student|staff|district|wellness|lunch)\\s+(?:survey|poll)"

@@ -12,7 +12,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class Questionnaire : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:candidate\\s+questionnaires?|questionnaires?\\s+(?:for|to)\\s+(?:the\\s+|all\\s+)?candidates|endorsement\\s+(?:questionnaire|survey|interview)s?"
         + "|questionnaires?|cuestionarios?\\s+(?:para|a)\\s+(?:los\\s+)?candidat[oa]s|cuestionarios?\\s+de\\s+(?:candidat[oa]s|respaldo)|cuestionarios?)\\b",
         ["questionnaire", "cuestionario", "endorsement"]);
@@ -20,7 +20,7 @@ internal sealed class Questionnaire : ISignal
     // The ask to be listed as a supporter ("may we list you as a supporter?", "a list of teachers who support
     // Hollis Brandt, to be printed on our mailer"), in the district's Latin-script languages; the text before the
     // supporter word stays within a sentence, and the supporter word anchors every match.
-    private static readonly PhrasePattern SupporterList = PhraseScan.Trigger(
+    private static readonly PhrasePattern SupporterList = PhraseScan.WordTrigger(
         "\\b(?:(?:list|name|count|include|add|put|print|use|feature)\\s+(?:you|your\\s+names?)\\b[^.?!\\n]*?\\b(?:supporters?|endorsers?|backers?|who\\s+(?:support|back|endorse)s?)\\b"
         + "|(?:list|roster)\\s+of\\s+[^.?!\\n]*?\\b(?:supporters|endorsers|who\\s+(?:support|back|endorse))\\b"
         + "|(?:poner|incluir|agregar|a[ñn]adir|publicar|usar)\\s+su\\s+nombre[^.?!\\n]*?\\b(?:apoy|respald|simpatizant|partidari)\\w*"
@@ -31,7 +31,7 @@ internal sealed class Questionnaire : ISignal
         + "|(?:mete|ekri|ajoute)\\s+non\\s+(?:ou|w|nou)\\b[^.?!\\n]*?\\bsip[òo]t\\w*"
         + "|(?:ilista|isama|ilagay|isulat)\\s+(?:ang\\s+)?(?:pangalan|kayo|ka)\\b[^.?!\\n]*?\\b(?:tagasuporta|sumusuporta|listahan)\\b)",
         ["support", "endorse", "backer", "back", "apoy", "respald", "simpatizant", "partidari", "soutien", "partisan", "nazwisk", "imię", "imie",
-         "sipòt", "sipot", "suporta", "listahan"]);
+         "sipòt", "sipot", "tagasuporta", "sumusuporta", "listahan"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:voter\\s+guide|league\\s+of\\s+women\\s+voters|health|medical|enrollment|intake|allerg\\w+|gu[ií]a\\s+(?:del\\s+)?votante|salud)\\b");

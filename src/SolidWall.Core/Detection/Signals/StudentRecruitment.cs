@@ -12,7 +12,7 @@ internal sealed class StudentRecruitment : ISignal
 {
     private const int Window = 300;
 
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:externships?|internships?|interns?|class\\s+credit|course\\s+credit|extra\\s+credit|academic\\s+credit|school\\s+credit"
         + "|service[-\\s]+(?:learning\\s+)?hours|volunteer(?:ing)?\\s+hours|community\\s+service\\s+hours"
         + "|cr[eé]ditos?\\s+(?:extra|acad[eé]micos?|escolares?|para\\s+(?:la|tu|su)\\s+clase)|horas\\s+de\\s+(?:servicio(?:\\s+comunitario)?|voluntariado)"

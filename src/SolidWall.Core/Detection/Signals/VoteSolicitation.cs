@@ -14,7 +14,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class VoteSolicitation : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:(?:vote\\s+(?:early\\s+)?(?:for|yes\\s+on|no\\s+on)|cast\\s+(?:your|a)\\s+(?:vote|ballot)\\s+for|your\\s+vote\\s+for"
         + "|make\\s+(?:a|your)\\s+plan\\s+to\\s+vote\\s+for|return\\s+your\\s+ballot\\s+for|vot(?:a|en|emos)\\s+(?:temprano\\s+)?por|tu\\s+voto\\s+por|vote\\s+por)"
         + "\\s+[\\p{L}\\d'’-]+(?:\\s+[\\p{L}\\d'’-]+){0,2}"
@@ -25,7 +25,8 @@ internal sealed class VoteSolicitation : ISignal
         + "|votez\\s+(?:pour|oui|non)\\b|(?:allez|venez|allons)\\s+voter\\s+pour\\b|compte\\s+sur\\s+(?:votre|ta|vos)\\s+(?:voix|vote)\\b|(?:donnez|accordez)(?:-lui)?\\s+votre\\s+voix\\b"
         + "|(?:za)?g[łl]osuj(?:cie|my)?\\s+na\\b|(?:za)?g[łl]osowa[ćc]\\s+na\\b|odda(?:j|jcie|[ćc])\\s+(?:sw[óo]j\\s+)?g[łl]os\\s+na\\b"
         + "|\\biboto\\s+(?:po\\s+)?(?:si|ang|natin)\\b|\\bpaki(?:i)?boto\\b|\\bbumoto\\s+(?:po\\s+)?(?:kay|para\\s+kay)\\b|\\bvote\\s+(?:pou|wi)\\b)",
-        ["vote", "ballot", "gotv", "vota", "voto", "osuj", "os na", "iboto", "bumoto", "compte", "voix", "osowa", "pakiboto", "pakiiboto"]);
+        ["vote", "ballot", "gotv", "vota", "voto", "głosuj", "glosuj", "zagłosuj", "zaglosuj", "głosowa", "glosowa", "zagłosowa", "zaglosowa", "odda",
+         "iboto", "bumoto", "compte", "voix", "pakiboto", "pakiiboto"]);
 
     private static readonly Regex OwnTraps = PhraseScan.Compile(
         "\\b(?:favou?rite|poster|costume|contest|field\\s+trip|best|student\\s+of\\s+the\\s+month|teacher\\s+of\\s+the\\s+year|yearbook|mascot|"
