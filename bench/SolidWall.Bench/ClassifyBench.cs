@@ -38,6 +38,9 @@ internal static class ClassifyBench
         // Timed in rounds of about a second, so that the spread shows how noisy the machine is.
         var rounds = new List<double>();
         var total = Stopwatch.StartNew();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var collections = GC.CollectionCount(0);
+        var done = 0L;
         while (total.Elapsed.TotalSeconds < seconds)
         {
             var classified = 0L;
@@ -53,12 +56,14 @@ internal static class ClassifyBench
                 classified += messages.Length;
             }
 
+            done += classified;
             rounds.Add(classified / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
         }
 
         Console.WriteLine($"rounds in order: {string.Join(" ", rounds.Select(r => r.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}");
         rounds.Sort();
         Console.WriteLine($"classify: messages per CPU-second, one thread, {rounds.Count} rounds: median {rounds[rounds.Count / 2]:N0}, best {rounds[^1]:N0}, worst {rounds[0]:N0}");
+        Console.WriteLine($"allocated: {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)done:N0} bytes per message; {GC.CollectionCount(0) - collections:N0} gen-0 collections over {done:N0} messages");
         return 0;
     }
 

@@ -50,7 +50,7 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         + "|\\bbawal\\b|\\bhindi\\s+(?:po\\s+)?(?:pinapayagan|pinahihintulutan|dapat)\\b|\\bpaumanhin\\b|\\bpagtatama\\b|\\breklamo\\b"
         + "|\\bhuwag\\s+(?:na\\s+)?(?:po\\s+)?(?:ninyo\\s+|nyo\\s+)?(?:ipasa|ikalat|ipamigay|magpadala|ipadala))",
         ["inspector", "oig", "ethic", "ética", "etica", "hatch", "eligible", "should not", "shouldn't", "may not", "not allowed", "prohibit", "prohibid", "complaint", "queja", "denunci",
-         "report", "reporting", "apolog", "disculp", "remove", "not click", "no debí", "no debi", "no pueden", "violat", "investigat", "correction", "corrección", "correccion",
+         "reporting", "apolog", "disculp", "remove", "not click", "no debí", "no debi", "no pueden", "violat", "investigat", "correction", "corrección", "correccion",
          "allow", "permit", "not going", "take", "stop", "no puedo", "no podemos", "no voy", "no vamos", "dejen", "deje", "saquen", "sáquen", "permitid",
          "interdit", "droit", "permis", "autoris", "aurai", "excuse", "rectificatif", "éthique", "ethique", "plainte", "envoyer", "retirez", "ne vais pas",
          "zabronion", "nie wolno", "dozwolon", "niedozwolon", "nie powin", "przeprasza", "sprostowani", "etyki", "skarg", "nie pisa", "nie wysy", "nie przesy", "nie mog",
