@@ -28,6 +28,14 @@ internal static class ClassifyBench
         var district = args.Length > 2 ? args[2] : Path.Combine(root ?? ".", "data", "district");
 
         var examples = TrainingData.Load(corpora, district);
+        // What the detector holds once built: the model's weights and the signals' compiled patterns.
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        _ = SignalCatalog.All.Count;
+        var signals = GC.GetTotalMemory(forceFullCollection: true) - heap;
+        var model = TextModel.LoadEmbedded();
+        var weights = GC.GetTotalMemory(forceFullCollection: true) - heap - signals;
+        GC.KeepAlive(model);
+        Console.WriteLine($"memory: the signals' patterns {signals / 1e6:F1} MB, the embedded model {weights / 1e6:F1} MB");
         var detector = shipped ? new Detector(model: TextModel.LoadEmbedded()) : DetectorTrainer.Train(examples).CreateDetector();
         var messages = examples.Select(e => e.AsMessage()).ToArray();
         foreach (var m in messages.Take(500))
@@ -35,11 +43,13 @@ internal static class ClassifyBench
             detector.Classify(m);
         }
 
+
         // Timed in rounds of about a second, so that the spread shows how noisy the machine is.
         var rounds = new List<double>();
         var total = Stopwatch.StartNew();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var done = 0L;
         while (total.Elapsed.TotalSeconds < seconds)
         {
@@ -63,7 +73,7 @@ internal static class ClassifyBench
         Console.WriteLine($"rounds in order: {string.Join(" ", rounds.Select(r => r.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}");
         rounds.Sort();
         Console.WriteLine($"classify: messages per CPU-second, one thread, {rounds.Count} rounds: median {rounds[rounds.Count / 2]:N0}, best {rounds[^1]:N0}, worst {rounds[0]:N0}");
-        Console.WriteLine($"allocated: {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)done:N0} bytes per message; {GC.CollectionCount(0) - collections:N0} gen-0 collections over {done:N0} messages");
+        Console.WriteLine($"allocated: {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)done:N0} bytes per message; {GC.CollectionCount(0) - collections:N0} gen-0 collections over {done:N0} messages, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds * 1000 / done:F2} µs per message");
         return 0;
     }
 
