@@ -8,19 +8,20 @@ namespace SolidWall.Core.Detection.Signals;
 /// "rassemblement", "porte-à-porte", Polish "wiec", "od drzwi do drzwi", Haitian Creole "rasanbleman", "pòt an pòt",
 /// Tagalog "pagtitipon", "bahay-bahay", and outside the lexicon Ukrainian "мітинг", Vietnamese "mít tinh", Arabic
 /// "تجمع انتخابي", Chinese "集会", "筹款".
-/// Needs campaign words near. A fundraiser is also fundraising. Traps: pep rallies, PTA and charity fundraisers,
+/// Needs campaign words near. A fundraiser is also fundraising; a canvass, phone-bank or door-knocking shift is work for
+/// the campaign, volunteer recruitment, and an event only when it is a launch or kickoff (data/district/README.md). Traps: pep rallies, PTA and charity fundraisers,
 /// bake sales, walk-a-thons, galas for scholarships.
 /// </summary>
 internal sealed class EventInvitation : ISignal
 {
     private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
-        "\\b(?:rall(?:y|ies)|canvass(?:es|ing)?|canvas\\s+launch|phone\\s*-?\\s*bank(?:s|ing)?|text\\s*-?\\s*bank(?:s|ing)?|fund-?raisers?"
+        "\\b(?:rall(?:y|ies)|canvass(?:es|ing)?(?:\\s+(?:launch|kick-?off))?|canvas\\s+launch|phone\\s*-?\\s*bank(?:s|ing)?|text\\s*-?\\s*bank(?:s|ing)?|fund-?raisers?"
         + "|watch\\s+part(?:y|ies)|meet\\s+(?:and|&)\\s+greet|door\\s*-?\\s*knock(?:ing)?|block\\s+walk(?:s|ing)?|campaign\\s+(?:kick-?off|office\\s+opening|events?)"
         + "|election\\s+night\\s+part(?:y|ies)|mitin(?:es)?|caravanas?|evento\\s+de\\s+campa[ñn]a|recaudaci[oó]n\\s+de\\s+fondos|tocar\\s+puertas"
         + "|banco\\s+telef[oó]nico|fiesta\\s+para\\s+ver|reuni[oó]n\\s+con\\s+(?:el|la)\\s+candidat[oa]"
         // French, Polish, Haitian Creole, Tagalog: a rally, door to door, a fundraiser, meeting the candidate.
         + "|rassemblements?|porte-?\\s?[àa]-?\\s?porte|soir[ée]e\\s+[ée]lectorale|collecte\\s+de\\s+fonds|rencontre\\s+avec\\s+(?:le|la)\\s+candidat(?:e)?"
-        + "|wiec\\w*|od\\s+drzwi\\s+do\\s+drzwi|zbi[óo]rk\\w*\\s+(?:funduszy|pieni[ęe]dzy)|spotkani\\w*\\s+z\\s+kandydat(?:em|k[ąa])\\b"
+        + "|wiec(?:u|e|em|ach|[óo]w|y)?\\b|od\\s+drzwi\\s+do\\s+drzwi|zbi[óo]rk\\w*\\s+(?:funduszy|pieni[ęe]dzy)|spotkani\\w*\\s+z\\s+kandydat(?:em|k[ąa])\\b"
         + "|rasanbleman|miting|p[òo]t\\s+an\\s+p[òo]t|ranmase\\s+lajan|pagtitipon|bahay-?\\s?bahay|pangangalap\\s+ng\\s+pondo)\\b",
         ["rall", "canvas", "bank", "phonebank", "textbank", "fund", "watch part", "meet", "knock", "doorknock", "block walk", "campaign", "election night", "mitin", "caravana", "campaña", "campana", "recaudaci", "tocar puertas", "banco tele", "fiesta para ver", "reuni",
          "rassemblement", "porte", "électorale", "electorale", "collecte", "rencontre", "wiec", "drzwi", "funduszy", "kandydat", "rasanbleman", "miting", "pòt", "pot", "ranmase", "pagtitipon", "bahay", "pangangalap"],
@@ -44,7 +45,13 @@ internal sealed class EventInvitation : ISignal
 
     public double Weight => 3.2;
 
-    public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Event, Detection.Categories.Fundraising];
+    public IReadOnlyList<string> Categories { get; } = [Detection.Categories.Event, Detection.Categories.Fundraising, Detection.Categories.VolunteerRecruitment];
+
+    // Campaign work rather than a gathering: a canvass, a phone or text bank, door knocking, in the languages the trigger reads.
+    private static readonly string[] VolunteerWork = ["canvass", "phone", "text", "door", "block walk", "tocar puertas", "drzwi", "porte", "pòt", "pot an", "bahay", "banco tel"];
+
+    // What makes a canvass an event after all.
+    private static readonly string[] Gathering = ["launch", "kickoff", "kick-off"];
 
     public IEnumerable<PhrasePattern> Phrases => [Trigger];
 
@@ -61,7 +68,25 @@ internal sealed class EventInvitation : ISignal
             return null;
         }
 
-        var fundraiser = found.Exists(e => FundraiserWords.Any(w => e.Text.Contains(w, StringComparison.OrdinalIgnoreCase)));
-        return new SignalHit(fundraiser ? [Detection.Categories.Fundraising, Detection.Categories.Event] : [Detection.Categories.Event], found);
+        List<string> categories = [];
+        if (found.Exists(e => FundraiserWords.Any(w => e.Text.Contains(w, StringComparison.OrdinalIgnoreCase))))
+        {
+            categories.Add(Detection.Categories.Fundraising);
+        }
+
+        if (found.Exists(e => !IsVolunteerWork(e.Text)))
+        {
+            categories.Add(Detection.Categories.Event);
+        }
+
+        if (found.Exists(e => IsVolunteerWork(e.Text)))
+        {
+            categories.Add(Detection.Categories.VolunteerRecruitment);
+        }
+
+        return new SignalHit(categories, found);
     }
+
+    private static bool IsVolunteerWork(string evidence) =>
+        VolunteerWork.Any(w => evidence.Contains(w, StringComparison.OrdinalIgnoreCase)) && !Gathering.Any(w => evidence.Contains(w, StringComparison.OrdinalIgnoreCase));
 }
