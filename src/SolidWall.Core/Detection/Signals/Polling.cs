@@ -43,7 +43,7 @@ internal sealed class Polling : ISignal
     // no sé", "Mott czy Zielińska, czy jeszcze nie wiecie?"; read only beside campaign words or a registered name. A
     // pattern of its own: the commas and slashes it reads would otherwise stop no clause of the other's.
     private static readonly PhrasePattern UndecidedOption = PhraseScan.WordTrigger(
-        "(?:\\s*[/,]\\s*|\\b(?:or|o|ou|czy)\\s+)(?:(?:are\\s+you\\s+|still\\s+|todav[ií]a\\s+|a[uú]n\\s+|pas\\s+encore\\s+|jeszcze\\s+|m\\s+)?"
+        "(?:[/,]\\s*|\\b(?:or|o|ou|czy)\\s+)(?:(?:are\\s+you\\s+|still\\s+|todav[ií]a\\s+|a[uú]n\\s+|pas\\s+encore\\s+|jeszcze\\s+|m\\s+)?"
         + "(?:undecided|not\\s+sure|haven'?t\\s+decided|no\\s+s(?:é|abe[ns]?)|indecis[oa]s?|ind[ée]cis|pas\\s+d[ée]cid[ée]s?"
         + "|nie\\s+wiem|nie\\s+wiecie|niezdecydowan\\w*|poko\\s+konnen|hindi\\s+pa\\s+(?:alam|sigurado|nakapagpasya)))\\s*(?:[?)/,]|$)",
         ["undecided", "sure", "decid", "sé", "sabe", "indecis", "indécis", "décid", "wiem", "wiecie", "niezdecydowan", "konnen", "alam", "sigurado", "nakapagpasya"]);

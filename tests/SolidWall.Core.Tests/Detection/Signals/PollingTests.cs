@@ -40,9 +40,9 @@ public sealed class PollingTests
     }
 
     [Theory]
-    [InlineData("Board election, reply with one: Carrillo / Abernathy / undecided?", " / undecided?")]
-    [InlineData("Para alcalde, en la campaña: Ortiz / Reyes / no sé", " / no sé")]
-    [InlineData("Para alcalde, en la campaña: (Ortiz / Reyes / no sé)", " / no sé)")]
+    [InlineData("Board election, reply with one: Carrillo / Abernathy / undecided?", "/ undecided?")]
+    [InlineData("Para alcalde, en la campaña: Ortiz / Reyes / no sé", "/ no sé")]
+    [InlineData("Para alcalde, en la campaña: (Ortiz / Reyes / no sé)", "/ no sé)")]
     [InlineData("W wyborach: Mott czy Zielińska, czy jeszcze nie wiecie?", "czy jeszcze nie wiecie?")]
     [InlineData("选举投票：奥尔蒂斯 / 雷耶斯 / 还没决定", "/ 还没决定")]
     public void Fires_on_a_choice_of_candidates_with_an_undecided_option(string text, string phrase) =>
