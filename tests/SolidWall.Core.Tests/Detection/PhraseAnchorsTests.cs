@@ -8,7 +8,8 @@ namespace SolidWall.Core.Tests.Detection;
 /// A phrase pattern runs only on the clauses that hold one of its anchors (<see cref="PhrasePattern"/>), so every match
 /// must hold one, or the clause skipping loses it. Checked on the district set's subjects and texts in its ten
 /// languages, as written and with every space made a line break and a double space: a multi-word anchor ("od drzwi")
-/// needs a one-word companion for the matches that break the line between its words. The campaign words and the
+/// needs a one-word companion for the matches that break the line between its words. A pattern whose anchors count only
+/// at a word's start (<see cref="PhrasePattern.AnchorsStartWords"/>) must have one there in every match. The campaign words and the
 /// common look-alikes, read run by run with their anchors (<see cref="RunScan"/>), are held to the same.
 /// </summary>
 public sealed class PhraseAnchorsTests

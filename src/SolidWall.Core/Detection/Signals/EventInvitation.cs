@@ -9,8 +9,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// Tagalog "pagtitipon", "bahay-bahay", and outside the lexicon Ukrainian "мітинг", Vietnamese "mít tinh", Arabic
 /// "تجمع انتخابي", Chinese "集会", "筹款".
 /// Needs campaign words near. A fundraiser is also fundraising; a canvass, phone-bank or door-knocking shift is work for
-/// the campaign, volunteer recruitment, and an event only when it is a launch or kickoff (data/district/README.md). Traps: pep rallies, PTA and charity fundraisers,
-/// bake sales, walk-a-thons, galas for scholarships.
+/// the campaign, volunteer recruitment, and an event only when it is a launch or kickoff (data/district/README.md).
+/// Traps: pep rallies, PTA and charity fundraisers, bake sales, walk-a-thons, galas for scholarships.
 /// </summary>
 internal sealed class EventInvitation : ISignal
 {
