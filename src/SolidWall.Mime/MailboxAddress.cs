@@ -20,6 +20,11 @@ public sealed record MailboxAddress(string? DisplayName, string LocalPart, strin
         }
     }
 
+    // One IdnMapping per thread: its instance methods are not documented as safe to share, and a new one per address was
+    // most of what asking for a domain cost.
+    [ThreadStatic]
+    private static System.Globalization.IdnMapping? t_idn;
+
     public string AsciiDomain
     {
         get
@@ -34,7 +39,7 @@ public sealed record MailboxAddress(string? DisplayName, string LocalPart, strin
             }
             try
             {
-                return new System.Globalization.IdnMapping().GetAscii(Domain).ToLowerInvariant();
+                return (t_idn ??= new System.Globalization.IdnMapping()).GetAscii(Domain).ToLowerInvariant();
             }
             catch (ArgumentException)
             {

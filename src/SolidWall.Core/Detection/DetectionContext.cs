@@ -54,7 +54,7 @@ internal sealed class DetectionContext
     public TextField Text { get; }
 
     /// <summary>The fields phrase signals scan: the subject (when there is one) and the text.</summary>
-    public IReadOnlyList<TextField> Fields { get; }
+    public TextField[] Fields { get; }
 
     public IReadOnlyList<string> Links { get; }
 
@@ -81,10 +81,35 @@ internal sealed class DetectionContext
     private (bool Known, string[]? Words) _senderOwnNameWords;
 
     /// <summary><see cref="SenderIsInside"/> for a whole message (its first From address), as training reads its rows.</summary>
-    internal static bool WritesFromInside(Message message, InstitutionDirectory directory) => message.From.Count > 0 && message.From[0] is var sender
-        && (directory.RoleOf(sender.Address) != InstitutionRole.External
-            || message.To.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain))
-            || message.Cc.Any(r => Domains.SameOrNested(sender.AsciiDomain, r.AsciiDomain)));
+    internal static bool WritesFromInside(Message message, InstitutionDirectory directory)
+    {
+        if (message.From.Count == 0)
+        {
+            return false;
+        }
+
+        var sender = message.From[0];
+        if (directory.RoleOf(sender.Address) != InstitutionRole.External)
+        {
+            return true;
+        }
+
+        var domain = sender.AsciiDomain;
+        return SharesDomain(domain, message.To) || SharesDomain(domain, message.Cc);
+    }
+
+    private static bool SharesDomain(string domain, IReadOnlyList<MailboxAddress> recipients)
+    {
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            if (Domains.SameOrNested(domain, recipients[i].AsciiDomain))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Where the author's own words end in <see cref="Text"/>: the start of the first quoted line ("&gt; …"), forward
@@ -96,8 +121,9 @@ internal sealed class DetectionContext
     internal static int FindOwnWordsEnd(IReadOnlyList<Segment> segments, string text)
     {
         Segment? first = null;
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
+            var segment = segments[i];
             if (segment.Kind != SegmentKind.Body && (segment.Text.Length > 0 || segment.Attribution is not null))
             {
                 first = segment;

@@ -14,8 +14,26 @@ internal static class PhraseScan
     /// <see cref="FirstOutsideLexicon"/> over the fields that hold letters the lexicon leaves out (<see cref="OtherScripts"/>),
     /// as a signal's list of evidence: the one match found, or null.
     /// </summary>
-    public static List<Evidence>? FindInOtherScripts(DetectionContext context, Regex regex, Func<TextField, int, int, bool> accept) =>
-        FirstOutsideLexicon(context, regex, static field => field.HasOtherScripts, accept) is { } found ? [found] : null;
+    public static List<Evidence>? FindInOtherScripts(DetectionContext context, Regex regex, Func<DetectionContext, TextField, int, int, bool> accept)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (!field.HasOtherScripts)
+            {
+                continue;
+            }
+
+            foreach (var match in regex.EnumerateMatches(field.Lower))
+            {
+                if (accept(context, field, match.Index, match.Index + match.Length))
+                {
+                    return [field.At(match.Index, match.Length)];
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The first match of <paramref name="regex"/> that <paramref name="accept"/> keeps, over the lower-cased fields that

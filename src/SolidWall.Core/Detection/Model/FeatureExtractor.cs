@@ -231,9 +231,11 @@ internal sealed class FeatureExtractor
             return Extract(subject, text);
         }
 
+        // Indexed loops: a foreach over the interface would allocate an enumerator per message, twice.
         StartWith(subject);
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
+            var segment = segments[i];
             if (segment.Kind == SegmentKind.Body)
             {
                 Tokenizer.Tokenize(segment.Text, _tokens);
@@ -242,8 +244,9 @@ internal sealed class FeatureExtractor
         }
 
         _quotedFrom = _tokens.Count;
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
+            var segment = segments[i];
             if (segment.Kind != SegmentKind.Body)
             {
                 if (segment.Attribution is { } attribution)

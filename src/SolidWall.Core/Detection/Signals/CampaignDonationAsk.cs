@@ -44,7 +44,7 @@ internal sealed class CampaignDonationAsk : ISignal
             CampaignTerms.IsNear(ctx, field, index, index + length, 250)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
         found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger,
-            (field, start, end) => CampaignTerms.IsNear(context, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
+            static (ctx, field, start, end) => CampaignTerms.IsNear(ctx, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
 
         return found is null ? null : new SignalHit(Categories, found);
     }

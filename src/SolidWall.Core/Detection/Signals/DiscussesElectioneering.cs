@@ -107,7 +107,7 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
             && (framing == Framing.Stance || !CountsASurveysQuestions(field, index)));
         if (framing == Framing.Stance)
         {
-            found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, (field, start, _) => field.Where == "subject" || start < ownEnd);
+            found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, static (ctx, field, start, _) => field.Where == "subject" || start < ctx.OwnWordsEnd);
         }
 
         return found is null ? null : new SignalHit(Categories, found);

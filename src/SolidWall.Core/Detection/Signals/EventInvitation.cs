@@ -61,7 +61,7 @@ internal sealed class EventInvitation : ISignal
             CampaignTerms.IsNear(ctx, field, index, index + length, 300)
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
         found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger,
-            (field, start, end) => CampaignTerms.IsNear(context, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
+            static (ctx, field, start, end) => CampaignTerms.IsNear(ctx, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
 
         if (found is null)
         {

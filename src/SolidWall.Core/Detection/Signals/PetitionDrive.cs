@@ -45,8 +45,8 @@ internal sealed class PetitionDrive : ISignal
             && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
         if (found is null && context.MayMentionCampaign)
         {
-            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Petitions, (field, start, end) =>
-                CampaignTerms.IsNear(context, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps)
+            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Petitions, static (ctx, field, start, end) =>
+                CampaignTerms.IsNear(ctx, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps)
                 && !OtherScripts.Lessons.IsMatch(field.Around(start, end, 250)));
         }
 

@@ -81,8 +81,8 @@ internal sealed class Polling : ISignal
             ?? PhraseScan.Find(context, UndecidedOption, Asked, needsCampaign: true);
         if (found is null && context.MayMentionCampaign)
         {
-            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Polls, (field, start, end) =>
-                CampaignTerms.IsNear(context, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 200, OwnTraps)
+            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Polls, static (ctx, field, start, end) =>
+                CampaignTerms.IsNear(ctx, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 200, OwnTraps)
                 && !OtherScripts.Lessons.IsMatch(field.Around(start, end, 200)) && !Negated(field, start));
         }
 
