@@ -171,10 +171,13 @@ internal static class EvalCommand
     private static void WriteScores(EvaluationReport r, StreamWriter w)
     {
         var c = CultureInfo.InvariantCulture;
-        w.WriteLine("id\tkind\telectioneering\tscore\tflagged\tscore_without_registry\tflagged_without_registry\tmodel_probability");
+        // Categories joined by '|'; a row whose source labels no categories has '-' in `categories`.
+        w.WriteLine("id\tkind\telectioneering\tscore\tflagged\tscore_without_registry\tflagged_without_registry\tmodel_probability\tcategories\tverdict_categories");
         foreach (var s in r.Scores)
         {
-            w.WriteLine(string.Create(c, $"{s.Id}\t{s.Kind}\t{(s.Electioneering ? 1 : 0)}\t{s.Score:F4}\t{(s.Flagged ? 1 : 0)}\t{s.ScoreWithoutRegistry:F4}\t{(s.FlaggedWithoutRegistry ? 1 : 0)}\t{s.ModelProbability:F4}"));
+            var labelled = s.Categories is null ? "-" : string.Join('|', s.Categories);
+            var named = string.Join('|', s.NamedCategories ?? []);
+            w.WriteLine(string.Create(c, $"{s.Id}\t{s.Kind}\t{(s.Electioneering ? 1 : 0)}\t{s.Score:F4}\t{(s.Flagged ? 1 : 0)}\t{s.ScoreWithoutRegistry:F4}\t{(s.FlaggedWithoutRegistry ? 1 : 0)}\t{s.ModelProbability:F4}\t{labelled}\t{named}"));
         }
     }
 

@@ -114,7 +114,8 @@ public static class CrossValidator
             DistrictUnregistered = Metrics(district, i => unregistered[i].IsElectioneering),
             OperatingPoints = operatingPoints,
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,
-                withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i]))],
+                withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i],
+                examples[i].CategoriesKnown ? examples[i].Categories : null, verdicts[i].Categories))],
         };
     }
 }

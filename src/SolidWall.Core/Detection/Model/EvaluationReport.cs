@@ -51,7 +51,10 @@ public sealed record OperatingPoint(double Threshold, BinaryMetrics Overall, Bin
 /// One row's held-out figures: its label, the detector's score and verdict with its world's registry (with none for a
 /// row of no world, the same), without a registry, and the text model's probability alone.
 /// </summary>
-public sealed record HeldOutScore(string Id, string? Kind, bool Electioneering, double Score, bool Flagged, double ScoreWithoutRegistry, bool FlaggedWithoutRegistry, double ModelProbability);
+/// <param name="Categories">The row's labelled categories; null when its source labels none (<see cref="TrainingExample.CategoriesKnown"/>).</param>
+/// <param name="NamedCategories">The categories the held-out verdict (with the row's registry) names.</param>
+public sealed record HeldOutScore(string Id, string? Kind, bool Electioneering, double Score, bool Flagged, double ScoreWithoutRegistry, bool FlaggedWithoutRegistry, double ModelProbability,
+    IReadOnlyList<string>? Categories = null, IReadOnlyList<string>? NamedCategories = null);
 
 /// <summary>One bin of a reliability table: held-out messages whose score fell in [From, To), the mean score and the share that were electioneering.</summary>
 public sealed record ReliabilityBin(double From, double To, int Count, double MeanProbability, double ObservedRate);

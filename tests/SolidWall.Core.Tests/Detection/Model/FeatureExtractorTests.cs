@@ -174,5 +174,13 @@ public sealed class FeatureExtractorTests
         Assert.Equal(report.Overall.TruePositives + report.Overall.FalsePositives, report.Scores.Count(s => s.Flagged));
         Assert.Equal(report.Overall.Support, report.Scores.Count(s => s.Electioneering));
         Assert.All(report.Scores.Where(s => s.Flagged), s => Assert.True(s.Score >= report.Threshold));
+
+        // Each row's labelled categories where its source labels them, and the categories its held-out verdict names:
+        // some exactly when it is flagged, and agreeing with the per-category counts.
+        Assert.Equal(150, report.Scores.Count(s => s.Categories is not null));
+        Assert.All(report.Scores, s => Assert.Equal(s.Flagged, s.NamedCategories!.Count > 0));
+        var fundraising = report.Categories["fundraising"];
+        Assert.Equal(fundraising.TruePositives, report.Scores.Count(s => s.Categories!.Contains("fundraising") && s.NamedCategories!.Contains("fundraising")));
+        Assert.Equal(fundraising.FalsePositives, report.Scores.Count(s => !s.Categories!.Contains("fundraising") && s.NamedCategories!.Contains("fundraising")));
     }
 }
