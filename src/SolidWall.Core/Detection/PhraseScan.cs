@@ -14,33 +14,16 @@ internal static class PhraseScan
     /// <see cref="FirstOutsideLexicon"/> over the fields that hold letters the lexicon leaves out (<see cref="OtherScripts"/>),
     /// as a signal's list of evidence: the one match found, or null.
     /// </summary>
-    public static List<Evidence>? FindInOtherScripts(DetectionContext context, Regex regex, Func<DetectionContext, TextField, int, int, bool> accept)
-    {
-        foreach (var field in context.Fields)
-        {
-            if (!field.HasOtherScripts)
-            {
-                continue;
-            }
-
-            foreach (var match in regex.EnumerateMatches(field.Lower))
-            {
-                if (accept(context, field, match.Index, match.Index + match.Length))
-                {
-                    return [field.At(match.Index, match.Length)];
-                }
-            }
-        }
-
-        return null;
-    }
+    public static List<Evidence>? FindInOtherScripts(DetectionContext context, Regex regex, Func<DetectionContext, TextField, int, int, bool> accept) =>
+        FirstOutsideLexicon(context, regex, static field => field.HasOtherScripts, accept) is { } found ? [found] : null;
 
     /// <summary>
     /// The first match of <paramref name="regex"/> that <paramref name="accept"/> keeps, over the lower-cased fields that
     /// <paramref name="worthReading"/> lets through: for patterns outside the lexicon (other scripts, words too common to
-    /// anchor on), which a cheap test per field keeps off most mail.
+    /// anchor on), which a cheap test per field keeps off most mail. The acceptance is given the context, so that a
+    /// signal can pass a static one instead of allocating a closure per message.
     /// </summary>
-    public static Evidence? FirstOutsideLexicon(DetectionContext context, Regex regex, Func<TextField, bool> worthReading, Func<TextField, int, int, bool> accept, string? note = null)
+    public static Evidence? FirstOutsideLexicon(DetectionContext context, Regex regex, Func<TextField, bool> worthReading, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null)
     {
         foreach (var field in context.Fields)
         {
@@ -51,7 +34,7 @@ internal static class PhraseScan
 
             foreach (var match in regex.EnumerateMatches(field.Lower))
             {
-                if (accept(field, match.Index, match.Index + match.Length))
+                if (accept(context, field, match.Index, match.Index + match.Length))
                 {
                     return field.At(match.Index, match.Length, note);
                 }
