@@ -34,9 +34,8 @@ internal static class ClassifyBench
         var signals = GC.GetTotalMemory(forceFullCollection: true) - heap;
         var model = TextModel.LoadEmbedded();
         var weights = GC.GetTotalMemory(forceFullCollection: true) - heap - signals;
-        GC.KeepAlive(model);
         Console.WriteLine($"memory: the signals' patterns {signals / 1e6:F1} MB, the embedded model {weights / 1e6:F1} MB");
-        var detector = shipped ? new Detector(model: TextModel.LoadEmbedded()) : DetectorTrainer.Train(examples).CreateDetector();
+        var detector = shipped ? new Detector(model: model) : DetectorTrainer.Train(examples).CreateDetector();
         var messages = examples.Select(e => e.AsMessage()).ToArray();
         foreach (var m in messages.Take(500))
         {

@@ -20,8 +20,8 @@ internal static class PhraseScan
     /// <summary>
     /// The first match of <paramref name="regex"/> that <paramref name="accept"/> keeps, over the lower-cased fields that
     /// <paramref name="worthReading"/> lets through: for patterns outside the lexicon (other scripts, words too common to
-    /// anchor on), which a cheap test per field keeps off most mail. The acceptance is given the context, so that a
-    /// signal can pass a static one instead of allocating a closure per message.
+    /// anchor on), which a cheap test per field keeps off most mail. The acceptance is <see cref="Find(DetectionContext, PhrasePattern, Func{DetectionContext, TextField, int, int, bool}, string?)"/>'s
+    /// (context, field, index, length), so that a signal passes one method to both and no closure is allocated per message.
     /// </summary>
     public static Evidence? FirstOutsideLexicon(DetectionContext context, Regex regex, Func<TextField, bool> worthReading, Func<DetectionContext, TextField, int, int, bool> accept, string? note = null)
     {
@@ -34,7 +34,7 @@ internal static class PhraseScan
 
             foreach (var match in regex.EnumerateMatches(field.Lower))
             {
-                if (accept(context, field, match.Index, match.Index + match.Length))
+                if (accept(context, field, match.Index, match.Length))
                 {
                     return field.At(match.Index, match.Length, note);
                 }

@@ -148,12 +148,13 @@ internal sealed class BallotQuestionStance : ISignal
 
     private static Evidence? FindBareNumber(DetectionContext context) => PhraseScan.FirstOutsideLexicon(
         context, BareNumberPattern, static field => field.Lower.AsSpan().IndexOfAny(BareNumberHints) >= 0,
-        static (_, field, start, end) => !ACount.IsMatch(field.Lower.AsSpan(end)) && !LookAlikes.AreNear(field, start, end, 150, FactSheetTraps),
+        static (_, field, start, length) => !ACount.IsMatch(field.Lower.AsSpan(start + length)) && !LookAlikes.AreNear(field, start, start + length, 150, FactSheetTraps),
         "a stance on a ballot question by its number");
 
     private static Evidence? FindInOtherScripts(DetectionContext context) => PhraseScan.FirstOutsideLexicon(
         context, OtherScriptQuestion, static field => field.HasOtherScripts,
-        static (_, field, start, end) => Stanced(field, start, end, OtherScriptStance, justBefore: false) is not null && !LookAlikes.AreNear(field, start, end, 150, OtherScriptTraps),
+        static (_, field, start, length) => Stanced(field, start, start + length, OtherScriptStance, justBefore: false) is not null
+            && !LookAlikes.AreNear(field, start, start + length, 150, OtherScriptTraps),
         "a stance on this ballot question next to it");
 
     // Where the stance starts when there is one on the question: just before it ("yes on Question 1", the Latin-letter

@@ -40,12 +40,12 @@ internal sealed class CampaignDonationAsk : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
-            CampaignTerms.IsNear(ctx, field, index, index + length, 250)
-            && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
-        found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger,
-            static (ctx, field, start, end) => CampaignTerms.IsNear(ctx, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
-
+        var found = PhraseScan.Find(context, Trigger, Asked, needsCampaign: true)
+            ?? PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, Asked);
         return found is null ? null : new SignalHit(Categories, found);
     }
+
+    // Campaign words near, and no charity, PTA or school fundraising.
+    private static bool Asked(DetectionContext context, TextField field, int index, int length) =>
+        CampaignTerms.IsNear(context, field, index, index + length, 250) && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps);
 }

@@ -57,11 +57,8 @@ internal sealed class EventInvitation : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
-            CampaignTerms.IsNear(ctx, field, index, index + length, 300)
-            && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
-        found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger,
-            static (ctx, field, start, end) => CampaignTerms.IsNear(ctx, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
+        var found = PhraseScan.Find(context, Trigger, Invited, needsCampaign: true)
+            ?? PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, Invited);
 
         if (found is null)
         {
@@ -74,18 +71,23 @@ internal sealed class EventInvitation : ISignal
             categories.Add(Detection.Categories.Fundraising);
         }
 
-        if (found.Exists(e => !IsVolunteerWork(e.Text)))
+        var work = found.Count(e => IsVolunteerWork(e.Text));
+        if (work < found.Count)
         {
             categories.Add(Detection.Categories.Event);
         }
 
-        if (found.Exists(e => IsVolunteerWork(e.Text)))
+        if (work > 0)
         {
             categories.Add(Detection.Categories.VolunteerRecruitment);
         }
 
         return new SignalHit(categories, found);
     }
+
+    // Campaign words near, and no pep rally, bake sale or charity event.
+    private static bool Invited(DetectionContext context, TextField field, int index, int length) =>
+        CampaignTerms.IsNear(context, field, index, index + length, 300) && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps);
 
     private static bool IsVolunteerWork(string evidence) =>
         VolunteerWork.Any(w => evidence.Contains(w, StringComparison.OrdinalIgnoreCase)) && !Gathering.Any(w => evidence.Contains(w, StringComparison.OrdinalIgnoreCase));

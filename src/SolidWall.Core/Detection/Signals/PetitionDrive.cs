@@ -40,16 +40,17 @@ internal sealed class PetitionDrive : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        var found = PhraseScan.Find(context, Trigger, static (ctx, field, index, length) =>
-            CampaignTerms.IsNear(ctx, field, index, index + length, 300)
-            && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps), needsCampaign: true);
+        var found = PhraseScan.Find(context, Trigger, Circulated, needsCampaign: true);
         if (found is null && context.MayMentionCampaign)
         {
-            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Petitions, static (ctx, field, start, end) =>
-                CampaignTerms.IsNear(ctx, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps)
-                && !OtherScripts.Lessons.IsMatch(field.Around(start, end, 250)));
+            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Petitions, static (ctx, field, index, length) =>
+                Circulated(ctx, field, index, length) && !OtherScripts.Lessons.IsMatch(field.Around(index, index + length, 250)));
         }
 
         return found is null ? null : new SignalHit(Categories, found);
     }
+
+    // Campaign words near, and no permission slip, field trip or lesson.
+    private static bool Circulated(DetectionContext context, TextField field, int index, int length) =>
+        CampaignTerms.IsNear(context, field, index, index + length, 300) && !LookAlikes.AreNear(field, index, index + length, 250, OwnTraps);
 }

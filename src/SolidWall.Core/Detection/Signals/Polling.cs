@@ -81,9 +81,8 @@ internal sealed class Polling : ISignal
             ?? PhraseScan.Find(context, UndecidedOption, Asked, needsCampaign: true);
         if (found is null && context.MayMentionCampaign)
         {
-            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Polls, static (ctx, field, start, end) =>
-                CampaignTerms.IsNear(ctx, field, start, end, 300) && !LookAlikes.AreNear(field, start, end, 200, OwnTraps)
-                && !OtherScripts.Lessons.IsMatch(field.Around(start, end, 200)) && !Negated(field, start));
+            found = PhraseScan.FindInOtherScripts(context, OtherScripts.Polls, static (ctx, field, index, length) =>
+                Asked(ctx, field, index, length) && !OtherScripts.Lessons.IsMatch(field.Around(index, index + length, 200)));
         }
 
         return found is null ? null : new SignalHit(Categories, found);

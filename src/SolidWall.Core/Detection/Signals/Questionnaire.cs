@@ -50,8 +50,7 @@ internal sealed class Questionnaire : ISignal
             ?? PhraseScan.Find(context, SupporterList, Asked, needsCampaign: true);
         if (found is null && context.MayMentionCampaign)
         {
-            found = PhraseScan.FindInOtherScripts(context, OtherScripts.SupporterLists, static (ctx, field, start, end) =>
-                CampaignTerms.IsNear(ctx, field, start, end, 250) && !LookAlikes.AreNear(field, start, end, 250, OwnTraps));
+            found = PhraseScan.FindInOtherScripts(context, OtherScripts.SupporterLists, Asked);
         }
 
         return found is null ? null : new SignalHit(Categories, found);

@@ -55,5 +55,5 @@ internal sealed class VoteSolicitation : ISignal
 
     // Vote asks in Ukrainian, Arabic, Chinese and Vietnamese, which the lexicon cannot see (OtherScripts).
     private static Evidence? FindInOtherScripts(DetectionContext context) => PhraseScan.FirstOutsideLexicon(
-        context, OtherScripts.VoteAsks, static field => field.HasOtherScripts, static (_, field, start, end) => !LookAlikes.AreNear(field, start, end, 200));
+        context, OtherScripts.VoteAsks, static field => field.HasOtherScripts, static (_, field, start, length) => !LookAlikes.AreNear(field, start, start + length, 200));
 }
