@@ -9,7 +9,7 @@ namespace SolidWall.Core.Detection;
 /// </summary>
 internal sealed class DetectionContext
 {
-    private static readonly TextField NoSubject = new("subject", "");
+    private static readonly TextField NoSubject = new("subject", "", "", 0);
     private bool? _mayMentionCampaign;
     private bool? _senderIsInside;
     private int? _ownWordsEnd;
@@ -39,6 +39,20 @@ internal sealed class DetectionContext
         Links = links;
         Sender = null;
         IsSegment = true;
+    }
+
+    /// <summary>
+    /// Gives the subject's and the text's lower-cased copies back to the pool (<see cref="TextField.Release"/>): the
+    /// context, and every segment context made from it, must not be read after this.
+    /// </summary>
+    public void Release()
+    {
+        if (!ReferenceEquals(Subject, NoSubject))
+        {
+            Subject.Release();
+        }
+
+        Text.Release();
     }
 
     public Message Message { get; }
@@ -223,7 +237,7 @@ internal sealed class DetectionContext
         // as one code point: then it is lower-cased and scanned on its own.
         var field = at < 0 || segment.Text.Length == 0 ? new TextField("segment", segment.Text)
             : segment.Text.AsSpan().ContainsAnyInRange('\ud800', '\udfff') ? new TextField("text", segment.Text, at)
-            : new TextField("text", segment.Text, Text.Lower.Substring(at, segment.Text.Length), at, Text.Hits.Part(at, segment.Text.Length));
+            : new TextField("text", segment.Text, new string(Text.Lower.Slice(at, segment.Text.Length)), at, Text.Hits.Part(at, segment.Text.Length));
         var links = new List<string>();
         foreach (var link in Links)
         {

@@ -63,6 +63,19 @@ public sealed class Detector
     public Verdict Classify(Message message)
     {
         var context = new DetectionContext(message, _registry, _directory, _policy);
+        try
+        {
+            return Classify(message, context);
+        }
+        finally
+        {
+            // The fields' lower-cased copies go back to the pool: nothing of the context outlives the verdict.
+            context.Release();
+        }
+    }
+
+    private Verdict Classify(Message message, DetectionContext context)
+    {
         var reasons = new List<Reason>();
         var categories = new HashSet<string>(StringComparer.Ordinal);
         var z = 0.0;

@@ -15,29 +15,38 @@ internal static class InvariantLower
 
     public static string Of(string text)
     {
-        // All ASCII, or holding a surrogate: the runtime's own path, vectorised for the first.
-        var firstOther = text.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f');
-        if (firstOther < 0 || text.AsSpan(firstOther).ContainsAnyInRange('\ud800', '\udfff'))
+        // Holding a surrogate: the runtime's own path. All ASCII: the runtime's too, which returns the text itself when
+        // it holds no capital.
+        if (!Fits(text) || !text.AsSpan().ContainsAnyExceptInRange('\0', '\x7f'))
         {
             return text.ToLowerInvariant();
         }
 
-        return string.Create(text.Length, text, static (span, source) =>
+        return string.Create(text.Length, text, static (span, source) => Into(source, span));
+    }
+
+    /// <summary>
+    /// Whether <see cref="Into"/> can lower-case <paramref name="text"/>: it holds no surrogate, whose pair lower-cases
+    /// as one code point.
+    /// </summary>
+    public static bool Fits(string text) => !text.AsSpan().ContainsAnyInRange('\ud800', '\udfff');
+
+    /// <summary>Writes <paramref name="text"/> lower-cased to the start of <paramref name="to"/>; the text must <see cref="Fits"/>.</summary>
+    public static void Into(string text, Span<char> to)
+    {
+        // ASCII runs vectorised, the characters between them from the table.
+        var table = Table;
+        var j = 0;
+        while (j < text.Length)
         {
-            // ASCII runs vectorised, the characters between them from the table.
-            var table = Table;
-            var j = 0;
-            while (j < source.Length)
+            var run = text.AsSpan(j).IndexOfAnyExceptInRange('\0', '\x7f');
+            var end = run < 0 ? text.Length : j + run;
+            Ascii.ToLower(text.AsSpan(j, end - j), to[j..end], out _);
+            for (j = end; j < text.Length && text[j] > '\x7f'; j++)
             {
-                var run = source.AsSpan(j).IndexOfAnyExceptInRange('\0', '\x7f');
-                var end = run < 0 ? source.Length : j + run;
-                Ascii.ToLower(source.AsSpan(j, end - j), span[j..end], out _);
-                for (j = end; j < source.Length && source[j] > '\x7f'; j++)
-                {
-                    span[j] = table[source[j]];
-                }
+                to[j] = table[text[j]];
             }
-        });
+        }
     }
 
     private static char[] BuildTable()

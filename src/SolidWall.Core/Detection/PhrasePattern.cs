@@ -149,8 +149,8 @@ internal sealed class PhrasePattern
                 return true;
             }
 
-            var start = lower.AsSpan(0, at).LastIndexOfAny(stops) + 1;
-            var stop = lower.AsSpan(at).IndexOfAny(stops);
+            var start = lower.Slice(0, at).LastIndexOfAny(stops) + 1;
+            var stop = lower.Slice(at).IndexOfAny(stops);
             var end = stop < 0 ? lower.Length : at + stop;
 
             // An anchor that itself holds a stop cannot be inside a match; its clause is read anyway, harmlessly.

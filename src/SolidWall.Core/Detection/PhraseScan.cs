@@ -70,7 +70,7 @@ internal static class PhraseScan
 
             foreach (var (start, length) in pattern.ClausesOf(field))
             {
-                foreach (var match in pattern.Regex.EnumerateMatches(field.Lower.AsSpan(start, length)))
+                foreach (var match in pattern.Regex.EnumerateMatches(field.Lower.Slice(start, length)))
                 {
                     if (accept(context, field, start + match.Index, match.Length))
                     {

@@ -212,7 +212,7 @@ public sealed class Registry
     /// <paramref name="from"/>: its index, length and entry; Entry is null when there is none.
     /// </summary>
     /// <summary>Every registered name in <paramref name="lower"/>, in order, none overlapping (the longest at each place).</summary>
-    internal RegistryNameHit[] AllNames(string lower)
+    internal RegistryNameHit[] AllNames(ReadOnlySpan<char> lower)
     {
         if (_names.Length == 0)
         {

@@ -54,7 +54,7 @@ internal sealed class WordSet
             return field.Hits.NextStart(Slot, from);
         }
 
-        var at = IndexIn(field.Lower.AsSpan(from));
+        var at = IndexIn(field.Lower.Slice(from));
         return at < 0 ? -1 : from + at;
     }
 

@@ -128,7 +128,7 @@ public sealed class PhraseMatchingTests
             var byClause = new List<(int, int)>();
             foreach (var (start, length) in pattern.ClausesOf(field))
             {
-                foreach (var m in pattern.Regex.EnumerateMatches(field.Lower.AsSpan(start, length)))
+                foreach (var m in pattern.Regex.EnumerateMatches(field.Lower.Slice(start, length)))
                 {
                     byClause.Add((start + m.Index, m.Length));
                 }

@@ -105,12 +105,12 @@ internal sealed class BallotQuestionStance : ISignal
     internal static bool NamesQuestion(TextField field)
     {
         var lower = field.Lower;
-        if (lower.AsSpan().IndexOfAny(NamedQuestionHints) >= 0)
+        if (lower.IndexOfAny(NamedQuestionHints) >= 0)
         {
             foreach (var match in NamedQuestion.EnumerateMatches(lower))
             {
                 var end = match.Index + match.Length;
-                if (!ACount.IsMatch(lower.AsSpan(end)) && !Homework.IsMatch(field.Around(match.Index, end, 150)))
+                if (!ACount.IsMatch(lower.Slice(end)) && !Homework.IsMatch(field.Around(match.Index, end, 150)))
                 {
                     return true;
                 }
@@ -147,8 +147,8 @@ internal sealed class BallotQuestionStance : ISignal
     }
 
     private static Evidence? FindBareNumber(DetectionContext context) => PhraseScan.FirstOutsideLexicon(
-        context, BareNumberPattern, static field => field.Lower.AsSpan().IndexOfAny(BareNumberHints) >= 0,
-        static (_, field, start, length) => !ACount.IsMatch(field.Lower.AsSpan(start + length)) && !LookAlikes.AreNear(field, start, start + length, 150, FactSheetTraps),
+        context, BareNumberPattern, static field => field.Lower.IndexOfAny(BareNumberHints) >= 0,
+        static (_, field, start, length) => !ACount.IsMatch(field.Lower.Slice(start + length)) && !LookAlikes.AreNear(field, start, start + length, 150, FactSheetTraps),
         "a stance on a ballot question by its number");
 
     private static Evidence? FindInOtherScripts(DetectionContext context) => PhraseScan.FirstOutsideLexicon(
@@ -162,7 +162,7 @@ internal sealed class BallotQuestionStance : ISignal
     // ("Q1 … Vote NO."), the question itself; null when none.
     private static int? Stanced(TextField field, int at, int end, Regex stanceNear, bool justBefore)
     {
-        var lower = field.Lower.AsSpan();
+        var lower = field.Lower;
         var before = lower[Math.Max(0, at - 40)..at];
         if (justBefore && StanceJustBefore.Match(before.ToString()) is { Success: true } adjacent)
         {

@@ -127,7 +127,7 @@ internal sealed class CandidateCallToAction : ISignal
     /// </summary>
     internal static int EarliestStart(TextField field, int start, int length)
     {
-        var clause = field.Lower.AsSpan(start, length);
+        var clause = field.Lower.Slice(start, length);
         var verb = FirstSpaced(clause, CallVerbs, needSpaceBefore: false, needOffice: false);
         var from = verb < 0 ? -1 : Math.Max(0, verb - 3);
         var office = clause.ContainsAny(Offices) ? FirstSpaced(clause, OfficeFor, needSpaceBefore: true, needOffice: true) : -1;
@@ -224,9 +224,9 @@ internal sealed class CandidateCallToAction : ISignal
         return null;
     }
 
-    private static (int Index, int Length)? FirstMatch(Regex pattern, string lower, int from, int to)
+    private static (int Index, int Length)? FirstMatch(Regex pattern, ReadOnlySpan<char> lower, int from, int to)
     {
-        foreach (var match in pattern.EnumerateMatches(lower.AsSpan(from, to - from)))
+        foreach (var match in pattern.EnumerateMatches(lower.Slice(from, to - from)))
         {
             return (from + match.Index, match.Length);
         }

@@ -117,13 +117,13 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
     private static bool CountsASurveysQuestions(TextField field, int index)
     {
         var lower = field.Lower;
-        var match = lower.AsSpan(index);
+        var match = lower.Slice(index);
         if (!match.StartsWith("question", StringComparison.Ordinal) && !match.StartsWith("pregunta", StringComparison.Ordinal))
         {
             return false;
         }
 
         var from = Math.Max(0, index - 30);
-        return SurveyCount.IsMatch(lower.AsSpan(from, index - from));
+        return SurveyCount.IsMatch(lower.Slice(from, index - from));
     }
 }

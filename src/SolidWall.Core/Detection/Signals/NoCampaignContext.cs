@@ -77,5 +77,5 @@ internal sealed class NoCampaignContext : ISignal
 
     private static bool SpeaksOfVoting(TextField field) => VotingAnchors.IndexOfAny(field.Lower) >= 0 && Voting.IsMatch(field.Lower);
 
-    private static bool NamesTitledPerson(TextField field) => field.Lower.AsSpan().ContainsAny(Titles) && TitledName.IsMatch(field.Original);
+    private static bool NamesTitledPerson(TextField field) => field.Lower.ContainsAny(Titles) && TitledName.IsMatch(field.Original);
 }

@@ -91,6 +91,6 @@ internal sealed class PaidForByDisclaimer(PaidForByDisclaimer.Place place = Paid
         }
 
         var lower = field.Lower;
-        return !(lower[index] is 'p') || !InnocentPayer.IsMatch(lower.AsSpan(index + length, Math.Min(60, lower.Length - index - length)));
+        return !(lower[index] is 'p') || !InnocentPayer.IsMatch(lower.Slice(index + length, Math.Min(60, lower.Length - index - length)));
     }
 }

@@ -97,6 +97,6 @@ internal sealed class Polling : ISignal
     private static bool Negated(TextField field, int index)
     {
         var from = Math.Max(0, index - 80);
-        return NegatedBefore.IsMatch(field.Lower.AsSpan(from, index - from));
+        return NegatedBefore.IsMatch(field.Lower.Slice(from, index - from));
     }
 }
