@@ -77,13 +77,14 @@ internal static class ClassifyBench
     }
 
     /// <summary>
-    /// <c>classify --parts [ROUNDS]</c>: the detector's parts on the same messages, each the fastest of ROUNDS rounds
+    /// <c>classify --parts [ROUNDS [TEXT]]</c>: the detector's parts on the same messages, each the fastest of ROUNDS rounds
     /// (default 7) of half a second, in µs per message: fastest rather than median, since other work on the machine
     /// only ever slows a round down. No training: the embedded model.
     /// </summary>
     private static int Parts(string[] args)
     {
         var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
+        s_only = args.Length > 1 ? args[1] : null;
         var root = TrainingData.FindRepositoryRoot(Environment.CurrentDirectory) ?? TrainingData.FindRepositoryRoot(AppContext.BaseDirectory);
         var examples = TrainingData.Load(Path.GetFullPath(Path.Combine(root ?? ".", "..", "shared", "corpora")), Path.Combine(root ?? ".", "data", "district"));
         var messages = examples.Select(e => e.AsMessage()).ToArray();
@@ -140,8 +141,16 @@ internal static class ClassifyBench
         return 0;
     }
 
+    /// <summary>With <c>--parts ROUNDS TEXT</c>, only the parts whose name holds TEXT are timed ("text model", "classify").</summary>
+    private static string? s_only;
+
     private static void Time(string what, int rounds, int count, Action<int> part)
     {
+        if (s_only is not null && !what.Contains(s_only, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         for (var i = 0; i < count; i++)
         {
             part(i);
