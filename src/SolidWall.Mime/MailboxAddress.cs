@@ -37,6 +37,12 @@ public sealed record MailboxAddress(string? DisplayName, string LocalPart, strin
             {
                 return Domain;
             }
+            if (System.Text.Ascii.IsValid(Domain))
+            {
+                // Already ASCII: IDNA only lower-cases it, or refuses it and the catch below lower-cases it
+                // (Ascii_domains_are_what_idna_gives). Most mail; the mapping's call was most of this property's cost.
+                return Domain.ToLowerInvariant();
+            }
             try
             {
                 return (t_idn ??= new System.Globalization.IdnMapping()).GetAscii(Domain).ToLowerInvariant();

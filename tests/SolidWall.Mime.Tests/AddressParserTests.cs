@@ -246,6 +246,39 @@ public sealed class AddressParserTests
         Assert.Equal("user@bücher.example", m.Address);
     }
 
+    [Theory]
+    [InlineData("Example.ORG")]
+    [InlineData("lakeshore-schools.example")]
+    [InlineData("XN--BCHER-KVA.example")]
+    [InlineData("xn--a.example")]
+    [InlineData("example.com.")]
+    [InlineData("a..b")]
+    [InlineData("-lead.example")]
+    [InlineData("trail-.example")]
+    [InlineData("under_score.example")]
+    [InlineData("a b.example")]
+    [InlineData("x!y.example")]
+    [InlineData("ab--cd.example")]
+    [InlineData("123.45.67.89")]
+    [InlineData(".")]
+    [InlineData("a\u0001b.example")]
+    [InlineData("averyveryveryveryveryveryveryveryveryveryveryveryveryveryverylonglabel.example")]
+    public void Ascii_domains_are_what_idna_gives(string domain)
+    {
+        domain = System.Text.RegularExpressions.Regex.Unescape(domain);
+        string expected;
+        try
+        {
+            expected = new System.Globalization.IdnMapping().GetAscii(domain).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            expected = domain.ToLowerInvariant();
+        }
+
+        Assert.Equal(expected, new MailboxAddress(null, "user", domain).AsciiDomain);
+    }
+
     [Fact]
     public void Invalid_punycode_is_kept_with_a_defect()
     {

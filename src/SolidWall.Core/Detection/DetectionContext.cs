@@ -151,12 +151,12 @@ internal sealed class DetectionContext
         }
 
         var end = text.Length;
-        if (first.Attribution?.Split('\n', 2)[0].Trim() is { Length: > 0 } attribution && text.IndexOf(attribution, StringComparison.Ordinal) is var a and >= 0)
+        if (FirstLine(first.Attribution) is { Length: > 0 } attribution && text.AsSpan().IndexOf(attribution, StringComparison.Ordinal) is var a and >= 0)
         {
             end = a;
         }
 
-        if (first.Text.Split('\n', 2)[0].Trim() is { Length: > 0 } opening && text.IndexOf(opening, StringComparison.Ordinal) is var o and >= 0)
+        if (FirstLine(first.Text) is { Length: > 0 } opening && text.AsSpan().IndexOf(opening, StringComparison.Ordinal) is var o and >= 0)
         {
             end = Math.Min(end, o);
         }
@@ -180,6 +180,18 @@ internal sealed class DetectionContext
         }
 
         return end;
+    }
+
+    /// <summary>The first line of <paramref name="text"/>, trimmed (empty for none), without copying the rest as a split would.</summary>
+    private static ReadOnlySpan<char> FirstLine(string? text)
+    {
+        if (text is null)
+        {
+            return default;
+        }
+
+        var newline = text.IndexOf('\n');
+        return (newline < 0 ? text.AsSpan() : text.AsSpan(0, newline)).Trim();
     }
 
     /// <summary>
