@@ -265,17 +265,19 @@ public sealed class Detector
                 continue;
             }
 
-            var note = quoted ? $"model term '{lower}', quoted {term.Weight:+0.00;-0.00}"
-                : suffix == Model.FeatureExtractor.ContextSuffix ? $"model term '{word}', beside campaign words {term.Weight:+0.00;-0.00}"
-                : suffix is not null ? $"model term '{word}', the writer's own words above what they quote {term.Weight:+0.00;-0.00}"
-                : $"model term '{term.Term}' {term.Weight:+0.00;-0.00}";
+            // Strongest keeps positive weights only: "+{weight:F2}" is what "+0.00;-0.00" gave, without parsing a custom format per term.
+            var weight = term.Weight;
+            var note = quoted ? $"model term '{lower}', quoted +{weight:F2}"
+                : suffix == Model.FeatureExtractor.ContextSuffix ? $"model term '{word}', beside campaign words +{weight:F2}"
+                : suffix is not null ? $"model term '{word}', the writer's own words above what they quote +{weight:F2}"
+                : $"model term '{term.Term}' +{weight:F2}";
             var placeholder = lower == Model.WorldNames.Placeholder
                 || (lower.EndsWith('…') && lower.Length > 1 && Model.WorldNames.Placeholder.StartsWith(lower[..^1], StringComparison.Ordinal));
             if (placeholder && context.Registry.Entries.Count > 0
                 && context.Registry.ModelNames.First(context.Text.Original, context.SenderOwnNameWords) is (>= 0 and var at, var length))
             {
                 // The model read a registered candidate's name as "a registered candidate is named": point at the name.
-                evidence.Add(context.Text.At(at, length, $"model term: a registered candidate named {term.Weight:+0.00;-0.00}"));
+                evidence.Add(context.Text.At(at, length, $"model term: a registered candidate named +{weight:F2}"));
                 continue;
             }
 
