@@ -105,6 +105,9 @@ public sealed class Policy
     }
 
     /// <summary>True when the sender's address, or its domain or a parent domain, is allowlisted.</summary>
+    /// <summary>Whether the allowlist names any sender or domain (the shipped policy's names none).</summary>
+    public bool HasAllowlist => _allowedSenders.Count > 0 || _allowedDomains.Count > 0;
+
     public bool IsAllowlisted(string address, out string matched)
     {
         if (_allowedSenders.Contains(address))

@@ -16,7 +16,7 @@ internal sealed class AllowlistedSender : ISignal
     public SignalHit? Evaluate(DetectionContext context)
     {
         var from = context.Message.From;
-        if (context.IsSegment || from.Count == 0)
+        if (context.IsSegment || from.Count == 0 || !context.Policy.HasAllowlist)
         {
             return null;
         }
