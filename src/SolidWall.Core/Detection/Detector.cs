@@ -93,7 +93,9 @@ public sealed class Detector
         }
         else
         {
-            var score = _model.Score(message, _registry, context.SenderOwnNameWords);
+            // The embedded model builds only the terms a verdict can quote (Strongest keeps the positive ones).
+            var score = _model is Model.TextModel textModel ? textModel.ScoreForVerdict(message, _registry, context.SenderOwnNameWords)
+                : _model.Score(message, _registry, context.SenderOwnNameWords);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
             z += contribution + _modelBias;
             positive |= score.Probability > CounterSignalModelGate;

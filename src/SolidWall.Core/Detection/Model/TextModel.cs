@@ -120,6 +120,14 @@ public sealed class TextModel : ITextModel
         return Score(message.Subject, message.Text, message.Segments, registry.ModelNames, own: senderOwnNameWords);
     }
 
+    /// <summary>
+    /// <see cref="Score(Message, Registry, string[])"/> as the detector reads it: of the strongest terms, only those that push
+    /// towards electioneering, the only ones a verdict quotes. Most mail's strongest terms all push the other way, and
+    /// their text is then never built.
+    /// </summary>
+    internal ModelScore ScoreForVerdict(Message message, Registry registry, string[]? senderOwnNameWords) =>
+        Score(message.Subject, message.Text, message.Segments, registry.ModelNames, own: senderOwnNameWords, positiveTermsOnly: true);
+
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
     /// <remarks>
     /// A message with a postscript (<see cref="Postscript"/>) is also read as the postscript alone. When that reads
@@ -136,7 +144,7 @@ public sealed class TextModel : ITextModel
     /// Scores a subject and text whose <paramref name="segments"/> (own words, quotes, forwards) are already known, as a
     /// normalised <see cref="Message"/> carries them; see <see cref="FeatureExtractor.Extract(string?, string, IReadOnlyList{Segment})"/>.
     /// </summary>
-    internal ModelScore Score(string? subject, string text, IReadOnlyList<Segment> segments, WorldNames? names = null, int topTerms = DefaultTopTerms, string[]? own = null)
+    internal ModelScore Score(string? subject, string text, IReadOnlyList<Segment> segments, WorldNames? names = null, int topTerms = DefaultTopTerms, string[]? own = null, bool positiveTermsOnly = false)
     {
         var extractor = t_extractor ??= new FeatureExtractor();
         names ??= WorldNames.None;
@@ -170,7 +178,7 @@ public sealed class TextModel : ITextModel
 
         if (probability < CategoryFloor)
         {
-            return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms), NoCategories) { Postscript = postscript };
+            return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms, positiveTermsOnly), NoCategories) { Postscript = postscript };
         }
 
         // The category heads give P(category | electioneering); the score reports P(electioneering and category),
@@ -183,7 +191,7 @@ public sealed class TextModel : ITextModel
             categories[Categories[h - 1]] = probability * Calibration[h].Probability(z[h - 1]);
         }
 
-        return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms), categories) { Postscript = postscript };
+        return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms, positiveTermsOnly), categories) { Postscript = postscript };
     }
 
     /// <summary>
@@ -347,7 +355,8 @@ public sealed class TextModel : ITextModel
         return buffer.AsSpan(0, count);
     }
 
-    private List<TermContribution> TopTerms(FeatureExtractor extractor, FeatureVector x, ReadOnlySpan<float> contributions, int k)
+    /// <summary>The <paramref name="k"/> strongest terms by |contribution|, strongest first; with <paramref name="positiveOnly"/>, those of them that are positive.</summary>
+    private List<TermContribution> TopTerms(FeatureExtractor extractor, FeatureVector x, ReadOnlySpan<float> contributions, int k, bool positiveOnly = false)
     {
         // A small insertion-sorted list: k is tiny, and most features never enter it.
         Span<int> best = stackalloc int[Math.Max(k, 1)];
@@ -377,7 +386,10 @@ public sealed class TextModel : ITextModel
         for (var j = 0; j < n; j++)
         {
             var i = best[j];
-            terms.Add(new TermContribution(extractor.Term(x.Origins[i]), contributions[i]));
+            if (!positiveOnly || contributions[i] > 0)
+            {
+                terms.Add(new TermContribution(extractor.Term(x.Origins[i]), contributions[i]));
+            }
         }
 
         return terms;
