@@ -63,6 +63,12 @@ internal static class Postscript
     /// </summary>
     internal static int MarkerLength(ReadOnlySpan<char> line)
     {
+        // Every marker starts with one of these: most lines are turned away on their first character.
+        if (line.IsEmpty || line[0] is not ('p' or 'P' or 't' or 'T' or 'م' or '附' or '又'))
+        {
+            return 0;
+        }
+
         foreach (var word in (ReadOnlySpan<string>)["ملاحظة", "附言", "又及"])
         {
             if (line.StartsWith(word, StringComparison.Ordinal))
