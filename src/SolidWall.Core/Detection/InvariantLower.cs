@@ -15,24 +15,22 @@ internal static class InvariantLower
 
     public static string Of(string text)
     {
-        // Holding a surrogate: the runtime's own path. All ASCII: the runtime's too, which returns the text itself when
-        // it holds no capital.
-        if (!Fits(text) || !text.AsSpan().ContainsAnyExceptInRange('\0', '\x7f'))
+        // All ASCII, or holding a surrogate: the runtime's own path, vectorised for the first (and returning the text
+        // itself when it holds no capital).
+        var firstOther = text.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f');
+        if (firstOther < 0 || text.AsSpan(firstOther).ContainsAnyInRange('\ud800', '\udfff'))
         {
             return text.ToLowerInvariant();
         }
 
-        return string.Create(text.Length, text, static (span, source) => Into(source, span));
+        return string.Create(text.Length, text, static (span, source) => TryInto(source, span));
     }
 
     /// <summary>
-    /// Whether <see cref="Into"/> can lower-case <paramref name="text"/>: it holds no surrogate, whose pair lower-cases
-    /// as one code point.
+    /// Writes <paramref name="text"/> lower-cased to the start of <paramref name="to"/>; false, with <paramref name="to"/>
+    /// partly written, when the text holds a surrogate, whose pair lower-cases as one code point (<see cref="Of"/> then).
     /// </summary>
-    public static bool Fits(string text) => !text.AsSpan().ContainsAnyInRange('\ud800', '\udfff');
-
-    /// <summary>Writes <paramref name="text"/> lower-cased to the start of <paramref name="to"/>; the text must <see cref="Fits"/>.</summary>
-    public static void Into(string text, Span<char> to)
+    public static bool TryInto(string text, Span<char> to)
     {
         // ASCII runs vectorised, the characters between them from the table.
         var table = Table;
@@ -44,9 +42,17 @@ internal static class InvariantLower
             Ascii.ToLower(text.AsSpan(j, end - j), to[j..end], out _);
             for (j = end; j < text.Length && text[j] > '\x7f'; j++)
             {
-                to[j] = table[text[j]];
+                var c = text[j];
+                if (char.IsSurrogate(c))
+                {
+                    return false;
+                }
+
+                to[j] = table[c];
             }
         }
+
+        return true;
     }
 
     private static char[] BuildTable()

@@ -26,13 +26,14 @@ internal sealed class TextField
         Where = where;
         Original = original;
         BaseOffset = baseOffset;
-        if (InvariantLower.Fits(original))
+        var rented = ArrayPool<char>.Shared.Rent(Math.Max(original.Length, 1));
+        if (InvariantLower.TryInto(original, rented))
         {
-            _lowerRented = ArrayPool<char>.Shared.Rent(Math.Max(original.Length, 1));
-            InvariantLower.Into(original, _lowerRented);
+            _lowerRented = rented;
         }
         else
         {
+            ArrayPool<char>.Shared.Return(rented);
             _lowerString = InvariantLower.Of(original);
         }
     }

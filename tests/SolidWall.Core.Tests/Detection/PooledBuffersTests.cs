@@ -47,7 +47,7 @@ public sealed class PooledBuffersTests
     [Fact]
     public void ALowerCasedCopyReadsAsToLowerInvariantOnAnyRentedArray()
     {
-        string[] pieces = ["ABC", "déjà", "İ", "ß", "Ω", "\u00a0", "’", "Straße", "ǅ", "x", " ", "VOTE"];
+        string[] pieces = ["ABC", "déjà", "İ", "ß", "Ω", "\u00a0", "’", "Straße", "ǅ", "x", " ", "VOTE", "𐐀"];
         var random = new Random(5);
         for (var i = 0; i < 2000; i++)
         {
