@@ -23,6 +23,7 @@ internal static class SignalCatalog
         new StudentRecruitment(),
         new VoteSolicitation(),
         new BallotQuestionStance(),
+        new VoteNudge(),
         new PetitionDrive(),
         new EventInvitation(),
         new Polling(),

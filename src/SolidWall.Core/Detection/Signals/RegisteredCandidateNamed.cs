@@ -100,6 +100,28 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
         return false;
     }
 
+    /// <summary>
+    /// Whether a registered candidate is named by a first name or surname alone in <paramref name="field"/> between
+    /// <paramref name="start"/> and <paramref name="end"/>, the sender's own name aside: "remember her" needs her near.
+    /// </summary>
+    internal static bool NamesACandidateIn(DetectionContext context, TextField field, int start, int end)
+    {
+        if (!HasCandidateNames(context))
+        {
+            return false;
+        }
+
+        foreach (var (inField, at, length, _) in context.CandidateParts ??= FindAll(context))
+        {
+            if (ReferenceEquals(inField, field) && at < end && at + length > start && !IsSendersOwn(context, field, at, length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasCandidateNames(DetectionContext context) => context.Registry.Entries.Count > 0 && !context.Registry.CandidateNames.IsEmpty;
 
     // The sender's own name signing the mail, not the candidate's (DetectionContext.SenderOwnNameWords).

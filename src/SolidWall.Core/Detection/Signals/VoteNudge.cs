@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+
+namespace SolidWall.Core.Detection.Signals;
+
+/// <summary>
+/// A vote ask that leaves the vote unsaid, next to a candidate or a ballot question: "you know what to do on the 28th",
+/// "go do the right thing on the 5th", "remember her on the 28th", "that's all I'll say", "I'm not telling anyone what to
+/// think, but"; Spanish "ya saben qué hacer", "no les tengo que decir más", "acuérdense de él"; French "je n'en dis pas
+/// plus"; Polish "wiecie, co robić", "pamiętajcie o pani …"; Haitian Creole, Tagalog, and outside the lexicon
+/// (<see cref="OtherScripts"/>) Ukrainian, Arabic, Chinese and Vietnamese. The wink is how an insider asks without
+/// writing "vote for", and `VoteSolicitation` needs those words. Needs a campaign word, a registered name or a ballot
+/// question by its number near. Traps: the same words about a fire drill or a field trip (no campaign near), "that's
+/// all I'll say about it" after a correction, fact sheets, lessons and news.
+/// </summary>
+internal sealed class VoteNudge : ISignal
+{
+    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
+        "\\b(?:you\\s+(?:all\\s+)?know\\s+what\\s+to\\s+do|(?:go\\s+)?do\\s+the\\s+right\\s+thing|do\\s+what(?:'s|’s|\\s+is)\\s+right"
+        + "|that(?:'s|’s|\\s+is)\\s+all\\s+i(?:'ll|’ll|\\s+will|'m|’m\\s+going\\s+to|\\s+am\\s+going\\s+to)\\s+say"
+        + "|(?:i'm|i’m|i\\s+am)\\s+not\\s+(?:telling|going\\s+to\\s+tell)\\s+(?:anyone|anybody|you|people)\\s+(?:what\\s+to\\s+think|how\\s+to\\s+vote|who\\s+to\\s+vote\\s+for),?\\s+but\\b"
+        + "|remember\\s+(?:him|her|them)\\s+(?:on|at|in|when)\\b"
+        // Spanish.
+        + "|ya\\s+saben\\s+(?:qu[eé]|lo\\s+que)\\s+(?:hay\\s+que\\s+|tienen\\s+que\\s+)?hacer|no\\s+(?:les|te|os)\\s+tengo\\s+que\\s+decir\\s+m[aá]s"
+        + "|hagan\\s+lo\\s+correcto|acu[eé]rdense\\s+de\\s+(?:[eé]l|ella)|se\\s+acuerden\\s+de\\s+(?:[eé]l|ella)"
+        // French, Polish, Haitian Creole, Tagalog.
+        + "|je\\s+n'en\\s+dis\\s+pas\\s+plus|vous\\s+savez\\s+(?:ce\\s+qu'il\\s+(?:vous\\s+)?reste\\s+[àa]\\s+faire|quoi\\s+faire|ce\\s+que\\s+vous\\s+avez\\s+[àa]\\s+faire)"
+        + "|faites\\s+le\\s+bon\\s+choix|wiecie,?\\s+co\\s+(?:robi[ćc]|zrobi[ćc]|trzeba)|pami[ęe]tajcie\\s+o\\s+(?:pani|panu|nim|niej)\\b|zr[óo]bcie,?\\s+co\\s+trzeba"
+        + "|nou\\s+konnen\\s+sa\\s+pou\\s+nou\\s+f[èe]|alam\\s+n(?:iyo|yo|inyo)\\s+na\\s+(?:ang\\s+)?(?:gagawin|dapat\\s+gawin))",
+        ["know", "right", "say", "telling", "tell", "remember", "saben", "decir", "hagan", "acuérdense", "acuerdense", "acuerden", "dis", "savez", "faites",
+         "wiecie", "pamiętajcie", "pamietajcie", "zróbcie", "zrobcie", "konnen", "alam"]);
+
+    // The same wink in Ukrainian, Arabic, Chinese and Vietnamese: "ви знаєте, що робити", "пам'ятайте про неї",
+    // "تعرفون ما عليكم", "你们知道该怎么做", "các bạn biết phải làm gì".
+    private static readonly Regex OtherScriptNudges = PhraseScan.Compile(
+        "(?:ви\\s+)?знаєте,?\\s+що\\s+(?:треба\\s+)?(?:робити|зробити)|пам['’]?ятайте\\s+про\\s+(?:неї|нього|пана|пані)"
+        + "|تعرفون\\s+ما\\s+(?:عليكم|يجب)|(?:你们|大家)?知道(?:该|應該|应该)怎么做|(?:các\\s+)?(?:bạn|anh\\s+chị|quý\\s+vị)\\s+biết\\s+(?:phải|cần)\\s+làm\\s+gì");
+
+    // What the words mean when they are no ask: a correction's "that's all I'll say about it", a fact sheet, a vote for
+    // whoever the reader likes.
+    private static readonly Regex OwnTraps = PhraseScan.Compile(
+        "\\b(?:about\\s+(?:it|that|this)|fact\\s+sheet|both\\s+sides|whoever\\s+you|no\\s+matter\\s+who|whichever|sea\\s+quien\\s+sea|hoja\\s+informativa)\\b");
+
+    // A ballot question by its number, "Q1" included: next to a wink, a quarter's timesheet is not what it means.
+    private static readonly Regex BallotQuestion = PhraseScan.Compile(
+        "\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|measure|pregunta|propuesta|pytani\\w*|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*)?\\d{1,3}\\b");
+
+    private const int Window = 300;
+
+    public string Name => "VoteNudge";
+
+    public double Weight => 2.0;
+
+    public IReadOnlyList<string> Categories { get; } = [Detection.Categories.VoteSolicitation];
+
+    public IEnumerable<PhrasePattern> Phrases => [Trigger];
+
+    public SignalHit? Evaluate(DetectionContext context)
+    {
+        var found = PhraseScan.Find(context, Trigger, Nudges, "a vote ask left unsaid, next to a campaign or a ballot question");
+        if (found is null && context.MayMentionCampaign)
+        {
+            found = PhraseScan.FindInOtherScripts(context, OtherScriptNudges, Nudges);
+        }
+
+        return found is null ? null : new SignalHit(Categories, found);
+    }
+
+    // A campaign word, a registered name (a candidate's first name or surname alone too) or a ballot question near, and no trap.
+    private static bool Nudges(DetectionContext context, TextField field, int index, int length) =>
+        (CampaignTerms.IsNear(context, field, index, index + length, Window) || BallotQuestion.IsMatch(field.Around(index, index + length, Window))
+            || RegisteredCandidateNamed.NamesACandidateIn(context, field, Math.Max(0, index - Window), index + length + Window))
+        && !LookAlikes.AreNear(field, index, index + length, 150, OwnTraps);
+}
