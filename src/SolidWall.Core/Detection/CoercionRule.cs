@@ -36,17 +36,39 @@ internal static class CoercionRule
         + "|加分|额外学分|額外學分|考核|评估|評估|必须参加|必須參加|强制|強制|记得谁|記得誰|谁还没|誰還沒|点名|點名"
         + "|điểm\\s+cộng|cộng\\s+(?:thêm\\s+)?\\d*\\s*điểm|điểm\\s+thưởng|(?:bản\\s+)?đánh\\s+giá\\s+(?:cuối\\s+năm|công\\s+việc|hiệu\\s+suất|nhân\\s+viên)|bắt\\s+buộc|sẽ\\s+nhớ\\s+ai|ai\\s+chưa");
 
+    // Leverage: what the one who asks holds over the reader, and the watching that makes it felt. Who shows up is
+    // counted ("I'll have a list", "I'll notice", "pasar lista", "zobaczę, kto", "m ap gen yon lis", "我会看"); what the
+    // asker hands out is named beside it (next year's schedule, summer shifts, overtime, stipends, recommendations,
+    // roles, "los turnos", "nadgodziny", "orè", "розклад", "课表"); and students are paid in grades and privileges
+    // (points, a share of the grade, a homework pass, a fee waived, extra recess) or punished (laps, an essay instead,
+    // a role given away). Coercion asks from personal mailboxes rarely use the words of `Pressure`: the district set's
+    // 102 held 2.
+    private static readonly Regex Leverage = PhraseScan.Compile(
+        "\\b(?:i'll\\s+(?:notice|be\\s+(?:checking|watching|looking\\s+at|taking\\s+attendance|doing\\s+a\\s+walk-?through))|i\\s+will\\s+notice|will\\s+be\\s+remembered"
+        + "|i'll\\s+know\\s+(?:who|which)|i'll\\s+ask\\s+(?:\\w+\\s+)?who|(?:i'll|i\\s+will)\\s+(?:have|keep|be\\s+keeping)\\s+a\\s+(?:list|sign-?in|tally)|take\\s+attendance"
+        + "|(?:i'm|i\\s+am)\\s+counting\\s+on\\s+(?:all|every|each|you)|don't\\s+(?:leave|make)\\s+me\\s+look"
+        + "|next\\s+year's\\s+\\w+|summer\\s+(?:school\\s+)?(?:shifts?|hours|schedule|kitchen|list)|overtime\\s+(?:list|schedule|shifts?|hours)|comp\\s+time|stipends?|recommendation\\s+letters?|letters?\\s+of\\s+recommendation|understudy"
+        + "|\\d+\\s*%\\s+of\\s+(?:the|your)\\s+(?:\\w+\\s+)?grade|part\\s+of\\s+(?:the|your)\\s+grade|homework\\s+pass(?:es)?|fees?\\s+(?:is\\s+|are\\s+)?waived|extra\\s+recess|run\\s+(?:laps|suicides|sprints)"
+        // Spanish, French, Polish, Haitian Creole, Tagalog.
+        + "|pas(?:ar|o)\\s+lista|me\\s+acuerdo\\s+de\\s+qui[eé]n|explicarme\\s+(?:a\\s+m[ií]\\s+)?por\\s+qu[eé]|(?:vengan|p[aá]sen(?:me)?)\\s+a\\s+(?:explicarme|verme|ver\\s+a\\s+la\\s+oficina)|no\\s+me\\s+fallen"
+        + "|cuento\\s+con\\s+(?:ustedes|todos|cada)|se\\s+va\\s+a\\s+notar|los\\s+turnos|\\d+\\s+puntos|fiesta\\s+de\\s+pizza|recreo\\s+extra"
+        + "|je\\s+verrai\\s+(?:bien\\s+)?qui|\\d+\\s+points?\\s+sur|b[ęe]d[ęe]\\s+pami[ęe]ta[łl]\\w*,?\\s+kto|zobacz[ęe],?\\s+kto|nadgodzin\\w*|przydzia[łl]\\w*|na\\s+kogo\\s+mog[ęe]\\s+liczy[ćc]"
+        + "|m\\s+ap\\s+(?:sonje|gen\\s+yon\\s+lis)|p\\s+ap\\s+bliye|or[èe]\\s+(?:pou|ane)|hindi\\s+ko\\s+(?:nakakalimutan|malilimutan|makakalimutan))\\b"
+        // Ukrainian, Arabic, Chinese, Vietnamese (Chinese without word boundaries).
+        + "|пам['’]?ятатиму|не\\s+забуваю,?\\s+хто|розклад\\w*|без\\s+домашнього|سأتذكر|التوصيات|نصف\\s+الدرجة"
+        + "|不签|不能上场|名单我会|我会看|课表|记出勤|xét\\s+lại|không\\s+cho\\s+(?:lên|đi|tham)|ưu\\s+tiên\\s+chọn");
+
     /// <summary>True when an electioneering message should carry `coercion`: an insider's pressure language.</summary>
     public static bool Adds(DetectionContext context)
     {
-        if (!context.SenderIsInside)
+        if (!context.SenderIsInside && !(context.Sender is { } sender && LiteratureRule.IsPersonalMailbox(sender)))
         {
             return false;
         }
 
         foreach (var field in context.Fields)
         {
-            if (Pressure.IsMatch(field.Lower))
+            if (Pressure.IsMatch(field.Lower) || Leverage.IsMatch(field.Lower))
             {
                 return true;
             }

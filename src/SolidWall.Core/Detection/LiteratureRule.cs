@@ -26,6 +26,14 @@ internal static class LiteratureRule
         "protonmail", "gmx", "comcast", "att", "sbcglobal", "verizon", "zoho", "mail", "yandex", "qq", "163", "126",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>True when the address is at a provider of personal mailboxes ("gmail.com", "yahoo.com", "qq.com").</summary>
+    internal static bool IsPersonalMailbox(SolidWall.Mime.MailboxAddress address)
+    {
+        var domain = address.AsciiDomain;
+        var dot = domain.IndexOf('.');
+        return PersonalMail.GetAlternateLookup<ReadOnlySpan<char>>().Contains(dot < 0 ? domain : domain.AsSpan(0, dot));
+    }
+
     /// <summary>
     /// True when the verdict may keep `literature`: the message relays campaign mail, comes from inside the
     /// institution or a personal mailbox, or asks for material to be handed out.
@@ -37,7 +45,7 @@ internal static class LiteratureRule
             return true;
         }
 
-        if (context.SenderIsInside || PersonalMail.Contains(sender.AsciiDomain.Split('.', 2)[0]))
+        if (context.SenderIsInside || IsPersonalMailbox(sender))
         {
             return true;
         }

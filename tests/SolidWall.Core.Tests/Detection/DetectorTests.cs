@@ -189,6 +189,17 @@ public sealed class DetectorTests
     [InlineData("laoshi@district.example", "ban@students.district.example", "星期六来参加集会的同学加分。", true)]
     [InlineData("hieutruong@district.example", "staff@district.example", "Thứ Bảy đi phát tờ rơi, tôi sẽ nhớ ai có mặt.", true)]
     [InlineData("hieutruong@district.example", "staff@district.example", "Thứ Bảy đi phát tờ rơi. Tôi đánh giá cao sự giúp đỡ của mọi người.", false)] // appreciation, not an evaluation
+    // Leverage: what the asker hands out, grades and privileges, and the watching that makes it felt.
+    [InlineData("foreman@district.example", "crew@district.example", "Saturday we walk for Frank. I'm doing the summer shifts list in March, you all know how that works.", true)]
+    [InlineData("coach@district.example", "team@students.district.example", "Saturday we hand out Luis's cards. Whoever skips runs laps Monday; the rest get a homework pass.", true)]
+    [InlineData("t.kim@district.example", "period2@students.district.example", "Saturday's rally poster is 30% of your quarter grade.", true)]
+    [InlineData("director@district.example", "maestros@district.example", "El sábado vamos con Ana. Voy a pasar lista en la puerta.", true)]
+    [InlineData("kierownik@district.example", "staff@district.example", "W sobotę ulotki dla Franka. Zobaczę, kto jest z nami, jak będę rozdzielał nadgodziny.", true)]
+    [InlineData("laoshi@district.example", "club@students.district.example", "星期六参加集会，没来的同学，社团证书我就不签了。", true)]
+    // From a personal mailbox, a colleague's leverage is still leverage; a campaign's own domain is nobody's supervisor.
+    [InlineData("gwen1968@gmail.example", "staff@district.example", "Not school business, so it's from this account. Saturday 9 to noon; I'll be there and I'll notice.", true)]
+    [InlineData("team@reelect-dana-ortiz.example", "staff@district.example", "Saturday 9 to noon; I'll be there and I'll notice who comes.", false)]
+    [InlineData("principal@district.example", "staff@district.example", "Saturday we knock doors for Kurt. The overtime issue is on his list too.", false)] // a topic, not a sheet he keeps
     public void Coercion_is_an_insiders_pressure_wherever_it_stands(string from, string to, string text, bool coercion)
     {
         var model = new FixedModel(0.97, ("saturday", 2.0));
