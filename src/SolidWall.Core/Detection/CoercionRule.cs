@@ -13,7 +13,7 @@ namespace SolidWall.Core.Detection;
 internal static class CoercionRule
 {
     // Pressure in the district's ten languages (lower-cased text).
-    private static readonly Regex Pressure = PhraseScan.Compile(
+    internal static readonly Regex Pressure = PhraseScan.Compile(
         "\\b(?:evaluations?|evaluaci[oó]n(?:es)?|remember\\s+who|(?:i'll|i\\s+will|i'd|i\\s+would)\\s+(?:know|remember|notice|see)\\s+who"
         + "|me\\s+(?:acuerdo|acordar[eé]|fijo|fijar[eé])\\s+(?:de\\s+)?qui[eé]n|(?:keep|keeping)\\s+(?:a\\s+)?(?:list|track)\\s+of\\s+who|list\\s+of\\s+who"
         + "|who\\s+(?:hasn't|has\\s+not|haven't|have\\s+not)|qui[eé]n(?:es)?\\s+(?:todav[ií]a\\s+)?no\\s+ha(?:n)?|names\\s+(?:by|from\\s+each)"
@@ -43,7 +43,7 @@ internal static class CoercionRule
     // (points, a share of the grade, a homework pass, a fee waived, extra recess) or punished (laps, an essay instead,
     // a role given away). Coercion asks from personal mailboxes rarely use the words of `Pressure`: the district set's
     // 102 held 2.
-    private static readonly Regex Leverage = PhraseScan.Compile(
+    internal static readonly Regex Leverage = PhraseScan.Compile(
         "\\b(?:i'll\\s+(?:notice|be\\s+(?:checking|watching|looking\\s+at|taking\\s+attendance|doing\\s+a\\s+walk-?through))|i\\s+will\\s+notice|will\\s+be\\s+remembered"
         + "|i'll\\s+know\\s+(?:who|which)|i'll\\s+ask\\s+(?:\\w+\\s+)?who|(?:i'll|i\\s+will)\\s+(?:have|keep|be\\s+keeping)\\s+a\\s+(?:list|sign-?in|tally)|take\\s+attendance"
         + "|(?:i'm|i\\s+am)\\s+counting\\s+on\\s+(?:all|every|each|you)|don't\\s+(?:leave|make)\\s+me\\s+look"
@@ -61,7 +61,7 @@ internal static class CoercionRule
     /// <summary>True when an electioneering message should carry `coercion`: an insider's pressure language.</summary>
     public static bool Adds(DetectionContext context)
     {
-        if (!context.SenderIsInside && !(context.Sender is { } sender && LiteratureRule.IsPersonalMailbox(sender)))
+        if (!WritesAsColleague(context))
         {
             return false;
         }
@@ -76,4 +76,11 @@ internal static class CoercionRule
 
         return false;
     }
+
+    /// <summary>
+    /// The sender writes as someone inside: from the institution, or from a personal mailbox ("Not school business, so
+    /// it's from this account"). A campaign's own domain is nobody's supervisor.
+    /// </summary>
+    internal static bool WritesAsColleague(DetectionContext context) =>
+        context.SenderIsInside || (context.Sender is { } sender && LiteratureRule.IsPersonalMailbox(sender));
 }
