@@ -10,11 +10,19 @@ namespace SolidWall.Core.Detection.Signals;
 /// (<see cref="CoercionRule"/>'s pressure and leverage) where the campaign is named by a campaign word, a registered
 /// candidate's name (a first name or surname alone too) or a ballot question by its number. Quoted text is not read:
 /// a refusal or a report quotes the pressure it refuses. Traps: the common look-alikes (union business, ethics
-/// training, student government), and the institution's own evaluations with no campaign near.
+/// training, student government), the institution's own evaluations with no campaign near, and graded lessons that
+/// analyse or compare campaigns.
 /// </summary>
 internal sealed class PressureFromInside : ISignal
 {
     private const int Window = 400;
+
+    // What makes graded work a lesson about campaigns rather than campaign work: analysing, comparing, both sides, any
+    // candidate, a debate ("extra credit for watching the debate", "obligatorio: analicen el volante de las dos campañas").
+    private static readonly Regex Lesson = PhraseScan.Compile(
+        "\\b(?:analy[sz]\\w*|compar\\w*|both\\s+sides|any\\s+candidate|all\\s+(?:the\\s+|three\\s+|four\\s+)?candidates|debates?"
+        + "|an[aá]li[zcs]\\w*|ambos|las\\s+dos\\s+campañas|cualquier\\s+candidat\\w*|debate|analys\\w*|deux\\s+camps|por[óo]wn\\w*|obie\\s+strony"
+        + "|so\\s+sánh|phân\\s+tích|hai\\s+bên)\\b|порівн\\w*|аналіз\\w*|比较|分析|قارن|تحليل");
 
     public string Name => "PressureFromInside";
 
@@ -58,7 +66,7 @@ internal sealed class PressureFromInside : ISignal
             var (index, end) = (match.Index, match.Index + match.Length);
             var near = question || CampaignTerms.IsNear(context, field, index, end, Window)
                 || RegisteredCandidateNamed.NamesACandidateIn(context, field, Math.Max(0, index - Window), end + Window);
-            if (near && !LookAlikes.AreNear(field, index, end, 200))
+            if (near && !LookAlikes.AreNear(field, index, end, 200, Lesson))
             {
                 return (match.Index, match.Length);
             }

@@ -36,6 +36,9 @@ public sealed class PressureFromInsideTests
     [InlineData(Colleague, "Observations start Monday; they feed your evaluation. I'll be taking attendance at the PD too.")]
     // The union's and the student council's own business.
     [InlineData(Colleague, "Union delegates: the delegate election is mandatory business for the union meeting; I'll have a list.")]
+    // Graded lessons about campaigns.
+    [InlineData(Colleague, "Debate watch party Tuesday: extra credit for a one-page reaction comparing the candidates' answers.")]
+    [InlineData(Colleague, "Actividad obligatoria del lunes: analicen el volante de campaña de cada candidato.")]
     public void Stays_quiet_without_a_colleague_a_campaign_or_with_a_look_alike(string from, string text) =>
         Assert.Null(Mail.Run<PressureFromInside>(Mail.Of(text, from: from, to: [Staff])));
 
