@@ -26,6 +26,7 @@ internal static class SignalCatalog
         new VoteNudge(),
         new PetitionDrive(),
         new EventInvitation(),
+        new CandidateOnStage(),
         new Polling(),
         new Questionnaire(),
         new Coercion(),
