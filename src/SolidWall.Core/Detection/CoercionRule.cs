@@ -7,13 +7,15 @@ namespace SolidWall.Core.Detection;
 /// evaluation", "I remember who steps up") or staff pressing students (a grade, extra credit, a pizza party). Once a
 /// message is electioneering, pressure language from someone inside the institution names the category, wherever it
 /// stands: the <see cref="Signals.Coercion"/> signal needs campaign words near the pressure, and the subtle pushes
-/// name only a person ("I told Kurt's people we'd send ten staff. I remember who steps up."). A campaign writing from
-/// outside is nobody's supervisor, so its "please share with your students" stays without the category.
+/// name only a person ("I told Kurt's people we'd send ten staff. I remember who steps up."), or only the leverage the
+/// asker holds (next year's schedule, summer shifts, stipends, a homework pass, "I'll notice"). A colleague writing
+/// from a personal mailbox ("Not school business, so it's from this account") presses as one; a campaign writing from
+/// its own domain is nobody's supervisor, so its "please share with your students" stays without the category.
 /// </summary>
 internal static class CoercionRule
 {
     // Pressure in the district's ten languages (lower-cased text).
-    internal static readonly Regex Pressure = PhraseScan.Compile(
+    private const string PressureWords =
         "\\b(?:evaluations?|evaluaci[oó]n(?:es)?|remember\\s+who|(?:i'll|i\\s+will|i'd|i\\s+would)\\s+(?:know|remember|notice|see)\\s+who"
         + "|me\\s+(?:acuerdo|acordar[eé]|fijo|fijar[eé])\\s+(?:de\\s+)?qui[eé]n|(?:keep|keeping)\\s+(?:a\\s+)?(?:list|track)\\s+of\\s+who|list\\s+of\\s+who"
         + "|who\\s+(?:hasn't|has\\s+not|haven't|have\\s+not)|qui[eé]n(?:es)?\\s+(?:todav[ií]a\\s+)?no\\s+ha(?:n)?|names\\s+(?:by|from\\s+each)"
@@ -29,12 +31,15 @@ internal static class CoercionRule
         + "|je\\s+(?:me\\s+souviendrai|saurai|verrai|noterai)\\s+(?:de\\s+)?qui|qui\\s+n'a\\s+pas\\s+encore|j'attends\\s+de\\s+(?:vous|chacun)"
         + "|ewaluacj\\w*|ocen(?:a|y|ie|ę|ą)\\b|(?:dodatkow\\w+\\s+punkt\\w*|punkt\\w*\\s+dodatkow\\w*)|obowi[ąa]zkow\\w*|zapami[ęe]tam,?\\s+kto|kto\\s+jeszcze\\s+nie|oczekuj[ęe]"
         + "|evalyasyon|pwen\\s+(?:anplis|bonis|siplemant[èe])|obligatwa|m\\s+ap\\s+(?:sonje|konnen|wè)\\s+kiy[èe]s"
-        + "|ebalwasyon|dagdag\\s+na\\s+(?:puntos|grado)|sapilitan|tatandaan\\s+ko\\s+kung\\s+sino)\\b"
-        // Ukrainian, Arabic, Chinese, Vietnamese (Chinese without word boundaries).
-        + "|оцін(?:к|юванн)\\w*|атестаці\\w*|додатков\\w+\\s+бал\\w*|\\+\\s?\\d+\\s+бал\\w*|обов'?язков\\w*|запам'?ятаю,?\\s+хто|хто\\s+ще\\s+не"
+        + "|ebalwasyon|dagdag\\s+na\\s+(?:puntos|grado)|sapilitan|tatandaan\\s+ko\\s+kung\\s+sino)\\b";
+
+    // The same in Ukrainian, Arabic, Chinese, Vietnamese (Chinese without word boundaries), read only where those
+    // letters stand (OtherScripts): with them in the same pattern, the engine's automaton for Latin text grows too.
+    private const string PressureOtherScripts =
+        "оцін(?:к|юванн)\\w*|атестаці\\w*|додатков\\w+\\s+бал\\w*|\\+\\s?\\d+\\s+бал\\w*|обов'?язков\\w*|запам'?ятаю,?\\s+хто|хто\\s+ще\\s+не"
         + "|تقييم\\w*|(?:درجات|نقاط|علامات)\\s+إضافية|إلزامي\\w*|إجباري\\w*|سأتذكر\\s+من|من\\s+لم\\s+ي"
         + "|加分|额外学分|額外學分|考核|评估|評估|必须参加|必須參加|强制|強制|记得谁|記得誰|谁还没|誰還沒|点名|點名"
-        + "|điểm\\s+cộng|cộng\\s+(?:thêm\\s+)?\\d*\\s*điểm|điểm\\s+thưởng|(?:bản\\s+)?đánh\\s+giá\\s+(?:cuối\\s+năm|công\\s+việc|hiệu\\s+suất|nhân\\s+viên)|bắt\\s+buộc|sẽ\\s+nhớ\\s+ai|ai\\s+chưa");
+        + "|điểm\\s+cộng|cộng\\s+(?:thêm\\s+)?\\d*\\s*điểm|điểm\\s+thưởng|(?:bản\\s+)?đánh\\s+giá\\s+(?:cuối\\s+năm|công\\s+việc|hiệu\\s+suất|nhân\\s+viên)|bắt\\s+buộc|sẽ\\s+nhớ\\s+ai|ai\\s+chưa";
 
     // Leverage: what the one who asks holds over the reader, and the watching that makes it felt. Who shows up is
     // counted ("I'll have a list", "I'll notice", "pasar lista", "zobaczę, kto", "m ap gen yon lis", "我会看"); what the
@@ -43,7 +48,7 @@ internal static class CoercionRule
     // (points, a share of the grade, a homework pass, a fee waived, extra recess) or punished (laps, an essay instead,
     // a role given away). Coercion asks from personal mailboxes rarely use the words of `Pressure`: the district set's
     // 102 held 2.
-    internal static readonly Regex Leverage = PhraseScan.Compile(
+    private const string LeverageWords =
         "\\b(?:i'll\\s+(?:notice|be\\s+(?:checking|watching|looking\\s+at|taking\\s+attendance|doing\\s+a\\s+walk-?through))|i\\s+will\\s+notice|will\\s+be\\s+remembered"
         + "|i'll\\s+know\\s+(?:who|which)|i'll\\s+ask\\s+(?:\\w+\\s+)?who|(?:i'll|i\\s+will)\\s+(?:have|keep|be\\s+keeping)\\s+a\\s+(?:list|sign-?in|tally)|take\\s+attendance"
         + "|(?:i'm|i\\s+am)\\s+counting\\s+on\\s+(?:all|every|each|you)|don't\\s+(?:leave|make)\\s+me\\s+look"
@@ -53,10 +58,19 @@ internal static class CoercionRule
         + "|pas(?:ar|o)\\s+lista|me\\s+acuerdo\\s+de\\s+qui[eé]n|explicarme\\s+(?:a\\s+m[ií]\\s+)?por\\s+qu[eé]|(?:vengan|p[aá]sen(?:me)?)\\s+a\\s+(?:explicarme|verme|ver\\s+a\\s+la\\s+oficina)|no\\s+me\\s+fallen"
         + "|cuento\\s+con\\s+(?:ustedes|todos|cada)|se\\s+va\\s+a\\s+notar|los\\s+turnos|\\d+\\s+puntos|fiesta\\s+de\\s+pizza|recreo\\s+extra"
         + "|je\\s+verrai\\s+(?:bien\\s+)?qui|\\d+\\s+points?\\s+sur|b[ęe]d[ęe]\\s+pami[ęe]ta[łl]\\w*,?\\s+kto|zobacz[ęe],?\\s+kto|nadgodzin\\w*|przydzia[łl]\\w*|na\\s+kogo\\s+mog[ęe]\\s+liczy[ćc]"
-        + "|m\\s+ap\\s+(?:sonje|gen\\s+yon\\s+lis)|p\\s+ap\\s+bliye|or[èe]\\s+(?:pou|ane)|hindi\\s+ko\\s+(?:nakakalimutan|malilimutan|makakalimutan))\\b"
-        // Ukrainian, Arabic, Chinese, Vietnamese (Chinese without word boundaries).
-        + "|пам['’]?ятатиму|не\\s+забуваю,?\\s+хто|розклад\\w*|без\\s+домашнього|سأتذكر|التوصيات|نصف\\s+الدرجة"
-        + "|不签|不能上场|名单我会|我会看|课表|记出勤|xét\\s+lại|không\\s+cho\\s+(?:lên|đi|tham)|ưu\\s+tiên\\s+chọn");
+        + "|m\\s+ap\\s+(?:sonje|gen\\s+yon\\s+lis)|p\\s+ap\\s+bliye|or[èe]\\s+(?:pou|ane)|hindi\\s+ko\\s+(?:nakakalimutan|malilimutan|makakalimutan))\\b";
+
+    private const string LeverageOtherScripts =
+        "пам['’]?ятатиму|не\\s+забуваю,?\\s+хто|розклад\\w*|без\\s+домашнього|سأتذكر|التوصيات|نصف\\s+الدرجة"
+        + "|不签|不能上场|名单我会|我会看|课表|记出勤|xét\\s+lại|không\\s+cho\\s+(?:lên|đi|tham)|ưu\\s+tiên\\s+chọn";
+
+    // Three patterns: one would pass the NonBacktracking engine's limit on its automaton (10,000 nodes), and the other
+    // scripts' words are read only in text that holds their letters.
+    private static readonly Regex Pressure = PhraseScan.Compile(PressureWords);
+
+    private static readonly Regex Leverage = PhraseScan.Compile(LeverageWords);
+
+    private static readonly Regex OtherScriptPressure = PhraseScan.Compile(PressureOtherScripts + "|" + LeverageOtherScripts);
 
     /// <summary>True when an electioneering message should carry `coercion`: an insider's pressure language.</summary>
     public static bool Adds(DetectionContext context)
@@ -68,7 +82,7 @@ internal static class CoercionRule
 
         foreach (var field in context.Fields)
         {
-            if (Pressure.IsMatch(field.Lower) || Leverage.IsMatch(field.Lower))
+            if (Pressure.IsMatch(field.Lower) || Leverage.IsMatch(field.Lower) || (field.HasOtherScripts && OtherScriptPressure.IsMatch(field.Lower)))
             {
                 return true;
             }
@@ -81,6 +95,6 @@ internal static class CoercionRule
     /// The sender writes as someone inside: from the institution, or from a personal mailbox ("Not school business, so
     /// it's from this account"). A campaign's own domain is nobody's supervisor.
     /// </summary>
-    internal static bool WritesAsColleague(DetectionContext context) =>
+    private static bool WritesAsColleague(DetectionContext context) =>
         context.SenderIsInside || (context.Sender is { } sender && LiteratureRule.IsPersonalMailbox(sender));
 }

@@ -30,7 +30,6 @@ internal static class SignalCatalog
         new Polling(),
         new Questionnaire(),
         new Coercion(),
-        new PressureFromInside(),
         new ForwardedElectioneering(),
         new DiscussesElectioneering(),
         new DiscussesElectioneering(DiscussesElectioneering.Framing.LessonOrNews),

@@ -20,7 +20,9 @@ internal sealed class CandidateOnStage : ISignal
         + "|(?:put|add|list)\\s+(?:him|her|them)\\s+on\\s+the\\s+(?:printed\\s+)?program|(?:give|hand)\\s+out\\s+the\\s+(?:ribbons|awards|prizes|diplomas|certificates)"
         + "|decir\\s+unas\\s+palabras|dirigir\\s+unas\\s+palabras|entregar\\s+(?:las\\s+flores|los\\s+premios|los\\s+diplomas|los\\s+reconocimientos)"
         + "|dire\\s+quelques\\s+mots|prendre\\s+la\\s+parole|powie\\s+kilka\\s+s[łl][óo]w|wr[ęe]czy\\s+nagrody|di\\s+k[èe]k\\s+mo|magsalita\\s+sa)\\b",
-        ["say", "give", "make", "deliver", "speak", "put", "add", "list", "hand", "decir", "dirigir", "entregar", "dire", "prendre", "powie", "wręczy", "wreczy", "di", "magsalita"]);
+        // The rarest word of each alternative: "words", "remarks" and "speech", not "say" and "give".
+        ["words", "remarks", "speech", "speak", "program", "ribbons", "awards", "prizes", "diplomas", "certificates", "palabras", "flores", "premios",
+         "reconocimientos", "mots", "parole", "słów", "slow", "słow", "slów", "nagrody", "kèk", "kek", "magsalita"]);
 
     private static readonly Regex OtherScriptTrigger = PhraseScan.Compile(
         "(?:сказа\\w*|скаже)\\s+кілька\\s+слів|привітання\\s+від|(?:lên\\s+)?phát\\s+biểu|讲几句|講幾句|致辞|致辭|يلقي\\s+كلمة|كلمة\\s+قصيرة");

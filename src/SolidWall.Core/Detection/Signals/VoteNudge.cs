@@ -26,7 +26,7 @@ internal sealed class VoteNudge : ISignal
         + "|je\\s+n'en\\s+dis\\s+pas\\s+plus|vous\\s+savez\\s+(?:ce\\s+qu'il\\s+(?:vous\\s+)?reste\\s+[àa]\\s+faire|quoi\\s+faire|ce\\s+que\\s+vous\\s+avez\\s+[àa]\\s+faire)"
         + "|faites\\s+le\\s+bon\\s+choix|wiecie,?\\s+co\\s+(?:robi[ćc]|zrobi[ćc]|trzeba)|pami[ęe]tajcie\\s+o\\s+(?:pani|panu|nim|niej)\\b|zr[óo]bcie,?\\s+co\\s+trzeba"
         + "|nou\\s+konnen\\s+sa\\s+pou\\s+nou\\s+f[èe]|alam\\s+n(?:iyo|yo|inyo)\\s+na\\s+(?:ang\\s+)?(?:gagawin|dapat\\s+gawin))",
-        ["know", "right", "say", "telling", "tell", "remember", "saben", "decir", "hagan", "acuérdense", "acuerdense", "acuerden", "dis", "savez", "faites",
+        ["know", "right", "say", "telling", "tell", "remember", "saben", "decir", "hagan", "acuérdense", "acuerdense", "acuerden", "plus", "savez", "faites",
          "wiecie", "pamiętajcie", "pamietajcie", "zróbcie", "zrobcie", "konnen", "alam"]);
 
     // The same wink in Ukrainian, Arabic, Chinese and Vietnamese: "ви знаєте, що робити", "пам'ятайте про неї",
@@ -44,7 +44,24 @@ internal sealed class VoteNudge : ISignal
     private static readonly Regex BallotQuestion = PhraseScan.Compile(
         "\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|measure|pregunta|propuesta|pytani\\w*|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*)?\\d{1,3}\\b");
 
+    private static readonly System.Buffers.SearchValues<string> QuestionHints = System.Buffers.SearchValues.Create(
+        ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "question", "prop", "measure", "pregunta", "propuesta", "pytani", "kesyon", "tanong"], StringComparison.Ordinal);
+
     private const int Window = 300;
+
+    // Whether a field may name a ballot question (BallotQuestion's words), by one vectorised search.
+    private static bool MayNameAQuestion(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (field.Lower.IndexOfAny(QuestionHints) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public string Name => "VoteNudge";
 
@@ -56,6 +73,12 @@ internal sealed class VoteNudge : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
+        // Most mail names no campaign, no candidate and no ballot question: the trigger is not read there.
+        if (!(context.MayMentionCampaign || MayNameAQuestion(context) || RegisteredCandidateNamed.NamesACandidate(context)))
+        {
+            return null;
+        }
+
         var found = PhraseScan.Find(context, Trigger, Nudges, "a vote ask left unsaid, next to a campaign or a ballot question");
         if (found is null && context.MayMentionCampaign)
         {
