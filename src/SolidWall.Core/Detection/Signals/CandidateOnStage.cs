@@ -32,7 +32,27 @@ internal sealed class CandidateOnStage : ISignal
         "\\b(?:forums?|debates?|all\\s+(?:the\\s+|three\\s+|four\\s+)?candidates|each\\s+candidate|every\\s+candidate|both\\s+candidates|moderat\\w+"
         + "|foros?|todos\\s+los\\s+candidatos|cada\\s+candidat[oa]|d[ée]bat|tous\\s+les\\s+candidats|wszyscy\\s+kandydaci|debat\\w*)\\b|всі\\s+кандидати|các\\s+ứng\\s+cử\\s+viên|所有候选人");
 
+    // A piece of every match of the trigger, found by one vectorised search before any clause is read. The pieces hold
+    // single blanks (a phrase broken across a line is not read) and ASCII letters only, which the search reads many
+    // characters at a time; text in other scripts is read as before.
+    private static readonly System.Buffers.SearchValues<string> Hints = System.Buffers.SearchValues.Create(
+        ["few words", "remarks", "speech", "speak at", "speak to", "on the program", "on the printed program", "out the ribbons", "out the awards", "out the prizes", "out the diplomas", "out the certificates", "unas palabras", "entregar l",
+         "quelques mots", "la parole", "kilka s", "czy nagrody", "di k", "magsalita sa"], StringComparison.Ordinal);
+
     private const int Window = 250;
+
+    private static bool HasHint(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (field.HasOtherScripts || field.Lower.IndexOfAny(Hints) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public string Name => "CandidateOnStage";
 
@@ -44,7 +64,7 @@ internal sealed class CandidateOnStage : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (!(context.MayMentionCampaign || RegisteredCandidateNamed.NamesACandidate(context)))
+        if (!HasHint(context) || !(context.MayMentionCampaign || RegisteredCandidateNamed.NamesACandidate(context)))
         {
             return null;
         }

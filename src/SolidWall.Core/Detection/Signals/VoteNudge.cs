@@ -16,7 +16,7 @@ internal sealed class VoteNudge : ISignal
 {
     private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
         "\\b(?:you\\s+(?:all\\s+)?know\\s+what\\s+to\\s+do|(?:go\\s+)?do\\s+the\\s+right\\s+thing|do\\s+what(?:'s|’s|\\s+is)\\s+right"
-        + "|that(?:'s|’s|\\s+is)\\s+all\\s+i(?:'ll|’ll|\\s+will|'m|’m\\s+going\\s+to|\\s+am\\s+going\\s+to)\\s+say"
+        + "|that(?:'s|’s|\\s+is)\\s+all\\s+i(?:'ll|’ll|\\s+will|(?:'m|’m|\\s+am)\\s+going\\s+to)\\s+say"
         + "|(?:i'm|i’m|i\\s+am)\\s+not\\s+(?:telling|going\\s+to\\s+tell)\\s+(?:anyone|anybody|you|people)\\s+(?:what\\s+to\\s+think|how\\s+to\\s+vote|who\\s+to\\s+vote\\s+for),?\\s+but\\b"
         + "|remember\\s+(?:him|her|them)\\s+(?:on|at|in|when)\\b"
         // Spanish.
@@ -44,17 +44,30 @@ internal sealed class VoteNudge : ISignal
     private static readonly Regex BallotQuestion = PhraseScan.Compile(
         "\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|measure|pregunta|propuesta|pytani\\w*|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*)?\\d{1,3}\\b");
 
+    // A piece of every match of the trigger and of the other scripts' pattern, found by one vectorised search: the
+    // trigger's words ("know", "say", "right", "remember") are common, and its clauses were run on most mail. The
+    // pieces hold single blanks (a phrase broken across a line, "you know what\nto do", is not read) and ASCII letters
+    // only, which the search reads many characters at a time; text in other scripts, or with a curly apostrophe ("what’s
+    // right"), is read as before.
+    private static readonly System.Buffers.SearchValues<string> Hints = System.Buffers.SearchValues.Create(
+        ["know what to do", "right thing", "what's right", "what is right", "all i'll say", "all i will say", "going to say", "not telling", "not going to tell", "remember him", "remember her",
+         "remember them", "saben qu", "saben lo que", "que decir m", "hagan lo correcto", "rdense de", "se acuerden de", "n'en dis pas plus", "savez ce qu",
+         "savez quoi", "bon choix", "wiecie", "tajcie o", "co trzeba", "konnen sa pou", "alam n"], StringComparison.Ordinal);
+
     private static readonly System.Buffers.SearchValues<string> QuestionHints = System.Buffers.SearchValues.Create(
         ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "question", "prop", "measure", "pregunta", "propuesta", "pytani", "kesyon", "tanong"], StringComparison.Ordinal);
 
     private const int Window = 300;
 
     // Whether a field may name a ballot question (BallotQuestion's words), by one vectorised search.
-    private static bool MayNameAQuestion(DetectionContext context)
+    private static bool MayNameAQuestion(DetectionContext context) => HasHint(context, QuestionHints, otherScripts: false);
+
+    private static bool HasHint(DetectionContext context, System.Buffers.SearchValues<string> hints, bool otherScripts)
     {
         foreach (var field in context.Fields)
         {
-            if (field.Lower.IndexOfAny(QuestionHints) >= 0)
+            var lower = field.Lower;
+            if ((otherScripts && (field.HasOtherScripts || lower.Contains('’'))) || lower.IndexOfAny(hints) >= 0)
             {
                 return true;
             }
@@ -73,8 +86,9 @@ internal sealed class VoteNudge : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        // Most mail names no campaign, no candidate and no ballot question: the trigger is not read there.
-        if (!(context.MayMentionCampaign || MayNameAQuestion(context) || RegisteredCandidateNamed.NamesACandidate(context)))
+        // Most mail holds none of the winks' phrases, and most of the rest names no campaign, no candidate and no
+        // ballot question: the trigger is not read there.
+        if (!HasHint(context, Hints, otherScripts: true) || !(context.MayMentionCampaign || MayNameAQuestion(context) || RegisteredCandidateNamed.NamesACandidate(context)))
         {
             return null;
         }
