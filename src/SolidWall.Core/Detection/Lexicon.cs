@@ -8,6 +8,12 @@ namespace SolidWall.Core.Detection;
 /// over a field instead of one search per signal: an Aho–Corasick automaton over the lower-cased text that
 /// reports, for each <see cref="WordSet"/> it was built from, whether any of its words occurs and where each
 /// occurrence starts. Built once, from the signals in <see cref="SignalCatalog"/>.
+/// <para>
+/// A blank in a word (a phrase, "what's right", "few words") stands for any run of blanks in the text: a line
+/// break where a plain-text message was wrapped, a tab, a no-break space, two spaces. The automaton stays where it
+/// is on the second and later blanks of a run, so an occurrence spanning such a run is longer in the text than the
+/// word; its start is found by reading back over the text.
+/// </para>
 /// </summary>
 internal sealed class Lexicon
 {
@@ -25,7 +31,10 @@ internal sealed class Lexicon
     // and the first letters') fit in the first-level cache either way (docs/BENCHMARKS.md).
     private readonly int _stride;
     private readonly int[] _moves;
-    private readonly (int Length, ulong Sets)[]?[] _found;
+    private readonly (int Length, ulong Sets, bool Blanks)[]?[] _found;
+
+    /// <summary>The class of the blank (' ' and every other white-space character no word names), or 0 when no word holds one.</summary>
+    private readonly byte _blank;
 
     /// <summary>The length of the longest word (at least 1).</summary>
     private readonly int _longest;
@@ -67,9 +76,23 @@ internal sealed class Lexicon
 
         _classes = alphabet.Length + 1;
 
+        // Every blank no word names is read as the space, so that a phrase matches across a line break or a tab.
+        _blank = _classOf[' '];
+        if (_blank != 0)
+        {
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                if (_classOf[c] == 0 && char.IsWhiteSpace((char)c))
+                {
+                    _classOf[c] = _blank;
+                }
+            }
+        }
+
         // The trie: state 0 is the root; children[s] maps a class to the next state.
         var children = new List<Dictionary<int, int>> { new() };
-        var own = new List<(int Length, ulong Sets)?> { null };
+        var own = new List<(int Length, ulong Sets, bool Blanks)?> { null };
+        var endsInBlank = new List<bool> { false };
         foreach (var (word, mask) in words)
         {
             var state = 0;
@@ -80,13 +103,14 @@ internal sealed class Lexicon
                     child = children.Count;
                     children.Add([]);
                     own.Add(null);
+                    endsInBlank.Add(_blank != 0 && _classOf[c] == _blank);
                     children[state][_classOf[c]] = child;
                 }
 
                 state = child;
             }
 
-            own[state] = (word.Length, mask);
+            own[state] = (word.Length, mask, _blank != 0 && word.Any(c => _classOf[c] == _blank));
         }
 
         // Breadth first: each state's failure link, its full transition row, and what it finds (its own word and its failure's).
@@ -96,7 +120,7 @@ internal sealed class Lexicon
         }
 
         var next = new ushort[children.Count * _classes];
-        _found = new (int, ulong)[]?[children.Count];
+        _found = new (int, ulong, bool)[]?[children.Count];
         var fail = new int[children.Count];
         var queue = new Queue<int>();
         queue.Enqueue(0);
@@ -132,6 +156,13 @@ internal sealed class Lexicon
         {
             for (var c = 0; c < _classes; c++)
             {
+                // After a blank, more blanks leave the automaton where it is, and find nothing new.
+                if (c == _blank && endsInBlank[state])
+                {
+                    _moves[(state * _stride) + c] = state * _stride;
+                    continue;
+                }
+
                 var to = next[(state * _classes) + c];
                 _moves[(state * _stride) + c] = (to * _stride) | (_found[to] is null ? 0 : 1);
             }
@@ -188,7 +219,7 @@ internal sealed class Lexicon
             row = to & ~1;
             if ((to & 1) != 0)
             {
-                present |= Found(row, i, starts);
+                present |= Found(row, i, lower, starts);
             }
         }
 
@@ -208,7 +239,7 @@ internal sealed class Lexicon
     internal ulong ScanTwoLanes(ReadOnlySpan<char> lower, List<(int Start, int End, ulong Sets)> starts)
     {
         var half = lower.Length / 2;
-        var restart = Math.Max(0, half - _longest + 1);
+        var restart = RestartBefore(lower, half);
         var second = t_secondLane ??= [];
         second.Clear();
         var present = 0UL;
@@ -229,12 +260,12 @@ internal sealed class Lexicon
             {
                 if ((to1 & 1) != 0)
                 {
-                    present |= Found(row1, i, starts);
+                    present |= Found(row1, i, lower, starts);
                 }
 
                 if ((to2 & 1) != 0 && restart + i >= half)
                 {
-                    present |= Found(row2, restart + i, second);
+                    present |= Found(row2, restart + i, lower, second);
                 }
             }
         }
@@ -245,7 +276,7 @@ internal sealed class Lexicon
             row1 = to & ~1;
             if ((to & 1) != 0)
             {
-                present |= Found(row1, i, starts);
+                present |= Found(row1, i, lower, starts);
             }
         }
 
@@ -255,7 +286,7 @@ internal sealed class Lexicon
             row2 = to & ~1;
             if ((to & 1) != 0 && i >= half)
             {
-                present |= Found(row2, i, second);
+                present |= Found(row2, i, lower, second);
             }
         }
 
@@ -264,16 +295,57 @@ internal sealed class Lexicon
     }
 
     /// <summary>Adds the words the state at <paramref name="row"/> finds, ending at <paramref name="end"/>; their sets.</summary>
-    private ulong Found(int row, int end, List<(int Start, int End, ulong Sets)> starts)
+    private ulong Found(int row, int end, ReadOnlySpan<char> lower, List<(int Start, int End, ulong Sets)> starts)
     {
         var present = 0UL;
-        foreach (var (length, sets) in _found[row / _stride]!)
+        foreach (var (length, sets, blanks) in _found[row / _stride]!)
         {
             present |= sets;
-            starts.Add((end - length + 1, end + 1, sets));
+            starts.Add((blanks ? StartOf(lower, end, length) : end - length + 1, end + 1, sets));
         }
 
         return present;
+    }
+
+    private bool IsBlank(char c) => _blank != 0 && _classOf[c] == _blank;
+
+    /// <summary>Where a word of <paramref name="length"/> characters ending at <paramref name="end"/> starts, a run of blanks read as one.</summary>
+    private int StartOf(ReadOnlySpan<char> lower, int end, int length)
+    {
+        var at = end;
+        for (var left = length; left > 0; left--)
+        {
+            if (IsBlank(lower[at]))
+            {
+                while (at > 0 && IsBlank(lower[at - 1]))
+                {
+                    at--;
+                }
+            }
+
+            at--;
+        }
+
+        return at + 1;
+    }
+
+    /// <summary>
+    /// Where the second lane starts for the half at <paramref name="half"/>: <see cref="_longest"/> − 1 characters
+    /// before it, the second and later blanks of a run not counted, since the automaton stays put on them.
+    /// </summary>
+    private int RestartBefore(ReadOnlySpan<char> lower, int half)
+    {
+        var restart = half;
+        for (var counted = 0; counted < _longest - 1 && restart > 0;)
+        {
+            restart--;
+            if (!(IsBlank(lower[restart]) && restart + 1 < lower.Length && IsBlank(lower[restart + 1])))
+            {
+                counted++;
+            }
+        }
+
+        return restart;
     }
 }
 

@@ -13,7 +13,7 @@ public sealed class LexiconLanesTests
 {
     private static readonly string[] Pieces =
     [
-        "chip", " in", "chip in", "campaña", "campa", "ña", "crédito", "credit", "é", " ", "\n", ".", ",", "vote", " for ",
+        "chip", " in", "chip in", "  ", "\t", "chip\n  in", "campaña", "campa", "ña", "crédito", "credit", "é", " ", "\n", ".", ",", "vote", " for ",
         "please share this", " with your students", "please share this with your students", "x", "ñ", "s", "aaaa",
     ];
 
@@ -35,6 +35,32 @@ public sealed class LexiconLanesTests
         }
 
         Assert.True(straddling > 300, $"only {straddling} texts had a word across the half");
+    }
+
+    [Theory]
+    [InlineData("so you know what to do.", 7)]
+    [InlineData("so you know\nwhat to do.", 7)]
+    [InlineData("so you know  what\tto\u00a0do.", 7)]
+    [InlineData("so you know\n\n   what to     do.", 7)]
+    public void APhrasesBlankMatchesAnyRunOfBlanksAndItsStartIsWhereItStands(string text, int start)
+    {
+        var lexicon = new Lexicon([new(["know what to do"]), new(["what", "do"])]);
+        var hits = new List<(int Start, int End, ulong Sets)>();
+        Assert.Equal(3UL, lexicon.ScanOneLane(text, hits));
+        var phrase = Assert.Single(hits, h => h.Sets == 1UL);
+        Assert.Equal((start, text.IndexOf('.', StringComparison.Ordinal)), (phrase.Start, phrase.End));
+        Assert.Equal(text.IndexOf("what", StringComparison.Ordinal), Assert.Single(hits, h => h.Sets == 2UL && h.End - h.Start == 4).Start);
+    }
+
+    [Theory]
+    [InlineData("you knowwhat to do")]
+    [InlineData("you know.what to do")]
+    [InlineData("you know what to dont")]
+    public void APhraseIsNotFoundWithoutItsBlanksOrBrokenByPunctuation(string text)
+    {
+        var lexicon = new Lexicon([new(["know what to do"])]);
+        var hits = new List<(int Start, int End, ulong Sets)>();
+        Assert.Equal(text.EndsWith("dont", StringComparison.Ordinal) ? 1UL : 0UL, lexicon.ScanOneLane(text, hits));
     }
 
     [Fact]

@@ -14,6 +14,8 @@ namespace SolidWall.Core.Tests.Detection;
 /// </summary>
 public sealed class PhraseAnchorsTests
 {
+    private static readonly System.Text.RegularExpressions.Regex Blanks = new("\\s+");
+
     [Fact]
     public void Every_match_of_every_signal_pattern_holds_one_of_its_anchors()
     {
@@ -58,8 +60,24 @@ public sealed class PhraseAnchorsTests
     }
 
     // Whether the match (value, at index in text) holds the anchor; with atWordStart, where no letter or digit comes before it in the text.
+    // A blank in an anchor stands for any run of blanks, as in the lexicon.
     private static bool Holds(string text, int index, string value, string anchor, bool atWordStart)
     {
+        if (anchor.Contains(' ', StringComparison.Ordinal))
+        {
+            var collapsed = Blanks.Replace(value, " ");
+            for (var i = collapsed.IndexOf(anchor, StringComparison.Ordinal); i >= 0; i = collapsed.IndexOf(anchor, i + 1, StringComparison.Ordinal))
+            {
+                var before = i > 0 ? collapsed[i - 1] : index > 0 ? text[index - 1] : ' ';
+                if (!atWordStart || !char.IsLetterOrDigit(before))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         for (var i = value.IndexOf(anchor, StringComparison.Ordinal); i >= 0; i = value.IndexOf(anchor, i + 1, StringComparison.Ordinal))
         {
             if (!atWordStart || index + i == 0 || !char.IsLetterOrDigit(text[index + i - 1]))

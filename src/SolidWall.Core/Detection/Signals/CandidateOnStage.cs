@@ -14,15 +14,16 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class CandidateOnStage : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:say\\s+a\\s+few\\s+words|(?:give|make|deliver)\\s+(?:a\\s+few\\s+|brief\\s+|short\\s+)?(?:remarks|a\\s+(?:short\\s+|brief\\s+)?speech)"
         + "|speak\\s+(?:at|to)\\s+(?:our|the)\\s+(?:\\w+\\s+){0,2}(?:assembly|assemblies|families|parents|graduation|ceremony|concert|festival|fair|breakfast|night)"
         + "|(?:put|add|list)\\s+(?:him|her|them)\\s+on\\s+the\\s+(?:printed\\s+)?program|(?:give|hand)\\s+out\\s+the\\s+(?:ribbons|awards|prizes|diplomas|certificates)"
         + "|decir\\s+unas\\s+palabras|dirigir\\s+unas\\s+palabras|entregar\\s+(?:las\\s+flores|los\\s+premios|los\\s+diplomas|los\\s+reconocimientos)"
         + "|dire\\s+quelques\\s+mots|prendre\\s+la\\s+parole|powie\\s+kilka\\s+s[łl][óo]w|wr[ęe]czy\\s+nagrody|di\\s+k[èe]k\\s+mo|magsalita\\s+sa)\\b",
-        // The rarest word of each alternative: "words", "remarks" and "speech", not "say" and "give".
-        ["words", "remarks", "speech", "speak", "program", "ribbons", "awards", "prizes", "diplomas", "certificates", "palabras", "flores", "premios",
-         "reconocimientos", "mots", "parole", "słów", "slow", "słow", "slów", "nagrody", "kèk", "kek", "magsalita"]);
+        // A piece of every alternative, found by the lexicon's one pass over the field.
+        ["few words", "remarks", "speech", "speak at", "speak to", "on the program", "on the printed program", "out the ribbons", "out the awards", "out the prizes",
+         "out the diplomas", "out the certificates", "unas palabras", "entregar las", "entregar los", "quelques mots", "la parole", "kilka słów", "kilka slow",
+         "kilka słow", "kilka slów", "nagrody", "di kèk mo", "di kek mo", "magsalita sa"]);
 
     private static readonly Regex OtherScriptTrigger = PhraseScan.Compile(
         "(?:сказа\\w*|скаже)\\s+кілька\\s+слів|привітання\\s+від|(?:lên\\s+)?phát\\s+biểu|讲几句|講幾句|致辞|致辭|يلقي\\s+كلمة|كلمة\\s+قصيرة");
@@ -32,20 +33,13 @@ internal sealed class CandidateOnStage : ISignal
         "\\b(?:forums?|debates?|all\\s+(?:the\\s+|three\\s+|four\\s+)?candidates|each\\s+candidate|every\\s+candidate|both\\s+candidates|moderat\\w+"
         + "|foros?|todos\\s+los\\s+candidatos|cada\\s+candidat[oa]|d[ée]bat|tous\\s+les\\s+candidats|wszyscy\\s+kandydaci|debat\\w*)\\b|всі\\s+кандидати|các\\s+ứng\\s+cử\\s+viên|所有候选人");
 
-    // A piece of every match of the trigger, found by one vectorised search before any clause is read. The pieces hold
-    // single blanks (a phrase broken across a line is not read) and ASCII letters only, which the search reads many
-    // characters at a time; text in other scripts is read as before.
-    private static readonly System.Buffers.SearchValues<string> Hints = System.Buffers.SearchValues.Create(
-        ["few words", "remarks", "speech", "speak at", "speak to", "on the program", "on the printed program", "out the ribbons", "out the awards", "out the prizes", "out the diplomas", "out the certificates", "unas palabras", "entregar l",
-         "quelques mots", "la parole", "kilka s", "czy nagrody", "di k", "magsalita sa"], StringComparison.Ordinal);
-
     private const int Window = 250;
 
     private static bool HasHint(DetectionContext context)
     {
         foreach (var field in context.Fields)
         {
-            if (field.HasOtherScripts || field.Lower.IndexOfAny(Hints) >= 0)
+            if (Trigger.Anchors.IsIn(field) || field.HasOtherScripts)
             {
                 return true;
             }

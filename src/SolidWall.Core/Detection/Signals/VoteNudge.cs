@@ -14,7 +14,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class VoteNudge : ISignal
 {
-    private static readonly PhrasePattern Trigger = PhraseScan.WordTrigger(
+    private static readonly PhrasePattern Trigger = PhraseScan.Trigger(
         "\\b(?:you\\s+(?:all\\s+)?know\\s+what\\s+to\\s+do|(?:go\\s+)?do\\s+the\\s+right\\s+thing|do\\s+what(?:'s|’s|\\s+is)\\s+right"
         + "|that(?:'s|’s|\\s+is)\\s+all\\s+i(?:'ll|’ll|\\s+will|(?:'m|’m|\\s+am)\\s+going\\s+to)\\s+say"
         + "|(?:i'm|i’m|i\\s+am)\\s+not\\s+(?:telling|going\\s+to\\s+tell)\\s+(?:anyone|anybody|you|people)\\s+(?:what\\s+to\\s+think|how\\s+to\\s+vote|who\\s+to\\s+vote\\s+for),?\\s+but\\b"
@@ -26,8 +26,12 @@ internal sealed class VoteNudge : ISignal
         + "|je\\s+n'en\\s+dis\\s+pas\\s+plus|vous\\s+savez\\s+(?:ce\\s+qu'il\\s+(?:vous\\s+)?reste\\s+[àa]\\s+faire|quoi\\s+faire|ce\\s+que\\s+vous\\s+avez\\s+[àa]\\s+faire)"
         + "|faites\\s+le\\s+bon\\s+choix|wiecie,?\\s+co\\s+(?:robi[ćc]|zrobi[ćc]|trzeba)|pami[ęe]tajcie\\s+o\\s+(?:pani|panu|nim|niej)\\b|zr[óo]bcie,?\\s+co\\s+trzeba"
         + "|nou\\s+konnen\\s+sa\\s+pou\\s+nou\\s+f[èe]|alam\\s+n(?:iyo|yo|inyo)\\s+na\\s+(?:ang\\s+)?(?:gagawin|dapat\\s+gawin))",
-        ["know", "right", "say", "telling", "tell", "remember", "saben", "decir", "hagan", "acuérdense", "acuerdense", "acuerden", "plus", "savez", "faites",
-         "wiecie", "pamiętajcie", "pamietajcie", "zróbcie", "zrobcie", "konnen", "alam"]);
+        // A piece of every alternative, found by the lexicon's one pass over the field: the trigger's words ("know",
+        // "say", "right", "remember") are common, and with them as anchors its clauses were read on most mail.
+        ["know what to do", "right thing", "what's right", "what’s right", "what is right", "all i'll say", "all i’ll say", "all i will say", "going to say",
+         "not telling", "not going to tell", "remember him", "remember her", "remember them", "saben qu", "saben lo que", "decir más", "decir mas",
+         "hagan lo correcto", "rdense de", "se acuerden de", "dis pas plus", "savez ce qu", "savez quoi", "bon choix", "wiecie", "tajcie o", "co trzeba",
+         "konnen sa pou", "alam n"]);
 
     // The same wink in Ukrainian, Arabic, Chinese and Vietnamese: "ви знаєте, що робити", "пам'ятайте про неї",
     // "تعرفون ما عليكم", "你们知道该怎么做", "các bạn biết phải làm gì".
@@ -44,30 +48,31 @@ internal sealed class VoteNudge : ISignal
     private static readonly Regex BallotQuestion = PhraseScan.Compile(
         "\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|measure|pregunta|propuesta|pytani\\w*|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*)?\\d{1,3}\\b");
 
-    // A piece of every match of the trigger and of the other scripts' pattern, found by one vectorised search: the
-    // trigger's words ("know", "say", "right", "remember") are common, and its clauses were run on most mail. The
-    // pieces hold single blanks (a phrase broken across a line, "you know what\nto do", is not read) and ASCII letters
-    // only, which the search reads many characters at a time; text in other scripts, or with a curly apostrophe ("what’s
-    // right"), is read as before.
-    private static readonly System.Buffers.SearchValues<string> Hints = System.Buffers.SearchValues.Create(
-        ["know what to do", "right thing", "what's right", "what is right", "all i'll say", "all i will say", "going to say", "not telling", "not going to tell", "remember him", "remember her",
-         "remember them", "saben qu", "saben lo que", "que decir m", "hagan lo correcto", "rdense de", "se acuerden de", "n'en dis pas plus", "savez ce qu",
-         "savez quoi", "bon choix", "wiecie", "tajcie o", "co trzeba", "konnen sa pou", "alam n"], StringComparison.Ordinal);
-
     private static readonly System.Buffers.SearchValues<string> QuestionHints = System.Buffers.SearchValues.Create(
         ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "question", "prop", "measure", "pregunta", "propuesta", "pytani", "kesyon", "tanong"], StringComparison.Ordinal);
 
     private const int Window = 300;
 
     // Whether a field may name a ballot question (BallotQuestion's words), by one vectorised search.
-    private static bool MayNameAQuestion(DetectionContext context) => HasHint(context, QuestionHints, otherScripts: false);
-
-    private static bool HasHint(DetectionContext context, System.Buffers.SearchValues<string> hints, bool otherScripts)
+    private static bool MayNameAQuestion(DetectionContext context)
     {
         foreach (var field in context.Fields)
         {
-            var lower = field.Lower;
-            if ((otherScripts && (field.HasOtherScripts || lower.Contains('’'))) || lower.IndexOfAny(hints) >= 0)
+            if (field.Lower.IndexOfAny(QuestionHints) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a field holds one of the trigger's anchors, or letters of the other scripts.
+    private static bool MayNudge(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (Trigger.Anchors.IsIn(field) || field.HasOtherScripts)
             {
                 return true;
             }
@@ -88,7 +93,7 @@ internal sealed class VoteNudge : ISignal
     {
         // Most mail holds none of the winks' phrases, and most of the rest names no campaign, no candidate and no
         // ballot question: the trigger is not read there.
-        if (!HasHint(context, Hints, otherScripts: true) || !(context.MayMentionCampaign || MayNameAQuestion(context) || RegisteredCandidateNamed.NamesACandidate(context)))
+        if (!MayNudge(context) || !(context.MayMentionCampaign || MayNameAQuestion(context) || RegisteredCandidateNamed.NamesACandidate(context)))
         {
             return null;
         }
