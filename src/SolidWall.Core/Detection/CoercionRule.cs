@@ -64,11 +64,29 @@ internal static class CoercionRule
         "пам['’]?ятатиму|не\\s+забуваю,?\\s+хто|розклад\\w*|без\\s+домашнього|سأتذكر|التوصيات|نصف\\s+الدرجة"
         + "|不签|不能上场|名单我会|我会看|课表|记出勤|xét\\s+lại|không\\s+cho\\s+(?:lên|đi|tham)|ưu\\s+tiên\\s+chọn";
 
+    // A piece of every match of Pressure and Leverage, found by the lexicon's one pass over the field
+    // (SignalCatalog.Lexicon); a field holding none is not read by either pattern. PhraseAnchorsTests checks that no
+    // match on the district set lacks one.
+    public static WordSet Anchors { get; } = new(
+    [
+        // Pressure.
+        "valuat", "evaluaci", "remember", "know who", "notice who", "see who", "me acuerdo", "me acordar", "me fij", "of who", "who has", "who have",
+        "quien", "quién", "names by", "names from", "report", "your number", "extra", "bonus", "grade", "credit", "crédito", "point", "cuenta para",
+        "cuenta como", "pizza", "mandatory", "obligato", "required to", "expected to", "i expect", "espero que", "keep their", "keep your", "next year's",
+        "compte pour", "souviendrai", "saurai", "verrai", "noterai", "n'a pas encore", "j'attends", "ewaluacj", "ocen", "punkt", "obowi", "pami",
+        "kto jeszcze", "oczekuj", "evalyasyon", "pwen", "obligatwa", "kiy", "ebalwasyon", "dagdag", "sapilitan", "tatandaan",
+        // Leverage.
+        "i'll notice", "i'll be", "will notice", "i'll know", "i'll ask", "a list", "a sign", "a tally", "attendance", "counting on", "me look", "summer",
+        "overtime", "comp time", "stipend", "recommendation", "understudy", "homework pass", "waived", "run laps", "run suicides", "run sprints", "lista",
+        "explicarme", "verme", "ver a la oficina", "me fallen", "cuento con", "notar", "turnos", "punt", "zobacz", "nadgodzin", "przydzia", "na kogo",
+        "m ap sonje", "m ap gen", "bliye", "orè", "ore pou", "ore ane", "limutan",
+    ]);
+
     // Three patterns: one would pass the NonBacktracking engine's limit on its automaton (10,000 nodes), and the other
     // scripts' words are read only in text that holds their letters.
-    private static readonly Regex Pressure = PhraseScan.Compile(PressureWords);
+    internal static readonly Regex Pressure = PhraseScan.Compile(PressureWords);
 
-    private static readonly Regex Leverage = PhraseScan.Compile(LeverageWords);
+    internal static readonly Regex Leverage = PhraseScan.Compile(LeverageWords);
 
     private static readonly Regex OtherScriptPressure = PhraseScan.Compile(PressureOtherScripts + "|" + LeverageOtherScripts);
 
@@ -82,7 +100,8 @@ internal static class CoercionRule
 
         foreach (var field in context.Fields)
         {
-            if (Pressure.IsMatch(field.Lower) || Leverage.IsMatch(field.Lower) || (field.HasOtherScripts && OtherScriptPressure.IsMatch(field.Lower)))
+            if ((Anchors.IsIn(field) && (Pressure.IsMatch(field.Lower) || Leverage.IsMatch(field.Lower)))
+                || (field.HasOtherScripts && OtherScriptPressure.IsMatch(field.Lower)))
             {
                 return true;
             }

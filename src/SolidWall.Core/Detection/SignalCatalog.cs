@@ -40,12 +40,12 @@ internal static class SignalCatalog
 
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();
 
-    /// <summary>The words of every signal's phrase patterns and the campaign words, found in one pass per field.</summary>
+    /// <summary>The words of every signal's phrase patterns, the campaign words and the coercion rule's, found in one pass per field.</summary>
     public static Lexicon Lexicon { get; } = BuildLexicon();
 
     private static Lexicon BuildLexicon()
     {
-        var sets = All.SelectMany(s => s.Phrases).Select(p => p.Anchors).Prepend(LookAlikes.CommonAnchors).Prepend(CampaignTerms.Anchors).Distinct().ToList();
+        var sets = All.SelectMany(s => s.Phrases).Select(p => p.Anchors).Prepend(LookAlikes.CommonAnchors).Prepend(CampaignTerms.Anchors).Append(CoercionRule.Anchors).Distinct().ToList();
         for (var i = 0; i < sets.Count; i++)
         {
             sets[i].Slot = i;

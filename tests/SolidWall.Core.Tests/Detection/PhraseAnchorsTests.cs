@@ -36,6 +36,8 @@ public sealed class PhraseAnchorsTests
         var patterns = SignalCatalog.All.SelectMany(s => s.Phrases.Select(p => (s.Name, p.Regex, p.Anchors, p.AnchorsStartWords)))
             .Append(("CampaignTerms", CampaignTerms.Terms, CampaignTerms.Anchors, false))
             .Append(("LookAlikes", LookAlikes.Common, LookAlikes.CommonAnchors, false))
+            .Append(("CoercionRule pressure", CoercionRule.Pressure, CoercionRule.Anchors, false))
+            .Append(("CoercionRule leverage", CoercionRule.Leverage, CoercionRule.Anchors, false))
             .ToList();
         var matches = 0;
         var lost = new List<string>();
