@@ -38,6 +38,23 @@ internal sealed class PhrasePattern
     public WordSet Anchors { get; }
 
     /// <summary>
+    /// Whether any field of the message holds one of the anchors (the lexicon's pass found them already), or letters
+    /// of the other scripts, which a signal reads with a pattern of its own: where neither stands, nothing can match.
+    /// </summary>
+    public bool MayMatchIn(DetectionContext context)
+    {
+        foreach (var field in context.Fields)
+        {
+            if (Anchors.IsIn(field) || field.HasOtherScripts)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when every match holds one of its anchors at the start of a word (after no letter or digit), as a pattern
     /// whose words all begin after \b or a blank does: an anchor inside a word ("moun" in "amount", "sure" in
     /// "measure", "grade" in "upgrade") then opens no clause. Checked on the district set by PhraseAnchorsTests.

@@ -35,19 +35,6 @@ internal sealed class CandidateOnStage : ISignal
 
     private const int Window = 250;
 
-    private static bool HasHint(DetectionContext context)
-    {
-        foreach (var field in context.Fields)
-        {
-            if (Trigger.Anchors.IsIn(field) || field.HasOtherScripts)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     public string Name => "CandidateOnStage";
 
     public double Weight => 1.5;
@@ -58,7 +45,7 @@ internal sealed class CandidateOnStage : ISignal
 
     public SignalHit? Evaluate(DetectionContext context)
     {
-        if (!HasHint(context) || !(context.MayMentionCampaign || RegisteredCandidateNamed.NamesACandidate(context)))
+        if (!Trigger.MayMatchIn(context) || !(context.MayMentionCampaign || RegisteredCandidateNamed.NamesACandidate(context)))
         {
             return null;
         }

@@ -67,20 +67,6 @@ internal sealed class VoteNudge : ISignal
         return false;
     }
 
-    // Whether a field holds one of the trigger's anchors, or letters of the other scripts.
-    private static bool MayNudge(DetectionContext context)
-    {
-        foreach (var field in context.Fields)
-        {
-            if (Trigger.Anchors.IsIn(field) || field.HasOtherScripts)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     public string Name => "VoteNudge";
 
     public double Weight => 2.0;
@@ -93,7 +79,7 @@ internal sealed class VoteNudge : ISignal
     {
         // Most mail holds none of the winks' phrases, and most of the rest names no campaign, no candidate and no
         // ballot question: the trigger is not read there.
-        if (!MayNudge(context) || !(context.MayMentionCampaign || MayNameAQuestion(context) || RegisteredCandidateNamed.NamesACandidate(context)))
+        if (!Trigger.MayMatchIn(context) || !(context.MayMentionCampaign || MayNameAQuestion(context) || RegisteredCandidateNamed.NamesACandidate(context)))
         {
             return null;
         }
