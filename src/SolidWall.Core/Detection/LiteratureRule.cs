@@ -26,12 +26,14 @@ internal static class LiteratureRule
         "protonmail", "gmx", "comcast", "att", "sbcglobal", "verizon", "zoho", "mail", "yandex", "qq", "163", "126",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonalMailLookup = PersonalMail.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when the address is at a provider of personal mailboxes ("gmail.com", "yahoo.com", "qq.com").</summary>
     internal static bool IsPersonalMailbox(SolidWall.Mime.MailboxAddress address)
     {
         var domain = address.AsciiDomain;
         var dot = domain.IndexOf('.');
-        return PersonalMail.GetAlternateLookup<ReadOnlySpan<char>>().Contains(dot < 0 ? domain : domain.AsSpan(0, dot));
+        return PersonalMailLookup.Contains(dot < 0 ? domain : domain.AsSpan(0, dot));
     }
 
     /// <summary>

@@ -82,29 +82,14 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
     /// Whether a registered candidate is named by a first name or surname alone anywhere in the message, the sender's
     /// own name aside: campaign context for a counter-signal, as it is evidence for this one.
     /// </summary>
-    internal static bool NamesACandidate(DetectionContext context)
-    {
-        if (!HasCandidateNames(context))
-        {
-            return false;
-        }
-
-        foreach (var (field, at, length, _) in context.CandidateParts ??= FindAll(context))
-        {
-            if (!IsSendersOwn(context, field, at, length))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool NamesACandidate(DetectionContext context) => NamesACandidateIn(context, field: null, 0, int.MaxValue);
 
     /// <summary>
-    /// Whether a registered candidate is named by a first name or surname alone in <paramref name="field"/> between
-    /// <paramref name="start"/> and <paramref name="end"/>, the sender's own name aside: "remember her" needs her near.
+    /// Whether a registered candidate is named by a first name or surname alone in <paramref name="field"/> (any field
+    /// when null) between <paramref name="start"/> and <paramref name="end"/>, the sender's own name aside: "remember
+    /// her" needs her near.
     /// </summary>
-    internal static bool NamesACandidateIn(DetectionContext context, TextField field, int start, int end)
+    internal static bool NamesACandidateIn(DetectionContext context, TextField? field, int start, int end)
     {
         if (!HasCandidateNames(context))
         {
@@ -113,7 +98,7 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
 
         foreach (var (inField, at, length, _) in context.CandidateParts ??= FindAll(context))
         {
-            if (ReferenceEquals(inField, field) && at < end && at + length > start && !IsSendersOwn(context, field, at, length))
+            if ((field is null || ReferenceEquals(inField, field)) && at < end && at + length > start && !IsSendersOwn(context, inField, at, length))
             {
                 return true;
             }
