@@ -54,6 +54,7 @@ internal static class TrainCommand
         stdout.WriteLine($"read {examples.Count} examples ({examples.Count(e => e.Electioneering)} electioneering) in {loaded:F1} s");
         stdout.WriteLine($"trained in {stopwatch.Elapsed.TotalSeconds - loaded:F1} s: {options.Epochs} epochs, learning rate {options.LearningRate}, L2 {options.L2}, district weight {options.DistrictWeight}, {TrainingData.Buckets} buckets");
         stdout.WriteLine($"combination: model_weight {c.ModelWeight}, model_bias {c.ModelBias}, bias without a model {c.Bias}, {string.Join(", ", c.SignalWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"))}");
+        stdout.WriteLine($"categories: {string.Join(", ", c.Categories.Select(kv => $"{kv.Key} named by {kv.Value.Signals.Count} signal(s) of their own, model {kv.Value.Model}"))}");
         stdout.WriteLine($"wrote {output} ({bytes.Length:N0} bytes, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))})");
         stdout.WriteLine($"wrote the fitted weights to {policyPath}");
         return ExitCodes.Ok;

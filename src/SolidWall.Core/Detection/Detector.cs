@@ -50,7 +50,7 @@ public sealed class Detector
         _firstCounterSignal = firstCounter < 0 ? _signals.Length : firstCounter;
     }
 
-    private const string ForwardedElectioneeringSignal = "ForwardedElectioneering";
+    internal const string ForwardedElectioneeringSignal = "ForwardedElectioneering";
 
     /// <summary>The name of the model's reason in verdicts.</summary>
     public const string TextModelSignal = "TextModel";
@@ -78,13 +78,15 @@ public sealed class Detector
     {
         var reasons = new List<Reason>();
         var categories = new HashSet<string>(StringComparer.Ordinal);
+        var named = new List<(string Signal, IReadOnlyList<string> Categories)>();
+        IReadOnlyDictionary<string, double>? modelCategories = null;
         var z = 0.0;
         var positive = false;
         string? likeliest = null;
         var firstCounter = _firstCounterSignal;
         for (var i = 0; i < firstCounter; i++)
         {
-            z += Apply(_signals[i], context, reasons, categories, ref positive);
+            z += Apply(_signals[i], context, reasons, categories, named, ref positive);
         }
 
         if (_model is null)
@@ -100,6 +102,7 @@ public sealed class Detector
             z += contribution + _modelBias;
             positive |= score.Probability > CounterSignalModelGate;
             reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score)));
+            modelCategories = score.CategoryProbabilities;
             var best = 0.0;
             foreach (var (category, probability) in score.CategoryProbabilities)
             {
@@ -124,7 +127,7 @@ public sealed class Detector
         // up: a positive signal, or the model leaning towards electioneering.
         for (var i = firstCounter; positive && i < _signals.Length; i++)
         {
-            z += Apply(_signals[i], context, reasons, categories, ref positive);
+            z += Apply(_signals[i], context, reasons, categories, named, ref positive);
         }
 
         var probabilityOut = 1.0 / (1.0 + Math.Exp(-z));
@@ -132,8 +135,13 @@ public sealed class Detector
         reasons.Sort(static (x, y) => y.Weight.CompareTo(x.Weight));
 
         IReadOnlyList<string> verdictCategories = [];
-        if (electioneering)
+        if (electioneering && modelCategories is not null && _policy.CategoryWeights.Count > 0)
         {
+            verdictCategories = FittedCategories(context, reasons, categories, named, modelCategories);
+        }
+        else if (electioneering)
+        {
+            // Without a model (or fitted weights): every category a signal named, with two rules.
             // Literature only where material is passed on (LiteratureRule), and only beside another category.
             if (categories.Count > 1 && categories.Contains(Categories.Literature)
                 && !LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)))
@@ -164,10 +172,64 @@ public sealed class Detector
             reasons);
     }
 
+    /// <summary>
+    /// The categories of an electioneering verdict when a model runs: each category with fitted weights
+    /// (<see cref="CategoryWeights"/>) whose log-odds are above zero, each without them that a signal named or the
+    /// model gave at least the policy's threshold (in <paramref name="union"/>); the likeliest by those log-odds when none is.
+    /// </summary>
+    private string[] FittedCategories(DetectionContext context, List<Reason> reasons, HashSet<string> union, List<(string Signal, IReadOnlyList<string> Categories)> named, IReadOnlyDictionary<string, double> modelCategories)
+    {
+        var chosen = new List<string>(3);
+        string? likeliest = null;
+        var best = double.NegativeInfinity;
+        var namedBy = new List<string>(4);
+        foreach (var category in Categories.All)
+        {
+            if (!_policy.CategoryWeights.TryGetValue(category, out var weights))
+            {
+                if (union.Contains(category))
+                {
+                    chosen.Add(category);
+                }
+
+                continue;
+            }
+
+            namedBy.Clear();
+            foreach (var (signal, categories) in named)
+            {
+                if (categories.Contains(category))
+                {
+                    namedBy.Add(signal);
+                }
+            }
+
+            // The rules cost a scan each; they are read only where their weight can count.
+            var rule = weights.Rule > 0 && category switch
+            {
+                Categories.Literature => LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)),
+                Categories.Coercion => CoercionRule.Adds(context),
+                _ => false,
+            };
+            var logOdds = weights.LogOdds(Logit(modelCategories.GetValueOrDefault(category)), namedBy, rule);
+            if (logOdds > 0)
+            {
+                chosen.Add(category);
+            }
+
+            if (logOdds > best)
+            {
+                (best, likeliest) = (logOdds, category);
+            }
+        }
+
+        return chosen.Count > 0 ? [.. chosen] : [likeliest ?? Categories.Literature];
+    }
+
     /// <summary>A model probability above this lets the counter-signals run, as a positive signal does.</summary>
     internal const double CounterSignalModelGate = 0.5;
 
-    private static double Apply((ISignal Signal, double Weight) entry, DetectionContext context, List<Reason> reasons, HashSet<string> categories, ref bool positive)
+    private static double Apply((ISignal Signal, double Weight) entry, DetectionContext context, List<Reason> reasons, HashSet<string> categories, List<(string Signal, IReadOnlyList<string> Categories)> named, ref bool positive)
     {
         if (entry.Signal.Evaluate(context) is not { } hit)
         {
@@ -181,6 +243,11 @@ public sealed class Detector
         }
 
         reasons.Add(new Reason(entry.Signal.Name, entry.Weight, hit.Evidence));
+        if (hit.Categories.Count > 0)
+        {
+            named.Add((entry.Signal.Name, hit.Categories));
+        }
+
         foreach (var category in hit.Categories)
         {
             categories.Add(category);

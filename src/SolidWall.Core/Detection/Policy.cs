@@ -11,13 +11,15 @@ namespace SolidWall.Core.Detection;
 /// </summary>
 public sealed class Policy
 {
-    private static readonly string[] TopKeys = ["threshold", "blast_jaccard", "blast_window_minutes", "blast_min_copies", "relay_jaccard", "score", "signal_weights", "actions", "allowlist", "oversight_mailboxes"];
+    private static readonly string[] TopKeys = ["threshold", "blast_jaccard", "blast_window_minutes", "blast_min_copies", "relay_jaccard", "score", "signal_weights", "categories", "actions", "allowlist", "oversight_mailboxes"];
     private static readonly string[] ScoreKeys = ["bias", "model_weight", "model_bias", "model_bias_without_registry", "model_category_threshold"];
+    private static readonly string[] CategoryKeys = ["bias", "model", "signal", "rule", "signals"];
     private static readonly string[] AllowlistKeys = ["senders", "domains"];
     private static readonly string[] ActionNames = ["accept", "tag", "quarantine", "reject"];
     private static readonly Lazy<Policy> Shipped = new(LoadShipped);
 
     private Dictionary<string, double> _signalWeights = new(StringComparer.Ordinal);
+    private Dictionary<string, CategoryWeights> _categoryWeights = new(StringComparer.Ordinal);
     private Dictionary<InstitutionRole, Dictionary<string, PolicyAction>> _actions = [];
     private FrozenSet<string> _allowedSenders = FrozenSet<string>.Empty;
     private FrozenSet<string> _allowedDomains = FrozenSet<string>.Empty;
@@ -61,6 +63,13 @@ public sealed class Policy
     public double ModelCategoryThreshold { get; private set; }
 
     public IReadOnlyDictionary<string, double> SignalWeights => _signalWeights;
+
+    /// <summary>
+    /// Per category, the fitted decision an electioneering verdict with a text model uses to name it
+    /// (<see cref="Detection.CategoryWeights"/>); a category missing here is named when a signal names it or the model
+    /// gives it at least <see cref="ModelCategoryThreshold"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, CategoryWeights> CategoryWeights => _categoryWeights;
 
     public IReadOnlySet<string> AllowedSenders => _allowedSenders;
 
@@ -162,6 +171,11 @@ public sealed class Policy
             policy._signalWeights[signal] = weight;
         }
 
+        foreach (var (category, weights) in combination.Categories)
+        {
+            policy._categoryWeights[category] = weights;
+        }
+
         return policy;
     }
 
@@ -188,6 +202,7 @@ public sealed class Policy
         ModelBiasWithoutRegistry = ModelBiasWithoutRegistry,
         ModelCategoryThreshold = ModelCategoryThreshold,
         _signalWeights = new Dictionary<string, double>(_signalWeights, StringComparer.Ordinal),
+        _categoryWeights = new Dictionary<string, CategoryWeights>(_categoryWeights, StringComparer.Ordinal),
         _actions = _actions.ToDictionary(kv => kv.Key, kv => new Dictionary<string, PolicyAction>(kv.Value, StringComparer.Ordinal)),
         _allowedSenders = _allowedSenders,
         _allowedDomains = _allowedDomains,
@@ -212,6 +227,7 @@ public sealed class Policy
                 case "relay_jaccard": RelayJaccard = doc.Number(value, "relay_jaccard", 0, 1); break;
                 case "score": ApplyScore(doc, value); break;
                 case "signal_weights": ApplySignalWeights(doc, value); break;
+                case "categories": ApplyCategories(doc, value); break;
                 case "actions": ApplyActions(doc, value); break;
                 case "allowlist": ApplyAllowlist(doc, value); break;
                 case "oversight_mailboxes": ApplyOversightMailboxes(doc, value); break;
@@ -246,6 +262,47 @@ public sealed class Policy
         {
             _signalWeights[key] = doc.Number(value, $"signal_weights.{key}", -50, 50);
         }
+    }
+
+    // Key by key over what the baseline holds: a file that sets categories.event.bias keeps the event's other weights.
+    private void ApplyCategories(YamlDocument doc, YamlNode node)
+    {
+        foreach (var (category, categoryNode) in doc.Entries(doc.Mapping(node, "categories"), Categories.All, "categories"))
+        {
+            var weights = _categoryWeights.GetValueOrDefault(category) ?? new CategoryWeights(0, 0, 0, 0, new Dictionary<string, double>(StringComparer.Ordinal));
+            foreach (var (key, value) in doc.Entries(doc.Mapping(categoryNode, $"categories.{category}"), CategoryKeys, $"categories.{category}"))
+            {
+                var what = $"categories.{category}.{key}";
+                weights = key switch
+                {
+                    "bias" => weights with { Bias = doc.Number(value, what, -50, 50) },
+                    "model" => weights with { Model = doc.Number(value, what, 0, 50) },
+                    "signal" => weights with { Signal = doc.Number(value, what, 0, 50) },
+                    "rule" => weights with { Rule = doc.Number(value, what, 0, 50) },
+                    _ => weights with { Signals = SignalsNamingCategory(doc, value, what, weights.Signals) },
+                };
+            }
+
+            _categoryWeights[category] = weights;
+        }
+    }
+
+    private static Dictionary<string, double> SignalsNamingCategory(YamlDocument doc, YamlNode node, string what, IReadOnlyDictionary<string, double> baseline)
+    {
+        var signals = new Dictionary<string, double>(baseline, StringComparer.Ordinal);
+        if (node is YamlSequenceNode { Children.Count: 0 })
+        {
+            // "signals: []" clears the baseline's.
+            signals.Clear();
+            return signals;
+        }
+
+        foreach (var (signal, value) in doc.Entries(doc.Mapping(node, what), SignalCatalog.Names, what))
+        {
+            signals[signal] = doc.Number(value, $"{what}.{signal}", 0, 50);
+        }
+
+        return signals;
     }
 
     private void ApplyActions(YamlDocument doc, YamlNode node)

@@ -96,6 +96,26 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void With_a_model_the_policys_category_weights_decide_which_categories_a_verdict_names()
+    {
+        var model = new FixedModel(0.95) { Categories = { [Categories.Event] = 0.9, [Categories.Polling] = 0.001 } };
+        var message = Mail.Of("Saturday at ten, in the gym: come hear the mayor and bring your neighbours.", "Saturday");
+        var shipped = new Detector(model: model).Classify(message);
+        Assert.Equal(Verdict.Electioneering, shipped.Decision);
+        Assert.Contains(Categories.Event, shipped.Categories);
+        Assert.DoesNotContain(Categories.Polling, shipped.Categories);
+
+        var policy = Policy.Parse("categories:\n  event:\n    bias: -50\n  polling:\n    bias: 50\n", "policy.yaml");
+        var overridden = new Detector(policy, model: model).Classify(message);
+        Assert.DoesNotContain(Categories.Event, overridden.Categories);
+        Assert.Contains(Categories.Polling, overridden.Categories);
+
+        // When no category clears zero, the verdict still names one: the likeliest by the same log-odds.
+        var none = Policy.Parse(string.Concat(Categories.All.Select(c => $"  {c}:\n    bias: -50\n")).Insert(0, "categories:\n"), "policy.yaml");
+        Assert.Equal([Categories.Event], new Detector(none, model: model).Classify(message).Categories);
+    }
+
+    [Fact]
     public void The_shipped_model_reads_a_registered_candidates_name_only_with_the_registry()
     {
         var model = SolidWall.Core.Detection.Model.TextModel.LoadEmbedded();
@@ -202,11 +222,18 @@ public sealed class DetectorTests
     [InlineData("principal@district.example", "staff@district.example", "Saturday we knock doors for Kurt. The overtime issue is on his list too.", false)] // a topic, not a sheet he keeps
     public void Coercion_is_an_insiders_pressure_wherever_it_stands(string from, string to, string text, bool coercion)
     {
+        // The rule is one input of the fitted category decision (Policy.CategoryWeights): it names coercion where the
+        // model is unsure (here one chance in ten), not against a model sure there is none.
         var model = new FixedModel(0.97, ("saturday", 2.0));
         model.Categories[Categories.VolunteerRecruitment] = 0.9;
-        var verdict = new Detector(model: model).Classify(Mail.Of(text, "Saturday", from: from, to: [to]));
+        model.Categories[Categories.Coercion] = 0.1;
+        var message = Mail.Of(text, "Saturday", from: from, to: [to]);
+        var verdict = new Detector(model: model).Classify(message);
         Assert.True(verdict.IsElectioneering);
         Assert.Equal(coercion, verdict.Categories.Contains(Categories.Coercion));
+
+        model.Categories[Categories.Coercion] = 0.0001;
+        Assert.DoesNotContain(Categories.Coercion, new Detector(model: model).Classify(message).Categories);
     }
 
     [Theory]
@@ -231,7 +258,7 @@ public sealed class DetectorTests
     }
 
     [Fact]
-    public void With_no_category_named_the_verdict_takes_the_models_likeliest()
+    public void With_no_category_named_the_verdict_takes_the_likeliest_by_the_fitted_decision()
     {
         var model = new FixedModel(0.97, ("zzz", 2.0));
         model.Categories[Categories.Event] = 0.3;
@@ -239,7 +266,14 @@ public sealed class DetectorTests
         model.Categories[Categories.Literature] = 0.1;
         var verdict = new Detector(model: model).Classify(Mail.Of("A plain note.", "Hello"));
         Assert.True(verdict.IsElectioneering);
-        Assert.Equal([Categories.Coercion], verdict.Categories);
+
+        // No signal fired and none of the three clears zero; the likeliest is the one with the highest log-odds, which
+        // weighs each category's base rate too (coercion is rarer than events, and 0.4 is not enough to outrank 0.3).
+        var logOdds = Categories.All.ToDictionary(c => c, c => Policy.Default.CategoryWeights[c].LogOdds(
+            Math.Log(Math.Clamp(model.Categories.GetValueOrDefault(c), 1e-6, 1 - 1e-6) / (1 - Math.Clamp(model.Categories.GetValueOrDefault(c), 1e-6, 1 - 1e-6))), [], rule: false));
+        Assert.All(logOdds.Values, z => Assert.True(z <= 0));
+        Assert.Equal([logOdds.MaxBy(kv => kv.Value).Key], verdict.Categories);
+        Assert.Contains(verdict.Categories.Single(), (string[])[Categories.Event, Categories.Coercion]);
     }
 
     [Fact]

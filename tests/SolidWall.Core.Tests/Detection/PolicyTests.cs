@@ -61,6 +61,33 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public void A_category_decision_is_overridden_key_by_key_and_its_signals_can_be_cleared()
+    {
+        var shipped = Policy.Default.CategoryWeights;
+        Assert.Equal(Categories.All.Count, shipped.Count);
+        Assert.True(shipped[Categories.Event].Signals.Count > 0);
+
+        var policy = Policy.Parse(
+            """
+            categories:
+              event:
+                bias: -2
+              polling:
+                signals: []
+            """,
+            "policy.yaml");
+        var evt = policy.CategoryWeights[Categories.Event];
+        Assert.Equal(-2, evt.Bias);
+        Assert.Equal(shipped[Categories.Event].Model, evt.Model);
+        Assert.Equal(shipped[Categories.Event].Signals, evt.Signals);
+        Assert.Empty(policy.CategoryWeights[Categories.Polling].Signals);
+        Assert.Equal(shipped[Categories.Polling].Signal, policy.CategoryWeights[Categories.Polling].Signal);
+
+        // The shipped policy is untouched.
+        Assert.NotEqual(-2, Policy.Default.CategoryWeights[Categories.Event].Bias);
+    }
+
+    [Fact]
     public void Overrides_layer_on_a_given_baseline()
     {
         var first = Policy.Parse("threshold: 0.6\n", "a.yaml");
@@ -73,7 +100,7 @@ public sealed class PolicyTests
         Assert.Equal(Policy.Default.Threshold, Policy.Parse("", "empty.yaml").Threshold);
 
     [Theory]
-    [InlineData("treshold: 0.5\n", 1, 1, "unknown key 'treshold' in the policy; known keys: threshold, blast_jaccard, blast_window_minutes, blast_min_copies, relay_jaccard, score, signal_weights, actions, allowlist")]
+    [InlineData("treshold: 0.5\n", 1, 1, "unknown key 'treshold' in the policy; known keys: threshold, blast_jaccard, blast_window_minutes, blast_min_copies, relay_jaccard, score, signal_weights, categories, actions, allowlist")]
     [InlineData("threshold: high\n", 1, 12, "threshold must be a number, found 'high'")]
     [InlineData("threshold: 1.5\n", 1, 12, "threshold must be between 0 and 1, found 1.5")]
     [InlineData("score:\n  bias: [1]\n", 2, 9, "score.bias must be a number, found a list")]
@@ -83,6 +110,10 @@ public sealed class PolicyTests
     [InlineData("actions:\n  staff:\n    fundrasing: tag\n", 3, 5, "unknown key 'fundrasing' in actions.staff; known keys: default, fundraising, volunteer_recruitment,")]
     [InlineData("actions:\n  staff:\n    default: bounce\n", 3, 14, "unknown action 'bounce' for actions.staff.default; known actions: accept, tag, quarantine, reject")]
     [InlineData("allowlist:\n  senders: [vote.example]\n", 2, 13, "'vote.example' in allowlist.senders is not an email address (domains go under allowlist.domains)")]
+    [InlineData("categories:\n  events:\n    bias: 1\n", 2, 3, "unknown key 'events' in categories; known keys: fundraising, volunteer_recruitment, event,")]
+    [InlineData("categories:\n  event:\n    weight: 1\n", 3, 5, "unknown key 'weight' in categories.event; known keys: bias, model, signal, rule, signals")]
+    [InlineData("categories:\n  event:\n    model: -1\n", 3, 12, "categories.event.model must be between 0 and 50, found -1")]
+    [InlineData("categories:\n  event:\n    signals:\n      EventInvite: 1\n", 4, 7, "unknown key 'EventInvite' in categories.event.signals; known keys: PaidForByDisclaimer,")]
     [InlineData("threshold: 0.5\nthreshold: 0.6\n", 2, 1, "not valid YAML: Duplicate key threshold")]
     public void A_bad_policy_is_refused_with_file_line_column_and_problem(string yaml, int line, int column, string problem)
     {

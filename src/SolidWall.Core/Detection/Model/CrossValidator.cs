@@ -30,7 +30,8 @@ public static class CrossValidator
         options ??= new TrainerOptions();
         var stopwatch = Stopwatch.StartNew();
         var x = ModelTrainer.Featurize(examples);
-        var fired = SignalIndicators.Read(examples);
+        var named = new CategoryReading[examples.Count];
+        var fired = SignalIndicators.Read(examples, named: named);
         var plain = SignalIndicators.Read(examples, withWorld: false);
         var assignment = Folds.Assign(examples, folds, options.Seed);
         var verdicts = new Verdict[examples.Count];
@@ -42,7 +43,7 @@ public static class CrossValidator
         {
             var fold = f;
             var train = Enumerable.Range(0, examples.Count).Where(i => assignment[i] != fold).ToArray();
-            var trained = DetectorTrainer.Train(x, fired, plain, examples, train, options);
+            var trained = DetectorTrainer.Train(x, fired, plain, named, examples, train, options);
             combinations.Add(trained.Combination);
             var detector = trained.CreateDetector();
             var otherCampaigns = trained.CreateDetector(registry: OtherCampaigns);

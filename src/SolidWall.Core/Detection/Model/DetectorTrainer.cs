@@ -12,9 +12,10 @@ public static class DetectorTrainer
         ArgumentNullException.ThrowIfNull(examples);
         options ??= new TrainerOptions();
         var x = ModelTrainer.Featurize(examples);
-        var fired = SignalIndicators.Read(examples);
+        var named = new CategoryReading[examples.Count];
+        var fired = SignalIndicators.Read(examples, named: named);
         var plain = SignalIndicators.Read(examples, withWorld: false);
-        return Train(x, fired, plain, examples, Enumerable.Range(0, examples.Count).ToArray(), options);
+        return Train(x, fired, plain, named, examples, Enumerable.Range(0, examples.Count).ToArray(), options);
     }
 
     /// <summary>
@@ -24,10 +25,12 @@ public static class DetectorTrainer
     /// campaigns and one who has not, and fitted on the first view alone they lean on the registry (district recall
     /// without it fell from 0.84 to 0.78). Each view has its own intercept (<see cref="ScoreCombination.ModelBias"/>,
     /// <see cref="ScoreCombination.ModelBiasWithoutRegistry"/>), and a row with no world counts under both.
+    /// The category decision (<see cref="CategoryFitter"/>) is fitted on the electioneering rows as read with their
+    /// world's registry (<paramref name="named"/>), with the model's held-out category probabilities.
     /// </summary>
-    internal static TrainedDetector Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<bool[]> fired, IReadOnlyList<bool[]> plain, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
+    internal static TrainedDetector Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<bool[]> fired, IReadOnlyList<bool[]> plain, IReadOnlyList<CategoryReading?> named, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
     {
-        var (model, heldOut, heldOutPlain) = ModelTrainer.Train(x, examples, rows, options);
+        var (model, heldOut, heldOutPlain, heldOutCategories) = ModelTrainer.Train(x, examples, rows, options);
         var probability = new List<double>(rows.Length);
         var indicators = new List<bool[]>(rows.Length);
         var labels = new List<bool>(rows.Length);
@@ -54,7 +57,13 @@ public static class DetectorTrainer
         }
 
         var combination = CombinationFitter.Fit(probability, indicators, labels, weights, withRegistry);
-        return new TrainedDetector(model, combination);
+        var subset = rows.Select(r => examples[r]).ToArray();
+        var categories = CategoryFitter.Fit(
+            heldOutCategories,
+            rows.Select(r => named[r]).ToArray(),
+            ModelTrainer.Labels(subset),
+            subset.Select(e => e.IsDistrict ? options.DistrictWeight : 1f).ToArray());
+        return new TrainedDetector(model, combination with { Categories = categories });
     }
 }
 

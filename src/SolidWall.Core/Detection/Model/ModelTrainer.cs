@@ -49,8 +49,11 @@ public static class ModelTrainer
     /// Also returns, for each of those rows in the same order, its electioneering probability from the inner fold
     /// that did not train on it (calibrated and evidence-scaled like <see cref="TextModel.Probability"/>): what the
     /// score combination is fitted on, since the final model's scores on its own training rows are overconfident.
+    /// <c>HeldOutCategories</c> holds, per row, per category of <see cref="TextModel.Categories"/>, the same fold's
+    /// probability of electioneering and that category, as <see cref="TextModel.Score(Message)"/> reports it: what the
+    /// category decision (<see cref="CategoryFitter"/>) is fitted on.
     /// </summary>
-    internal static (TextModel Model, double[] HeldOut, double[] HeldOutPlain) Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
+    internal static (TextModel Model, double[] HeldOut, double[] HeldOutPlain, double[][] HeldOutCategories) Train(IReadOnlyList<FeatureVector> x, IReadOnlyList<TrainingExample> examples, int[] rows, TrainerOptions options)
     {
         var subsetX = rows.Select(r => x[r]).ToArray();
         var subset = rows.Select(r => examples[r]).ToArray();
@@ -177,15 +180,23 @@ public static class ModelTrainer
 
         var heldOutProbability = new double[subset.Length];
         var heldOutPlain = new double[subset.Length];
+        var heldOutCategories = new double[subset.Length][];
         for (var i = 0; i < subset.Length; i++)
         {
             heldOutProbability[i] = Probability(heldOut[0][i], heldOutEvidence[i], subsetX[i], heldOutPostscript[i], heldOutPostscriptEvidence[i]);
             heldOutPlain[i] = subsetX[i].Plain is { } plain
                 ? Probability(plainRaw[i], plainEvidence[i], plain, plainPostscript[i], plainPostscriptEvidence[i])
                 : heldOutProbability[i];
+
+            // Below the floor the model names no category (TextModel.Score), and the detector reads each as 0.
+            var categories = heldOutCategories[i] = new double[TextModel.Categories.Count];
+            for (var h = 1; h < TextModel.HeadCount && heldOutProbability[i] >= TextModel.CategoryFloor; h++)
+            {
+                categories[h - 1] = heldOutProbability[i] * calibration[h].Probability(heldOut[h][i]);
+            }
         }
 
-        return (new TextModel(interleaved, biases, calibration), heldOutProbability, heldOutPlain);
+        return (new TextModel(interleaved, biases, calibration), heldOutProbability, heldOutPlain, heldOutCategories);
     }
 
     /// <summary>

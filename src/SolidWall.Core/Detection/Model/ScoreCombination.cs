@@ -26,6 +26,9 @@ public sealed record ScoreCombination(double ModelWeight, double ModelBias, IRea
     /// </summary>
     public double ModelBiasWithoutRegistry { get; init; }
 
+    /// <summary>Per category, the fitted decision that names it in an electioneering verdict (<see cref="CategoryFitter"/>).</summary>
+    public IReadOnlyDictionary<string, CategoryWeights> Categories { get; init; } = new Dictionary<string, CategoryWeights>(StringComparer.Ordinal);
+
     public const string BeginMarker = "# BEGIN fitted by `solidwall train`";
     public const string EndMarker = "# END fitted by `solidwall train`";
 
@@ -49,10 +52,46 @@ public sealed record ScoreCombination(double ModelWeight, double ModelBias, IRea
         sb.Append(c, $"  model_category_threshold: {ModelCategoryThreshold:0.0##}\n");
         sb.Append("\n# Per-signal weights (log-odds), overriding the weights shipped in each signal; 0 turns a signal off.\n");
         sb.Append("# Signals missing here fired on too few training rows (allowlist, directory) or are never fitted (NoCampaignContext), and keep their shipped weights.\n");
-        sb.Append("signal_weights:\n");
+        sb.Append(SignalWeights.Count == 0 ? "signal_weights: {}\n" : "signal_weights:\n");
         foreach (var (name, weight) in SignalWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             sb.Append(c, $"  {name}: {weight:0.0##}\n");
+        }
+
+        if (Categories.Count > 0)
+        {
+            sb.Append("\n# Which categories an electioneering verdict names, when a text model runs: per category, it is named when\n");
+            sb.Append("# bias + model * logit(p_model(category)) + signal * [a signal named it] + (sum of signals[s] over the signals that named it)\n");
+            sb.Append("# + rule * [its rule holds: literature passed on, an insider's pressure for coercion] is above zero.\n");
+            sb.Append("categories:\n");
+            foreach (var category in Detection.Categories.All)
+            {
+                if (!Categories.TryGetValue(category, out var w))
+                {
+                    continue;
+                }
+
+                sb.Append(c, $"  {category}:\n");
+                sb.Append(c, $"    bias: {w.Bias:0.0##}\n");
+                sb.Append(c, $"    model: {w.Model:0.0##}\n");
+                sb.Append(c, $"    signal: {w.Signal:0.0##}\n");
+                if (category is Detection.Categories.Literature or Detection.Categories.Coercion)
+                {
+                    sb.Append(c, $"    rule: {w.Rule:0.0##}\n");
+                }
+
+                if (w.Signals.Count == 0)
+                {
+                    sb.Append("    signals: []\n");
+                    continue;
+                }
+
+                sb.Append("    signals:\n");
+                foreach (var (name, weight) in w.Signals.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    sb.Append(c, $"      {name}: {weight:0.0##}\n");
+                }
+            }
         }
 
         sb.Append(EndMarker).Append('\n');
