@@ -315,6 +315,20 @@ public sealed class Detector
         return chosen;
     }
 
+    // Terms that point at the same words (a word and its stem, "numbers" and "numbe…"; a name read as a word and beside
+    // campaign words) are one piece of evidence with each term's note, not the same words quoted twice.
+    private static void AddOrMerge(List<Evidence> evidence, Evidence next)
+    {
+        var same = next.Offset < 0 ? -1 : evidence.FindIndex(e => e.Offset == next.Offset && e.Length == next.Length && e.Where == next.Where);
+        if (same < 0)
+        {
+            evidence.Add(next);
+            return;
+        }
+
+        evidence[same] = evidence[same] with { Note = $"{evidence[same].Note}; {next.Note}" };
+    }
+
     // The model's strongest positive terms, each pointed at where it first occurs; the subject or the text's start when none can be found.
     private static IReadOnlyList<Evidence> ModelEvidence(DetectionContext context, ModelScore score)
     {
@@ -346,7 +360,7 @@ public sealed class Detector
                 && context.Registry.ModelNames.First(context.Text.Original, context.SenderOwnNameWords) is (>= 0 and var at, var length))
             {
                 // The model read a registered candidate's name as "a registered candidate is named": point at the name.
-                evidence.Add(context.Text.At(at, length, $"model term: a registered candidate named +{weight:F2}"));
+                AddOrMerge(evidence, context.Text.At(at, length, $"model term: a registered candidate named +{weight:F2}"));
                 continue;
             }
 
@@ -355,7 +369,7 @@ public sealed class Detector
             var words = lower.StartsWith("not ", StringComparison.Ordinal) ? lower[4..] : lower;
             var (inSubject, subjectLength) = quoted ? (-1, 0) : TermLocator.Find(context.Subject.Original, words);
             var (inText, textLength) = inSubject >= 0 ? (-1, 0) : TermLocator.Find(context.Text.Original, words);
-            evidence.Add(inSubject >= 0 ? context.Subject.At(inSubject, subjectLength, note)
+            AddOrMerge(evidence, inSubject >= 0 ? context.Subject.At(inSubject, subjectLength, note)
                 : inText >= 0 ? context.Text.At(inText, textLength, note)
                 : new Evidence("model", -1, 0, term.Term, note));
         }

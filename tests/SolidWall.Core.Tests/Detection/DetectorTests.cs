@@ -96,6 +96,17 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void Model_terms_that_point_at_the_same_words_are_one_piece_of_evidence()
+    {
+        var model = new FixedModel(0.9, ("tonight", 0.4), ("tonight" + SolidWall.Core.Detection.Model.FeatureExtractor.ContextSuffix, 0.3), ("chip in", 0.2));
+        var message = Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]);
+        var reason = new Detector(model: model).Classify(message).Reasons.Single(r => r.Signal == Detector.TextModelSignal);
+        Assert.Equal(2, reason.Evidence.Count);
+        var tonight = Assert.Single(reason.Evidence, e => e.Text.Equals("tonight", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("model term 'tonight' +0.40; model term 'tonight', beside campaign words +0.30", tonight.Note);
+    }
+
+    [Fact]
     public void With_a_model_the_policys_category_weights_decide_which_categories_a_verdict_names()
     {
         var model = new FixedModel(0.95) { Categories = { [Categories.Event] = 0.9, [Categories.Polling] = 0.001 } };
