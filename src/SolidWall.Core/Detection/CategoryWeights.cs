@@ -19,10 +19,10 @@ public sealed record CategoryWeights(double Bias, double Model, double Signal, d
     /// <param name="modelLogit">The logit of the model's probability of this category (clamped as the detector clamps).</param>
     /// <param name="namedBy">The signals that named this category in the message; empty when none did.</param>
     /// <param name="rule">Whether the category's rule holds.</param>
-    public double LogOdds(double modelLogit, IReadOnlyList<string> namedBy, bool rule)
+    public double LogOdds(double modelLogit, ReadOnlySpan<string> namedBy, bool rule)
     {
         var z = Bias + (Model * modelLogit) + (rule ? Rule : 0);
-        if (namedBy.Count > 0)
+        if (namedBy.Length > 0)
         {
             z += Signal;
             foreach (var signal in namedBy)

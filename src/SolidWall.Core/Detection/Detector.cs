@@ -31,6 +31,9 @@ public sealed class Detector
     private readonly double _modelBias;
     private readonly (ISignal Signal, double Weight)[] _signals;
 
+    /// <summary>The policy's fitted category decisions, by index in <see cref="Categories.All"/>; null where it has none.</summary>
+    private readonly CategoryWeights?[] _categoryWeights;
+
     /// <summary>Where the counter-signals (negative weights) start in <see cref="_signals"/>, which sorts them last.</summary>
     private readonly int _firstCounterSignal;
 
@@ -46,6 +49,7 @@ public sealed class Detector
             .Where(s => s.Item2 != 0)
             .OrderBy(s => s.Item2 < 0)
             .ToArray();
+        _categoryWeights = Categories.All.Select(c => _policy.CategoryWeights.GetValueOrDefault(c)).ToArray();
         var firstCounter = Array.FindIndex(_signals, s => s.Weight < 0);
         _firstCounterSignal = firstCounter < 0 ? _signals.Length : firstCounter;
     }
@@ -77,8 +81,8 @@ public sealed class Detector
     private Verdict Classify(Message message, DetectionContext context)
     {
         var reasons = new List<Reason>();
-        var categories = new HashSet<string>(StringComparer.Ordinal);
-        var named = new List<(string Signal, IReadOnlyList<string> Categories)>();
+        // The signals that named categories, and which (none on most mail: made on the first).
+        List<(string Signal, IReadOnlyList<string> Categories)>? named = null;
         IReadOnlyDictionary<string, double>? modelCategories = null;
         var z = 0.0;
         var positive = false;
@@ -86,7 +90,7 @@ public sealed class Detector
         var firstCounter = _firstCounterSignal;
         for (var i = 0; i < firstCounter; i++)
         {
-            z += Apply(_signals[i], context, reasons, categories, named, ref positive);
+            z += Apply(_signals[i], context, reasons, ref named, ref positive);
         }
 
         if (_model is null)
@@ -111,11 +115,6 @@ public sealed class Detector
                     continue;
                 }
 
-                if (probability >= _policy.ModelCategoryThreshold)
-                {
-                    categories.Add(category);
-                }
-
                 if (probability > best || (probability == best && string.CompareOrdinal(category, likeliest) < 0))
                 {
                     (best, likeliest) = (probability, category);
@@ -127,7 +126,7 @@ public sealed class Detector
         // up: a positive signal, or the model leaning towards electioneering.
         for (var i = firstCounter; positive && i < _signals.Length; i++)
         {
-            z += Apply(_signals[i], context, reasons, categories, named, ref positive);
+            z += Apply(_signals[i], context, reasons, ref named, ref positive);
         }
 
         var probabilityOut = 1.0 / (1.0 + Math.Exp(-z));
@@ -137,11 +136,21 @@ public sealed class Detector
         IReadOnlyList<string> verdictCategories = [];
         if (electioneering && modelCategories is not null && _policy.CategoryWeights.Count > 0)
         {
-            verdictCategories = FittedCategories(context, reasons, categories, named, modelCategories);
+            verdictCategories = FittedCategories(context, reasons, named, modelCategories);
         }
         else if (electioneering)
         {
-            // Without a model (or fitted weights): every category a signal named, with two rules.
+            // Without a model (or fitted weights): every category a signal named or the model gave at least the policy's
+            // threshold, with two rules.
+            var categories = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var category in Categories.All)
+            {
+                if (Named(named, category) || modelCategories?.GetValueOrDefault(category) >= _policy.ModelCategoryThreshold)
+                {
+                    categories.Add(category);
+                }
+            }
+
             // Literature only where material is passed on (LiteratureRule), and only beside another category.
             if (categories.Count > 1 && categories.Contains(Categories.Literature)
                 && !LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)))
@@ -175,19 +184,22 @@ public sealed class Detector
     /// <summary>
     /// The categories of an electioneering verdict when a model runs: each category with fitted weights
     /// (<see cref="CategoryWeights"/>) whose log-odds are above zero, each without them that a signal named or the
-    /// model gave at least the policy's threshold (in <paramref name="union"/>); the likeliest by those log-odds when none is.
+    /// model gave at least the policy's threshold; the likeliest by those log-odds when none is.
     /// </summary>
-    private string[] FittedCategories(DetectionContext context, List<Reason> reasons, HashSet<string> union, List<(string Signal, IReadOnlyList<string> Categories)> named, IReadOnlyDictionary<string, double> modelCategories)
+    private string[] FittedCategories(DetectionContext context, List<Reason> reasons, List<(string Signal, IReadOnlyList<string> Categories)>? named, IReadOnlyDictionary<string, double> modelCategories)
     {
+        var all = Categories.All;
         var chosen = new List<string>(3);
-        string? likeliest = null;
-        var best = double.NegativeInfinity;
-        var namedBy = new List<string>(4);
-        foreach (var category in Categories.All)
+        Span<double> logOdds = stackalloc double[all.Count];
+        var deferred = 0; // bit c: category c's rule was not read, since it could not name the category
+        var buffer = named is null ? [] : new string[named.Count];
+        for (var c = 0; c < all.Count; c++)
         {
-            if (!_policy.CategoryWeights.TryGetValue(category, out var weights))
+            var category = all[c];
+            logOdds[c] = double.NegativeInfinity;
+            if (_categoryWeights[c] is not { } weights)
             {
-                if (union.Contains(category))
+                if (Named(named, category) || modelCategories.GetValueOrDefault(category) >= _policy.ModelCategoryThreshold)
                 {
                     chosen.Add(category);
                 }
@@ -195,41 +207,90 @@ public sealed class Detector
                 continue;
             }
 
-            namedBy.Clear();
-            foreach (var (signal, categories) in named)
+            var count = 0;
+            for (var i = 0; i < buffer.Length; i++)
             {
-                if (categories.Contains(category))
+                if (named![i].Categories.Contains(category))
                 {
-                    namedBy.Add(signal);
+                    buffer[count++] = named[i].Signal;
                 }
             }
 
-            // The rules cost a scan each; they are read only where their weight can count.
-            var rule = weights.Rule > 0 && category switch
+            // A rule costs a scan; it is read only where it decides. Where the category is named without it, it changes
+            // nothing; where it cannot lift the log-odds above zero, it matters only to the likeliest when none is named.
+            var modelLogit = Logit(modelCategories.GetValueOrDefault(category));
+            var z = weights.LogOdds(modelLogit, buffer.AsSpan(0, count), rule: false);
+            if (weights.Rule > 0 && z <= 0)
             {
-                Categories.Literature => LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)),
-                Categories.Coercion => CoercionRule.Adds(context),
-                _ => false,
-            };
-            var logOdds = weights.LogOdds(Logit(modelCategories.GetValueOrDefault(category)), namedBy, rule);
-            if (logOdds > 0)
+                if (z + weights.Rule > 0)
+                {
+                    z += RuleHolds(category, context, reasons) ? weights.Rule : 0;
+                }
+                else
+                {
+                    deferred |= 1 << c;
+                }
+            }
+
+            logOdds[c] = z;
+            if (z > 0)
             {
                 chosen.Add(category);
             }
+        }
 
-            if (logOdds > best)
+        if (chosen.Count > 0)
+        {
+            return [.. chosen];
+        }
+
+        // None named: the likeliest, the first of equals in the verdict's order.
+        var best = -1;
+        for (var c = 0; c < all.Count; c++)
+        {
+            if ((deferred & (1 << c)) != 0 && RuleHolds(all[c], context, reasons))
             {
-                (best, likeliest) = (logOdds, category);
+                logOdds[c] += _categoryWeights[c]!.Rule;
+            }
+
+            if (best < 0 || logOdds[c] > logOdds[best])
+            {
+                best = c;
             }
         }
 
-        return chosen.Count > 0 ? [.. chosen] : [likeliest ?? Categories.Literature];
+        return [double.IsNegativeInfinity(logOdds[best]) ? Categories.Literature : all[best]];
+    }
+
+    private static bool RuleHolds(string category, DetectionContext context, List<Reason> reasons) => category switch
+    {
+        Categories.Literature => LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)),
+        Categories.Coercion => CoercionRule.Adds(context),
+        _ => false,
+    };
+
+    private static bool Named(List<(string Signal, IReadOnlyList<string> Categories)>? named, string category)
+    {
+        if (named is null)
+        {
+            return false;
+        }
+
+        foreach (var (_, categories) in named)
+        {
+            if (categories.Contains(category))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A model probability above this lets the counter-signals run, as a positive signal does.</summary>
     internal const double CounterSignalModelGate = 0.5;
 
-    private static double Apply((ISignal Signal, double Weight) entry, DetectionContext context, List<Reason> reasons, HashSet<string> categories, List<(string Signal, IReadOnlyList<string> Categories)> named, ref bool positive)
+    private static double Apply((ISignal Signal, double Weight) entry, DetectionContext context, List<Reason> reasons, ref List<(string Signal, IReadOnlyList<string> Categories)>? named, ref bool positive)
     {
         if (entry.Signal.Evaluate(context) is not { } hit)
         {
@@ -245,12 +306,7 @@ public sealed class Detector
         reasons.Add(new Reason(entry.Signal.Name, entry.Weight, hit.Evidence));
         if (hit.Categories.Count > 0)
         {
-            named.Add((entry.Signal.Name, hit.Categories));
-        }
-
-        foreach (var category in hit.Categories)
-        {
-            categories.Add(category);
+            (named ??= new List<(string, IReadOnlyList<string>)>(4)).Add((entry.Signal.Name, hit.Categories));
         }
 
         return entry.Weight;
@@ -319,14 +375,17 @@ public sealed class Detector
     // campaign words) are one piece of evidence with each term's note, not the same words quoted twice.
     private static void AddOrMerge(List<Evidence> evidence, Evidence next)
     {
-        var same = next.Offset < 0 ? -1 : evidence.FindIndex(e => e.Offset == next.Offset && e.Length == next.Length && e.Where == next.Where);
-        if (same < 0)
+        for (var i = 0; next.Offset >= 0 && i < evidence.Count; i++)
         {
-            evidence.Add(next);
-            return;
+            var e = evidence[i];
+            if (e.Offset == next.Offset && e.Length == next.Length && e.Where == next.Where)
+            {
+                evidence[i] = e with { Note = $"{e.Note}; {next.Note}" };
+                return;
+            }
         }
 
-        evidence[same] = evidence[same] with { Note = $"{evidence[same].Note}; {next.Note}" };
+        evidence.Add(next);
     }
 
     // The model's strongest positive terms, each pointed at where it first occurs; the subject or the text's start when none can be found.
