@@ -163,10 +163,17 @@ public sealed class TextModel : ITextModel
             : extractor.Extract(names.Mask(subject, own), segments.Count == 0 ? names.Mask(text, own)! : text, names.Mask(segments, own));
         var contributions = Contributions(x.Count);
         var probability = Probability(x, contributions);
+        // The category heads read the whole message, postscript and all: which kind of campaign work is the message's.
+        Span<double> z = stackalloc double[CategoryHeads];
         if (postscriptProbability > probability && postscriptText is not null)
         {
             var blended = Blend(probability, postscriptProbability);
-            // The extractor's buffers hold one vector at a time: the postscript's again, for its terms and categories.
+            if (blended >= CategoryFloor)
+            {
+                CategoryRaw(x, z);
+            }
+
+            // The extractor's buffers hold one vector at a time: the postscript's again, for its terms.
             x = extractor.Extract(null, postscriptText);
             contributions = Contributions(x.Count);
             probability = blended;
@@ -174,6 +181,10 @@ public sealed class TextModel : ITextModel
         else
         {
             postscript = null;
+            if (probability >= CategoryFloor)
+            {
+                CategoryRaw(x, z);
+            }
         }
 
         if (probability < CategoryFloor)
@@ -183,8 +194,6 @@ public sealed class TextModel : ITextModel
 
         // The category heads give P(category | electioneering); the score reports P(electioneering and category),
         // so that an allowed message never shows a high category probability.
-        Span<double> z = stackalloc double[CategoryHeads];
-        CategoryRaw(x, z);
         var categories = new Dictionary<string, double>(Categories.Count);
         for (var h = 1; h < HeadCount; h++)
         {

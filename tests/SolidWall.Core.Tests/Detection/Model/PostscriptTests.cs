@@ -72,6 +72,27 @@ public sealed class PostscriptTests
     }
 
     [Fact]
+    public void The_category_heads_read_the_whole_message_when_the_postscript_raises_its_score()
+    {
+        // The postscript decides how likely campaign work is; which kind is the message's, as training reads it.
+        var model = TextModel.LoadEmbedded();
+        var routine = string.Join("\n\n", Enumerable.Repeat(
+            "Lab reports for the titration unit are due Thursday; the rubric is on the class page and late work loses ten points a day. "
+            + "Goggles stay on the whole period, and the dissection kits go back to the storage room by the end of the day.", 6));
+        var text = routine + "\n\nMr. Ames\n\nP.S. Please vote for Dana Ortiz for Mayor on February 28th, and chip in to her campaign if you can.";
+        var score = model.Score(null, text);
+        Assert.NotNull(score.Postscript);
+
+        var x = new FeatureExtractor().Extract(null, text);
+        Span<double> z = stackalloc double[TextModel.Categories.Count];
+        model.CategoryRaw(x, z);
+        for (var h = 0; h < TextModel.Categories.Count; h++)
+        {
+            Assert.Equal(score.Probability * model.Calibration[h + 1].Probability(z[h]), score.CategoryProbabilities[TextModel.Categories[h]], 12);
+        }
+    }
+
+    [Fact]
     public void A_harmless_postscript_changes_nothing()
     {
         var model = TextModel.LoadEmbedded();
