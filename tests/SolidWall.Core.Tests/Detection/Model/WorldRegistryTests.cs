@@ -50,6 +50,29 @@ public sealed class WorldRegistryTests
     }
 
     [Fact]
+    public void Signals_record_for_the_category_decision_what_they_named_on_electioneering_rows_only()
+    {
+        var ask = new TrainingExample("d-2", TrainingExample.DistrictSource, "Saturday",
+            "Sign the petition to put Gerry Mott on the ballot: https://secure.actblue.com/donate/mott", true, ["petition"], true);
+        var allowed = ask with { Id = "d-3", Electioneering = false, Categories = [] };
+        var named = new CategoryReading[2];
+        var fired = SignalIndicators.Read([ask, allowed], named: named);
+
+        Assert.Null(named[1]);
+        var reading = Assert.IsType<CategoryReading>(named[0]);
+        var names = SignalCatalog.Names.ToList();
+        for (var s = 0; s < names.Count; s++)
+        {
+            // A signal that did not fire named nothing; one that fired named what its hit says.
+            Assert.True(fired[0][s] || reading.NamedBy[s].Count == 0, names[s]);
+        }
+
+        Assert.Contains(Categories.Fundraising, reading.NamedBy[names.IndexOf("DonationPlatformLink")]);
+        Assert.Contains(Categories.Petition, reading.NamedBy[names.IndexOf("PetitionDrive")]);
+        Assert.False(reading.CoercionAdded);
+    }
+
+    [Fact]
     public void Without_a_world_the_no_registry_figures_are_the_figures()
     {
         var report = CrossValidator.Run(ModelTrainerTests.Synthetic(90, seed: 5), folds: 3);
