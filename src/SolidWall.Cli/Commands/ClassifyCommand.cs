@@ -132,6 +132,11 @@ internal static class ClassifyCommand
         var score = verdict.Score.ToString("0.000", CultureInfo.InvariantCulture);
         var categories = verdict.Categories.Count == 0 ? "" : " [" + string.Join(", ", verdict.Categories) + "]";
         output.WriteLine($"{verdict.Source}@{verdict.Offset}  {verdict.Decision} {score}{categories}  \"{message.Subject}\"");
+        if (verdict.CategoryReasons is { Count: > 0 } why)
+        {
+            output.WriteLine($"    {"categories",-26} {"",6}  {string.Join("; ", why)}");
+        }
+
         foreach (var reason in verdict.Reasons)
         {
             var weight = reason.Weight.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);

@@ -134,9 +134,17 @@ public sealed class Detector
         reasons.Sort(static (x, y) => y.Weight.CompareTo(x.Weight));
 
         IReadOnlyList<string> verdictCategories = [];
+        IReadOnlyList<CategoryReason>? categoryReasons = null;
         if (electioneering && modelCategories is not null && _policy.CategoryWeights.Count > 0)
         {
-            verdictCategories = FittedCategories(context, reasons, named, modelCategories);
+            categoryReasons = FittedCategories(context, reasons, named, modelCategories);
+            var names = new string[categoryReasons.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = categoryReasons[i].Category;
+            }
+
+            verdictCategories = names;
         }
         else if (electioneering)
         {
@@ -178,53 +186,53 @@ public sealed class Detector
             electioneering ? Verdict.Electioneering : Verdict.Allowed,
             Math.Round(probabilityOut, 4),
             verdictCategories,
-            reasons);
+            reasons)
+        {
+            CategoryReasons = categoryReasons,
+        };
     }
 
     /// <summary>
-    /// The categories of an electioneering verdict when a model runs: each category with fitted weights
+    /// The categories of an electioneering verdict when a model runs, each with why: each category with fitted weights
     /// (<see cref="CategoryWeights"/>) whose log-odds are above zero, each without them that a signal named or the
-    /// model gave at least the policy's threshold; the likeliest by those log-odds when none is.
+    /// model gave at least the policy's threshold (log-odds 0 in its reason); the likeliest by those log-odds when none is.
     /// </summary>
-    private string[] FittedCategories(DetectionContext context, List<Reason> reasons, List<(string Signal, IReadOnlyList<string> Categories)>? named, IReadOnlyDictionary<string, double> modelCategories)
+    private CategoryReason[] FittedCategories(DetectionContext context, List<Reason> reasons, List<(string Signal, IReadOnlyList<string> Categories)>? named, IReadOnlyDictionary<string, double> modelCategories)
     {
         var all = Categories.All;
-        var chosen = new List<string>(3);
+        var chosen = new List<CategoryReason>(3);
         Span<double> logOdds = stackalloc double[all.Count];
+        Span<sbyte> ruleHeld = stackalloc sbyte[all.Count]; // −1 not read, else 0 or 1
+        ruleHeld.Fill(-1);
         var deferred = 0; // bit c: category c's rule was not read, since it could not name the category
         var buffer = named is null ? [] : new string[named.Count];
         for (var c = 0; c < all.Count; c++)
         {
             var category = all[c];
             logOdds[c] = double.NegativeInfinity;
+            var model = modelCategories.GetValueOrDefault(category);
+            var count = NamedBy(named, category, buffer);
             if (_categoryWeights[c] is not { } weights)
             {
-                if (Named(named, category) || modelCategories.GetValueOrDefault(category) >= _policy.ModelCategoryThreshold)
+                if (count > 0 || model >= _policy.ModelCategoryThreshold)
                 {
-                    chosen.Add(category);
+                    chosen.Add(new CategoryReason(category, 0, Math.Round(model, 4), buffer[..count]));
                 }
 
                 continue;
             }
 
-            var count = 0;
-            for (var i = 0; i < buffer.Length; i++)
-            {
-                if (named![i].Categories.Contains(category))
-                {
-                    buffer[count++] = named[i].Signal;
-                }
-            }
-
             // A rule costs a scan; it is read only where it decides. Where the category is named without it, it changes
             // nothing; where it cannot lift the log-odds above zero, it matters only to the likeliest when none is named.
-            var modelLogit = Logit(modelCategories.GetValueOrDefault(category));
-            var z = weights.LogOdds(modelLogit, buffer.AsSpan(0, count), rule: false);
+            var z = weights.LogOdds(Logit(model), buffer.AsSpan(0, count), rule: false);
+            bool? rule = null;
             if (weights.Rule > 0 && z <= 0)
             {
                 if (z + weights.Rule > 0)
                 {
-                    z += RuleHolds(category, context, reasons) ? weights.Rule : 0;
+                    rule = RuleHolds(category, context, reasons);
+                    ruleHeld[c] = rule == true ? (sbyte)1 : (sbyte)0;
+                    z += rule == true ? weights.Rule : 0;
                 }
                 else
                 {
@@ -235,7 +243,7 @@ public sealed class Detector
             logOdds[c] = z;
             if (z > 0)
             {
-                chosen.Add(category);
+                chosen.Add(new CategoryReason(category, Math.Round(z, 3), Math.Round(model, 4), buffer[..count], rule));
             }
         }
 
@@ -248,9 +256,11 @@ public sealed class Detector
         var best = -1;
         for (var c = 0; c < all.Count; c++)
         {
-            if ((deferred & (1 << c)) != 0 && RuleHolds(all[c], context, reasons))
+            if ((deferred & (1 << c)) != 0)
             {
-                logOdds[c] += _categoryWeights[c]!.Rule;
+                var holds = RuleHolds(all[c], context, reasons);
+                ruleHeld[c] = holds ? (sbyte)1 : (sbyte)0;
+                logOdds[c] += holds ? _categoryWeights[c]!.Rule : 0;
             }
 
             if (best < 0 || logOdds[c] > logOdds[best])
@@ -259,7 +269,30 @@ public sealed class Detector
             }
         }
 
-        return [double.IsNegativeInfinity(logOdds[best]) ? Categories.Literature : all[best]];
+        if (double.IsNegativeInfinity(logOdds[best]))
+        {
+            // No category has weights (a policy that gives none) and none was named: campaign material reaching the address.
+            return [new CategoryReason(Categories.Literature, 0, Math.Round(modelCategories.GetValueOrDefault(Categories.Literature), 4), [])];
+        }
+
+        var likeliest = all[best];
+        var signals = NamedBy(named, likeliest, buffer);
+        return [new CategoryReason(likeliest, Math.Round(logOdds[best], 3), Math.Round(modelCategories.GetValueOrDefault(likeliest), 4), buffer[..signals], ruleHeld[best] < 0 ? null : ruleHeld[best] == 1)];
+    }
+
+    /// <summary>How many signals named <paramref name="category"/>, their names at the start of <paramref name="buffer"/>.</summary>
+    private static int NamedBy(List<(string Signal, IReadOnlyList<string> Categories)>? named, string category, string[] buffer)
+    {
+        var count = 0;
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            if (named![i].Categories.Contains(category))
+            {
+                buffer[count++] = named[i].Signal;
+            }
+        }
+
+        return count;
     }
 
     private static bool RuleHolds(string category, DetectionContext context, List<Reason> reasons) => category switch
@@ -419,7 +452,11 @@ public sealed class Detector
                 && context.Registry.ModelNames.First(context.Text.Original, context.SenderOwnNameWords) is (>= 0 and var at, var length))
             {
                 // The model read a registered candidate's name as "a registered candidate is named": point at the name.
-                AddOrMerge(evidence, context.Text.At(at, length, $"model term: a registered candidate named +{weight:F2}"));
+                var how = (lower == Model.WorldNames.Placeholder ? "" : " (its stem)")
+                    + (suffix == Model.FeatureExtractor.ContextSuffix ? ", beside campaign words"
+                        : suffix is not null ? ", the writer's own words above what they quote"
+                        : quoted ? ", quoted" : "");
+                AddOrMerge(evidence, context.Text.At(at, length, $"model term: a registered candidate named{how} +{weight:F2}"));
                 continue;
             }
 

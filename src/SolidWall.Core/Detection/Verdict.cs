@@ -27,10 +27,44 @@ public sealed record Verdict(
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// Why each category is named, when the fitted category decision named them (<see cref="CategoryWeights"/>): one per
+    /// category, in the order of <see cref="Categories"/>; absent without a text model.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CategoryReason>? CategoryReasons { get; init; }
+
     [JsonIgnore]
     public bool IsElectioneering => Decision == Electioneering;
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}
+
+/// <summary>
+/// Why a verdict names one category: the fitted decision's log-odds (above zero, or the highest when no category's
+/// was), the text model's probability of the category, the signals that named it, and whether its rule held
+/// (<see cref="LiteratureRule"/>, <see cref="CoercionRule"/>; absent for a category without one, and where the
+/// category was named without reading it).
+/// </summary>
+public sealed record CategoryReason(
+    string Category,
+    double LogOdds,
+    double Model,
+    IReadOnlyList<string> Signals,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Rule = null)
+{
+    /// <summary>"event: log-odds +3.91 from CandidateCallToAction, model 0.620", as the readable output prints it.</summary>
+    public override string ToString()
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var signals = Signals.Count == 0 ? "" : " from " + string.Join(", ", Signals);
+        var rule = Rule switch
+        {
+            true => Category == Detection.Categories.Coercion ? ", an insider's pressure" : ", material passed on",
+            _ => "",
+        };
+        return string.Create(c, $"{Category}: log-odds {LogOdds:+0.00;-0.00}{signals}, model {Model:0.000}{rule}");
+    }
 }
 
 /// <summary>One signal's contribution to a verdict: its name, the weight it counted with (log-odds) and what it saw.</summary>

@@ -116,6 +116,22 @@ public sealed class DetectorTests
         Assert.Contains(Categories.Event, shipped.Categories);
         Assert.DoesNotContain(Categories.Polling, shipped.Categories);
 
+        // Each named category says why: its log-odds above zero, the model's probability, the signals that named it.
+        var why = Assert.IsAssignableFrom<IReadOnlyList<CategoryReason>>(shipped.CategoryReasons);
+        Assert.Equal(shipped.Categories, why.Select(r => r.Category));
+        var evt = why.Single(r => r.Category == Categories.Event);
+        Assert.True(evt.LogOdds > 0);
+        Assert.Equal(0.9, evt.Model);
+        Assert.All(evt.Signals, s => Assert.Contains(shipped.Reasons, r => r.Signal == s));
+        Assert.Contains("\"categoryReasons\":[{\"category\":", shipped.ToJson(), StringComparison.Ordinal);
+        Assert.StartsWith("event: log-odds +", evt.ToString(), StringComparison.Ordinal);
+
+        // Without a model the categories are the signals' union, and no decision is there to explain.
+        var signalsOnly = new Detector().Classify(Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]));
+        Assert.NotEmpty(signalsOnly.Categories);
+        Assert.Null(signalsOnly.CategoryReasons);
+        Assert.DoesNotContain("categoryReasons", signalsOnly.ToJson(), StringComparison.Ordinal);
+
         var policy = Policy.Parse("categories:\n  event:\n    bias: -50\n  polling:\n    bias: 50\n", "policy.yaml");
         var overridden = new Detector(policy, model: model).Classify(message);
         Assert.DoesNotContain(Categories.Event, overridden.Categories);
@@ -123,7 +139,9 @@ public sealed class DetectorTests
 
         // When no category clears zero, the verdict still names one: the likeliest by the same log-odds.
         var none = Policy.Parse(string.Concat(Categories.All.Select(c => $"  {c}:\n    bias: -50\n")).Insert(0, "categories:\n"), "policy.yaml");
-        Assert.Equal([Categories.Event], new Detector(none, model: model).Classify(message).Categories);
+        var likeliest = new Detector(none, model: model).Classify(message);
+        Assert.Equal([Categories.Event], likeliest.Categories);
+        Assert.True(Assert.Single(likeliest.CategoryReasons!).LogOdds < 0);
     }
 
     [Fact]
