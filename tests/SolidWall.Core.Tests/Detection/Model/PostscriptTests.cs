@@ -49,14 +49,19 @@ public sealed class PostscriptTests
         Assert.Equal("P.S. one thing\n\nP.P.S. another thing", text.Substring(found.Start, found.Length));
     }
 
+    // Six paragraphs of a teacher's routine note: long enough that a one-line ask below it barely moves the whole.
+    private static readonly string ChemistryRoutine = string.Join("\n\n", Enumerable.Repeat(
+        "Lab reports for the titration unit are due Thursday; the rubric is on the class page and late work loses ten points a day. "
+        + "Goggles stay on the whole period, and the dissection kits go back to the storage room by the end of the day.", 6));
+
+    private const string CampaignPostscript = "P.S. Please vote for Dana Ortiz for Mayor on February 28th, and chip in to her campaign if you can.";
+
     [Fact]
     public void The_shipped_model_reads_a_campaign_postscript_on_its_own_and_the_verdict_points_at_it()
     {
         var model = TextModel.LoadEmbedded();
-        var routine = string.Join("\n\n", Enumerable.Repeat(
-            "Lab reports for the titration unit are due Thursday; the rubric is on the class page and late work loses ten points a day. "
-            + "Goggles stay on the whole period, and the dissection kits go back to the storage room by the end of the day.", 6));
-        const string ask = "P.S. Please vote for Dana Ortiz for Mayor on February 28th, and chip in to her campaign if you can.";
+        var routine = ChemistryRoutine;
+        const string ask = CampaignPostscript;
         var plain = model.Score(null, routine + "\n\nMr. Ames");
         var withAsk = model.Score(null, routine + "\n\nMr. Ames\n\n" + ask);
 
@@ -76,10 +81,8 @@ public sealed class PostscriptTests
     {
         // The postscript decides how likely campaign work is; which kind is the message's, as training reads it.
         var model = TextModel.LoadEmbedded();
-        var routine = string.Join("\n\n", Enumerable.Repeat(
-            "Lab reports for the titration unit are due Thursday; the rubric is on the class page and late work loses ten points a day. "
-            + "Goggles stay on the whole period, and the dissection kits go back to the storage room by the end of the day.", 6));
-        var text = routine + "\n\nMr. Ames\n\nP.S. Please vote for Dana Ortiz for Mayor on February 28th, and chip in to her campaign if you can.";
+        var routine = ChemistryRoutine;
+        var text = routine + "\n\nMr. Ames\n\n" + CampaignPostscript;
         var score = model.Score(null, text);
         Assert.NotNull(score.Postscript);
 
