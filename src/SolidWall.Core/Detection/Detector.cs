@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace SolidWall.Core.Detection;
 
 /// <summary>
@@ -86,7 +88,6 @@ public sealed class Detector
         IReadOnlyDictionary<string, double>? modelCategories = null;
         var z = 0.0;
         var positive = false;
-        string? likeliest = null;
         var firstCounter = _firstCounterSignal;
         for (var i = 0; i < firstCounter; i++)
         {
@@ -107,19 +108,6 @@ public sealed class Detector
             positive |= score.Probability > CounterSignalModelGate;
             reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score)));
             modelCategories = score.CategoryProbabilities;
-            var best = 0.0;
-            foreach (var (category, probability) in score.CategoryProbabilities)
-            {
-                if (!Categories.IsKnown(category))
-                {
-                    continue;
-                }
-
-                if (probability > best || (probability == best && string.CompareOrdinal(category, likeliest) < 0))
-                {
-                    (best, likeliest) = (probability, category);
-                }
-            }
         }
 
         // Counter-signals (negative weights) only ever pull a score down, so they run only when something pushed it
@@ -148,35 +136,7 @@ public sealed class Detector
         }
         else if (electioneering)
         {
-            // Without a model (or fitted weights): every category a signal named or the model gave at least the policy's
-            // threshold, with two rules.
-            var categories = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var category in Categories.All)
-            {
-                if (Named(named, category) || modelCategories?.GetValueOrDefault(category) >= _policy.ModelCategoryThreshold)
-                {
-                    categories.Add(category);
-                }
-            }
-
-            // Literature only where material is passed on (LiteratureRule), and only beside another category.
-            if (categories.Count > 1 && categories.Contains(Categories.Literature)
-                && !LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)))
-            {
-                categories.Remove(Categories.Literature);
-            }
-
-            // Coercion wherever an insider presses, campaign words near or not (CoercionRule).
-            if (!categories.Contains(Categories.Coercion) && CoercionRule.Adds(context))
-            {
-                categories.Add(Categories.Coercion);
-            }
-
-            // With no category named by a signal or above the model's category threshold, the model's likeliest category;
-            // without a model, campaign material reaching the address.
-            verdictCategories = categories.Count > 0
-                ? Categories.All.Where(categories.Contains).ToArray()
-                : [likeliest ?? Categories.Literature];
+            verdictCategories = UnionCategories(context, reasons, named, modelCategories);
         }
 
         return new Verdict(
@@ -302,22 +262,53 @@ public sealed class Detector
         _ => false,
     };
 
-    private static bool Named(List<(string Signal, IReadOnlyList<string> Categories)>? named, string category)
+    /// <summary>
+    /// The categories of an electioneering verdict without a model or fitted weights: every category a signal named or
+    /// the model gave at least the policy's threshold, with two rules; with none, the model's likeliest, and without a
+    /// model campaign material reaching the address.
+    /// </summary>
+    private string[] UnionCategories(DetectionContext context, List<Reason> reasons, List<(string Signal, IReadOnlyList<string> Categories)>? named, IReadOnlyDictionary<string, double>? modelCategories)
     {
-        if (named is null)
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, categoriesNamed) in named ?? [])
         {
-            return false;
+            categories.UnionWith(categoriesNamed);
         }
 
-        foreach (var (_, categories) in named)
+        string? likeliest = null;
+        var best = 0.0;
+        foreach (var (category, probability) in modelCategories ?? FrozenDictionary<string, double>.Empty)
         {
-            if (categories.Contains(category))
+            if (!Categories.IsKnown(category))
             {
-                return true;
+                continue;
+            }
+
+            if (probability >= _policy.ModelCategoryThreshold)
+            {
+                categories.Add(category);
+            }
+
+            if (probability > best || (probability == best && string.CompareOrdinal(category, likeliest) < 0))
+            {
+                (best, likeliest) = (probability, category);
             }
         }
 
-        return false;
+        // Literature only where material is passed on (LiteratureRule), and only beside another category.
+        if (categories.Count > 1 && categories.Contains(Categories.Literature)
+            && !LiteratureRule.Keeps(context, reasons.Exists(r => r.Signal == ForwardedElectioneeringSignal)))
+        {
+            categories.Remove(Categories.Literature);
+        }
+
+        // Coercion wherever an insider presses, campaign words near or not (CoercionRule).
+        if (!categories.Contains(Categories.Coercion) && CoercionRule.Adds(context))
+        {
+            categories.Add(Categories.Coercion);
+        }
+
+        return categories.Count > 0 ? Categories.All.Where(categories.Contains).ToArray() : [likeliest ?? Categories.Literature];
     }
 
     /// <summary>A model probability above this lets the counter-signals run, as a positive signal does.</summary>

@@ -3,9 +3,8 @@ namespace SolidWall.Core.Detection.Model;
 /// <summary>
 /// Fits the category decision (<see cref="CategoryWeights"/>): per category, a logistic regression of "the message
 /// carries it" on the model's held-out logit for it, whether any signal named it, which signals named it, and its rule,
-/// over the electioneering training rows whose label says yes or no for that category. Cyclic coordinate descent with
-/// a Newton step per coordinate, as <see cref="CombinationFitter"/>: deterministic, every weight but the intercept held
-/// at or above zero. A signal gets a weight of its own only where it named the category on at least
+/// over the electioneering training rows whose label says yes or no for that category, by <see cref="CoordinateDescent"/>
+/// as <see cref="CombinationFitter"/>: deterministic, every weight but the intercept held at or above zero. A signal gets a weight of its own only where it named the category on at least
 /// <see cref="CombinationFitter.MinimumFirings"/> of those rows.
 /// </summary>
 /// <remarks>
@@ -64,7 +63,11 @@ internal static class CategoryFitter
                 w[k] = rowWeights[i];
             }
 
-            var (bias, beta) = Solve(x, y, w);
+            // The intercept first, unpenalised; every other weight at or above zero.
+            var all = new List<CoordinateDescent.Column>(columns + 1) { new(Enumerable.Repeat(1.0, rows.Length).ToArray(), 0, -50, 50, Penalised: false) };
+            all.AddRange(x.Select(values => new CoordinateDescent.Column(values, 0, 0, 50, Penalised: true)));
+            var solved = CoordinateDescent.Solve(all, y, w, L2, Sweeps);
+            var (bias, beta) = (solved[0], solved[1..]);
             var signals = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var o = 0; o < own.Length; o++)
             {
@@ -78,70 +81,6 @@ internal static class CategoryFitter
         }
 
         return result;
-    }
-
-    private static (double Bias, double[] Beta) Solve(double[][] x, bool[] y, double[] w)
-    {
-        var n = y.Length;
-        var beta = new double[x.Length];
-        var bias = 0.0;
-        var z = new double[n];
-        for (var sweep = 0; sweep < Sweeps; sweep++)
-        {
-            var largest = 0.0;
-            for (var j = -1; j < x.Length; j++)
-            {
-                double g = 0, h = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    var v = j < 0 ? 1 : x[j][i];
-                    if (v == 0)
-                    {
-                        continue;
-                    }
-
-                    var p = 1 / (1 + Math.Exp(-z[i]));
-                    g += w[i] * (p - (y[i] ? 1 : 0)) * v;
-                    h += w[i] * p * (1 - p) * v * v;
-                }
-
-                var current = j < 0 ? bias : beta[j];
-                if (j >= 0)
-                {
-                    g += L2 * current;
-                    h += L2;
-                }
-
-                var next = Math.Clamp(current - (g / Math.Max(h, 1e-9)), j < 0 ? -50 : 0, 50);
-                var delta = next - current;
-                if (delta == 0)
-                {
-                    continue;
-                }
-
-                largest = Math.Max(largest, Math.Abs(delta));
-                for (var i = 0; i < n; i++)
-                {
-                    z[i] += delta * (j < 0 ? 1 : x[j][i]);
-                }
-
-                if (j < 0)
-                {
-                    bias = next;
-                }
-                else
-                {
-                    beta[j] = next;
-                }
-            }
-
-            if (largest < 1e-7)
-            {
-                break;
-            }
-        }
-
-        return (bias, beta);
     }
 
     private static double Round(double value) => Math.Round(value, 3, MidpointRounding.ToEven) is var r && r == 0 ? 0 : r;

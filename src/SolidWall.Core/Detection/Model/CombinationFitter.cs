@@ -89,93 +89,26 @@ internal static class CombinationFitter
             }
         }
 
-        var beta = new double[columns];
-        beta[0] = 1;
+        // The intercepts first (without a registry, then with one), unpenalised and unbounded but for the clamp; the model
+        // weight at or above zero; each signal on the side it was designed for, at least MinimumWeight from zero.
+        var all = new List<CoordinateDescent.Column>(columns + 2)
+        {
+            new(Intercept(false), 0, -50, 50, Penalised: false),
+            new(Intercept(true), 0, -50, 50, Penalised: false),
+            new(x[0], 1, 0, 50, Penalised: true),
+        };
         for (var k = 0; k < active.Count; k++)
         {
-            beta[k + 1] = signals[active[k]].Weight;
+            var shipped = signals[active[k]].Weight;
+            all.Add(shipped > 0
+                ? new(x[k + 1], shipped, MinimumWeight, 50, Penalised: true)
+                : new(x[k + 1], shipped, -50, -MinimumWeight, Penalised: true));
         }
 
-        var bias = new double[2]; // [0] with a registry, [1] without
-        var z = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            z[i] = 0;
-            for (var j = 0; j < columns; j++)
-            {
-                z[i] += beta[j] * x[j][i];
-            }
-        }
+        var beta = CoordinateDescent.Solve(all, labels, rowWeights.Select(w => (double)w).ToArray(), L2, Sweeps);
+        return (beta[2], beta[1], beta[0], beta[3..]);
 
-        for (var sweep = 0; sweep < Sweeps; sweep++)
-        {
-            var largest = 0.0;
-            for (var j = -2; j < columns; j++)
-            {
-                double g = 0, h = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    var v = j >= 0 ? x[j][i] : Intercept(j, i);
-                    if (v == 0)
-                    {
-                        continue;
-                    }
-
-                    var p = 1 / (1 + Math.Exp(-z[i]));
-                    g += rowWeights[i] * (p - (labels[i] ? 1 : 0)) * v;
-                    h += rowWeights[i] * p * (1 - p) * v * v;
-                }
-
-                var current = j < 0 ? bias[-1 - j] : beta[j];
-                if (j >= 0)
-                {
-                    g += L2 * current;
-                    h += L2;
-                }
-
-                var next = current - (g / Math.Max(h, 1e-9));
-                if (j == 0)
-                {
-                    next = Math.Max(next, 0);
-                }
-                else if (j > 0)
-                {
-                    next = signals[active[j - 1]].Weight > 0 ? Math.Max(next, MinimumWeight) : Math.Min(next, -MinimumWeight);
-                }
-
-                next = Math.Clamp(next, -50, 50);
-                var delta = next - current;
-                if (delta == 0)
-                {
-                    continue;
-                }
-
-                largest = Math.Max(largest, Math.Abs(delta));
-                for (var i = 0; i < n; i++)
-                {
-                    z[i] += delta * (j >= 0 ? x[j][i] : Intercept(j, i));
-                }
-
-                if (j < 0)
-                {
-                    bias[-1 - j] = next;
-                }
-                else
-                {
-                    beta[j] = next;
-                }
-            }
-
-            if (largest < 1e-7)
-            {
-                break;
-            }
-        }
-
-        return (beta[0], bias[0], bias[1], beta[1..]);
-
-        // Column -1 is the intercept of the rows read with a registry, -2 of those read without.
-        double Intercept(int j, int i) => withRegistry[i] == (j == -1) ? 1 : 0;
+        double[] Intercept(bool registry) => withRegistry.Select(r => r == registry ? 1.0 : 0.0).ToArray();
     }
 
     /// <summary>
