@@ -1,4 +1,5 @@
 using SolidWall.Core.Case;
+using SolidWall.Core.Text;
 
 namespace SolidWall.Core.Analysis;
 
@@ -30,6 +31,7 @@ internal sealed class CampaignMail
 
     public required string Subject { get; init; }
 
+    /// <summary>Where the message's links lead (<see cref="LinkTarget"/>: a gateway's rewritten link is the page behind it).</summary>
     public required string[] Links { get; init; }
 
     public string? Registered { get; init; }
@@ -67,7 +69,8 @@ internal sealed class CampaignMail
             FromName = message.FromName,
             Recipients = message.Recipients.Select(intern).ToArray(),
             Subject = intern(message.Subject),
-            Links = message.Links.Select(intern).ToArray(),
+            // Where the links lead: a gateway's rewritten link (Safe Links, URL Defense) is the page it stands for.
+            Links = message.Links.Select(l => intern(LinkTarget.Of(l))).ToArray(),
             Registered = message.RegisteredCampaign,
             Committee = message.Committee,
             Body = body?.MinHash,

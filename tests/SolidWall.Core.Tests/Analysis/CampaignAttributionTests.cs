@@ -76,6 +76,24 @@ public sealed class CampaignAttributionTests
     }
 
     [Fact]
+    public void Links_a_mail_gateway_rewrote_are_read_as_the_pages_they_stand_for()
+    {
+        // Behind Safe Links every recipient's copy of a link differs, and behind Google's redirect every link is
+        // google.com/url: read as written, the first would tie nothing together and the second everything.
+        var mail = new CaseMail();
+        mail.Add("jamie@reelect-ortiz.example", [Teacher(1)], CampaignText("externship"), electioneering: true, registered: "Committee to Re-elect Dana Ortiz",
+            links: ["https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.mobilize.us%2Freelectortiz%2Fevent%2Fexternship%2F&data=05%7C02%7Cteacher1&reserved=0"]);
+        mail.Add("jc.organizer@gmail.com", [Teacher(2)], "Hey, quick note from me: we still have spots for students this spring, tell your class.", electioneering: true,
+            links: ["https://www.google.com/url?q=https://www.mobilize.us/reelectortiz/event/externship/&sa=D&usg=AOvVaw1"]);
+        mail.Add("pat.neighbor@yahoo.com", [Teacher(3)], "Our block club is looking for people to knock doors for Councilmember Vance this weekend.", electioneering: true,
+            links: ["https://www.google.com/url?q=https://www.mobilize.us/vanceforward/event/canvass/&sa=D&usg=AOvVaw2"]);
+        var report = mail.Analyse(Ortiz);
+        var ortiz = Campaign(report, "Committee to Re-elect Dana Ortiz");
+        Assert.Equal("links to mobilize.us/reelectortiz", Ground(report, "jc.organizer@gmail.com"));
+        Assert.DoesNotContain(ortiz.Senders, s => s.Address == "pat.neighbor@yahoo.com");
+    }
+
+    [Fact]
     public void Webmail_is_attributed_by_its_text_its_thread_or_its_signature()
     {
         var mail = new CaseMail();

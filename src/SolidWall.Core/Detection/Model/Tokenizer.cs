@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using SolidWall.Core.Text;
 
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
 /// Turns text into the model's tokens: words lower-cased with accents folded, each Han/kana character a token of
 /// its own, every digit turned into '0' (so "2002" and "2024" look alike and no year can become a feature), a
-/// link reduced to its host ("host:secure.actblue.com") and an e-mail address to its domain
+/// link reduced to its host ("host:secure.actblue.com"; a mail gateway's rewritten link to the host it leads to,
+/// <see cref="LinkTarget"/>) and an e-mail address to its domain
 /// ("domain:example.org"). Apostrophes inside a word stay (curly ones made straight); every other
 /// punctuation mark splits. Tokens longer than <see cref="MaxTokenLength"/> (encoded junk) are dropped.
 /// </summary>
@@ -100,6 +102,13 @@ internal static class Tokenizer
             if (schemeStart < scheme)
             {
                 Words(chunk[..schemeStart], tokens);
+                // A mail gateway's rewritten link (Safe Links, URL Defense) is read as the page it leads to.
+                if (LinkTarget.MayBeGateway(chunk[(scheme + 3)..]) && LinkTarget.Resolve(chunk[schemeStart..].ToString()) is { } behind)
+                {
+                    Host("host:", behind.Target.AsSpan(behind.Target.IndexOf("://", StringComparison.Ordinal) + 3), tokens, scratch, stripUser: true);
+                    return;
+                }
+
                 Host("host:", chunk[(scheme + 3)..], tokens, scratch, stripUser: true);
                 return;
             }

@@ -7,8 +7,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// A link to a platform campaigns raise money and organise on (ActBlue, WinRed, Anedot, NGP VAN / EveryAction,
 /// Mobilize, Democracy Engine, Action Network; Donorbox only with political words in the text). Matched by host
 /// and its parent domains, never by substring ("notactblue.com", "actblue.com.example.org" do not match), and
-/// followed through tracking redirects that carry the target in a query parameter. Traps: look-alike hosts, a
-/// PTA's Donorbox page.
+/// followed through a mail security gateway's rewriting (Safe Links, URL Defense, Mimecast, …: <see cref="Text.LinkTarget"/>)
+/// and tracking redirects that carry the target in a query parameter. Traps: look-alike hosts, a PTA's Donorbox page.
 /// </summary>
 internal sealed class DonationPlatformLink : ISignal
 {
@@ -65,7 +65,7 @@ internal sealed class DonationPlatformLink : ISignal
             }
 
             var index = IndexOf(context.Message.Links, link);
-            var note = found.Redirected ? $"tracking redirect to {found.Uri.Host}" : $"host {found.Uri.Host}";
+            var note = found.Via is { } via ? $"{via} to {found.Uri.Host}" : $"host {found.Uri.Host}";
             evidence ??= [];
             evidence.Add(new Evidence("link", index, link.Length, link.Length > 200 ? link[..200] : link, note));
             if (evidence.Count == PhraseScan.MaxEvidence)
@@ -95,8 +95,11 @@ internal sealed class DonationPlatformLink : ISignal
     internal static bool CannotReachPlatform(string link) =>
         !link.AsSpan().ContainsAnyExceptInRange('!', '~') && !link.Contains('%', StringComparison.Ordinal) && !link.AsSpan().ContainsAny(PlatformNames);
 
-    /// <summary>The platform a link leads to, directly or through a redirect's query parameter.</summary>
-    internal static (string Platform, Uri Uri, bool Redirected)? Find(string link, int depth)
+    /// <summary>
+    /// The platform a link leads to, directly, through a gateway's rewriting or through a redirect's query parameter;
+    /// <c>Via</c> names the first gateway ("Microsoft Safe Links link") or "tracking redirect", null for a direct link.
+    /// </summary>
+    internal static (string Platform, Uri Uri, string? Via)? Find(string link, int depth)
     {
         if (!Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -108,14 +111,24 @@ internal sealed class DonationPlatformLink : ISignal
         {
             if (Platforms.ContainsKey(host))
             {
-                return (host, uri, depth > 0);
+                return (host, uri, null);
             }
 
             var dot = host.IndexOf('.', StringComparison.Ordinal);
             host = dot < 0 ? "" : host[(dot + 1)..];
         }
 
-        if (depth >= MaxRedirectDepth || uri.Query.Length < 2)
+        if (depth >= MaxRedirectDepth)
+        {
+            return null;
+        }
+
+        if (Text.LinkTarget.UnwrapOnce(link) is { } unwrapped)
+        {
+            return Find(unwrapped.Target, depth + 1) is { } behind ? (behind.Platform, behind.Uri, unwrapped.Gateway + " link") : null;
+        }
+
+        if (uri.Query.Length < 2)
         {
             return null;
         }
@@ -141,7 +154,7 @@ internal sealed class DonationPlatformLink : ISignal
 
             if (Find(value, depth + 1) is { } inner)
             {
-                return (inner.Platform, inner.Uri, true);
+                return (inner.Platform, inner.Uri, inner.Via ?? "tracking redirect");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
@@ -142,6 +143,20 @@ public sealed class EmbeddedModelTests
         var y = extractor.Extract(b.Subject, b.Text).Compact();
         Assert.Equal(x.Buckets[..x.Count], y.Buckets[..y.Count]);
         Assert.Equal(Model.Score(a).Probability, Model.Score(b).Probability);
+    }
+
+    [Fact]
+    public void ALinkAMailGatewayRewroteScoresAsTheLinkItStandsFor()
+    {
+        // A district behind Safe Links or URL Defense archives every link rewritten; the model reads the page behind it.
+        const string text = "Chip in $5 before midnight to re-elect Dana Ortiz: {0}\n\nPaid for by Friends of Dana Ortiz.";
+        var direct = Model.Score("Deadline", string.Format(CultureInfo.InvariantCulture, text, "https://secure.actblue.com/donate/ortiz-eoq"));
+        var safeLinks = Model.Score("Deadline", string.Format(CultureInfo.InvariantCulture, text,
+            "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fsecure.actblue.com%2Fdonate%2Fortiz-eoq&data=05%7C02%7Ct.lee%40lakeshore-schools.example%7C9a1&reserved=0"));
+        var urlDefense = Model.Score("Deadline", string.Format(CultureInfo.InvariantCulture, text,
+            "https://urldefense.com/v3/__https://secure.actblue.com/donate/ortiz-eoq__;!!KwNVnqRv!HMXgR2tX$"));
+        Assert.Equal(direct.Probability, safeLinks.Probability);
+        Assert.Equal(direct.Probability, urlDefense.Probability);
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ public sealed class TokenizerOnePassTests
 
     private static readonly string[] Pieces =
         ["http://", "https://Secure.ActBlue.com/donate", "www.", "WWW.Example.org", "user@example.org", "a@b.c", "mailto:x@y.org",
-         "ftp://", "e.g.", "U.S.", "it's", "don't", "10:30", "vote", "volunteering", "Votación", "x://", "@", "://", "wWw."];
+         "ftp://", "e.g.", "U.S.", "it's", "don't", "10:30", "vote", "volunteering", "Votación", "x://", "@", "://", "wWw.",
+         "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fsecure.actblue.com%2Fx&data=1", "https://urldefense.com/v3/__https://a.org/b*c__;Iw!!k$"];
 
     [Fact]
     public void OnePassEqualsChunkByChunk()

@@ -43,6 +43,9 @@ public sealed class TokenizerTests
     [InlineData("go to www.winred.com/x now", "go to host:www.winred.com now")]
     [InlineData("see:https://user@secure.anedot.com/x", "see host:secure.anedot.com")]
     [InlineData("(https://example.org).", "host:example.org")]
+    [InlineData("Donate: https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fsecure.actblue.com%2Fdonate&data=05%7C02", "donate host:secure.actblue.com")]
+    [InlineData("https://urldefense.com/v3/__https://www.mobilize.us/ortiz/*signup__;Iw!!KwNVnqRv!abc$", "host:www.mobilize.us")]
+    [InlineData("https://nam12.safelinks.protection.outlook.com/?data=05", "host:nam12.safelinks.protection.outlook.com")]
     public void LinksBecomeTheirHost(string text, string expected) => Assert.Equal(expected.Split(' '), Tokens(text));
 
     [Theory]

@@ -35,6 +35,28 @@ public sealed class DonationPlatformLinkTests
         Assert.Contains("redirect", hit.Evidence[0].Note, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fsecure.actblue.com%2Fdonate%2Fortiz&data=05%7C02%7Cj.alvarez%40lakeshore-schools.example&reserved=0", "Microsoft Safe Links")]
+    [InlineData("https://urldefense.com/v3/__https://secure.actblue.com/donate/ortiz__;!!KwNVnqRv!HMXgR2tX$", "Proofpoint URL Defense")]
+    [InlineData("https://urldefense.proofpoint.com/v2/url?u=https-3A__secure.actblue.com_donate_ortiz&d=DwMFaQ&e=", "Proofpoint URL Defense")]
+    [InlineData("https://protect-us.mimecast.com/s/Ab1CDE2fGhIjK3L4?domain=secure.actblue.com", "Mimecast")]
+    public void Reads_a_link_a_mail_gateway_rewrote_and_quotes_it_as_written(string link, string gateway)
+    {
+        // A district whose mail passes a gateway archives every campaign link rewritten.
+        var hit = Run("Chip in before midnight", link);
+        Assert.NotNull(hit);
+        Assert.Contains(Categories.Fundraising, hit.Categories);
+        Assert.Equal(link, hit.Evidence[0].Text);
+        Assert.Equal($"{gateway} link to secure.actblue.com", hit.Evidence[0].Note);
+    }
+
+    [Fact]
+    public void A_gateway_link_to_a_school_page_is_not_a_platform()
+    {
+        Assert.Null(Run("Calendar", "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Flakeshore-schools.example%2Fcalendar&data=05"));
+        Assert.Null(Run("Calendar", "https://urldefense.com/v3/__https://lakeshore-schools.example/actblue.com__;!!KwNVnqRv!x$"));
+    }
+
     [Fact]
     public void Follows_a_doubly_encoded_redirect()
     {
