@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SolidWall.Core.Text;
 
 namespace SolidWall.Core.Detection.Model;
 
@@ -210,7 +211,7 @@ internal sealed class FeatureExtractor
     public FeatureVector Extract(string? subject, string text)
     {
         StartWith(subject);
-        Tokenizer.Tokenize(text, _tokens);
+        Tokenizer.Tokenize(GatewayBanner.Blank(text), _tokens);
         _quotedFrom = int.MaxValue;
         return Vectorize();
     }
@@ -238,7 +239,7 @@ internal sealed class FeatureExtractor
             var segment = segments[i];
             if (segment.Kind == SegmentKind.Body)
             {
-                Tokenizer.Tokenize(segment.Text, _tokens);
+                Tokenizer.Tokenize(GatewayBanner.Blank(segment.Text), _tokens);
                 _tokens.Break();
             }
         }
@@ -255,7 +256,7 @@ internal sealed class FeatureExtractor
                     _tokens.Break();
                 }
 
-                Tokenizer.Tokenize(segment.Text, _tokens);
+                Tokenizer.Tokenize(GatewayBanner.Blank(segment.Text), _tokens);
                 _tokens.Break();
             }
         }
@@ -269,7 +270,7 @@ internal sealed class FeatureExtractor
         _tokens.Clear();
         if (!string.IsNullOrEmpty(subject))
         {
-            Tokenizer.Tokenize(WithoutReplyPrefixes(subject), _tokens);
+            Tokenizer.Tokenize(WithoutReplyPrefixes(GatewayBanner.BlankSubject(subject)!), _tokens);
             _tokens.Break();
         }
     }

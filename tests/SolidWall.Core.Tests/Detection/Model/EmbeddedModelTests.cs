@@ -159,6 +159,19 @@ public sealed class EmbeddedModelTests
         Assert.Equal(direct.Probability, urlDefense.Probability);
     }
 
+    [Fact]
+    public void AGatewaysBannerAndSubjectTagDoNotMoveTheScore()
+    {
+        // A district whose gateway warns of mail from outside puts the same thirty words of IT caution above every
+        // campaign's ask; read as the sender's, they pulled a canvass ask from 0.9997 to 0.54.
+        const string ask = "Hi all,\n\nWe're knocking doors for Dana Ortiz this Saturday in the 12th Ward. Meet at the field office at 9.\nBring a friend!\n\nTeam Ortiz";
+        const string banner = "CAUTION: This email originated from outside of the organization. Do not click links or open attachments unless you recognize the sender and know the content is safe.\n\n";
+        var plain = Model.Score("Saturday canvass", ask);
+        var bannered = Model.Score("[EXTERNAL] Saturday canvass", banner + ask);
+        Assert.Equal(plain.Probability, bannered.Probability);
+        Assert.Equal(plain.CategoryProbabilities, bannered.CategoryProbabilities);
+    }
+
     /// <summary>
     /// The shipped model.bin and the fitted block of default-policy.yaml are exactly what `solidwall train` makes
     /// from the repository's data, and the policy the detector loads carries those fitted values (needs the corpora;
