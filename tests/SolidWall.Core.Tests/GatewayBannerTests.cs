@@ -51,6 +51,21 @@ public sealed class GatewayBannerTests
         Assert.Equal(new string(' ', banner.Length) + "\n" + body, blanked);
     }
 
+    [Fact]
+    public void Reads_only_the_ends_of_a_long_message()
+    {
+        const string banner = "CAUTION: This email originated from outside of the organization. Do not click links or open attachments.";
+        var filler = string.Concat(Enumerable.Repeat("Our newsletter this week covers the reading fair and the spring concert.\n\n", 40));
+        Assert.True(filler.Length > 2 * GatewayBanner.Window);
+        var top = GatewayBanner.Blank(banner + "\n\n" + filler);
+        Assert.StartsWith(new string(' ', banner.Length), top, StringComparison.Ordinal);
+        var bottom = GatewayBanner.Blank(filler + banner);
+        Assert.EndsWith(new string(' ', banner.Length), bottom, StringComparison.Ordinal);
+        // In the middle of a long text it is somebody quoting one, and stays.
+        var middle = filler + banner + "\n\n" + filler;
+        Assert.Same(middle, GatewayBanner.Blank(middle));
+    }
+
     [Theory]
     // Somebody's own words about outside mail: no warning in them, or a long paragraph of their own.
     [InlineData("The flyer came from outside the district, so I checked with the principal before posting it.")]

@@ -18,7 +18,16 @@ internal static class GatewayBanner
     /// <summary>A banner paragraph is at most this long; a longer one is somebody's writing that mentions outside mail.</summary>
     public const int MaxLength = 600;
 
-    // What every banner says somewhere, lower-case ASCII: what the scan looks for before anything else is read.
+    /// <summary>
+    /// Banners stand at the top of a message or a forwarded one (a segment of its own) or at the bottom: only this
+    /// many characters at each end are looked at, so that a long message costs no more than a short one.
+    /// </summary>
+    public const int Window = 1000;
+
+    // What nearly every banner holds, a few short words: looked for first, since most mail holds none of them near its ends.
+    private static readonly SearchValues<string> Hints = SearchValues.Create(["outside", "extern", "fuera de", "often get email"], StringComparison.OrdinalIgnoreCase);
+
+    // What every banner says somewhere, lower-case ASCII: where a paragraph is read to see if it is one.
     private static readonly SearchValues<string> Anchors = SearchValues.Create(
         [
             "originated from outside", "originated outside", "sent from outside", "came from outside", "comes from outside",
@@ -36,6 +45,9 @@ internal static class GatewayBanner
         + "|precauci[oó]n|advertencia|cuidado|enlaces?|v[ií]nculos?|adjuntos?)\\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
+    // What every tag holds: most subjects hold none, and the pattern is not run on them.
+    private static readonly SearchValues<string> TagHints = SearchValues.Create(["ext", "caution", "outside"], StringComparison.OrdinalIgnoreCase);
+
     // A tag in the subject: "[EXTERNAL]", "[EXT]", "[External Email]", "*EXTERNAL*", "EXTERNAL:", "[EXTERNO]".
     private static readonly Regex SubjectTag = new(
         "\\[\\s*(?:external|ext|externo|externa|caution|outside)(?:\\s+(?:email|e-mail|sender|message|mail|correo))?\\s*\\]"
@@ -50,7 +62,12 @@ internal static class GatewayBanner
     /// </summary>
     public static string Blank(string text)
     {
-        if (text.AsSpan().IndexOfAny(Anchors) < 0)
+        // The two ends (one span when they meet); the rest of the message is never read.
+        // An anchor that starts in the head may end past it (the longest is 32 characters).
+        var headEnd = Math.Min(text.Length, Window);
+        var headReach = Math.Min(text.Length, Window + 32);
+        var tailStart = Math.Max(headEnd, text.Length - Window);
+        if (text.AsSpan(0, headReach).IndexOfAny(Hints) < 0 && text.AsSpan(tailStart).IndexOfAny(Hints) < 0)
         {
             return text;
         }
@@ -59,10 +76,22 @@ internal static class GatewayBanner
         var from = 0;
         while (from < text.Length)
         {
-            var at = text.AsSpan(from).IndexOfAny(Anchors);
+            if (from >= headEnd && from < tailStart)
+            {
+                from = tailStart;
+            }
+
+            var limit = from < headEnd ? headReach : text.Length;
+            var at = text.AsSpan(from, limit - from).IndexOfAny(Anchors);
             if (at < 0)
             {
-                break;
+                if (limit == text.Length)
+                {
+                    break;
+                }
+
+                from = limit;
+                continue;
             }
 
             at += from;
@@ -94,7 +123,7 @@ internal static class GatewayBanner
     /// <summary><paramref name="subject"/> with a gateway's tag turned into blanks; the same instance when it has none.</summary>
     public static string? BlankSubject(string? subject)
     {
-        if (string.IsNullOrEmpty(subject) || (subject.IndexOf('[') < 0 && subject.IndexOf('*') < 0 && subject.IndexOf(':') < 0))
+        if (string.IsNullOrEmpty(subject) || subject.AsSpan().IndexOfAny(TagHints) < 0)
         {
             return subject;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace SolidWall.Core.Text;
@@ -33,6 +34,12 @@ internal static class LinkTarget
         ("google.com", "Google redirect", Format.Google, "q"),
     ];
 
+    // The last two labels of every gateway's domain.
+    private static readonly FrozenSet<string> GatewayParents = Gateways
+        .Select(g => string.Join('.', g.Domain.Split('.')[^2..])).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GatewayParentsLookup = GatewayParents.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private enum Format
     {
         /// <summary>The target, percent-encoded, in a query parameter.</summary>
@@ -64,6 +71,15 @@ internal static class LinkTarget
         var host = end < 0 ? afterScheme : afterScheme[..end];
         var colon = host.IndexOf(':');
         host = (colon < 0 ? host : host[..colon]).TrimEnd('.');
+
+        // One lookup of the host's last two labels turns away nearly every link; only the gateways' own domains go on.
+        var last = host.LastIndexOf('.');
+        var second = last <= 0 ? -1 : host[..last].LastIndexOf('.');
+        if (last <= 0 || !GatewayParentsLookup.Contains(host[(second + 1)..]))
+        {
+            return false;
+        }
+
         foreach (var gateway in Gateways)
         {
             if (host.EndsWith(gateway.Domain, StringComparison.OrdinalIgnoreCase)
