@@ -112,6 +112,12 @@ internal static class EvalCommand
             Row(o, "  not listed (district)", unregistered);
         }
 
+        if (r.DistrictFromOutside is { } outside && r.DistrictThroughGateway is { } gateway)
+        {
+            Row(o, "  district, from outside", outside);
+            Row(o, "    through a gateway", gateway);
+        }
+
         Row(o, "model alone (all)", r.ModelOverall);
         Row(o, "model alone (district)", r.ModelDistrict);
         Row(o, "any signal (all)", r.SignalsOverall);

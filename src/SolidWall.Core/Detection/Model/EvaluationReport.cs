@@ -98,6 +98,12 @@ public sealed record EvaluationReport(
     /// </summary>
     public BinaryMetrics? DistrictUnregistered { get; init; }
 
+    /// <summary>The district rows from outside the institution, as written (the same verdicts as <see cref="District"/>).</summary>
+    public BinaryMetrics? DistrictFromOutside { get; init; }
+
+    /// <summary>The same rows as a mail gateway delivers them (<see cref="GatewayView"/>: its warning, "[EXTERNAL]", Safe Links), with their world's registry.</summary>
+    public BinaryMetrics? DistrictThroughGateway { get; init; }
+
     /// <summary>The same held-out verdicts at other thresholds, for choosing a policy's <c>threshold</c>.</summary>
     public IReadOnlyList<OperatingPoint> OperatingPoints { get; init; } = [];
 

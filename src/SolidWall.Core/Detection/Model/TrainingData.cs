@@ -150,19 +150,20 @@ public static class TrainingData
                 var categories = root.TryGetProperty("categories", out var cats)
                     ? cats.EnumerateArray().Select(c => c.GetString() ?? "").Where(c => c.Length > 0).ToArray()
                     : [];
-                var message = TrainingMail.Compose(
-                    "district:" + id,
-                    root.TryGetProperty("from", out var from) ? from.GetString() : null,
-                    root.TryGetProperty("to", out var to) ? to.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToArray() : [],
-                    root.TryGetProperty("subject", out var s) ? s.GetString() : null,
-                    root.GetProperty("body").GetString() ?? "",
-                    root.TryGetProperty("html", out var html) ? html.GetString() : null);
+                var row = (
+                    From: root.TryGetProperty("from", out var from) ? from.GetString() : null,
+                    To: root.TryGetProperty("to", out var to) ? to.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToArray() : [],
+                    Subject: root.TryGetProperty("subject", out var s) ? s.GetString() : null,
+                    Body: root.GetProperty("body").GetString() ?? "",
+                    Html: root.TryGetProperty("html", out var html) ? html.GetString() : null);
+                var message = TrainingMail.Compose("district:" + id, row.From, row.To, row.Subject, row.Body, row.Html);
                 var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
                 // A member of staff's own name is not a candidate's, as the detector reads it (DetectionContext.SenderOwnNameWords).
                 var own = names.SenderOwnNameWords(message, DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty));
                 list.Add(example with
                 {
                     Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,
+                    Row = row,
                     World = world,
                     Subject = names.Mask(example.Subject, own),
                     Text = names.Mask(example.Text, own)!,

@@ -45,6 +45,12 @@ public sealed record TrainingExample(
     /// </summary>
     public (string? Subject, string Text, IReadOnlyList<Segment> Segments)? Plain { get; init; }
 
+    /// <summary>
+    /// The district row as written in its file (sender, recipients, subject, body, HTML), from which
+    /// <see cref="GatewayView"/> builds the message a gateway would deliver; null for other rows.
+    /// </summary>
+    internal (string? From, string[] To, string? Subject, string Body, string? Html)? Row { get; init; }
+
     /// <summary>What the text model reads of this row: its own segments, the message's, or the text split.</summary>
     public IReadOnlyList<Segment> SegmentsForModel => ModelSegments ?? Message?.Segments ?? SolidWall.Core.Text.SegmentSplitter.Split(Text);
 
