@@ -20,8 +20,9 @@ internal sealed class DetectionContext
         Registry = registry;
         Directory = directory;
         Policy = policy;
-        Subject = string.IsNullOrEmpty(message.Subject) ? NoSubject : new TextField("subject", message.Subject);
-        Text = new TextField("text", message.Text ?? "");
+        // Signals read past what the institution's mail system wrote (a gateway's warning and tag, a confidentiality notice).
+        Subject = string.IsNullOrEmpty(message.Subject) ? NoSubject : new TextField("subject", message.Subject, scan: MailBoilerplate.BlankSubject(message.Subject));
+        Text = new TextField("text", message.Text ?? "", scan: MailBoilerplate.Blank(message.Text ?? ""));
         Fields = Subject.Length == 0 ? [Text] : [Subject, Text];
         Links = message.Links;
         Sender = message.From.Count > 0 ? message.From[0] : null;
@@ -247,8 +248,10 @@ internal sealed class DetectionContext
         // A segment found in the text reuses the text's lower-cased copy (the same characters, lower-cased one by
         // one) and the words the text's scan found inside it; unless it holds a surrogate, whose pair lower-cases
         // as one code point: then it is lower-cased and scanned on its own.
-        var field = at < 0 || segment.Text.Length == 0 ? new TextField("segment", segment.Text)
-            : segment.Text.AsSpan().ContainsAnyInRange('\ud800', '\udfff') ? new TextField("text", segment.Text, at)
+        // A forward's own banner or notice is blanked as the segment's, as the model reads it.
+        var scan = MailBoilerplate.Blank(segment.Text);
+        var field = at < 0 || segment.Text.Length == 0 ? new TextField("segment", segment.Text, scan: scan)
+            : !ReferenceEquals(scan, segment.Text) || segment.Text.AsSpan().ContainsAnyInRange('\ud800', '\udfff') ? new TextField("text", segment.Text, at, scan)
             : new TextField("text", segment.Text, new string(Text.Lower.Slice(at, segment.Text.Length)), at, Text.Hits.Part(at, segment.Text.Length));
         var links = new List<string>();
         foreach (var link in Links)

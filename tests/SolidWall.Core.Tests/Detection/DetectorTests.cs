@@ -21,6 +21,38 @@ public sealed class DetectorTests
     private static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
 
     [Fact]
+    public void What_the_institutions_mail_system_writes_changes_no_verdict_and_no_evidence()
+    {
+        // A principal's push under the district's confidentiality notice: read as the principal's words, its "unauthorized
+        // review, use, disclosure … prohibited" read as a lesson on the rules (DiscussesElectioneering) and its legal
+        // words pulled the model down; the same ask from outside under the gateway's warning and "[EXTERNAL]" likewise.
+        const string push = "Team,\n\nThe mayor's campaign needs volunteers for Saturday's canvass in the 12th Ward. I expect every grade level "
+            + "to send two people; sign up with Ms. Reyes by Thursday. I will remember who steps up when I make next year's schedule.\n\nDr. Teague";
+        const string notice = "\n\nCONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the intended recipient(s) "
+            + "and may contain confidential and privileged information, including student records protected by FERPA. Any unauthorized review, use, "
+            + "disclosure or distribution is prohibited. If you are not the intended recipient, please contact the sender and destroy all copies.";
+        const string banner = "CAUTION: This email originated from outside of the organization. Do not click links or open attachments unless you recognize the sender.\n\n";
+        var detector = new Detector(model: SolidWall.Core.Detection.Model.TextModel.LoadEmbedded());
+        var inside = detector.Classify(Mail.Of(push, subject: "Saturday", from: "r.teague@lakeshore-schools.example", to: ["staff@lakeshore-schools.example"]));
+        var insideWithNotice = detector.Classify(Mail.Of(push + notice, subject: "Saturday", from: "r.teague@lakeshore-schools.example", to: ["staff@lakeshore-schools.example"]));
+        var outside = detector.Classify(Mail.Of(push, subject: "Saturday", from: "field@reelect.example", to: ["staff@lakeshore-schools.example"]));
+        var outsideWithBanner = detector.Classify(Mail.Of(banner + push, subject: "[EXTERNAL] Saturday", from: "field@reelect.example", to: ["staff@lakeshore-schools.example"]));
+        Assert.Equal(Verdict.Electioneering, inside.Decision);
+        foreach (var (plain, written) in new[] { (inside, insideWithNotice), (outside, outsideWithBanner) })
+        {
+            Assert.Equal(plain.Score, written.Score);
+            Assert.Equal(plain.Categories, written.Categories);
+            Assert.Equal(plain.Reasons.Select(r => (r.Signal, r.Weight)), written.Reasons.Select(r => (r.Signal, r.Weight)));
+        }
+
+        // Evidence in the text still points at the same words, the banner's length further on.
+        var shift = banner.Length;
+        Assert.Equal(
+            outside.Reasons.SelectMany(r => r.Evidence).Where(e => e.Where == "text").Select(e => (e.Offset + shift, e.Text)),
+            outsideWithBanner.Reasons.SelectMany(r => r.Evidence).Where(e => e.Where == "text").Select(e => (e.Offset, e.Text)));
+    }
+
+    [Fact]
     public void Signals_only_score_is_the_logistic_of_the_weights_plus_the_bias()
     {
         var verdict = new Detector().Classify(Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]));

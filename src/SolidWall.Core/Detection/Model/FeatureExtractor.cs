@@ -211,7 +211,7 @@ internal sealed class FeatureExtractor
     public FeatureVector Extract(string? subject, string text)
     {
         StartWith(subject);
-        Tokenizer.Tokenize(GatewayBanner.Blank(text), _tokens);
+        Tokenizer.Tokenize(MailBoilerplate.Blank(text), _tokens);
         _quotedFrom = int.MaxValue;
         return Vectorize();
     }
@@ -239,7 +239,7 @@ internal sealed class FeatureExtractor
             var segment = segments[i];
             if (segment.Kind == SegmentKind.Body)
             {
-                Tokenizer.Tokenize(GatewayBanner.Blank(segment.Text), _tokens);
+                Tokenizer.Tokenize(MailBoilerplate.Blank(segment.Text), _tokens);
                 _tokens.Break();
             }
         }
@@ -256,7 +256,7 @@ internal sealed class FeatureExtractor
                     _tokens.Break();
                 }
 
-                Tokenizer.Tokenize(GatewayBanner.Blank(segment.Text), _tokens);
+                Tokenizer.Tokenize(MailBoilerplate.Blank(segment.Text), _tokens);
                 _tokens.Break();
             }
         }
@@ -270,7 +270,7 @@ internal sealed class FeatureExtractor
         _tokens.Clear();
         if (!string.IsNullOrEmpty(subject))
         {
-            Tokenizer.Tokenize(WithoutReplyPrefixes(GatewayBanner.BlankSubject(subject)!), _tokens);
+            Tokenizer.Tokenize(WithoutReplyPrefixes(MailBoilerplate.BlankSubject(subject)!), _tokens);
             _tokens.Break();
         }
     }

@@ -7,7 +7,7 @@ namespace SolidWall.Core.Detection.Model;
 /// A district row from outside the institution as it reaches a mailbox behind a mail security gateway: the gateway's
 /// warning above the text (and the HTML), "[EXTERNAL] " before the subject, and every link rewritten as Microsoft Safe
 /// Links rewrites it, with the recipient in its <c>data</c> parameter. `solidwall eval` classifies these too, so
-/// that what a gateway does to mail (<see cref="GatewayBanner"/>, <see cref="LinkTarget"/>) stays measured.
+/// that what a gateway does to mail (<see cref="MailBoilerplate"/>, <see cref="LinkTarget"/>) stays measured.
 /// </summary>
 internal static class GatewayView
 {

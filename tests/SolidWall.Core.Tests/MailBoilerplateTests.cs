@@ -3,10 +3,11 @@ using SolidWall.Core.Text;
 namespace SolidWall.Core.Tests;
 
 /// <summary>
-/// The warnings an institution's gateway writes into mail from outside, as Microsoft 365, Proofpoint and districts'
-/// own transport rules write them, turned into blanks; everyone else's words about outside mail kept.
+/// What an institution's mail system writes into every message, as Microsoft 365, Proofpoint and districts' own
+/// transport rules write it (a warning above mail from outside, a confidentiality notice below staff mail), turned into
+/// blanks; everyone else's words about outside mail or confidentiality kept.
 /// </summary>
-public sealed class GatewayBannerTests
+public sealed class MailBoilerplateTests
 {
     private const string Ask = "Hi Ms. Lopez,\n\nWe're looking for students for a spring externship with the campaign, 12 hours a week.\n\nTeam Ortiz";
 
@@ -20,7 +21,7 @@ public sealed class GatewayBannerTests
     public void Blanks_a_banner_above_the_message_and_keeps_every_offset(string banner)
     {
         var text = banner + "\n\n" + Ask;
-        var blanked = GatewayBanner.Blank(text);
+        var blanked = MailBoilerplate.Blank(text);
         Assert.Equal(text.Length, blanked.Length);
         Assert.Equal(Ask, blanked[(banner.Length + 2)..]);
         Assert.True(blanked[..banner.Length].All(c => c is ' ' or '\n'));
@@ -32,10 +33,10 @@ public sealed class GatewayBannerTests
     {
         const string banner = "[EXTERNAL] This email originated from outside the organization. Do not click links unless you know the content is safe.";
         var below = Ask + "\n\n" + banner + "\n";
-        Assert.Equal(Ask + "\n\n" + new string(' ', banner.Length) + "\n", GatewayBanner.Blank(below));
+        Assert.Equal(Ask + "\n\n" + new string(' ', banner.Length) + "\n", MailBoilerplate.Blank(below));
 
         var forward = "Please share with your advisory.\n\n---------- Forwarded message ---------\nFrom: Team Ortiz\n\n" + banner + "\n\n" + Ask;
-        var blanked = GatewayBanner.Blank(forward);
+        var blanked = MailBoilerplate.Blank(forward);
         Assert.DoesNotContain("originated", blanked, StringComparison.Ordinal);
         Assert.StartsWith("Please share with your advisory.", blanked, StringComparison.Ordinal);
         Assert.EndsWith(Ask, blanked, StringComparison.Ordinal);
@@ -47,7 +48,7 @@ public sealed class GatewayBannerTests
         // No blank line after the banner, and the message one long paragraph: only the banner's line goes.
         var body = string.Concat(Enumerable.Repeat("We're looking for students for a spring externship with the campaign. ", 12));
         const string banner = "CAUTION: This email originated from outside of the organization. Do not click links.";
-        var blanked = GatewayBanner.Blank(banner + "\n" + body);
+        var blanked = MailBoilerplate.Blank(banner + "\n" + body);
         Assert.Equal(new string(' ', banner.Length) + "\n" + body, blanked);
     }
 
@@ -56,15 +57,31 @@ public sealed class GatewayBannerTests
     {
         const string banner = "CAUTION: This email originated from outside of the organization. Do not click links or open attachments.";
         var filler = string.Concat(Enumerable.Repeat("Our newsletter this week covers the reading fair and the spring concert.\n\n", 40));
-        Assert.True(filler.Length > 2 * GatewayBanner.Window);
-        var top = GatewayBanner.Blank(banner + "\n\n" + filler);
+        Assert.True(filler.Length > 2 * MailBoilerplate.Window);
+        var top = MailBoilerplate.Blank(banner + "\n\n" + filler);
         Assert.StartsWith(new string(' ', banner.Length), top, StringComparison.Ordinal);
-        var bottom = GatewayBanner.Blank(filler + banner);
+        var bottom = MailBoilerplate.Blank(filler + banner);
         Assert.EndsWith(new string(' ', banner.Length), bottom, StringComparison.Ordinal);
         // In the middle of a long text it is somebody quoting one, and stays.
         var middle = filler + banner + "\n\n" + filler;
-        Assert.Same(middle, GatewayBanner.Blank(middle));
+        Assert.Same(middle, MailBoilerplate.Blank(middle));
     }
+
+    [Theory]
+    [InlineData("CONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the intended recipient(s) and may contain confidential and privileged information, including student records protected by FERPA. Any unauthorized review, use, disclosure or distribution is prohibited. If you are not the intended recipient, please contact the sender by reply e-mail and destroy all copies of the original message.")]
+    [InlineData("The information contained in this message is privileged and confidential and intended only for the use of the addressee. If you have received it in error, please notify the sender and delete it.")]
+    [InlineData("AVISO DE CONFIDENCIALIDAD: Este mensaje y sus anexos son para uso exclusivo del destinatario y pueden contener información confidencial protegida por FERPA. Si usted no es el destinatario previsto, notifique al remitente y elimine el mensaje.")]
+    public void Blanks_a_confidentiality_notice_below_the_message(string notice)
+    {
+        var text = Ask + "\n\n" + notice + "\n";
+        Assert.Equal(Ask + "\n\n" + new string(' ', notice.Length) + "\n", MailBoilerplate.Blank(text));
+    }
+
+    [Theory]
+    [InlineData("Please keep this confidential until the principal announces it on Friday.")]
+    [InlineData("This list is intended only for our grade team; the schedule is attached.")]
+    [InlineData("Records are protected by FERPA, so do not forward grades to anyone outside the team.")]
+    public void Keeps_a_writers_own_words_about_confidentiality(string text) => Assert.Same(text, MailBoilerplate.Blank(text));
 
     [Theory]
     // Somebody's own words about outside mail: no warning in them, or a long paragraph of their own.
@@ -72,14 +89,14 @@ public sealed class GatewayBannerTests
     [InlineData("Anyway... long story short... is a phrase whose origins are complicated and rambling.")]
     [InlineData("Please order from outside your country with international postage.")]
     [InlineData(Ask)]
-    public void Keeps_text_that_is_no_banner(string text) => Assert.Same(text, GatewayBanner.Blank(text));
+    public void Keeps_text_that_is_no_banner(string text) => Assert.Same(text, MailBoilerplate.Blank(text));
 
     [Fact]
     public void Keeps_a_long_paragraph_that_mentions_outside_mail_and_links()
     {
         var text = "Our union reminds members that mail from outside the district may carry links to campaigns. "
             + string.Concat(Enumerable.Repeat("Members are free to take part in politics on their own time and from their own devices. ", 8));
-        Assert.Same(text, GatewayBanner.Blank(text));
+        Assert.Same(text, MailBoilerplate.Blank(text));
     }
 
     [Theory]
@@ -90,7 +107,7 @@ public sealed class GatewayBannerTests
     [InlineData("EXTERNAL: Chip in $25", "          Chip in $25")]
     [InlineData("Fwd: External: Chip in $25", "Fwd:           Chip in $25")]
     [InlineData("[EXTERNO] Pasantía con la campaña", "          Pasantía con la campaña")]
-    public void Blanks_a_gateways_tag_in_the_subject(string subject, string expected) => Assert.Equal(expected, GatewayBanner.BlankSubject(subject));
+    public void Blanks_a_gateways_tag_in_the_subject(string subject, string expected) => Assert.Equal(expected, MailBoilerplate.BlankSubject(subject));
 
     [Theory]
     [InlineData("Next: steps for the spring externship")]
@@ -99,5 +116,5 @@ public sealed class GatewayBannerTests
     [InlineData("[PTA] Book fair")]
     [InlineData("")]
     [InlineData(null)]
-    public void Keeps_a_subject_without_a_tag(string? subject) => Assert.Same(subject, GatewayBanner.BlankSubject(subject));
+    public void Keeps_a_subject_without_a_tag(string? subject) => Assert.Same(subject, MailBoilerplate.BlankSubject(subject));
 }
