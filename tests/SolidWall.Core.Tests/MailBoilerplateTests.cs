@@ -46,7 +46,8 @@ public sealed class MailBoilerplateTests
     public void A_banner_the_message_runs_on_from_loses_its_line_only()
     {
         // No blank line after the banner, and the message one long paragraph: only the banner's line goes.
-        var body = string.Concat(Enumerable.Repeat("We're looking for students for a spring externship with the campaign. ", 12));
+        var body = string.Concat(Enumerable.Repeat("We're looking for students for a spring externship with the campaign. ", 16));
+        Assert.True(body.Length > MailBoilerplate.MaxLength);
         const string banner = "CAUTION: This email originated from outside of the organization. Do not click links.";
         var blanked = MailBoilerplate.Blank(banner + "\n" + body);
         Assert.Equal(new string(' ', banner.Length) + "\n" + body, blanked);
@@ -95,7 +96,8 @@ public sealed class MailBoilerplateTests
     public void Keeps_a_long_paragraph_that_mentions_outside_mail_and_links()
     {
         var text = "Our union reminds members that mail from outside the district may carry links to campaigns. "
-            + string.Concat(Enumerable.Repeat("Members are free to take part in politics on their own time and from their own devices. ", 8));
+            + string.Concat(Enumerable.Repeat("Members are free to take part in politics on their own time and from their own devices. ", 12));
+        Assert.True(text.Length > MailBoilerplate.MaxLength);
         Assert.Same(text, MailBoilerplate.Blank(text));
     }
 
