@@ -112,10 +112,9 @@ internal static class EvalCommand
             Row(o, "  not listed (district)", unregistered);
         }
 
-        if (r.DistrictFromOutside is { } outside && r.DistrictThroughGateway is { } gateway)
+        if (r.DistrictArchived is { } archived)
         {
-            Row(o, "  district, from outside", outside);
-            Row(o, "    through a gateway", gateway);
+            Row(o, "  as archived (district)", archived);
         }
 
         Row(o, "model alone (all)", r.ModelOverall);

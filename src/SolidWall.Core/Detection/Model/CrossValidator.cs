@@ -37,9 +37,9 @@ public static class CrossValidator
         var verdicts = new Verdict[examples.Count];
         var withoutRegistry = new Verdict[examples.Count];
         var unregistered = new Verdict[examples.Count];
-        // The district rows from outside as a gateway delivers them (GatewayView), read with their world's registry; null for the rest.
-        var gateway = examples.Select(GatewayView.Of).ToArray();
-        var throughGateway = new Verdict?[examples.Count];
+        // The district rows as the district's mail system archives them (ArchivedView), read with their world's registry; null for the rest.
+        var archived = examples.Select(ArchivedView.Of).ToArray();
+        var archivedVerdicts = new Verdict?[examples.Count];
         var modelProbability = new double[examples.Count];
         var combinations = new List<ScoreCombination>();
         for (var f = 0; f < folds; f++)
@@ -60,9 +60,9 @@ public static class CrossValidator
                 verdicts[i] = (examples[i].World is { } world ? worldDetectors[world] : detector).Classify(message);
                 withoutRegistry[i] = examples[i].World is null ? verdicts[i] : detector.Classify(message);
                 unregistered[i] = examples[i].World is null ? verdicts[i] : otherCampaigns.Classify(message);
-                if (gateway[i] is { } delivered)
+                if (archived[i] is { } stored)
                 {
-                    throughGateway[i] = (examples[i].World is { } w ? worldDetectors[w] : detector).Classify(delivered);
+                    archivedVerdicts[i] = (examples[i].World is { } w ? worldDetectors[w] : detector).Classify(stored);
                 }
 
                 modelProbability[i] = trained.Model.Probability(x[i]);
@@ -121,8 +121,7 @@ public static class CrossValidator
             OverallWithoutRegistry = Metrics(all, i => withoutRegistry[i].IsElectioneering),
             DistrictWithoutRegistry = Metrics(district, i => withoutRegistry[i].IsElectioneering),
             DistrictUnregistered = Metrics(district, i => unregistered[i].IsElectioneering),
-            DistrictFromOutside = Metrics(district.Where(i => gateway[i] is not null), Detected),
-            DistrictThroughGateway = Metrics(district.Where(i => gateway[i] is not null), i => throughGateway[i]!.IsElectioneering),
+            DistrictArchived = district.All(i => archived[i] is not null) ? Metrics(district, i => archivedVerdicts[i]!.IsElectioneering) : null,
             OperatingPoints = operatingPoints,
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,
                 withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i],

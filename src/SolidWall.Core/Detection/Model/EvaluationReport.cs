@@ -98,11 +98,12 @@ public sealed record EvaluationReport(
     /// </summary>
     public BinaryMetrics? DistrictUnregistered { get; init; }
 
-    /// <summary>The district rows from outside the institution, as written (the same verdicts as <see cref="District"/>).</summary>
-    public BinaryMetrics? DistrictFromOutside { get; init; }
-
-    /// <summary>The same rows as a mail gateway delivers them (<see cref="GatewayView"/>: its warning, "[EXTERNAL]", Safe Links), with their world's registry.</summary>
-    public BinaryMetrics? DistrictThroughGateway { get; init; }
+    /// <summary>
+    /// The district rows as the district's mail system archives them (<see cref="ArchivedView"/>: through a gateway from
+    /// outside, under the confidentiality notice from inside), with their world's registry; null when some district row
+    /// was loaded without what it was written from.
+    /// </summary>
+    public BinaryMetrics? DistrictArchived { get; init; }
 
     /// <summary>The same held-out verdicts at other thresholds, for choosing a policy's <c>threshold</c>.</summary>
     public IReadOnlyList<OperatingPoint> OperatingPoints { get; init; } = [];

@@ -47,7 +47,7 @@ public sealed record TrainingExample(
 
     /// <summary>
     /// The district row as written in its file (sender, recipients, subject, body, HTML), from which
-    /// <see cref="GatewayView"/> builds the message a gateway would deliver; null for other rows.
+    /// <see cref="ArchivedView"/> builds the message a gateway would deliver; null for other rows.
     /// </summary>
     internal (string? From, string[] To, string? Subject, string Body, string? Html)? Row { get; init; }
 
