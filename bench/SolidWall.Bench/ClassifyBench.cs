@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
+using SolidWall.Core.Text;
 
 namespace SolidWall.Bench;
 
@@ -99,6 +100,8 @@ internal static class ClassifyBench
 
         Time("lower-case the text", rounds, messages.Length, i => InvariantLower.Of(messages[i].Text));
         Time("lexicon scan of the text", rounds, messages.Length, i => SignalCatalog.Lexicon.Scan(lowered[i]));
+        Time("boilerplate looked for in the subject", rounds, messages.Length, i => MailBoilerplate.BlankSubject(messages[i].Subject));
+        Time("boilerplate looked for in the text", rounds, messages.Length, i => MailBoilerplate.Blank(messages[i].Text));
         Time("context, fields lower-cased", rounds, messages.Length, i => new DetectionContext(messages[i], Registry.Empty, InstitutionDirectory.Empty, Policy.Default));
         Time("text model score", rounds, messages.Length, i => model.Score(messages[i]));
         foreach (var signal in SignalCatalog.All)

@@ -43,6 +43,18 @@ public sealed class MailBoilerplateTests
     }
 
     [Fact]
+    public void A_notice_under_a_short_message_is_found_though_it_starts_near_the_top()
+    {
+        // Under 1,600 characters the two ends overlap: the notice starts within the first 600, where only warnings stand.
+        const string push = "Team,\n\nThe mayor's campaign needs volunteers for Saturday's canvass in the 12th Ward. I expect every grade level "
+            + "to send two people; sign up with Ms. Reyes by Thursday. I will remember who steps up when I make next year's schedule.\n\nDr. Teague";
+        const string notice = "\n\nCONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the intended recipient(s) "
+            + "and may contain confidential and privileged information, including student records protected by FERPA. Any unauthorized review, use, "
+            + "disclosure or distribution is prohibited. If you are not the intended recipient, please contact the sender and destroy all copies.";
+        Assert.Equal(push + new string(' ', notice.Length - 2).Insert(0, "\n\n"), MailBoilerplate.Blank(push + notice));
+    }
+
+    [Fact]
     public void A_banner_the_message_runs_on_from_loses_its_line_only()
     {
         // No blank line after the banner, and the message one long paragraph: only the banner's line goes.

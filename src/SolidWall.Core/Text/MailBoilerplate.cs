@@ -22,14 +22,21 @@ internal static class MailBoilerplate
     public const int MaxLength = 1000;
 
     /// <summary>
-    /// Banners stand at the top of a message or a forwarded one (a segment of its own) or at the bottom: only this
-    /// many characters at each end are looked at, so that a long message costs no more than a short one.
+    /// A gateway's warning stands at the top of a message or a forwarded one (a segment of its own), a notice (or a
+    /// warning) at the bottom: only this many characters at the bottom are looked at, and <see cref="HeadWindow"/> at
+    /// the top, so that a long message costs no more than a short one.
     /// </summary>
     public const int Window = 1000;
 
-    // What nearly every banner holds, a few short words: looked for first, since most mail holds none of them near its ends.
-    private static readonly SearchValues<string> Hints = SearchValues.Create(
-        ["outside", "extern", "fuera de", "often get email", "intended", "confidential", "sole use", "destinatario"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>How far from the top a warning may start: it is the first thing in the message.</summary>
+    public const int HeadWindow = 600;
+
+    // What nearly every warning holds, a few short words: looked for first, since most mail holds none of them near its ends.
+    private static readonly SearchValues<string> HeadHints = SearchValues.Create(["outside", "extern", "fuera de", "often get"], StringComparison.OrdinalIgnoreCase);
+
+    // At the bottom, a notice as well as a banner.
+    private static readonly SearchValues<string> TailHints = SearchValues.Create(
+        ["outside", "extern", "fuera de", "often get", "intended", "confiden", "sole use", "destinatario"], StringComparison.OrdinalIgnoreCase);
 
     // What every banner says somewhere, lower-case ASCII: where a paragraph is read to see if it is one.
     private static readonly SearchValues<string> Anchors = SearchValues.Create(
@@ -73,59 +80,66 @@ internal static class MailBoilerplate
     /// </summary>
     public static string Blank(string text)
     {
-        // The two ends (one span when they meet); the rest of the message is never read.
+        // The detector's signals and its text model each read the text, the model as its segments; most messages are
+        // one segment, the text again: the last text this thread read is remembered, with what it became.
+        if (t_last is { } last && (ReferenceEquals(last, text) || (last.Length == text.Length && last.AsSpan().SequenceEqual(text))))
+        {
+            return t_lastBlanked ?? text;
+        }
+
+        var blanked = BlankUncached(text);
+        t_last = text;
+        t_lastBlanked = ReferenceEquals(blanked, text) ? null : blanked;
+        return blanked;
+    }
+
+    [ThreadStatic]
+    private static string? t_last;
+
+    /// <summary>What <see cref="t_last"/> became; null when it held no boilerplate.</summary>
+    [ThreadStatic]
+    private static string? t_lastBlanked;
+
+    private static string BlankUncached(string text)
+    {
+        // The head (a warning) and the tail (a notice or a warning), one span when they meet; the rest is never read.
         // An anchor that starts in the head may end past it (the longest is 32 characters).
-        var headEnd = Math.Min(text.Length, Window);
-        var headReach = Math.Min(text.Length, Window + 32);
-        var tailStart = Math.Max(headEnd, text.Length - Window);
-        if (text.AsSpan(0, headReach).IndexOfAny(Hints) < 0 && text.AsSpan(tailStart).IndexOfAny(Hints) < 0)
+        var headReach = Math.Min(text.Length, HeadWindow + 32);
+        var tailStart = Math.Max(0, text.Length - Window);
+        if (text.AsSpan(0, headReach).IndexOfAny(HeadHints) < 0 && text.AsSpan(tailStart).IndexOfAny(TailHints) < 0)
         {
             return text;
         }
 
         char[]? copy = null;
-        var from = 0;
-        while (from < text.Length)
+        var next = 0;
+        foreach (var (from, to) in tailStart <= headReach ? [(0, text.Length)] : (ReadOnlySpan<(int, int)>)[(0, headReach), (tailStart, text.Length)])
         {
-            if (from >= headEnd && from < tailStart)
+            next = Math.Max(next, from);
+            while (next < to && text.AsSpan(next, to - next).IndexOfAny(Anchors) is var found and >= 0)
             {
-                from = tailStart;
-            }
-
-            var limit = from < headEnd ? headReach : text.Length;
-            var at = text.AsSpan(from, limit - from).IndexOfAny(Anchors);
-            if (at < 0)
-            {
-                if (limit == text.Length)
+                var at = next + found;
+                // The paragraph, or where it runs on into the message (no blank line after the banner), the line alone.
+                var (start, end) = Paragraph(text, at);
+                if (end - start > MaxLength)
                 {
-                    break;
+                    (start, end) = Line(text, at);
                 }
 
-                from = limit;
-                continue;
-            }
-
-            at += from;
-            // The paragraph, or where it runs on into the message (no blank line after the banner), the line alone.
-            var (start, end) = Paragraph(text, at);
-            if (end - start > MaxLength)
-            {
-                (start, end) = Line(text, at);
-            }
-
-            if (end - start <= MaxLength && Caution.IsMatch(text.AsSpan(start, end - start)))
-            {
-                copy ??= text.ToCharArray();
-                for (var i = start; i < end; i++)
+                if (end - start <= MaxLength && Caution.IsMatch(text.AsSpan(start, end - start)))
                 {
-                    if (copy[i] is not ('\n' or '\r'))
+                    copy ??= text.ToCharArray();
+                    for (var i = start; i < end; i++)
                     {
-                        copy[i] = ' ';
+                        if (copy[i] is not ('\n' or '\r'))
+                        {
+                            copy[i] = ' ';
+                        }
                     }
                 }
-            }
 
-            from = Math.Max(end, at + 1);
+                next = Math.Max(end, at + 1);
+            }
         }
 
         return copy is null ? text : new string(copy);
@@ -139,19 +153,14 @@ internal static class MailBoilerplate
             return subject;
         }
 
-        var matches = SubjectTag.Matches(subject);
-        if (matches.Count == 0)
+        char[]? copy = null;
+        foreach (var m in SubjectTag.EnumerateMatches(subject))
         {
-            return subject;
-        }
-
-        var copy = subject.ToCharArray();
-        foreach (Match m in matches)
-        {
+            copy ??= subject.ToCharArray();
             copy.AsSpan(m.Index, m.Length).Fill(' ');
         }
 
-        return new string(copy);
+        return copy is null ? subject : new string(copy);
     }
 
     /// <summary>The paragraph around <paramref name="at"/>: its lines up to the blank line before and after it.</summary>
