@@ -38,7 +38,7 @@ internal static class MailBoilerplate
     private static readonly SearchValues<string> TailHints = SearchValues.Create(
         ["outside", "extern", "fuera de", "often get", "intended", "confiden", "sole use", "destinatario"], StringComparison.OrdinalIgnoreCase);
 
-    // What every banner says somewhere, lower-case ASCII: where a paragraph is read to see if it is one.
+    // What every warning or notice says somewhere, ASCII: where a paragraph is read to see if it is one.
     private static readonly SearchValues<string> Anchors = SearchValues.Create(
         [
             "originated from outside", "originated outside", "sent from outside", "came from outside", "comes from outside",
@@ -74,9 +74,9 @@ internal static class MailBoilerplate
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>
-    /// <paramref name="text"/> with each banner paragraph (lines between blank lines, at most <see cref="MaxLength"/>
-    /// long, that says the mail came from outside and warns about it) turned into blanks, line breaks kept; the same
-    /// instance when it has none.
+    /// <paramref name="text"/> with each warning or notice (lines between blank lines, at most <see cref="MaxLength"/>
+    /// long, that say the mail came from outside or whom it is meant for, and warn) turned into blanks, line breaks
+    /// kept; the same instance when it has none.
     /// </summary>
     public static string Blank(string text)
     {
