@@ -103,7 +103,7 @@ internal sealed class DemoMail
         {
             sb.Append("Bcc: ").Append(string.Join(",\r\n ", Bcc.Select(p => EncodePhraseAddress(p.Mailbox)))).Append("\r\n");
         }
-        sb.Append("Subject: ").Append(EncodeWord(Subject)).Append("\r\n");
+        sb.Append("Subject: ").Append(EncodeWord(FromOutside ? DemoTexts.GatewayTag + Subject : Subject)).Append("\r\n");
         if (InReplyTo is not null)
         {
             sb.Append("In-Reply-To: <").Append(InReplyTo).Append(">\r\nReferences: <").Append(InReplyTo).Append(">\r\n");
@@ -135,20 +135,41 @@ internal sealed class DemoMail
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
+    /// <summary>
+    /// Whether the mail comes from outside the district, through its gateway, which puts its warning above the text and
+    /// the HTML and its tag before the subject of every copy (<see cref="DemoTexts.GatewayWarning"/>).
+    /// </summary>
+    public bool FromOutside
+    {
+        get
+        {
+            var domain = FromAddress[(FromAddress.LastIndexOf('@') + 1)..];
+            return !domain.Equals(DemoPeople.StaffDomain, StringComparison.OrdinalIgnoreCase)
+                && !domain.EndsWith("." + DemoPeople.StaffDomain, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     private void AppendBody(StringBuilder sb, string boundaryBase)
     {
+        var text = FromOutside ? DemoTexts.GatewayWarning + "\n\n" + Text : Text;
         if (Html is null)
         {
-            AppendTextPart(sb, "text/plain", Text);
+            AppendTextPart(sb, "text/plain", text);
             return;
+        }
+        var html = Html;
+        if (FromOutside)
+        {
+            var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase) is var b and >= 0 ? html.IndexOf('>', b) + 1 : 0;
+            html = html.Insert(body, "<table><tr><td>" + System.Net.WebUtility.HtmlEncode(DemoTexts.GatewayWarning) + "</td></tr></table>");
         }
         var alt = boundaryBase + "_a";
         sb.Append("Content-Type: multipart/alternative; boundary=\"").Append(alt).Append("\"\r\n\r\n");
         sb.Append("--").Append(alt).Append("\r\n");
-        AppendTextPart(sb, "text/plain", Text);
+        AppendTextPart(sb, "text/plain", text);
         sb.Append("\r\n--").Append(alt).Append("\r\n");
         sb.Append("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
-        AppendBase64(sb, Encoding.UTF8.GetBytes(Html));
+        AppendBase64(sb, Encoding.UTF8.GetBytes(html));
         sb.Append("\r\n--").Append(alt).Append("--\r\n");
     }
 

@@ -3,6 +3,13 @@ namespace SolidWall.Core.Demo;
 /// <summary>The words of the demo archive: campaign mail modelled on the 2023 case, and the ordinary and look-alike mail around it.</summary>
 internal static class DemoTexts
 {
+    /// <summary>What the district's gateway puts above every message from outside (Proofpoint's, as districts word it).</summary>
+    public const string GatewayWarning =
+        "CAUTION: This email originated from outside of Lakeshore Public Schools. Do not click links or open attachments unless you recognize the sender and know the content is safe.";
+
+    /// <summary>And before its subject.</summary>
+    public const string GatewayTag = "[EXTERNAL] ";
+
     public const string OrtizCommittee = "Committee to Re-elect Dana Ortiz";
     public const string OrtizDomain = "reelect-ortiz.example";
     public const string RamanCommittee = "Friends of Priya Raman for Board of Education";
