@@ -91,6 +91,22 @@ public sealed class MailBoilerplateTests
     }
 
     [Theory]
+    [InlineData("--\nYou received this message because you are subscribed to the Google Groups \"Farragut Staff\" group.\nTo unsubscribe from this group and stop receiving emails from it, send an email to farragut-staff+unsubscribe@lakeshore-schools.example.")]
+    [InlineData("You're receiving this message because you're a member of the Farragut Staff group from lakeshore-schools.example. To stop receiving messages from this group, leave the group.")]
+    public void Blanks_a_groups_footer_below_the_message(string footer)
+    {
+        var text = Ask + "\n\n" + footer;
+        var blanked = MailBoilerplate.Blank(text);
+        Assert.Equal(Ask + "\n\n", blanked[..(Ask.Length + 2)]);
+        Assert.True(blanked[(Ask.Length + 2)..].All(c => c is ' ' or '\n'));
+    }
+
+    [Theory]
+    [InlineData("I unsubscribed from the campaign's list last week, and they still write to my school address.")]
+    [InlineData("To stop receiving these reminders, reply STOP; the robotics group meets Thursday.")]
+    public void Keeps_a_writers_own_words_about_lists(string text) => Assert.Same(text, MailBoilerplate.Blank(text));
+
+    [Theory]
     [InlineData("Please keep this confidential until the principal announces it on Friday.")]
     [InlineData("This list is intended only for our grade team; the schedule is attached.")]
     [InlineData("Records are protected by FERPA, so do not forward grades to anyone outside the team.")]

@@ -9,7 +9,8 @@ namespace SolidWall.Core.Text;
 /// open attachments unless you recognize the sender…", Microsoft 365's "You don't often get email from …", Proofpoint's
 /// "This message is from an EXTERNAL SENDER") with a tag in the subject ("[EXTERNAL]"), and the confidentiality notice
 /// under its staff's mail ("This e-mail … is for the sole use of the intended recipient(s) and may contain confidential
-/// and privileged information, including student records protected by FERPA…"). The same on every message, they say
+/// and privileged information, including student records protected by FERPA…"), and the footer its mailing lists add
+/// ("You received this message because you are subscribed to the Google Groups…"). The same on every message, they say
 /// nothing of what it asks. Read as the sender's words, the banner's IT caution drowned the text model's reading of a
 /// campaign's ask (district asks from outside with a banner added: 53 of 1,047 no longer flagged without a registry),
 /// and the notice's "unauthorized … disclosure … prohibited" read as a lesson on the rules besides (asks from inside
@@ -36,7 +37,7 @@ internal static class MailBoilerplate
 
     // At the bottom, a notice as well as a banner.
     private static readonly SearchValues<string> TailHints = SearchValues.Create(
-        ["outside", "extern", "fuera de", "often get", "intended", "confiden", "sole use", "destinatario"], StringComparison.OrdinalIgnoreCase);
+        ["outside", "extern", "fuera de", "often get", "intended", "confiden", "sole use", "destinatario", "subscri", "receiving"], StringComparison.OrdinalIgnoreCase);
 
     // What every warning or notice says somewhere, ASCII: where a paragraph is read to see if it is one.
     private static readonly SearchValues<string> Anchors = SearchValues.Create(
@@ -51,6 +52,9 @@ internal static class MailBoilerplate
             "intended recipient", "intended only for", "intended solely for", "sole use of the", "confidentiality notice",
             "confidentiality statement", "confidential and privileged", "privileged and confidential", "privileged and/or confidential",
             "aviso de confidencialidad", "destinatario previsto", "destinatario indicado", "uso exclusivo del destinatario",
+            // A group's footer below (Google Groups, Microsoft 365 Groups): the list's, not the sender's.
+            "you received this message because you are subscribed", "to unsubscribe from this group", "to view this discussion on the web",
+            "receiving this message because you're a member", "receiving this message because you are a member", "to stop receiving messages from this group",
         ],
         StringComparison.OrdinalIgnoreCase);
 
@@ -60,7 +64,7 @@ internal static class MailBoilerplate
         "\\b(?:caution|warning|attention|notice|be\\s+careful|click|links?|attachments?|phishing|learn\\s+why|trust|safe"
         + "|precauci[oó]n|advertencia|cuidado|enlaces?|v[ií]nculos?|adjuntos?"
         + "|confidential|privileged|prohibited|unauthori[sz]ed|disclos\\w*|notify\\s+the\\s+sender|delete|destroy"
-        + "|confidencial|prohibid[ao]|notifique|elimine|destruya)\\b",
+        + "|confidencial|prohibid[ao]|notifique|elimine|destruya|unsubscribe|subscribed|stop\\s+receiving)\\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     // What every tag holds: most subjects hold none, and the pattern is not run on them.

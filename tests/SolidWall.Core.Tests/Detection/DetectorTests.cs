@@ -23,7 +23,7 @@ public sealed class DetectorTests
     [Fact]
     public void What_the_institutions_mail_system_writes_changes_no_verdict_and_no_evidence()
     {
-        // A principal's push under the district's confidentiality notice: read as the principal's words, its "unauthorized
+        // A principal's push under the district's confidentiality notice or its staff group's footer: read as the principal's words, its "unauthorized
         // review, use, disclosure … prohibited" read as a lesson on the rules (DiscussesElectioneering) and its legal
         // words pulled the model down; the same ask from outside under the gateway's warning and "[EXTERNAL]" likewise.
         const string push = "Team,\n\nThe mayor's campaign needs volunteers for Saturday's canvass in the 12th Ward. I expect every grade level "
@@ -35,10 +35,13 @@ public sealed class DetectorTests
         var detector = new Detector(model: SolidWall.Core.Detection.Model.TextModel.LoadEmbedded());
         var inside = detector.Classify(Mail.Of(push, subject: "Saturday", from: "r.teague@lakeshore-schools.example", to: ["staff@lakeshore-schools.example"]));
         var insideWithNotice = detector.Classify(Mail.Of(push + notice, subject: "Saturday", from: "r.teague@lakeshore-schools.example", to: ["staff@lakeshore-schools.example"]));
+        const string group = "\n\n--\nYou received this message because you are subscribed to the Google Groups \"Farragut Staff\" group.\n"
+            + "To unsubscribe from this group and stop receiving emails from it, send an email to staff+unsubscribe@lakeshore-schools.example.";
+        var insideThroughGroup = detector.Classify(Mail.Of(push + group, subject: "Saturday", from: "r.teague@lakeshore-schools.example", to: ["staff@lakeshore-schools.example"]));
         var outside = detector.Classify(Mail.Of(push, subject: "Saturday", from: "field@reelect.example", to: ["staff@lakeshore-schools.example"]));
         var outsideWithBanner = detector.Classify(Mail.Of(banner + push, subject: "[EXTERNAL] Saturday", from: "field@reelect.example", to: ["staff@lakeshore-schools.example"]));
         Assert.Equal(Verdict.Electioneering, inside.Decision);
-        foreach (var (plain, written) in new[] { (inside, insideWithNotice), (outside, outsideWithBanner) })
+        foreach (var (plain, written) in new[] { (inside, insideWithNotice), (inside, insideThroughGroup), (outside, outsideWithBanner) })
         {
             Assert.Equal(plain.Score, written.Score);
             Assert.Equal(plain.Categories, written.Categories);
