@@ -37,7 +37,7 @@ internal static class MailBoilerplate
 
     // At the bottom, a notice as well as a banner.
     private static readonly SearchValues<string> TailHints = SearchValues.Create(
-        ["outside", "extern", "fuera de", "often get", "intended", "confiden", "sole use", "destinatario", "subscri", "receiving"], StringComparison.OrdinalIgnoreCase);
+        ["outside", "extern", "fuera de", "often get", "intended", "confiden", "sole use", "destinatario", "this group"], StringComparison.OrdinalIgnoreCase);
 
     // What every warning or notice says somewhere, ASCII: where a paragraph is read to see if it is one.
     private static readonly SearchValues<string> Anchors = SearchValues.Create(
