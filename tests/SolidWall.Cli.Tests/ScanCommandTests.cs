@@ -69,6 +69,31 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_resumed_scan_of_a_case_whose_fingerprints_an_earlier_solidwall_wrote_is_refused()
+    {
+        Generate(_dir, Small);
+        var db = Path.Combine(_dir, "case.db");
+        Scan(Settings(_dir, db));
+        int items;
+        using (var store = SqliteCaseStore.Open(db))
+        {
+            Assert.Equal(Fingerprinter.NormalisationVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetSetting(ScanCommand.FingerprintsKey));
+            items = store.ItemCount();
+
+            // What a case scanned before the normalisation was kept holds: messages, and no version (read as 1).
+            store.SetSetting(ScanCommand.FingerprintsKey, "1");
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "archive", "late.eml"), "From: a@example.org\r\nSubject: late\r\n\r\nOne more.\r\n");
+        var (exit, _, err) = Scan(Settings(_dir, db));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("holds fingerprints of normalisation 1", err, StringComparison.Ordinal);
+        Assert.Contains("Scan into a new --db", err, StringComparison.Ordinal);
+        using var reopened = SqliteCaseStore.Open(db);
+        Assert.Equal(items, reopened.ItemCount());
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error_naming_it()
     {
         var (exit, _, err) = Scan(new ScanCommand.Settings([Path.Combine(_dir, "nope.mbox")], Path.Combine(_dir, "case.db")));

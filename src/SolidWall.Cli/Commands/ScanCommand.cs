@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using SolidWall.Core.Analysis;
 using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
 using SolidWall.Mime.Sources;
@@ -14,6 +16,9 @@ namespace SolidWall.Cli.Commands;
 /// </summary>
 internal static class ScanCommand
 {
+    /// <summary>The case setting that names the fingerprints' normalisation (<see cref="Fingerprinter.NormalisationVersion"/>).</summary>
+    internal const string FingerprintsKey = "case.fingerprints";
+
     public static Command Create()
     {
         var db = new Option<string>("--db") { Description = "The case database (SQLite file; created if missing)", Required = true };
@@ -89,6 +94,22 @@ internal static class ScanCommand
         using var store = CaseStores.Open(settings.Db, "scan", errors);
         if (store is null)
         {
+            return ExitCodes.Usage;
+        }
+
+        // Blasts and relays are found by comparing fingerprints, which only those of one normalisation can be: a case is
+        // scanned with one. A case from before the version was kept is version 1.
+        var fingerprints = store.GetSetting(FingerprintsKey) ?? (store.MessageCount() > 0 ? "1" : null);
+        var current = Fingerprinter.NormalisationVersion.ToString(CultureInfo.InvariantCulture);
+        if (fingerprints is null)
+        {
+            store.SetSetting(FingerprintsKey, current);
+        }
+        else if (fingerprints != current)
+        {
+            errors.WriteLine($"solidwall scan: {settings.Db} holds fingerprints of normalisation {fingerprints}, written by an earlier SolidWall; " +
+                             $"this one writes normalisation {current} (a gateway's warning and a confidentiality notice are no longer read as text), " +
+                             "and the two cannot be compared to find blasts and relays. Scan into a new --db; reports of the case as it is still work.");
             return ExitCodes.Usage;
         }
 

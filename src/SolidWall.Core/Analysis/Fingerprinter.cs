@@ -25,6 +25,14 @@ public sealed class Fingerprinter
     /// <summary>The seed of the shipped fingerprints; every stored case uses it.</summary>
     public const ulong DefaultSeed = 0x5011_D3A1_1B1A_57EDUL;
 
+    /// <summary>
+    /// Which normalisation the fingerprints were computed with, kept with a case (<c>case.fingerprints</c>): 1 read
+    /// what an institution's mail system writes into mail (a gateway's warning, a confidentiality notice, a group's
+    /// footer) as text, 2 leaves it out. Fingerprints of different versions are not comparable, so a case is scanned
+    /// with one.
+    /// </summary>
+    public const int NormalisationVersion = 2;
+
     private const ulong EmptyStandIn = 0x9e3779b97f4a7c15UL;
 
     private readonly ulong[] multipliers;

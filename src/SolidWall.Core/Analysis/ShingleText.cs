@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using SolidWall.Core.Text;
 
 namespace SolidWall.Core.Analysis;
 
@@ -41,6 +42,10 @@ internal static class ShingleText
     public static void Words<TSink>(string text, ref TSink sink)
         where TSink : struct, IWordSink
     {
+        // What the institution's mail system wrote into the message (a gateway's warning above mail from outside, a
+        // confidentiality notice or a group's footer below) is on thousands of messages and is no one's text: left in, a
+        // short note and a short campaign ask that both carry it share most of their shingles.
+        text = MailBoilerplate.Blank(text);
         var source = Ascii.IsValid(text) ? text : WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKD);
         var (skipStart, skipEnd) = Greetings.Find(source);
         var buffer = ArrayPool<char>.Shared.Rent(MaxWord);

@@ -70,6 +70,28 @@ public sealed class FingerprinterTests
     }
 
     [Fact]
+    public void What_the_institutions_mail_system_writes_into_mail_is_not_shingled()
+    {
+        // A gateway's warning above mail from outside, a group's footer or a confidentiality notice below: the same on
+        // every message, and no part of what the sender wrote.
+        const string banner = "CAUTION: This email originated from outside of the organization. Do not click links or open attachments unless you recognize the sender and know the content is safe.";
+        const string notice = "CONFIDENTIALITY NOTICE: This e-mail message is for the sole use of the intended recipient(s) and may contain "
+            + "confidential information protected by FERPA. Any unauthorized review, use or disclosure is prohibited.";
+        const string text = "Join us Saturday at 10 for the canvass launch at Lincoln Park.";
+        var plain = Fingerprinter.Fingerprint(SegmentKind.Body, text);
+        foreach (var archived in new[] { banner + "\n\n" + text, text + "\n\n" + notice, banner + "\n\n" + text + "\n\n--\n" + notice })
+        {
+            var fingerprint = Fingerprinter.Fingerprint(SegmentKind.Body, archived);
+            Assert.Equal(plain.Shingles, fingerprint.Shingles);
+            Assert.Equal(plain.MinHash, fingerprint.MinHash);
+            Assert.Equal(Fingerprinter.NormaliseForShingles(text), Fingerprinter.NormaliseForShingles(archived));
+        }
+
+        // A message that is nothing but a notice has no words of its own.
+        Assert.Equal(0, Fingerprinter.Fingerprint(SegmentKind.Body, notice).Shingles);
+    }
+
+    [Fact]
     public void Personalised_copies_agree_for_any_name_and_token()
     {
         var names = Gen.Elements("Maria", "Mr. Lopez", "Ana Pérez", "Dr. Chen", "team", "Jean-Luc", "O'Brien");

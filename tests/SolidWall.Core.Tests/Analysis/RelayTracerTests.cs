@@ -89,6 +89,34 @@ public sealed class RelayTracerTests
         Assert.Empty(mail.Analyse().Relays);
     }
 
+    [Fact]
+    public void The_gateways_warning_on_all_mail_from_outside_does_not_make_a_forward_of_other_mail_a_relay()
+    {
+        // The district's gateway writes its warning above every message from outside: above the campaign's short ask,
+        // and above a museum's reminder that a teacher forwards to students. Longer than either text, it is most of
+        // what the two share.
+        var mail = new CaseMail();
+        for (var i = 1; i <= 3; i++)
+        {
+            mail.Add(Campaign, [Teacher(i)], Banner + "\n\nCanvass Saturday at 10 at Lincoln Park, sign up on our page.", electioneering: true, committee: "Campaign for Schools");
+        }
+
+        mail.Add(Teacher(1), [Student(1), Student(2)], "", subject: "Fwd: Trip",
+            segments: [new Segment(SegmentKind.Body, "For Friday."), new Segment(SegmentKind.Forward, Banner + "\n\nThe museum trip form is due Friday, see attached.", "From: Museum")]);
+        mail.Add(Teacher(2), [Student(3)], "", subject: "Re: Trip",
+            segments: [new Segment(SegmentKind.Body, "Yes, bring it Friday.\n\n" + Notice), new Segment(SegmentKind.Quote, Banner + "\n\nThe museum trip form is due Friday, see attached.", "On Tue, Museum wrote:")]);
+        Assert.Empty(mail.Analyse().Relays);
+    }
+
+    private const string Banner =
+        "CAUTION: This email originated from outside of the organization. Do not click links or open attachments unless you recognize the sender and know the content is safe.";
+
+    private const string Notice =
+        "CONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the intended recipient(s) and may "
+        + "contain confidential and privileged information, including student records protected by FERPA. Any unauthorized review, use, "
+        + "disclosure or distribution is prohibited. If you are not the intended recipient, please contact the sender by reply e-mail and "
+        + "destroy all copies of the original message.";
+
     [Theory]
     [InlineData(0.55, 100, 100, true)]  // above relay_jaccard
     [InlineData(0.40, 160, 80, true)]   // a long note around the whole text: 0.4 · 240 / 1.4 = 68.6 of 80 shingles contained
