@@ -149,9 +149,20 @@ internal sealed class DemoMail
         }
     }
 
+    /// <summary>
+    /// Whether the mail comes from the district's staff, whose mail system puts its confidentiality notice below the
+    /// text and the HTML of every message they send (<see cref="DemoTexts.StaffNotice"/>); students' mail has none.
+    /// </summary>
+    public bool FromStaff => FromAddress.EndsWith("@" + DemoPeople.StaffDomain, StringComparison.OrdinalIgnoreCase);
+
     private void AppendBody(StringBuilder sb, string boundaryBase)
     {
         var text = FromOutside ? DemoTexts.GatewayWarning + "\n\n" + Text : Text;
+        if (FromStaff)
+        {
+            text = text.TrimEnd() + "\n\n" + DemoTexts.StaffNotice + "\n";
+        }
+
         if (Html is null)
         {
             AppendTextPart(sb, "text/plain", text);
@@ -162,6 +173,12 @@ internal sealed class DemoMail
         {
             var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase) is var b and >= 0 ? html.IndexOf('>', b) + 1 : 0;
             html = html.Insert(body, "<table><tr><td>" + System.Net.WebUtility.HtmlEncode(DemoTexts.GatewayWarning) + "</td></tr></table>");
+        }
+
+        if (FromStaff)
+        {
+            var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase) is var e and >= 0 ? e : html.Length;
+            html = html.Insert(end, "<p style=\"font-size:8pt\">" + System.Net.WebUtility.HtmlEncode(DemoTexts.StaffNotice) + "</p>");
         }
         var alt = boundaryBase + "_a";
         sb.Append("Content-Type: multipart/alternative; boundary=\"").Append(alt).Append("\"\r\n\r\n");

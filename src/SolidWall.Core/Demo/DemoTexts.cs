@@ -10,6 +10,12 @@ internal static class DemoTexts
     /// <summary>And before its subject.</summary>
     public const string GatewayTag = "[EXTERNAL] ";
 
+    /// <summary>What the district's mail system puts below every message its staff send (a transport rule's notice).</summary>
+    public const string StaffNotice =
+        "CONFIDENTIALITY NOTICE: This e-mail, including any attachments, is for the sole use of the intended recipient(s) and may contain "
+        + "confidential information, including student records protected by FERPA. Any unauthorized review, use, disclosure or distribution "
+        + "is prohibited. If you are not the intended recipient, please contact the sender and destroy all copies of the original message.";
+
     public const string OrtizCommittee = "Committee to Re-elect Dana Ortiz";
     public const string OrtizDomain = "reelect-ortiz.example";
     public const string RamanCommittee = "Friends of Priya Raman for Board of Education";
