@@ -198,6 +198,7 @@ public static class MessageNormalizer
             {
                 TextKind.Plain => PlainText(entity),
                 TextKind.Html => HtmlText(entity),
+                TextKind.Calendar => CalendarText.Convert(Decode(entity)),
                 _ => "",
             };
         }
@@ -224,7 +225,8 @@ public static class MessageNormalizer
         /// <summary>
         /// multipart/alternative: the text/plain version unless it is empty or a stub ("This is an HTML
         /// message"), so that HTML is converted only when it must be; otherwise the richest (last, RFC 2046
-        /// section 5.1.4) alternative that gives text. HTML alternatives are still read for their links.
+        /// section 5.1.4) alternative that gives text, a meeting request's text/calendar last of all (it is the
+        /// machine's copy of what the other alternatives say). HTML alternatives are still read for their links.
         /// </summary>
         private string Alternative(MimeEntity entity, int depth)
         {
@@ -245,6 +247,7 @@ public static class MessageNormalizer
                     stub ??= plain;
                 }
             }
+            MimeEntity? calendar = null;
             for (var k = entity.Children.Count - 1; k >= 0; k--)
             {
                 var child = entity.Children[k];
@@ -252,11 +255,20 @@ public static class MessageNormalizer
                 {
                     continue; // already judged a stub
                 }
+                if (child.Children.Count == 0 && LeafKind(child) == TextKind.Calendar)
+                {
+                    calendar ??= child;
+                    continue;
+                }
                 var t = TextOf(child, depth + 1);
                 if (!string.IsNullOrWhiteSpace(t))
                 {
                     return t;
                 }
+            }
+            if (calendar is not null && TextOf(calendar, depth + 1) is { } invitation && !string.IsNullOrWhiteSpace(invitation))
+            {
+                return invitation;
             }
             return stub ?? "";
         }
@@ -387,6 +399,7 @@ public static class MessageNormalizer
         None,
         Plain,
         Html,
+        Calendar,
     }
 
     private static TextKind LeafKind(MimeEntity entity)
@@ -400,6 +413,7 @@ public static class MessageNormalizer
         {
             "plain" or "enriched" or "richtext" => TextKind.Plain,
             "html" => TextKind.Html,
+            "calendar" => TextKind.Calendar,
             _ => TextKind.None,
         };
     }

@@ -52,6 +52,83 @@ public sealed class MessageNormalizerTests
         Assert.Equal(new PartInfo("text/plain", "utf-8", 7, null, null, false), Assert.Single(m.Parts));
     }
 
+    private const string Invitation = """
+        BEGIN:VCALENDAR
+        METHOD:REQUEST
+        BEGIN:VEVENT
+        ORGANIZER;CN=Kelsey Branham:mailto:kelsey@reelect-ortiz.example
+        SUMMARY:Canvass kickoff with Mayor Ortiz
+        DTSTART:20230114T160000Z
+        LOCATION:Lincoln Park field house
+        DESCRIPTION:Bring your students\, they earn service hours! Sign up: https://www.mobilize.us/reelectortiz/event/581204/
+        END:VEVENT
+        END:VCALENDAR
+        """;
+
+    private static string InvitationMessage(string body) =>
+        Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\n" + body, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_meeting_request_that_is_only_a_calendar_reads_as_its_event_and_its_links_are_found()
+    {
+        var m = Normalize(InvitationMessage("Content-Type: text/calendar; method=REQUEST; charset=utf-8\n\n" + Invitation + "\n"));
+        Assert.StartsWith("Canvass kickoff with Mayor Ortiz\nWhen: Saturday 14 January 2023, 16:00 UTC\nWhere: Lincoln Park field house\nOrganizer: Kelsey Branham <kelsey@reelect-ortiz.example>", m.Text, StringComparison.Ordinal);
+        Assert.Contains("Bring your students, they earn service hours!", m.Text, StringComparison.Ordinal);
+        Assert.Contains("https://www.mobilize.us/reelectortiz/event/581204/", m.Links);
+    }
+
+    [Theory]
+    // The text/plain alternative says it all: it is read, as before.
+    [InlineData("Join us Saturday at 10 for the canvass kickoff.", "<p>Join us</p>", "Join us Saturday at 10 for the canvass kickoff.")]
+    // A stub plain text: the HTML, not the machine's copy in the calendar.
+    [InlineData("", "<p>Join us at the kickoff</p>", "Join us at the kickoff")]
+    // Nothing else gives text: the calendar.
+    [InlineData("", "", "Canvass kickoff with Mayor Ortiz")]
+    public void In_an_alternative_the_calendar_is_read_only_when_nothing_else_gives_text(string plain, string html, string expectedStart)
+    {
+        var m = Normalize(InvitationMessage($"""
+            Content-Type: multipart/alternative; boundary="alt"
+
+            --alt
+            Content-Type: text/plain; charset=utf-8
+
+            {plain}
+            --alt
+            Content-Type: text/html; charset=utf-8
+
+            {html}
+            --alt
+            Content-Type: text/calendar; method=REQUEST; charset=utf-8
+
+            {Invitation}
+            --alt--
+
+            """));
+        Assert.StartsWith(expectedStart, m.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_attached_ics_file_is_an_attachment_not_text()
+    {
+        var m = Normalize(InvitationMessage($"""
+            Content-Type: multipart/mixed; boundary="mix"
+
+            --mix
+            Content-Type: text/plain; charset=utf-8
+
+            See the attached invitation.
+            --mix
+            Content-Type: text/calendar; charset=utf-8; name="invite.ics"
+            Content-Disposition: attachment; filename="invite.ics"
+
+            {Invitation}
+            --mix--
+
+            """));
+        Assert.Equal("See the attached invitation.", m.Text);
+        Assert.Contains(m.Parts, p => p is { ContentType: "text/calendar", FileName: "invite.ics", IsAttachment: true });
+    }
+
     private const string Alternative = """
         Content-Type: multipart/alternative; boundary="alt"
 

@@ -56,6 +56,28 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void A_campaigns_meeting_request_with_nothing_but_its_calendar_is_read_and_flagged()
+    {
+        // Sent from a calendar, not written as mail: the only text the message has is the event's.
+        const string request = "From: Kelsey Branham <kelsey@reelect-ortiz.example>\r\nTo: g.henshaw@lakeshore-schools.example\r\n"
+            + "Subject: Invitation: Canvass kickoff @ Sat Jan 14, 10am\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/calendar; method=REQUEST; charset=utf-8\r\n\r\n"
+            + "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nORGANIZER;CN=Kelsey Branham:mailto:kelsey@reelect-ortiz.example\r\n"
+            + "SUMMARY:Canvass kickoff for Mayor Ortiz's re-election\r\nDTSTART;TZID=America/Chicago:20230114T100000\r\n"
+            + "LOCATION:Ortiz for Mayor field office\\, 2045 N Lincoln Ave\r\n"
+            + "DESCRIPTION:Bring your students\\, they earn service hours! We knock doors for Dana Ortiz in the 12th Ward after the kickoff.\\n"
+            + "Sign up: https://www.mobilize.us/reelectortiz/event/581204/\\n\\nPaid for by Friends of Dana Ortiz\r\n"
+            + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(request);
+        var message = MessageNormalizer.Normalize(MimeParser.Parse(bytes), new SolidWall.Mime.Sources.RawMessage("invite.eml", 0, bytes));
+        var verdict = new Detector(model: SolidWall.Core.Detection.Model.TextModel.LoadEmbedded()).Classify(message);
+        Assert.Equal(Verdict.Electioneering, verdict.Decision);
+        Assert.Contains(verdict.Reasons, r => r.Signal == "PaidForByDisclaimer");
+        Assert.All(verdict.Reasons.SelectMany(r => r.Evidence).Where(e => e.Where == "text"),
+            e => Assert.Equal(e.Text, message.Text.Substring(e.Offset, e.Length)));
+    }
+
+    [Fact]
     public void Signals_only_score_is_the_logistic_of_the_weights_plus_the_bias()
     {
         var verdict = new Detector().Classify(Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]));
