@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using SolidWall.Core.Text;
 
 namespace SolidWall.Core.Tests;
@@ -85,5 +87,16 @@ public sealed class CalendarTextTests
     {
         const string cut = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Rally\nDTSTART:next Saturday\nDESCRIPTION:ends with a lone backslash \\";
         Assert.Equal("Rally\nWhen: next Saturday\n\nends with a lone backslash \\", CalendarText.Convert(cut));
+    }
+
+    [Fact]
+    public void Any_text_is_read_without_throwing()
+    {
+        // Pieces of calendars in any order: unbalanced BEGIN and END, folds at odd places, quotes left open, escapes at the end.
+        var pieces = Gen.OneOf(
+            Gen.Elements("BEGIN:VEVENT\n", "END:VEVENT\n", "BEGIN:VALARM\n", "END:VALARM\n", "BEGIN:VTODO\n", "END:VCALENDAR\n", "SUMMARY:", "DESCRIPTION;X=\"a:b\":",
+                "DTSTART;TZID=X:", "DUE:", "ORGANIZER;CN=\"", "mailto:", "20230114T100000", "Z", "\\", "\\n", "\\,", "\n ", "\r\n\t", ";", ":", "\"", "\uD800"),
+            ArbMap.Default.GeneratorFor<string>().Where(s => s is not null));
+        Prop.ForAll(pieces.ListOf().Select(l => string.Concat(l)).ToArbitrary(), text => CalendarText.Convert(text) is not null).QuickCheckThrowOnFailure();
     }
 }
