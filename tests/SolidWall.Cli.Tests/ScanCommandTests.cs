@@ -77,11 +77,11 @@ public sealed class ScanCommandTests : IDisposable
         int items;
         using (var store = SqliteCaseStore.Open(db))
         {
-            Assert.Equal(Fingerprinter.NormalisationVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetSetting(ScanCommand.FingerprintsKey));
+            Assert.Equal(Fingerprinter.NormalisationVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetSetting(CaseFingerprints.Key));
             items = store.ItemCount();
 
             // What a case scanned before the normalisation was kept holds: messages, and no version (read as 1).
-            store.SetSetting(ScanCommand.FingerprintsKey, "1");
+            store.SetSetting(CaseFingerprints.Key, "1");
         }
 
         File.WriteAllText(Path.Combine(_dir, "archive", "late.eml"), "From: a@example.org\r\nSubject: late\r\n\r\nOne more.\r\n");
@@ -89,8 +89,15 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("holds fingerprints of normalisation 1", err, StringComparison.Ordinal);
         Assert.Contains("Scan into a new --db", err, StringComparison.Ordinal);
-        using var reopened = SqliteCaseStore.Open(db);
-        Assert.Equal(items, reopened.ItemCount());
+        using (var reopened = SqliteCaseStore.Open(db))
+        {
+            Assert.Equal(items, reopened.ItemCount());
+        }
+
+        // Its report still runs, on its own fingerprints, and says what they were.
+        var report = ReportCommand.Write(db, Path.Combine(_dir, "report"), TextWriter.Null, TextWriter.Null);
+        Assert.NotNull(report);
+        Assert.Contains(report.Limits.Notes, n => n.StartsWith("This case was scanned by a SolidWall whose fingerprints read", StringComparison.Ordinal));
     }
 
     [Fact]

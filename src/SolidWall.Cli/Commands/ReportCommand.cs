@@ -49,6 +49,7 @@ internal static class ReportCommand
                 Custodians = setup.Custodians,
                 OfficialOffices = setup.OfficialOffices,
                 CaseName = setup.Name,
+                FingerprintNormalisation = CaseFingerprints.Read(store) ?? Fingerprinter.NormalisationVersion,
             });
         }
         catch (ConfigurationException ex)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using SolidWall.Core.Analysis;
 using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
@@ -16,9 +15,6 @@ namespace SolidWall.Cli.Commands;
 /// </summary>
 internal static class ScanCommand
 {
-    /// <summary>The case setting that names the fingerprints' normalisation (<see cref="Fingerprinter.NormalisationVersion"/>).</summary>
-    internal const string FingerprintsKey = "case.fingerprints";
-
     public static Command Create()
     {
         var db = new Option<string>("--db") { Description = "The case database (SQLite file; created if missing)", Required = true };
@@ -99,16 +95,15 @@ internal static class ScanCommand
 
         // Blasts and relays are found by comparing fingerprints, which only those of one normalisation can be: a case is
         // scanned with one. A case from before the version was kept is version 1.
-        var fingerprints = store.GetSetting(FingerprintsKey) ?? (store.MessageCount() > 0 ? "1" : null);
-        var current = Fingerprinter.NormalisationVersion.ToString(CultureInfo.InvariantCulture);
+        var fingerprints = CaseFingerprints.Read(store);
         if (fingerprints is null)
         {
-            store.SetSetting(FingerprintsKey, current);
+            CaseFingerprints.Record(store);
         }
-        else if (fingerprints != current)
+        else if (fingerprints != Fingerprinter.NormalisationVersion)
         {
             errors.WriteLine($"solidwall scan: {settings.Db} holds fingerprints of normalisation {fingerprints}, written by an earlier SolidWall; " +
-                             $"this one writes normalisation {current} (a gateway's warning and a confidentiality notice are no longer read as text), " +
+                             $"this one writes normalisation {Fingerprinter.NormalisationVersion} (a gateway's warning and a confidentiality notice are no longer read as text), " +
                              "and the two cannot be compared to find blasts and relays. Scan into a new --db; reports of the case as it is still work.");
             return ExitCodes.Usage;
         }

@@ -22,6 +22,12 @@ public sealed record AnalysisOptions
     /// </summary>
     public IReadOnlyList<string> OfficialOffices { get; init; } = [];
 
+    /// <summary>
+    /// The normalisation the case's fingerprints were computed with (<see cref="Fingerprinter.NormalisationVersion"/>):
+    /// a case scanned by an earlier SolidWall has version 1, and its report says what that means for blasts and relays.
+    /// </summary>
+    public int FingerprintNormalisation { get; init; } = Fingerprinter.NormalisationVersion;
+
     /// <summary>When the report is made; now when null (tests pin it).</summary>
     public DateTimeOffset? GeneratedAt { get; init; }
 }

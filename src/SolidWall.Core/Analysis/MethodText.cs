@@ -22,7 +22,8 @@ internal static class MethodText
         + "(their text matches the campaign's mail, their links share its organising or donation pages or its site, they write in its threads, or their signature names it), "
         + "and the report says on what ground; their domains do not join the campaign. Electioneering mail that nothing ties to a campaign forms a campaign of its own, named after its domain.",
 
-        $"Blasts. Each message's body is fingerprinted with MinHash over three-word shingles after greetings, numbers, addresses, per-recipient tokens and tracking parameters are normalised away; "
+        $"Blasts. Each message's body is fingerprinted with MinHash over three-word shingles after greetings, numbers, addresses, per-recipient tokens and tracking parameters are normalised away "
+        + "and what the institution's mail system writes into every message (a gateway's warning, a confidentiality notice, a mailing list's footer) is left out; "
         + $"candidates come from LSH banding and are verified on the signatures. Messages with estimated Jaccard similarity of at least {F(policy.BlastJaccard)} form one variant. "
         + $"One sender's variants sent within {F(policy.BlastWindowMinutes)} minutes of each other (A/B texts, translations) are one blast, and a blast needs at least {policy.BlastMinCopies} mailbox copies. "
         + "Blast ids are the campaign's id and the day of the first copy, in the sender's own time zone.",
@@ -38,8 +39,15 @@ internal static class MethodText
         + (sawText ? "" : " The analysis read fingerprints, addresses and ids only, not the texts."),
     ];
 
-    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText)
+    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation = Fingerprinter.NormalisationVersion)
     {
+        if (fingerprintNormalisation < 2)
+        {
+            yield return "This case was scanned by a SolidWall whose fingerprints read what the institution's mail system writes into every message (a gateway's warning above mail from outside, "
+                + "a confidentiality notice below staff mail) as text: a relay under such a notice can be missed, and short messages that share a warning can be taken for copies of each other. "
+                + "Scan the export again into a new case for blasts and relays without that.";
+        }
+
         yield return "Bcc recipients are known only from the sender's own copy: campaign senders' mailboxes are not in the export, so a campaign message's recipients are those in its To and Cc headers and the owners of the mailboxes holding a copy.";
         yield return "Mail sent to a mailbox that is not in the export is not counted: the figures count only what the exported mailboxes show.";
         if (!custodiansKnown)

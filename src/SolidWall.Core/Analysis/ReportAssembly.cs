@@ -215,7 +215,7 @@ internal sealed class ReportAssembly(
             MissingMailboxes = custodians.Where(c => !tally.Mailboxes.Contains(c)).Order(StringComparer.Ordinal).ToList(),
             Skipped = skipped,
             Sources = tally.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SourceCount(s.Key, s.Value)).ToList(),
-            Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText).ToList(),
+            Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText, options.FingerprintNormalisation).ToList(),
         };
     }
 }

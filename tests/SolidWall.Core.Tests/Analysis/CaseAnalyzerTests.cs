@@ -83,6 +83,18 @@ public sealed class CaseAnalyzerTests
     }
 
     [Fact]
+    public void A_report_says_how_its_fingerprints_read_the_mail_and_warns_of_a_case_an_earlier_solidwall_fingerprinted()
+    {
+        var mail = new CaseMail();
+        mail.Add(Campaign, [Teacher(1)], Offer, electioneering: true, committee: "Campaign for Schools");
+        const string caveat = "This case was scanned by a SolidWall whose fingerprints read what the institution's mail system writes";
+        var current = mail.Analyse();
+        Assert.Contains(current.Method, p => p.StartsWith("Blasts.", StringComparison.Ordinal) && p.Contains("a confidentiality notice, a mailing list's footer) is left out", StringComparison.Ordinal));
+        Assert.DoesNotContain(current.Limits.Notes, n => n.StartsWith(caveat, StringComparison.Ordinal));
+        Assert.Contains(mail.Analyse(fingerprintNormalisation: 1).Limits.Notes, n => n.StartsWith(caveat, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Messages_are_read_twice_and_items_once()
     {
         var mail = new CaseMail();

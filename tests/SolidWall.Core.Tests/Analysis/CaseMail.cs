@@ -83,7 +83,8 @@ internal sealed class CaseMail
         return message;
     }
 
-    public CaseReport Analyse(Registry? registry = null, IReadOnlyList<string>? custodians = null, IReadOnlyList<string>? offices = null, Policy? policy = null) =>
+    public CaseReport Analyse(Registry? registry = null, IReadOnlyList<string>? custodians = null, IReadOnlyList<string>? offices = null, Policy? policy = null,
+        int fingerprintNormalisation = Fingerprinter.NormalisationVersion) =>
         new CaseAnalyzer(new AnalysisOptions
         {
             Registry = registry ?? Registry.Empty,
@@ -91,6 +92,7 @@ internal sealed class CaseMail
             Custodians = custodians ?? [],
             OfficialOffices = offices ?? [],
             Policy = policy ?? Policy.Default,
+            FingerprintNormalisation = fingerprintNormalisation,
         }).Analyse(Items, Messages, []);
 
     public static string Teacher(int i) => $"teacher{i}@{Staff}";

@@ -1,0 +1,35 @@
+using System.Globalization;
+using SolidWall.Core.Analysis;
+
+namespace SolidWall.Storage;
+
+/// <summary>
+/// Which normalisation a case's fingerprints were computed with (<see cref="Fingerprinter.NormalisationVersion"/>), kept
+/// in the case's settings: blasts and relays are found by comparing fingerprints, which only those of one normalisation
+/// can be, so a case is scanned with one, and its report says which.
+/// </summary>
+public static class CaseFingerprints
+{
+    /// <summary>The setting's key.</summary>
+    public const string Key = "case.fingerprints";
+
+    /// <summary>The case's version; 1 for a case that holds messages and no version (scanned before it was kept), null for an empty case.</summary>
+    public static int? Read(ICaseStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.GetSetting(Key) is { } value)
+        {
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
+                : throw new CaseStoreException($"the case's setting {Key} is '{value}', not a version number; the database is damaged");
+        }
+
+        return store.MessageCount() > 0 ? 1 : null;
+    }
+
+    /// <summary>Records this SolidWall's version.</summary>
+    public static void Record(ICaseStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.SetSetting(Key, Fingerprinter.NormalisationVersion.ToString(CultureInfo.InvariantCulture));
+    }
+}
