@@ -88,15 +88,69 @@ internal sealed class WorldNames
                 continue;
             }
 
-            list.Add(line);
-            var folded = Fold(line);
-            if (!folded.Equals(line, StringComparison.OrdinalIgnoreCase))
+            foreach (var form in Declined(line).Prepend(line))
             {
-                list.Add(folded);
+                list.Add(form);
+                var folded = Fold(form);
+                if (!folded.Equals(form, StringComparison.OrdinalIgnoreCase))
+                {
+                    list.Add(folded);
+                }
             }
         }
 
         return Build(list);
+    }
+
+    /// <summary>
+    /// The case forms of a name as Ukrainian and Polish write it in a sentence, which the model must not learn either:
+    /// "Мотт" → "Мотта", "Моттом"; "Дорота" → "Дороти", "Доротою"; "Зелінська" → "Зелінської"; "Zielińska" →
+    /// "Zielińskiej", "Zielińską"; "Sobczak" → "Sobczaka". The endings are those <see cref="Signals.RegisteredCandidateNamed"/>
+    /// reads after a name. Only names of those languages' shapes (Cyrillic; Polish surnames in -ska, -ski, -ak, -yk,
+    /// -ik): a Latin first name with a Polish ending is often another name ("Luis" → "Luisa", "Frank" → "Franka").
+    /// </summary>
+    internal static IEnumerable<string> Declined(string name)
+    {
+        if (name.Length < 3 || name.Contains(' ', StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        if (name[0] is >= '\u0400' and <= '\u04ff')
+        {
+            var stem = CandidateNamePart.StemOf(name);
+            foreach (var ending in Signals.RegisteredCandidateNamed.UkrainianEndings)
+            {
+                yield return stem + ending;
+            }
+
+            if (name.EndsWith("ська", StringComparison.OrdinalIgnoreCase) || name.EndsWith("цька", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return stem + "ої"; // Зелінської
+            }
+
+            yield break;
+        }
+
+        if (name.EndsWith("ska", StringComparison.OrdinalIgnoreCase) || name.EndsWith("cka", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return name[..^1] + "iej"; // Zielińskiej
+            yield return name[..^1] + "ą";   // Zielińską
+        }
+        else if (name.EndsWith("ski", StringComparison.OrdinalIgnoreCase) || name.EndsWith("cki", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var ending in (string[])["ego", "emu", "m"])
+            {
+                yield return name + ending; // Zielińskiego, Zielińskiemu, Zielińskim
+            }
+        }
+        else if (name.Length >= 6 && (name.EndsWith("ak", StringComparison.OrdinalIgnoreCase) || name.EndsWith("yk", StringComparison.OrdinalIgnoreCase) || name.EndsWith("ik", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var ending in (string[])["a", "owi", "iem", "u"])
+            {
+                yield return name + ending; // Sobczaka, Kowalczykowi
+            }
+        }
     }
 
     /// <summary>Reads <paramref name="dir"/>/names.txt; <see cref="None"/> when there is no such file.</summary>

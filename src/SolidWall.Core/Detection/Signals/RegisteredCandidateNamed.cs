@@ -197,7 +197,7 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false) : ISignal
     private static readonly string[] PolishEndings = ["a", "u", "y", "i", "e", "ę", "ą", "em", "ie", "owi", "ej", "iej", "om", "ego"];
 
     // After a name that ends in a consonant ("Мотт", "Марш"): the case endings only, so that "Маршрут" is not Marsh.
-    private static readonly string[] UkrainianEndings = ["а", "у", "ові", "ом", "і", "е", "ю", "ем", "ою", "и", "ого", "ій"];
+    internal static readonly string[] UkrainianEndings = ["а", "у", "ові", "ом", "і", "е", "ю", "ем", "ою", "и", "ого", "ій"];
 
     private static bool IsEnding(ReadOnlySpan<char> ending, string[] endings)
     {

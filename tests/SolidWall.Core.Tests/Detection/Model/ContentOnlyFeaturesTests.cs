@@ -55,6 +55,24 @@ public sealed class ContentOnlyFeaturesTests
         Assert.Same(segments, WorldNames.None.Mask(segments));
     }
 
+    [Theory]
+    // Ukrainian declines every name: genitive, instrumental, a feminine adjective's genitive and dative.
+    [InlineData("проголосувати за пана Джеррі Мотта", "проголосувати за пана Джеррі  registeredcandidate ")]
+    [InlineData("зустріч з паном Моттом у залі", "зустріч з паном  registeredcandidate  у залі")]
+    [InlineData("на мітинг пані Зелінської, подякуйте Зелінській", "на мітинг пані  registeredcandidate , подякуйте  registeredcandidate ")]
+    [InlineData("з Доротою Зелінською", "з  registeredcandidate   registeredcandidate ")]
+    // Polish: a feminine -ska surname, and a consonant-final Polish surname.
+    [InlineData("ulotki pani Zielińskiej, głosujcie na Zielińską", "ulotki pani  registeredcandidate , głosujcie na  registeredcandidate ")]
+    [InlineData("plakaty Sobczaka", "plakaty  registeredcandidate ")]
+    // Not another person's name or a word that merely starts with the name: "Luisa" is not Luis.
+    [InlineData("Luisa and Franka said hi", "Luisa and Franka said hi")]
+    [InlineData("маршрут автобуса", "маршрут автобуса")]
+    public void NamesAreMaskedInTheCasesUkrainianAndPolishDeclineThemIn(string text, string masked)
+    {
+        var names = WorldNames.Of(["Gerald", "Mott", "Мотт", "Дорота", "Зелінська", "Zielińska", "Sobczak", "Luis", "Frank", "Марш"]);
+        Assert.Equal(masked, names.Mask(text));
+    }
+
     [Fact]
     public void ASendersOwnNameIsNoCandidatesWhereItStandsAlone()
     {
