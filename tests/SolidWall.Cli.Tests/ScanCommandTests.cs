@@ -101,6 +101,25 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_fingerprint_version_is_an_error_naming_the_case_and_the_setting()
+    {
+        Generate(_dir, Small);
+        var db = Path.Combine(_dir, "case.db");
+        Scan(Settings(_dir, db));
+        using (var store = SqliteCaseStore.Open(db))
+        {
+            store.SetSetting(CaseFingerprints.Key, "two");
+        }
+
+        var (exit, _, err) = Scan(Settings(_dir, db));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains($"{db}: the case's setting case.fingerprints is 'two', not a version number", err, StringComparison.Ordinal);
+        var errors = new StringWriter();
+        Assert.Null(ReportCommand.Write(db, Path.Combine(_dir, "report"), TextWriter.Null, errors));
+        Assert.Contains("case.fingerprints is 'two'", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error_naming_it()
     {
         var (exit, _, err) = Scan(new ScanCommand.Settings([Path.Combine(_dir, "nope.mbox")], Path.Combine(_dir, "case.db")));

@@ -38,6 +38,17 @@ internal static class ReportCommand
         }
 
         var setup = CaseSetup.Load(store) ?? new CaseSetup { Name = Path.GetFileNameWithoutExtension(db) };
+        int fingerprints;
+        try
+        {
+            fingerprints = CaseFingerprints.Read(store) ?? Fingerprinter.NormalisationVersion;
+        }
+        catch (CaseStoreException ex)
+        {
+            errors.WriteLine($"solidwall report: {db}: {ex.Message}");
+            return null;
+        }
+
         CaseAnalyzer analyzer;
         try
         {
@@ -49,7 +60,7 @@ internal static class ReportCommand
                 Custodians = setup.Custodians,
                 OfficialOffices = setup.OfficialOffices,
                 CaseName = setup.Name,
-                FingerprintNormalisation = CaseFingerprints.Read(store) ?? Fingerprinter.NormalisationVersion,
+                FingerprintNormalisation = fingerprints,
             });
         }
         catch (ConfigurationException ex)

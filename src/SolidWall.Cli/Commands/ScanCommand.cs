@@ -95,7 +95,17 @@ internal static class ScanCommand
 
         // Blasts and relays are found by comparing fingerprints, which only those of one normalisation can be: a case is
         // scanned with one. A case from before the version was kept is version 1.
-        var fingerprints = CaseFingerprints.Read(store);
+        int? fingerprints;
+        try
+        {
+            fingerprints = CaseFingerprints.Read(store);
+        }
+        catch (CaseStoreException ex)
+        {
+            errors.WriteLine($"solidwall scan: {settings.Db}: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
         if (fingerprints is null)
         {
             CaseFingerprints.Record(store);
