@@ -120,6 +120,28 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Exchange_journal_reports_are_counted_and_the_scan_warns_that_it_does_not_unwrap_them()
+    {
+        var archive = Directory.CreateDirectory(Path.Combine(_dir, "journal")).FullName;
+        const string original = "From: Kelsey <kelsey@reelect-ortiz.example>\r\nTo: all-staff@district.example\r\nSubject: Externship\r\n"
+            + "Message-ID: <x1@reelect-ortiz.example>\r\n\r\nPlease share with your students.\r\n";
+        File.WriteAllText(Path.Combine(archive, "report.eml"),
+            "From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@district.example>\r\nTo: journal@district.example\r\n"
+            + "Subject: Externship\r\nX-MS-Journal-Report: \r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"j\"\r\n\r\n"
+            + "--j\r\nContent-Type: text/plain\r\n\r\nSender: kelsey@reelect-ortiz.example\r\nSubject: Externship\r\nMessage-Id: <x1@reelect-ortiz.example>\r\n"
+            + "To: t1@district.example, Expanded: all-staff@district.example\r\nBcc: t2@district.example\r\n\r\n"
+            + "--j\r\nContent-Type: message/rfc822\r\n\r\n" + original + "\r\n--j--\r\n");
+        File.WriteAllText(Path.Combine(archive, "plain.eml"), original);
+        var (exit, _, err) = Scan(new ScanCommand.Settings([archive], Path.Combine(_dir, "journal.db")));
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("warning: 1 item(s) are Exchange journal reports (an X-MS-Journal-Report header)", err, StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(archive, "report.eml"));
+        var (_, _, clean) = Scan(new ScanCommand.Settings([archive], Path.Combine(_dir, "plain.db")));
+        Assert.DoesNotContain("journal", clean, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error_naming_it()
     {
         var (exit, _, err) = Scan(new ScanCommand.Settings([Path.Combine(_dir, "nope.mbox")], Path.Combine(_dir, "case.db")));

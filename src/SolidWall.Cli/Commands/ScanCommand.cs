@@ -162,9 +162,10 @@ internal static class ScanCommand
         };
         Console.CancelKeyPress += onCancel;
         ScanResult result;
+        var work = new ScanWork(detector, setup);
         try
         {
-            var scanner = new CaseScanner(store, new ScanWork(detector, setup).Process, settings.Threads);
+            var scanner = new CaseScanner(store, work.Process, settings.Threads);
             result = settings.ProgressBar
                 ? WithProgressBar(errors, progress => scanner.Run(sources, progress, stop.Token))
                 : scanner.Run(sources, null, stop.Token);
@@ -181,6 +182,14 @@ internal static class ScanCommand
         if (result.Cancelled)
         {
             output.WriteLine("Run the same command again to resume; nothing read so far will be read twice.");
+        }
+
+        if (work.JournalReports > 0)
+        {
+            errors.WriteLine($"solidwall scan: warning: {work.JournalReports:N0} item(s) are Exchange journal reports (an X-MS-Journal-Report header). " +
+                             "SolidWall reads each as the journal's own message with the original attached, not as the original delivered to the " +
+                             "recipients its envelope lists, so senders, blasts and staff reached are not what the journal recorded; " +
+                             "export the mailboxes themselves (docs/FORMATS.md).");
         }
 
         return result.Cancelled || result.Skipped > 0 ? ExitCodes.Findings : ExitCodes.Ok;

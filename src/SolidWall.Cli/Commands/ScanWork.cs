@@ -11,10 +11,24 @@ namespace SolidWall.Cli.Commands;
 internal sealed class ScanWork(Detector detector, CaseSetup setup)
 {
     private readonly CaseBuilder _builder = new(setup.BuildRegistry());
+    private int _journalReports;
+
+    /// <summary>
+    /// How many of the messages read were Exchange envelope journal reports (an <c>X-MS-Journal-Report</c> header): the
+    /// journal's own message with the original attached, which SolidWall reads as it reads any message, not as the
+    /// original delivered to the recipients its envelope lists.
+    /// </summary>
+    public int JournalReports => Volatile.Read(ref _journalReports);
 
     public ScannedMessage Process(RawMessage raw)
     {
-        var message = MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw);
+        var mime = MimeParser.Parse(raw.Bytes);
+        if (mime.Headers.Get("X-MS-Journal-Report") is not null)
+        {
+            Interlocked.Increment(ref _journalReports);
+        }
+
+        var message = MessageNormalizer.Normalize(mime, raw);
         var verdict = detector.Classify(message);
         var (item, stored) = _builder.Build(raw, message, verdict);
         return ScannedMessage.Of(item, stored);
