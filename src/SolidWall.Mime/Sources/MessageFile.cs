@@ -36,9 +36,17 @@ internal static class MessageFile
             int next = line.IndexOf((byte)'\n');
             i = next < 0 ? -1 : i + 1 + next;
         }
-        reason = $"not a mail message: first line is \"{FirstLine(head[Math.Max(text, 0)..])}\"";
+        reason = head.StartsWith(CompoundFileSignature)
+            ? "not a mail message: an OLE compound file (an Outlook .msg, or a Word or Excel 97-2003 document), which SolidWall does not read; "
+              + "export the mailbox as .eml files, an mbox or a PST"
+            : head[..Math.Min(head.Length, 1024)].IndexOf((byte)0) is var nul and >= 0
+                ? $"not a mail message: binary data (a zero byte at offset {nul})"
+                : $"not a mail message: first line is \"{FirstLine(head[Math.Max(text, 0)..])}\"";
         return Kind.NotMail;
     }
+
+    // The first eight bytes of every OLE compound file (MS-CFB 2.2): Outlook's .msg, Office 97-2003 documents.
+    private static ReadOnlySpan<byte> CompoundFileSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>A field name (printable ASCII but ':'), optional blanks (obsolete syntax, RFC 5322 section 4.5), then ':'.</summary>
     private static bool IsHeaderLine(ReadOnlySpan<byte> head)

@@ -17,6 +17,27 @@ public sealed class MessageSourcesTests
     }
 
     [Fact]
+    public void An_outlook_msg_file_and_other_binary_files_are_skipped_with_what_they_are()
+    {
+        using var dir = new TempFolder();
+        dir.Write("ok.eml", Eml);
+        var msg = System.IO.Path.Combine(dir.Path, "Externship.msg");
+        File.WriteAllBytes(msg, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 0x3E, 0, 3, 0, 0xFE, 0xFF, .. new byte[500]]);
+        var zip = System.IO.Path.Combine(dir.Path, "attachments.zip");
+        File.WriteAllBytes(zip, [(byte)'P', (byte)'K', 3, 4, 20, 0, 0, 0, 8, 0, .. "abc"u8.ToArray()]);
+
+        var (messages, problems) = ReadAll(MessageSources.Open(dir.Path));
+
+        Assert.Single(messages);
+        Assert.Equal(
+            [
+                (msg, "not a mail message: an OLE compound file (an Outlook .msg, or a Word or Excel 97-2003 document), which SolidWall does not read; export the mailbox as .eml files, an mbox or a PST"),
+                (zip, "not a mail message: binary data (a zero byte at offset 5)"),
+            ],
+            problems.Select(p => (p.Path, p.Reason)).OrderBy(p => p.Path, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void EmlFolder_RecursiveOrdinalOrder_SkipsAndReportsNonMail()
     {
         using var dir = new TempFolder();
