@@ -120,7 +120,7 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
-    public void Exchange_journal_reports_are_counted_and_the_scan_warns_that_it_does_not_unwrap_them()
+    public void Exchange_journal_reports_and_encrypted_messages_are_counted_and_the_scan_warns_of_what_it_cannot_read()
     {
         var archive = Directory.CreateDirectory(Path.Combine(_dir, "journal")).FullName;
         const string original = "From: Kelsey <kelsey@reelect-ortiz.example>\r\nTo: all-staff@district.example\r\nSubject: Externship\r\n"
@@ -132,13 +132,17 @@ public sealed class ScanCommandTests : IDisposable
             + "To: t1@district.example, Expanded: all-staff@district.example\r\nBcc: t2@district.example\r\n\r\n"
             + "--j\r\nContent-Type: message/rfc822\r\n\r\n" + original + "\r\n--j--\r\n");
         File.WriteAllText(Path.Combine(archive, "plain.eml"), original);
+        File.WriteAllText(Path.Combine(archive, "sealed.eml"), "From: t1@district.example\r\nTo: t2@district.example\r\nSubject: Grades\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQAx\r\n");
         var (exit, _, err) = Scan(new ScanCommand.Settings([archive], Path.Combine(_dir, "journal.db")));
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("warning: 1 item(s) are Exchange journal reports (an X-MS-Journal-Report header)", err, StringComparison.Ordinal);
+        Assert.Contains("warning: 1 message(s) have encrypted content (S/MIME, PGP/MIME or Microsoft Purview Message Encryption)", err, StringComparison.Ordinal);
 
         File.Delete(Path.Combine(archive, "report.eml"));
+        File.Delete(Path.Combine(archive, "sealed.eml"));
         var (_, _, clean) = Scan(new ScanCommand.Settings([archive], Path.Combine(_dir, "plain.db")));
-        Assert.DoesNotContain("journal", clean, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", clean, StringComparison.Ordinal);
     }
 
     [Fact]

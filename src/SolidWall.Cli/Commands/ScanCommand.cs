@@ -184,6 +184,13 @@ internal static class ScanCommand
             output.WriteLine("Run the same command again to resume; nothing read so far will be read twice.");
         }
 
+        if (work.Encrypted > 0)
+        {
+            errors.WriteLine($"solidwall scan: warning: {work.Encrypted:N0} message(s) have encrypted content (S/MIME, PGP/MIME or Microsoft Purview " +
+                             "Message Encryption): their text could not be read, and their verdicts rest on their subject and headers alone. " +
+                             "Search the case for them by subject or sender, and obtain the decrypted messages from the mail system.");
+        }
+
         if (work.JournalReports > 0)
         {
             errors.WriteLine($"solidwall scan: warning: {work.JournalReports:N0} item(s) are Exchange journal reports (an X-MS-Journal-Report header). " +

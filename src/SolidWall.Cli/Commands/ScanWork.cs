@@ -20,12 +20,22 @@ internal sealed class ScanWork(Detector detector, CaseSetup setup)
     /// </summary>
     public int JournalReports => Volatile.Read(ref _journalReports);
 
+    private int _encrypted;
+
+    /// <summary>How many of the messages read had encrypted content (<see cref="EncryptedContent"/>): classified on their headers and subject alone.</summary>
+    public int Encrypted => Volatile.Read(ref _encrypted);
+
     public ScannedMessage Process(RawMessage raw)
     {
         var mime = MimeParser.Parse(raw.Bytes);
         if (mime.Headers.Get("X-MS-Journal-Report") is not null)
         {
             Interlocked.Increment(ref _journalReports);
+        }
+
+        if (EncryptedContent.Of(mime) is not null)
+        {
+            Interlocked.Increment(ref _encrypted);
         }
 
         var message = MessageNormalizer.Normalize(mime, raw);
