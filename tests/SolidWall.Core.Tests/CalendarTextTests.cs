@@ -90,6 +90,15 @@ public sealed class CalendarTextTests
     }
 
     [Fact]
+    public void A_published_calendar_is_read_to_its_first_events_only()
+    {
+        var calendar = "BEGIN:VCALENDAR\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"BEGIN:VEVENT\nSUMMARY:Event {i}\nEND:VEVENT\n")) + "END:VCALENDAR\n";
+        var text = CalendarText.Convert(calendar);
+        Assert.Equal(CalendarText.MaxComponents, text.Split("\n\n").Length);
+        Assert.EndsWith($"Event {CalendarText.MaxComponents}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Any_text_is_read_without_throwing()
     {
         // Pieces of calendars in any order: unbalanced BEGIN and END, folds at odd places, quotes left open, escapes at the end.

@@ -39,9 +39,10 @@ internal static class MethodText
         + (sawText ? "" : " The analysis read fingerprints, addresses and ids only, not the texts."),
     ];
 
-    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation = Fingerprinter.NormalisationVersion)
+    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation)
     {
-        if (fingerprintNormalisation < 2)
+        // Version 1 read the boilerplate as text (Fingerprinter.NormalisationVersion).
+        if (fingerprintNormalisation == 1)
         {
             yield return "This case was scanned by a SolidWall whose fingerprints read what the institution's mail system writes into every message (a gateway's warning above mail from outside, "
                 + "a confidentiality notice below staff mail) as text: a relay under such a notice can be missed, and short messages that share a warning can be taken for copies of each other. "

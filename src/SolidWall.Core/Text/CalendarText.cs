@@ -52,18 +52,22 @@ public static class CalendarText
 
             if (name == "END")
             {
-                if (current is not null && depth > 0)
+                if (current is null)
+                {
+                    continue;
+                }
+
+                if (depth > 0)
                 {
                     depth--;
+                    continue;
                 }
-                else if (current is not null)
-                {
-                    if (components++ < MaxComponents)
-                    {
-                        current.AppendTo(output);
-                    }
 
-                    current = null;
+                current.AppendTo(output);
+                current = null;
+                if (++components == MaxComponents)
+                {
+                    break; // the rest of a published calendar is not read
                 }
 
                 continue;
@@ -104,7 +108,7 @@ public static class CalendarText
         }
 
         // A calendar cut short (or written without its END lines) still gives the event it began.
-        if (current is not null && components < MaxComponents)
+        if (current is not null)
         {
             current.AppendTo(output);
         }
