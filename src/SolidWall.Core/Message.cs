@@ -47,6 +47,13 @@ public sealed class Message
 
     public IReadOnlyList<MimeDefect> Defects { get; init; } = Array.Empty<MimeDefect>();
 
+    /// <summary>
+    /// The encryption the message's content is under ("S/MIME", "PGP/MIME", "Microsoft Purview Message Encryption"; see
+    /// <see cref="EncryptedContent"/>), null when its content can be read. An encrypted message's text is empty or holds
+    /// only a wrapper's notice: what it says is known only to a holder of the recipient's key.
+    /// </summary>
+    public string? Encryption { get; init; }
+
     /// <summary>Gmail labels (Google Vault) or the folder the message was filed in.</summary>
     public IReadOnlyList<string> Labels { get; init; } = Array.Empty<string>();
 }

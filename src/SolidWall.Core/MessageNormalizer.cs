@@ -79,6 +79,7 @@ public static class MessageNormalizer
             Links = run.Links.Items,
             Segments = segments,
             Parts = parts,
+            Encryption = EncryptedContent.Of(mime),
             // Read last: decoding bodies above adds charset and transfer-encoding defects to the same sink.
             Defects = mime.Defects.Items.ToArray(),
             Labels = raw.Labels,

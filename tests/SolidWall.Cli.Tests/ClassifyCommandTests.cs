@@ -58,4 +58,27 @@ public sealed class ClassifyCommandTests : IDisposable
         Assert.Contains("PaidForByDisclaimer", text, StringComparison.Ordinal);
         Assert.Contains("+4.0  text@0: \"Paid for by Friends of Dana Ortiz\"", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_encrypted_message_says_in_both_outputs_that_its_content_was_not_read()
+    {
+        File.WriteAllText(Path.Combine(_dir, "sealed.eml"), "From: volunteer@reelect-ortiz.example\r\nTo: t1@district.example\r\nSubject: For your students\r\n"
+            + "Message-ID: <s1@reelect-ortiz.example>\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQAx\r\n");
+        File.WriteAllText(Path.Combine(_dir, "plain.eml"), "From: t1@district.example\r\nTo: t2@district.example\r\nSubject: Rooms\r\n"
+            + "Message-ID: <p1@district.example>\r\n\r\nRoom 204 is free on Friday.\r\n");
+
+        var (_, json, _) = Run(new ClassifyCommand.Settings([_dir], true));
+        var lines = json.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("s1@reelect-ortiz.example", lines.Single(l => l.Contains("sealed.eml", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("\"encrypted\":\"S/MIME\"", lines.Single(l => l.Contains("sealed.eml", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("encrypted", lines.Single(l => l.Contains("plain.eml", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        var (_, text, _) = Run(new ClassifyCommand.Settings([Path.Combine(_dir, "sealed.eml")], false));
+        Assert.Contains("content not read", text, StringComparison.Ordinal);
+        Assert.Contains("encrypted (S/MIME): the verdict rests on the subject, the sender and any unencrypted part", text, StringComparison.Ordinal);
+        var (_, plain, _) = Run(new ClassifyCommand.Settings([Path.Combine(_dir, "plain.eml")], false));
+        Assert.DoesNotContain("content not read", plain, StringComparison.Ordinal);
+    }
 }

@@ -139,10 +139,32 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("warning: 1 item(s) are Exchange journal reports (an X-MS-Journal-Report header)", err, StringComparison.Ordinal);
         Assert.Contains("warning: 1 message(s) have encrypted content (S/MIME, PGP/MIME or Microsoft Purview Message Encryption)", err, StringComparison.Ordinal);
 
+        // The report lists the encrypted item: where it lies, what its headers say, and that its verdict rests on them alone.
+        var reportDir = Path.Combine(_dir, "journal-report");
+        var report = ReportCommand.Write(Path.Combine(_dir, "journal.db"), reportDir, TextWriter.Null, TextWriter.Null);
+        Assert.NotNull(report);
+        var item = Assert.Single(report.Limits.Encrypted);
+        Assert.Equal((Path.Combine(archive, "sealed.eml"), 0L, "t1@district.example", "Grades", "S/MIME", false),
+            (item.Source, item.Offset, item.From, item.Subject, item.Encryption, item.Electioneering));
+        Assert.Equal(1, report.Figures.Encrypted);
+        Assert.DoesNotContain(report.Limits.Notes, n => n.Contains("did not record whether", StringComparison.Ordinal));
+        var csv = File.ReadAllLines(Path.Combine(reportDir, "encrypted.csv"));
+        Assert.Equal("source,offset,mailbox,date,from,subject,encryption,verdict,sha256", csv[0]);
+        Assert.Contains("sealed.eml,0,", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",t1@district.example,Grades,S/MIME,allowed," + item.Sha256, csv[1], StringComparison.Ordinal);
+        var page = File.ReadAllText(Path.Combine(reportDir, "index.html"));
+        Assert.Contains("<dt>encrypted, not read</dt><dd>1</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("1 item holds a message whose content is encrypted", page, StringComparison.Ordinal);
+
         File.Delete(Path.Combine(archive, "report.eml"));
         File.Delete(Path.Combine(archive, "sealed.eml"));
         var (_, _, clean) = Scan(new ScanCommand.Settings([archive], Path.Combine(_dir, "plain.db")));
         Assert.DoesNotContain("warning", clean, StringComparison.Ordinal);
+        var plain = ReportCommand.Write(Path.Combine(_dir, "plain.db"), Path.Combine(_dir, "plain-report"), TextWriter.Null, TextWriter.Null);
+        Assert.NotNull(plain);
+        Assert.Empty(plain.Limits.Encrypted);
+        Assert.Equal(0, plain.Figures.Encrypted);
+        Assert.DoesNotContain("encrypted, not read", File.ReadAllText(Path.Combine(_dir, "plain-report", "index.html")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using SolidWall.Core.Detection;
 using SolidWall.Core.Text;
 using SolidWall.Mime;
 using SolidWall.Mime.Sources;
@@ -485,6 +486,20 @@ public sealed class MessageNormalizerTests
         Assert.NotEmpty(m.Parts);
         Assert.All(m.Segments, s => Assert.True(s.Text.Length > 0 || s.Attribution is not null));
         Assert.All(m.Links, l => Assert.False(string.IsNullOrWhiteSpace(l)));
+    }
+
+    [Theory]
+    [InlineData("Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\nContent-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHA6CAMIACAQAx\n", "S/MIME")]
+    [InlineData("Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=b\n\n--b\nContent-Type: application/pgp-encrypted\n\nVersion: 1\n--b\nContent-Type: application/octet-stream\n\n-----BEGIN PGP MESSAGE-----\nhQEMA\n-----END PGP MESSAGE-----\n--b--\n", "PGP/MIME")]
+    [InlineData("Content-Type: text/plain\n\nRoom 204 is free on Friday.\n", null)]
+    [InlineData("Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\nContent-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n", null)] // signed, not encrypted
+    public void The_message_says_which_encryption_its_content_is_under_and_the_verdict_carries_it(string content, string? encryption)
+    {
+        var m = Normalize("From: a@x.example\nTo: b@y.example\nSubject: For your students\nMIME-Version: 1.0\n" + content);
+        Assert.Equal(encryption, m.Encryption);
+        var verdict = new Detector().Classify(m);
+        Assert.Equal(encryption, verdict.Encrypted);
+        Assert.Equal(encryption is not null, verdict.ToJson().Contains("\"encrypted\":", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -107,15 +107,15 @@ public sealed class ReportReadsTests
         using (var store = temp.Open())
         {
             Store(store, items, messages);
-            before = Json(Analyser().Analyse(store.Items(), store.Messages(withText: false), store.Skipped()));
+            before = Json(WithoutEncrypted(Analyser().Analyse(store.Items(), store.Messages(withText: false), store.Skipped())));
         }
 
-        // What version 1 was: the same tables, without migration 2's index.
+        // What version 1 was: the same tables, without migration 2's index and migration 3's column.
         using (var connection = new SqliteConnection($"Data Source={temp.Path};Pooling=False"))
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP INDEX messages_electioneering; PRAGMA user_version = 1;";
+            downgrade.CommandText = "DROP INDEX messages_electioneering; DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; PRAGMA user_version = 1;";
             downgrade.ExecuteNonQuery();
         }
 
@@ -125,9 +125,67 @@ public sealed class ReportReadsTests
             Assert.Equal((long)Schema.Latest, Header(temp.Path).Version);
             Assert.Equal(1L, Header(temp.Path).Indexes);
             Assert.Equal(messages.Count, reopened.MessageCount());
-            Assert.Equal(before, Json(Analyser().Analyse(reopened.Items(), reopened.ElectioneeringMessages(), reopened.MessagesAsStored(), reopened.Skipped())));
+            // Everything but what version 1 never recorded: which message was encrypted, and so the list of them.
+            var migrated = Analyser().Analyse(reopened.Items(), reopened.ElectioneeringMessages(), reopened.MessagesAsStored(), reopened.Skipped());
+            Assert.Empty(migrated.Limits.Encrypted);
+            Assert.Equal(before, Json(migrated));
         }
     }
+
+    [Fact]
+    public void Encrypted_messages_are_stored_read_back_and_listed_by_item_and_a_case_from_before_counts_what_it_did_not_record()
+    {
+        using var temp = new TempCase();
+        var (items, messages) = Case();
+        using (var store = temp.Open())
+        {
+            Store(store, items, messages);
+            Assert.Equal(0, CaseEncryption.Unrecorded(store));
+            var stored = store.Messages(withText: false).Single(m => m.Encryption is not null);
+            Assert.Equal(("S/MIME", "For your students"), (stored.Encryption, stored.Subject));
+            Assert.Equal(messages.Count - 1, store.Messages(withText: false).Count(m => m.Encryption is null));
+
+            // Both reads find it, and the report lists each of its two mailbox copies by source and offset.
+            var report = Analyser().Analyse(store.Items(), store.ElectioneeringMessages(), store.MessagesAsStored(), store.Skipped());
+            Assert.Equal(["/export/teacher3@district.example.mbox", "/export/teacher4@district.example.mbox"], report.Limits.Encrypted.Select(e => e.Source));
+            Assert.All(report.Limits.Encrypted, e => Assert.Equal((stored.Sha256, "team@reelect-ortiz.example", "S/MIME"), (e.Sha256, e.From, e.Encryption)));
+            Assert.Equal(items.Single(i => i.Sha256 == stored.Sha256 && i.Mailbox == "teacher3@district.example").Offset, report.Limits.Encrypted[0].Offset);
+            Assert.Equal(2, report.Figures.Encrypted);
+        }
+
+        // A case of version 2 (before the column): opening it counts the messages it holds as not recorded.
+        using (var connection = new SqliteConnection($"Data Source={temp.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; PRAGMA user_version = 2;";
+            downgrade.ExecuteNonQuery();
+        }
+
+        using var reopened = temp.Open();
+        Assert.Equal((long)Schema.Latest, Header(temp.Path).Version);
+        Assert.Equal(messages.Count, CaseEncryption.Unrecorded(reopened));
+        Assert.All(reopened.Messages(withText: false), m => Assert.Null(m.Encryption));
+        var analyser = new CaseAnalyzer(new AnalysisOptions { Directory = Directory, EncryptionUnrecorded = CaseEncryption.Unrecorded(reopened) });
+        var migrated = analyser.Analyse(reopened.Items(), reopened.ElectioneeringMessages(), reopened.MessagesAsStored(), reopened.Skipped());
+        Assert.Empty(migrated.Limits.Encrypted);
+        Assert.Contains(migrated.Limits.Notes, n => n.StartsWith(
+            $"{messages.Count} message(s) were scanned by a SolidWall that did not record whether a message's content is encrypted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_new_case_records_nothing_as_unrecorded_and_a_damaged_count_is_an_error_naming_the_setting()
+    {
+        using var temp = new TempCase();
+        using var store = temp.Open();
+        Assert.Equal(0, CaseEncryption.Unrecorded(store));
+        store.SetSetting(CaseEncryption.Key, "many");
+        var error = Assert.Throws<CaseStoreException>(() => CaseEncryption.Unrecorded(store));
+        Assert.Contains("case.encryption_unrecorded is 'many', not a count of messages", error.Message, StringComparison.Ordinal);
+    }
+
+    private static CaseReport WithoutEncrypted(CaseReport report) =>
+        report with { Figures = report.Figures with { Encrypted = 0 }, Limits = report.Limits with { Encrypted = [] } };
 
     private static (long Version, long Indexes) Header(string path)
     {
@@ -166,7 +224,7 @@ public sealed class ReportReadsTests
         var items = new List<CaseItem>();
         var messages = new List<CaseMessage>();
         var n = 0;
-        CaseMessage Add(string from, string[] to, Segment[] segments, bool electioneering = false, string subject = "Subject", string[]? inReplyTo = null, DateTimeOffset? date = null)
+        CaseMessage Add(string from, string[] to, Segment[] segments, bool electioneering = false, string subject = "Subject", string[]? inReplyTo = null, DateTimeOffset? date = null, string? encryption = null)
         {
             var id = $"m{++n}@test.example";
             var text = string.Join("\n\n", segments.Select(s => s.Text));
@@ -183,6 +241,7 @@ public sealed class ReportReadsTests
                 Segments = segments,
                 Electioneering = electioneering,
                 Committee = electioneering ? "Friends of Ortiz" : null,
+                Encryption = encryption,
                 Fingerprints = segments.Select(s => Fingerprinter.Fingerprint(s.Kind, s.Text)).Where(f => f.Shingles > 0).ToList(),
             };
             messages.Add(message);
@@ -220,6 +279,7 @@ public sealed class ReportReadsTests
         Add($"student4@{Students}", [campaign], [new Segment(SegmentKind.Body, "Count me in, please.")]);
         Add("comms@" + Staff, [campaign], [new Segment(SegmentKind.Body, "Can we share the rally date on our calendar?")], subject: "Rally");
         Add("comms@" + Staff, ["chief@mayor.city.example"], [new Segment(SegmentKind.Body, "The mayor's visit is confirmed for Friday.")], subject: "Visit");
+        Add(campaign, [teachers[2], teachers[3]], [], subject: "For your students", encryption: "S/MIME");
         for (var i = 0; i < 20; i++)
         {
             Add($"teacher{i % 7}@{Staff}", [$"teacher{(i + 1) % 7}@{Staff}"], [new Segment(SegmentKind.Body, $"Minutes of meeting {i}: budget, rooms and the spring schedule for grade {i % 12}.")]);

@@ -132,6 +132,11 @@ internal static class ClassifyCommand
         var score = verdict.Score.ToString("0.000", CultureInfo.InvariantCulture);
         var categories = verdict.Categories.Count == 0 ? "" : " [" + string.Join(", ", verdict.Categories) + "]";
         output.WriteLine($"{verdict.Source}@{verdict.Offset}  {verdict.Decision} {score}{categories}  \"{message.Subject}\"");
+        if (verdict.Encrypted is { } encryption)
+        {
+            output.WriteLine($"    {"content not read",-26} {"",6}  encrypted ({encryption}): the verdict rests on the subject, the sender and any unencrypted part");
+        }
+
         if (verdict.CategoryReasons is { Count: > 0 } why)
         {
             output.WriteLine($"    {"categories",-26} {"",6}  {string.Join("; ", why)}");

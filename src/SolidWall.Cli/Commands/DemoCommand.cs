@@ -110,6 +110,7 @@ internal static class DemoCommand
         Check("messages", found.Messages, truth.Messages);
         Check("electioneering", found.Electioneering, truth.Electioneering);
         Check("skipped", found.Skipped, truth.Skipped);
+        Check("encrypted", found.Encrypted, truth.Encrypted);
         CheckList("campaigns", found.Campaigns.Select(c => c.Name), truth.Campaigns.Select(c => c.Name));
         foreach (var t in truth.Campaigns)
         {
@@ -143,6 +144,7 @@ internal static class DemoCommand
             $"{"mailbox items",-44} {found.Messages,9:N0} {truth.Messages,9:N0}",
             $"{"electioneering (mailbox copies)",-44} {found.Electioneering,9:N0} {truth.Electioneering,9:N0}",
             $"{"skipped (not mail)",-44} {found.Skipped,9:N0} {truth.Skipped,9:N0}",
+            $"{"encrypted (content not read)",-44} {found.Encrypted,9:N0} {truth.Encrypted,9:N0}",
         };
         foreach (var t in truth.Campaigns)
         {

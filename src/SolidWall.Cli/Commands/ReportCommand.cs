@@ -38,10 +38,11 @@ internal static class ReportCommand
         }
 
         var setup = CaseSetup.Load(store) ?? new CaseSetup { Name = Path.GetFileNameWithoutExtension(db) };
-        int fingerprints;
+        int fingerprints, encryptionUnrecorded;
         try
         {
             fingerprints = CaseFingerprints.Read(store) ?? Fingerprinter.NormalisationVersion;
+            encryptionUnrecorded = CaseEncryption.Unrecorded(store);
         }
         catch (CaseStoreException ex)
         {
@@ -61,6 +62,7 @@ internal static class ReportCommand
                 OfficialOffices = setup.OfficialOffices,
                 CaseName = setup.Name,
                 FingerprintNormalisation = fingerprints,
+                EncryptionUnrecorded = encryptionUnrecorded,
             });
         }
         catch (ConfigurationException ex)

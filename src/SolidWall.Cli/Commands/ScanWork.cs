@@ -33,12 +33,12 @@ internal sealed class ScanWork(Detector detector, CaseSetup setup)
             Interlocked.Increment(ref _journalReports);
         }
 
-        if (EncryptedContent.Of(mime) is not null)
+        var message = MessageNormalizer.Normalize(mime, raw);
+        if (message.Encryption is not null)
         {
             Interlocked.Increment(ref _encrypted);
         }
 
-        var message = MessageNormalizer.Normalize(mime, raw);
         var verdict = detector.Classify(message);
         var (item, stored) = _builder.Build(raw, message, verdict);
         return ScannedMessage.Of(item, stored);

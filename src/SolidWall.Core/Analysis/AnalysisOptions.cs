@@ -28,6 +28,12 @@ public sealed record AnalysisOptions
     /// </summary>
     public int FingerprintNormalisation { get; init; } = Fingerprinter.NormalisationVersion;
 
+    /// <summary>
+    /// How many of the case's messages were stored before SolidWall recorded whether a message's content is encrypted
+    /// (the case's setting <c>case.encryption_unrecorded</c>): the report's list of encrypted items cannot hold theirs.
+    /// </summary>
+    public int EncryptionUnrecorded { get; init; }
+
     /// <summary>When the report is made; now when null (tests pin it).</summary>
     public DateTimeOffset? GeneratedAt { get; init; }
 }

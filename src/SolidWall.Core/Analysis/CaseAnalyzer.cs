@@ -88,9 +88,16 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
         var signups = new Dictionary<string, SignupFinding>(StringComparer.Ordinal);
         var coordinated = new Dictionary<string, CoordinationMessage>(StringComparer.Ordinal);
         var sawText = false;
+        var encrypted = new Dictionary<string, CaseMessage>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
             sawText |= message.Text.Length > 0;
+            if (message.Encryption is not null)
+            {
+                // Kept without the text and fingerprints the rest of the analysis reads: the list names the message.
+                encrypted[message.Sha256] = message with { Text = "", Segments = [], Fingerprints = [], VerdictJson = "{}" };
+            }
+
             if (message.From is not { } from)
             {
                 continue;
@@ -138,10 +145,16 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
         // Items, once: every copy of every message the figures rest on.
         var bySha = campaignMail.ToDictionary(m => m.Sha256, StringComparer.Ordinal);
         var tally = new ItemTally();
+        var encryptedItems = new List<EncryptedItem>();
         foreach (var item in items)
         {
             tally.Count(item);
             var sha = item.Sha256;
+            if (encrypted.TryGetValue(sha, out var unread))
+            {
+                encryptedItems.Add(EncryptedItem.Of(item, unread));
+            }
+
             if (electioneering.Contains(sha) || relays.ContainsKey(sha) || signups.ContainsKey(sha))
             {
                 tally.Electioneering++;
@@ -159,7 +172,8 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
             BlastFinder.Find(campaign, window, policy.BlastMinCopies);
         }
 
-        return new ReportAssembly(_options, campaigns, tally, skipped, coordination, sawText).Build();
+        encryptedItems.Sort(static (a, b) => string.CompareOrdinal(a.Source, b.Source) is var bySource and not 0 ? bySource : a.Offset.CompareTo(b.Offset));
+        return new ReportAssembly(_options, campaigns, tally, skipped, coordination, sawText) { Encrypted = encryptedItems }.Build();
     }
 
     // Near-duplicate groups over all campaign mail: each group is one variant (one text, whatever the greeting and tokens).

@@ -53,6 +53,7 @@ public sealed class CaseBuilder
             Categories = verdict.Categories,
             RegisteredCampaign = sender is null ? null : _registry.FindSender(sender)?.Entry.Name,
             Committee = DisclaimerCommittee.Find(message.Text),
+            Encryption = message.Encryption,
             VerdictJson = verdict.ToJson(),
             Fingerprints = _fingerprinter.Fingerprints(message),
         };

@@ -15,6 +15,9 @@ public sealed record CaseFigures
 
     public int Skipped { get; init; }
 
+    /// <summary>Items whose content is encrypted: read as mail, classified on their subject and headers alone.</summary>
+    public int Encrypted { get; init; }
+
     public IReadOnlyList<CampaignFigures> Campaigns { get; init; } = [];
 }
 
@@ -190,6 +193,9 @@ public sealed record EvidenceLimits
 
     public IReadOnlyList<SkippedItem> Skipped { get; init; } = [];
 
+    /// <summary>Every item whose content is encrypted, by source and offset: what it says could not be read.</summary>
+    public IReadOnlyList<EncryptedItem> Encrypted { get; init; } = [];
+
     /// <summary>Sources given to the scan and how many items each held.</summary>
     public IReadOnlyList<SourceCount> Sources { get; init; } = [];
 
@@ -198,6 +204,26 @@ public sealed record EvidenceLimits
 }
 
 public sealed record SourceCount(string Source, int Items);
+
+/// <summary>
+/// An item whose content is encrypted (<see cref="Message.Encryption"/>): where it lies, whose mailbox held it, who sent
+/// it and when, its subject, the encryption, and the verdict its subject and headers alone gave.
+/// </summary>
+public sealed record EncryptedItem(
+    string Source,
+    long Offset,
+    string? Mailbox,
+    string Sha256,
+    string? MessageId,
+    DateTimeOffset? Date,
+    string? From,
+    string Subject,
+    string Encryption,
+    bool Electioneering)
+{
+    internal static EncryptedItem Of(CaseItem item, CaseMessage message) =>
+        new(item.Source, item.Offset, item.Mailbox, item.Sha256, message.MessageId, message.Date, message.From, message.Subject, message.Encryption!, message.Electioneering);
+}
 
 /// <param name="Role">Why the item is evidence: "campaign", "relay", "signup", "push", "reply".</param>
 public sealed record EvidenceItem(string Source, long Offset, string Sha256, string? MessageId, DateTimeOffset? Date, string? From, string Subject, string? Campaign, string Role);

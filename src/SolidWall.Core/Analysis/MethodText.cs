@@ -39,7 +39,7 @@ internal static class MethodText
         + (sawText ? "" : " The analysis read fingerprints, addresses and ids only, not the texts."),
     ];
 
-    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation)
+    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation, int encryptionUnrecorded)
     {
         // Version 1 read the boilerplate as text (Fingerprinter.NormalisationVersion).
         if (fingerprintNormalisation == 1)
@@ -47,6 +47,13 @@ internal static class MethodText
             yield return "This case was scanned by a SolidWall whose fingerprints read what the institution's mail system writes into every message (a gateway's warning above mail from outside, "
                 + "a confidentiality notice below staff mail) as text: a relay under such a notice can be missed, and short messages that share a warning can be taken for copies of each other. "
                 + "Scan the export again into a new case for blasts and relays without that.";
+        }
+
+        if (encryptionUnrecorded > 0)
+        {
+            yield return $"{encryptionUnrecorded.ToString("N0", CultureInfo.InvariantCulture)} message(s) were scanned by a SolidWall that did not record whether a message's content is encrypted: "
+                + "encrypted messages among them are not in the list of encrypted items, and their verdicts rest on their subject and headers alone. "
+                + "Scan the export again into a new case to list them.";
         }
 
         yield return "Bcc recipients are known only from the sender's own copy: campaign senders' mailboxes are not in the export, so a campaign message's recipients are those in its To and Cc headers and the owners of the mailboxes holding a copy.";

@@ -18,6 +18,9 @@ internal sealed class ReportAssembly(
 {
     private readonly InstitutionDirectory _directory = options.Directory;
 
+    /// <summary>The items whose content is encrypted, by source and offset.</summary>
+    public IReadOnlyList<EncryptedItem> Encrypted { get; init; } = [];
+
     public CaseReport Build()
     {
         var ordered = campaigns
@@ -31,6 +34,7 @@ internal sealed class ReportAssembly(
                 Messages = tally.Items,
                 Electioneering = tally.Electioneering,
                 Skipped = skipped.Count,
+                Encrypted = Encrypted.Count,
                 Campaigns = ordered.Select(c => c.Figures).ToList(),
             },
             GeneratedAt = options.GeneratedAt ?? DateTimeOffset.UtcNow,
@@ -214,8 +218,9 @@ internal sealed class ReportAssembly(
         {
             MissingMailboxes = custodians.Where(c => !tally.Mailboxes.Contains(c)).Order(StringComparer.Ordinal).ToList(),
             Skipped = skipped,
+            Encrypted = Encrypted,
             Sources = tally.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SourceCount(s.Key, s.Value)).ToList(),
-            Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText, options.FingerprintNormalisation).ToList(),
+            Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText, options.FingerprintNormalisation, options.EncryptionUnrecorded).ToList(),
         };
     }
 }

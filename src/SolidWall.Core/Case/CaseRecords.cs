@@ -74,6 +74,9 @@ public sealed record CaseMessage
     /// <summary>The committee named in a paid-for-by or authorised-by disclaimer, when there is one.</summary>
     public string? Committee { get; init; }
 
+    /// <summary>The encryption the message's content is under (<see cref="Message.Encryption"/>); null when it was read.</summary>
+    public string? Encryption { get; init; }
+
     /// <summary>The whole verdict as <c>solidwall classify --json</c> prints it.</summary>
     public string VerdictJson { get; init; } = "{}";
 

@@ -53,6 +53,12 @@ internal sealed class DemoMail
 
     public IReadOnlyList<DemoAttachment> Attachments { get; init; } = [];
 
+    /// <summary>
+    /// When set, the message is S/MIME enveloped data (RFC 8551): its whole content is these bytes, as
+    /// <c>application/pkcs7-mime; smime-type=enveloped-data</c>, and <see cref="Text"/> is what only the recipient reads.
+    /// </summary>
+    public byte[]? Enveloped { get; init; }
+
     public string? InReplyTo { get; init; }
 
     public required DemoTruth Truth { get; init; }
@@ -111,7 +117,13 @@ internal sealed class DemoMail
         sb.Append("MIME-Version: 1.0\r\n");
 
         var boundaryBase = "=_sw" + StableHash(MessageId).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        if (Attachments.Count > 0)
+        if (Enveloped is not null)
+        {
+            sb.Append("Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"\r\n");
+            sb.Append("Content-Disposition: attachment; filename=\"smime.p7m\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+            AppendBase64(sb, Enveloped);
+        }
+        else if (Attachments.Count > 0)
         {
             var outer = boundaryBase + "_m";
             sb.Append("Content-Type: multipart/mixed; boundary=\"").Append(outer).Append("\"\r\n\r\n");

@@ -60,6 +60,7 @@ public sealed class DistrictArchiveGenerator
         SendOrtizCampaign(ortiz);
         SendRamanCampaign(raman);
         SendCoordination();
+        SendEncrypted();
         return WriteArchive(outputDirectory, [ortiz, raman]);
     }
 
@@ -445,6 +446,43 @@ public sealed class DistrictArchiveGenerator
         });
     }
 
+    /// <summary>
+    /// A principal's note on a student's support plan to two of the student's teachers, encrypted with S/MIME as districts
+    /// require for such records: allowed, but nothing in it can be read, and the report must list it as unread. The
+    /// enveloped bytes stand in for the ciphertext (a digest chain, not the generator's random numbers, so that the rest
+    /// of the archive is the one it was before this message was added).
+    /// </summary>
+    private void SendEncrypted()
+    {
+        var principal = _principals[0];
+        var teachers = _teachers.Where(t => t.School == principal.School).Take(2).ToList();
+        // Not NextId: it draws from the generator's random numbers, and the export's missing mailboxes are drawn after this.
+        var messageId = $"{++_sequence:D6}.smime@{DemoPeople.StaffDomain}";
+        var ciphertext = new byte[1536];
+        var block = System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(messageId));
+        for (var i = 0; i < ciphertext.Length; i += block.Length)
+        {
+            block.CopyTo(ciphertext.AsSpan(i));
+            block = System.Security.Cryptography.SHA256.HashData(block);
+        }
+
+        Add(new DemoMail
+        {
+            MessageId = messageId,
+            Date = At(12, 15, 40),
+            From = principal.Mailbox,
+            FromAddress = principal.Address,
+            To = teachers,
+            Subject = "Student support plan (encrypted)",
+            Text = "",
+            Enveloped = ciphertext,
+            Truth = new DemoTruth(false, EncryptedKind),
+        });
+    }
+
+    /// <summary>The ground truth's kind of an encrypted message (<see cref="SendEncrypted"/>).</summary>
+    internal const string EncryptedKind = "encrypted";
+
     private void SendRamanCampaign(CampaignTruth truth)
     {
         truth.Senders.Add($"priya@{DemoTexts.RamanDomain}");
@@ -543,6 +581,7 @@ public sealed class DistrictArchiveGenerator
                 Messages = items.Count,
                 Electioneering = items.Count(i => i.Electioneering),
                 Skipped = 2,
+                Encrypted = items.Count(i => i.Kind == EncryptedKind),
                 Campaigns = campaigns.Select(c => Summarise(c)).ToList(),
             },
             Mailboxes = mailboxes.Count + emptyMailboxes,

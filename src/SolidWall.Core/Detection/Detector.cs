@@ -149,6 +149,7 @@ public sealed class Detector
             reasons)
         {
             CategoryReasons = categoryReasons,
+            Encrypted = message.Encryption,
         };
     }
 

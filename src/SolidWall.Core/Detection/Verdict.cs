@@ -34,6 +34,14 @@ public sealed record Verdict(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<CategoryReason>? CategoryReasons { get; init; }
 
+    /// <summary>
+    /// The encryption the message's content is under (<see cref="Message.Encryption"/>), absent when the content was
+    /// read: the verdict then rests on the subject, the sender and the links of any unencrypted part alone, and
+    /// "allowed" means only that those show no campaign work.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Encrypted { get; init; }
+
     [JsonIgnore]
     public bool IsElectioneering => Decision == Electioneering;
 

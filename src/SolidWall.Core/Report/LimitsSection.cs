@@ -4,8 +4,8 @@ namespace SolidWall.Core.Report;
 
 /// <summary>
 /// What the evidence does not let one conclude: mailboxes no source held, items that could not be read (source,
-/// byte offset and reason, every one of them), the sources read, and other stated limits
-/// (skipped.csv, sources.csv, missing-mailboxes.csv).
+/// byte offset and reason, every one of them), items whose content is encrypted (every one of them, with what their
+/// headers tell), the sources read, and other stated limits (skipped.csv, encrypted.csv, sources.csv, missing-mailboxes.csv).
 /// </summary>
 internal sealed class LimitsSection : IReportSection
 {
@@ -25,6 +25,16 @@ internal sealed class LimitsSection : IReportSection
                 ("source", s => Cell.Path(s.Source)),
                 ("offset", s => s.Offset),
                 ("reason", s => s.Reason)),
+            ReportTable.Create("encrypted.csv", "Items whose content is encrypted: classified on their subject and headers alone", _limits.Encrypted,
+                ("source", e => Cell.Path(e.Source)),
+                ("offset", e => e.Offset),
+                ("mailbox", e => Cell.Path(e.Mailbox)),
+                ("date", e => Cell.Date(e.Date)),
+                ("from", e => Cell.Path(e.From)),
+                ("subject", e => e.Subject),
+                ("encryption", e => Cell.Keyword(e.Encryption)),
+                ("verdict", e => Cell.Keyword(e.Electioneering ? "electioneering" : "allowed")),
+                ("sha256", e => Cell.Hash(e.Sha256))),
         ];
     }
 
@@ -43,6 +53,11 @@ internal sealed class LimitsSection : IReportSection
             .Raw(" on the roster ").Raw(_limits.MissingMailboxes.Count == 1 ? "was" : "were").Raw(" in no source: mail to or from ")
             .Raw(_limits.MissingMailboxes.Count == 1 ? "it" : "them").Raw(" is counted only where another mailbox kept a copy.</li>");
         html.Raw("<li>").Text(ReportFormat.Count(_limits.Skipped.Count, "item", "items")).Raw(" could not be read as mail; each is listed below with its source, byte offset and reason.</li>");
+        html.Raw("<li>").Text(ReportFormat.Count(_limits.Encrypted.Count, "item", "items")).Raw(_limits.Encrypted.Count == 1 ? " holds" : " hold")
+            .Raw(" a message whose content is encrypted (S/MIME, PGP/MIME or Microsoft Purview Message Encryption): what ")
+            .Raw(_limits.Encrypted.Count == 1 ? "it says" : "they say").Raw(" could not be read, and ")
+            .Raw(_limits.Encrypted.Count == 1 ? "its verdict rests" : "their verdicts rest")
+            .Raw(" on the subject and headers alone. Each is listed below; the decrypted messages must come from the mail system or the recipients.</li>");
         foreach (var note in _limits.Notes)
         {
             html.Raw("<li>").Text(note).Raw("</li>");

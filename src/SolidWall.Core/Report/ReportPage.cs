@@ -41,6 +41,10 @@ internal static class ReportPage
         Total(html, report.Figures.Electioneering, "electioneering");
         Total(html, report.Figures.Campaigns.Sum(c => (long)c.EmailsDelivered), "campaign emails delivered");
         Total(html, report.Figures.Skipped, "items skipped");
+        if (report.Figures.Encrypted > 0)
+        {
+            Total(html, report.Figures.Encrypted, "encrypted, not read");
+        }
         html.Raw("</dl></div></header>\n");
 
         html.Raw("<nav class=\"toc\" aria-label=\"Contents\"><div class=\"inner\"><ol>");

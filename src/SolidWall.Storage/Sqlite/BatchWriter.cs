@@ -38,15 +38,15 @@ internal sealed class BatchWriter : IDisposable
         _message = new(connection, """
             INSERT OR IGNORE INTO messages(sha256, message_id, in_reply_to, reference_ids, date, date_offset, from_address, from_name,
                 to_addresses, cc_addresses, bcc_addresses, subject, links, electioneering, score, categories,
-                registered_campaign, committee, verdict_json, fingerprints)
+                registered_campaign, committee, verdict_json, fingerprints, encryption)
             VALUES($sha256, $message_id, $in_reply_to, $reference_ids, $date, $date_offset, $from_address, $from_name,
                 $to, $cc, $bcc, $subject, $links, $electioneering, $score, $categories,
-                $registered_campaign, $committee, $verdict_json, $fingerprints)
+                $registered_campaign, $committee, $verdict_json, $fingerprints, $encryption)
             RETURNING id
             """,
             "$sha256", "$message_id", "$in_reply_to", "$reference_ids", "$date", "$date_offset", "$from_address", "$from_name",
             "$to", "$cc", "$bcc", "$subject", "$links", "$electioneering", "$score", "$categories",
-            "$registered_campaign", "$committee", "$verdict_json", "$fingerprints");
+            "$registered_campaign", "$committee", "$verdict_json", "$fingerprints", "$encryption");
         _text = new(connection, "INSERT INTO message_texts(id, text, segments) VALUES($id, $text, $segments)", "$id", "$text", "$segments");
         _item = new(connection, """
             INSERT OR IGNORE INTO items(source_id, offset, sha256, length, mailbox, labels)
@@ -148,6 +148,7 @@ internal sealed class BatchWriter : IDisposable
         p[17].Value = (object?)m.Committee ?? DBNull.Value;
         p[18].Value = m.VerdictJson;
         p[19].Value = FingerprintCodec.Encode(m.Fingerprints);
+        p[20].Value = (object?)m.Encryption ?? DBNull.Value;
         if (_message.Command.ExecuteScalar() is not long id)
         {
             return;

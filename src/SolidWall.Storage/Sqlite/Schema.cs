@@ -111,6 +111,15 @@ internal static class Schema
         """
         CREATE INDEX messages_electioneering ON messages(sha256) WHERE electioneering = 1;
         """,
+
+        // 3: the encryption a message's content is under (S/MIME, PGP/MIME, Microsoft Purview), null when it was read.
+        // Messages stored before it were not looked at: how many is kept as the setting case.encryption_unrecorded, for
+        // the report's limits.
+        """
+        ALTER TABLE messages ADD COLUMN encryption TEXT;
+        CREATE INDEX messages_encrypted ON messages(sha256) WHERE encryption IS NOT NULL;
+        INSERT INTO settings(key, value) SELECT 'case.encryption_unrecorded', count(*) FROM messages HAVING count(*) > 0;
+        """,
     ];
 
     public static int Latest => Migrations.Length;

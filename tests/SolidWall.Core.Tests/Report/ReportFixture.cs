@@ -87,7 +87,7 @@ internal static class ReportFixture
         {
             CaseName = "Lakeshore School District — campaign mail, autumn 2026",
             GeneratedAt = new DateTimeOffset(2026, 11, 27, 14, 5, 0, TimeSpan.Zero),
-            Figures = new CaseFigures { Messages = 48_213, Electioneering = 901, Skipped = 3, Campaigns = [ortiz, whitfield] },
+            Figures = new CaseFigures { Messages = 48_213, Electioneering = 901, Skipped = 3, Encrypted = 1, Campaigns = [ortiz, whitfield] },
             Campaigns =
             [
                 new CampaignDetail
@@ -159,6 +159,12 @@ internal static class ReportFixture
                     new SkippedItem("/cases/lakeshore/vault/staff-2.mbox", 7_340_032, "truncated message: the file ends inside the headers"),
                     new SkippedItem("/cases/lakeshore/vault/staff-5.mbox", 1_200, "=cmd|' /C calc'!A0"),
                     new SkippedItem("/cases/lakeshore/pst/board.pst", 0, "readpst failed: unsupported PST version"),
+                ],
+                Encrypted =
+                [
+                    new EncryptedItem("/cases/lakeshore/vault/staff-0.mbox", 88_114_688, "m.lopez@lakeshore-schools.example", new string('e', 64),
+                        "<enc-1@ortiz-ward12.example>", new DateTimeOffset(2026, 9, 30, 7, 5, 0, TimeSpan.FromHours(-5)), "volunteer@ortiz-ward12.example",
+                        "For your students", "S/MIME", Electioneering: false),
                 ],
                 Sources = [new SourceCount("/cases/lakeshore/vault/staff-0.mbox", 31_000), new SourceCount("/cases/lakeshore/communications-maildir", 17_216)],
                 Notes = ["Bcc recipients are known only from the sender's own copy."],
