@@ -155,6 +155,7 @@ public sealed class ScanCommandTests : IDisposable
         var page = File.ReadAllText(Path.Combine(reportDir, "index.html"));
         Assert.Contains("<dt>encrypted, not read</dt><dd>1</dd>", page, StringComparison.Ordinal);
         Assert.Contains("1 item holds a message whose content is encrypted", page, StringComparison.Ordinal);
+        Assert.Contains("could not be read as mail, and 1 item holds encrypted mail whose content could not be read. Both are listed under", page, StringComparison.Ordinal);
 
         File.Delete(Path.Combine(archive, "report.eml"));
         File.Delete(Path.Combine(archive, "sealed.eml"));
@@ -164,7 +165,9 @@ public sealed class ScanCommandTests : IDisposable
         Assert.NotNull(plain);
         Assert.Empty(plain.Limits.Encrypted);
         Assert.Equal(0, plain.Figures.Encrypted);
-        Assert.DoesNotContain("encrypted, not read", File.ReadAllText(Path.Combine(_dir, "plain-report", "index.html")), StringComparison.Ordinal);
+        var plainPage = File.ReadAllText(Path.Combine(_dir, "plain-report", "index.html"));
+        Assert.DoesNotContain("encrypted, not read", plainPage, StringComparison.Ordinal);
+        Assert.Contains("0 items could not be read as mail and are listed under", plainPage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,8 +52,16 @@ internal sealed class SummarySection : IReportSection
         html.Raw("<p class=\"lead\">SolidWall read ").Number(figures.Messages).Raw(" mailbox items. ")
             .Number(figures.Electioneering).Raw(figures.Electioneering == 1 ? " was" : " were")
             .Raw(" electioneering; ").Number(figures.Skipped).Raw(figures.Skipped == 1 ? " item" : " items")
-            .Raw(" could not be read as mail and ").Raw(figures.Skipped == 1 ? "is" : "are")
-            .Raw(" listed under <a href=\"#limits\">Limits of the evidence</a>.</p>");
+            .Raw(" could not be read as mail");
+        if (figures.Encrypted > 0)
+        {
+            html.Raw(", and ").Number(figures.Encrypted).Raw(figures.Encrypted == 1 ? " item holds" : " items hold")
+                .Raw(" encrypted mail whose content could not be read. Both are listed under <a href=\"#limits\">Limits of the evidence</a>.</p>");
+        }
+        else
+        {
+            html.Raw(" and ").Raw(figures.Skipped == 1 ? "is" : "are").Raw(" listed under <a href=\"#limits\">Limits of the evidence</a>.</p>");
+        }
 
         if (_facts.Count == 0)
         {
