@@ -1,14 +1,20 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using SolidWall.Core.Case;
 using SolidWall.Mime.Sources;
 
 namespace SolidWall.Storage;
 
-/// <summary>What one message became: an item with its message, or a reason it was skipped.</summary>
+/// <summary>
+/// What one message became: an item with its message, an item alone (a copy of bytes read earlier in the scan, whose
+/// message is that reading's), or a reason it was skipped.
+/// </summary>
 public readonly record struct ScannedMessage(CaseItem? Item, CaseMessage? Message, SkippedItem? Skipped)
 {
     public static ScannedMessage Of(CaseItem item, CaseMessage message) => new(item, message, null);
+
+    public static ScannedMessage Copy(CaseItem item) => new(item, null, null);
 
     public static ScannedMessage Skip(SkippedItem skipped) => new(null, null, skipped);
 }
@@ -28,20 +34,38 @@ public sealed record ScanResult(long Stored, long Resumed, long Skipped, long El
 /// every core in input order, and writes the results in batches, one transaction each. Whatever happens to one
 /// message (unreadable, or the work throws) becomes a skipped item with its reason; the scan goes on.
 /// </summary>
+/// <remarks>
+/// An export holds the same bytes many times: a blast to 250 teachers is 250 copies in 250 mailboxes, byte for byte
+/// where the export writes no per-mailbox header. Given <c>copy</c>, the scanner reads each SHA-256 once: the reader
+/// thread, in input order, marks an item whose bytes an earlier item of this scan already had, and such a copy gets
+/// only <c>copy</c> (where it lies and whose mailbox held it), never the parse, the classification or the fingerprints
+/// its message already has. A message's facts depend on its bytes alone, so the case is the one reading every copy
+/// would write. The first copy is always written in the same batch as its copies or an earlier one; if its work failed,
+/// the next copy is read in full instead. What the reader keeps: 16 bytes of SHA-256 per distinct message, and the
+/// SHA-256 prefixes of the electioneering ones, for the count of electioneering items.
+/// </remarks>
 public sealed class CaseScanner
 {
     private readonly ICaseStore _store;
     private readonly Func<RawMessage, ScannedMessage> _work;
+    private readonly Func<RawMessage, CaseItem>? _copy;
     private readonly int _threads;
     private readonly int _batchSize;
 
-    public CaseScanner(ICaseStore store, Func<RawMessage, ScannedMessage> work, int threads = 0, int batchSize = 1000)
+    /// <param name="copy">The item alone, for an item whose bytes this scan has read before; null to read every item in full.</param>
+    public CaseScanner(ICaseStore store, Func<RawMessage, ScannedMessage> work, int threads = 0, int batchSize = 1000, Func<RawMessage, CaseItem>? copy = null)
     {
         _store = store;
         _work = work;
+        _copy = copy;
         _threads = threads > 0 ? threads : Environment.ProcessorCount;
         _batchSize = batchSize;
     }
+
+    /// <summary>How many items this scanner's runs read in full (parse, classify, fingerprint); the rest were copies.</summary>
+    public long ReadInFull => Interlocked.Read(ref _readInFull);
+
+    private long _readInFull;
 
     /// <param name="sources">The sources, opened by the caller (which reports a bad path before any store is touched), read in order.</param>
     public ScanResult Run(IReadOnlyList<IMessageSource> sources, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -95,12 +119,32 @@ public sealed class CaseScanner
 
         var raws = sources.SelectMany(s => s.Read(p => problems.Enqueue(new SkippedItem(Path.GetFullPath(p.Path), p.Offset, p.Reason))));
         var toDo = state.Unstored(raws);
+        // Copies are marked by the reader thread before a worker sees them, and unmarked when a worker takes them.
+        var copies = _copy is null ? null : new ConcurrentDictionary<RawMessage, byte>(ReferenceEqualityComparer.Instance);
+        if (copies is not null)
+        {
+            toDo = MarkCopies(toDo, copies);
+        }
+
+        var electioneeringKeys = new HashSet<UInt128>();
+        var failedFirsts = new HashSet<UInt128>();
         var cancelled = false;
         try
         {
-            foreach (var result in ParallelMessages.Map(toDo, raw => Work(raw), _threads, cancellationToken))
+            foreach (var result in ParallelMessages.Map(toDo, raw => Work(raw, copies), _threads, cancellationToken))
             {
                 var (raw, scanned) = result;
+                var key = Key(raw.Sha256);
+                if (scanned.Message is null && scanned.Item is not null && key is { } copied && failedFirsts.Remove(copied))
+                {
+                    // The earlier reading of these bytes failed and stored no message: this copy is read in full.
+                    scanned = Work(raw, null).Result;
+                }
+
+                if (scanned.Skipped is not null && key is { } failed && copies is not null)
+                {
+                    failedFirsts.Add(failed);
+                }
                 if (!string.Equals(currentSource, raw.Source, StringComparison.Ordinal))
                 {
                     if (currentSource is not null)
@@ -120,6 +164,14 @@ public sealed class CaseScanner
                     skippedCount++;
                     state.CountSkipped(currentFull);
                 }
+                else if (scanned.Message is null)
+                {
+                    // A copy: its message was read from an earlier item of this scan, in this batch or one written before.
+                    items.Add(scanned.Item!);
+                    stored++;
+                    electioneering += key is { } k && electioneeringKeys.Contains(k) ? 1 : 0;
+                    state.CountItem(currentFull);
+                }
                 else
                 {
                     items.Add(scanned.Item!);
@@ -130,6 +182,11 @@ public sealed class CaseScanner
 
                     stored++;
                     electioneering += scanned.Message.Electioneering ? 1 : 0;
+                    if (scanned.Message.Electioneering && key is { } e)
+                    {
+                        electioneeringKeys.Add(e);
+                    }
+
                     state.CountItem(currentFull);
                 }
 
@@ -162,10 +219,16 @@ public sealed class CaseScanner
         return new ScanResult(stored, state.Resumed, skippedCount, electioneering, clock.Elapsed, cancelled);
     }
 
-    private (RawMessage Raw, ScannedMessage Result) Work(RawMessage raw)
+    private (RawMessage Raw, ScannedMessage Result) Work(RawMessage raw, ConcurrentDictionary<RawMessage, byte>? copies)
     {
         try
         {
+            if (copies is not null && copies.TryRemove(raw, out _))
+            {
+                return (raw, ScannedMessage.Copy(_copy!(raw)));
+            }
+
+            Interlocked.Increment(ref _readInFull);
             return (raw, _work(raw));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -174,6 +237,25 @@ public sealed class CaseScanner
             return (raw, ScannedMessage.Skip(new SkippedItem(Path.GetFullPath(raw.Source), raw.Offset, $"could not be processed: {ex.GetType().Name}: {ex.Message}")));
         }
     }
+
+    // On the reader thread, in input order: an item whose SHA-256 an earlier item of this run had is a copy.
+    private static IEnumerable<RawMessage> MarkCopies(IEnumerable<RawMessage> raws, ConcurrentDictionary<RawMessage, byte> copies)
+    {
+        var seen = new HashSet<UInt128>();
+        foreach (var raw in raws)
+        {
+            if (Key(raw.Sha256) is { } key && !seen.Add(key))
+            {
+                copies[raw] = 0;
+            }
+
+            yield return raw;
+        }
+    }
+
+    /// <summary>The first 128 bits of a hex SHA-256: a collision among distinct messages would take some 2^64 of them.</summary>
+    private static UInt128? Key(string sha256) =>
+        sha256.Length == 64 && UInt128.TryParse(sha256.AsSpan(0, 32), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var key) ? key : null;
 
     private static Dictionary<string, long> SourceSizes(IEnumerable<string> paths)
     {

@@ -136,8 +136,8 @@ public sealed class ScanCommandTests : IDisposable
             + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQAx\r\n");
         var (exit, _, err) = Scan(new ScanCommand.Settings([archive], Path.Combine(_dir, "journal.db")));
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Contains("warning: 1 item(s) are Exchange journal reports (an X-MS-Journal-Report header)", err, StringComparison.Ordinal);
-        Assert.Contains("warning: 1 message(s) have encrypted content (S/MIME, PGP/MIME or Microsoft Purview Message Encryption)", err, StringComparison.Ordinal);
+        Assert.Contains("warning: 1 distinct message(s) are Exchange journal reports (an X-MS-Journal-Report header)", err, StringComparison.Ordinal);
+        Assert.Contains("warning: 1 distinct message(s) have encrypted content (S/MIME, PGP/MIME or Microsoft Purview Message Encryption)", err, StringComparison.Ordinal);
 
         // The report lists the encrypted item: where it lies, what its headers say, and that its verdict rests on them alone.
         var reportDir = Path.Combine(_dir, "journal-report");

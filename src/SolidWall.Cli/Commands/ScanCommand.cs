@@ -165,7 +165,7 @@ internal static class ScanCommand
         var work = new ScanWork(detector, setup);
         try
         {
-            var scanner = new CaseScanner(store, work.Process, settings.Threads);
+            var scanner = new CaseScanner(store, work.Process, settings.Threads, copy: work.Copy);
             result = settings.ProgressBar
                 ? WithProgressBar(errors, progress => scanner.Run(sources, progress, stop.Token))
                 : scanner.Run(sources, null, stop.Token);
@@ -186,14 +186,14 @@ internal static class ScanCommand
 
         if (work.Encrypted > 0)
         {
-            errors.WriteLine($"solidwall scan: warning: {work.Encrypted:N0} message(s) have encrypted content (S/MIME, PGP/MIME or Microsoft Purview " +
+            errors.WriteLine($"solidwall scan: warning: {work.Encrypted:N0} distinct message(s) have encrypted content (S/MIME, PGP/MIME or Microsoft Purview " +
                              "Message Encryption): their text could not be read, and their verdicts rest on their subject and headers alone. " +
                              "Search the case for them by subject or sender, and obtain the decrypted messages from the mail system.");
         }
 
         if (work.JournalReports > 0)
         {
-            errors.WriteLine($"solidwall scan: warning: {work.JournalReports:N0} item(s) are Exchange journal reports (an X-MS-Journal-Report header). " +
+            errors.WriteLine($"solidwall scan: warning: {work.JournalReports:N0} distinct message(s) are Exchange journal reports (an X-MS-Journal-Report header). " +
                              "SolidWall reads each as the journal's own message with the original attached, not as the original delivered to the " +
                              "recipients its envelope lists, so senders, blasts and staff reached are not what the journal recorded; " +
                              "export the mailboxes themselves (docs/FORMATS.md).");

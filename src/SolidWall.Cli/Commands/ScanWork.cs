@@ -1,5 +1,6 @@
 using SolidWall.Core;
 using SolidWall.Core.Analysis;
+using SolidWall.Core.Case;
 using SolidWall.Core.Detection;
 using SolidWall.Mime;
 using SolidWall.Mime.Sources;
@@ -14,7 +15,7 @@ internal sealed class ScanWork(Detector detector, CaseSetup setup)
     private int _journalReports;
 
     /// <summary>
-    /// How many of the messages read were Exchange envelope journal reports (an <c>X-MS-Journal-Report</c> header): the
+    /// How many of the distinct messages read were Exchange envelope journal reports (an <c>X-MS-Journal-Report</c> header): the
     /// journal's own message with the original attached, which SolidWall reads as it reads any message, not as the
     /// original delivered to the recipients its envelope lists.
     /// </summary>
@@ -22,8 +23,11 @@ internal sealed class ScanWork(Detector detector, CaseSetup setup)
 
     private int _encrypted;
 
-    /// <summary>How many of the messages read had encrypted content (<see cref="EncryptedContent"/>): classified on their headers and subject alone.</summary>
+    /// <summary>How many of the distinct messages read had encrypted content (<see cref="EncryptedContent"/>): classified on their headers and subject alone.</summary>
     public int Encrypted => Volatile.Read(ref _encrypted);
+
+    /// <summary>An item whose bytes the scan has read before: where it lies and whose mailbox held it, nothing more.</summary>
+    public CaseItem Copy(RawMessage raw) => _builder.Item(raw);
 
     public ScannedMessage Process(RawMessage raw)
     {

@@ -29,8 +29,7 @@ public sealed class CaseBuilder
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(verdict);
 
-        var source = Path.GetFullPath(raw.Source);
-        var item = new CaseItem(raw.Sha256, source, raw.Offset, raw.StoredLength, _owners.Of(source, raw.Bytes.Span), raw.Labels);
+        var item = Item(raw);
         var sender = message.From.FirstOrDefault(a => a.Domain.Length > 0);
         var stored = new CaseMessage
         {
@@ -58,6 +57,14 @@ public sealed class CaseBuilder
             Fingerprints = _fingerprinter.Fingerprints(message),
         };
         return (item, stored);
+    }
+
+    /// <summary>The item alone: where this copy lies and whose mailbox held it, for bytes whose message is already built.</summary>
+    public CaseItem Item(RawMessage raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var source = Path.GetFullPath(raw.Source);
+        return new CaseItem(raw.Sha256, source, raw.Offset, raw.StoredLength, _owners.Of(source, raw.Bytes.Span), raw.Labels);
     }
 
     private static string Lower(MailboxAddress address) => address.Address.ToLowerInvariant();
