@@ -29,6 +29,10 @@ public sealed class VoteSolicitationTests
     [InlineData("Pakiboto po si Grace sa Pebrero 28.", "Pakiboto")]
     [InlineData("Tanpri vote WI pou timoun yo.", "vote WI")]
     [InlineData("Прошу проголосувати за пана Мотта в неділю.", "проголосувати за")]
+    // The inclusive imperative: "let's", French "votons", Polish "głosujemy".
+    [InlineData("On the 28th, let's all vote for Dana Ortiz.", "let's all vote for Dana")]
+    [InlineData("Le 28, votons pour Mme Marsh.", "votons pour")]
+    [InlineData("28 lutego głosujemy na Dorotę Zielińską, naszą sąsiadkę.", "głosujemy na")]
     public void Fires_on_asks_for_a_candidate_or_side(string text, string phrase)
     {
         var hit = Mail.Run<VoteSolicitation>(text);
@@ -46,6 +50,8 @@ public sealed class VoteSolicitationTests
     [InlineData("Union election: vote for delegates to the house of delegates.")]
     [InlineData("No olvides votar el martes. Encuentra tu lugar de votación.")]
     [InlineData("Vota por tu disfraz favorito.")]
+    [InlineData("Let's vote for the best costume at Friday's party.")]
+    [InlineData("Student council: let's vote for Maria for class president.")]
     [InlineData("Voten por su disfraz favorito en la oficina.")]
     [InlineData("学生会选举：请投票给你喜欢的班长候选人。Student council election on Friday.")]
     [InlineData("Ngày bầu cử: điểm bỏ phiếu mở cửa từ 6 giờ sáng.")]
