@@ -18,6 +18,7 @@ internal static class SignalCatalog
         new RegisteredCampaignMention(),
         new RegisteredCandidateNamed(),
         new RegisteredCandidateNamed(quoted: true),
+        new RegisteredCandidateNamed(firstNames: true),
         new CandidateCallToAction(),
         new CampaignDonationAsk(),
         new StudentRecruitment(),

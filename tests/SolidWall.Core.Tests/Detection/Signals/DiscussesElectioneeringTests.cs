@@ -88,7 +88,7 @@ public sealed class DiscussesElectioneeringTests
         const string text = "Correction: I should not have told you the Saturday walk with Dana counts as service hours.";
         Assert.Null(Mail.Run<DiscussesElectioneering>(Mail.Of(text)));
         var registry = Mail.SampleRegistry();
-        Assert.NotNull(Mail.Run<RegisteredCandidateNamed>(Mail.Of(text), registry: registry));
+        Assert.NotNull(Mail.Run("RegisteredCandidateFirstName", Mail.Of(text), registry));
         Mail.AssertEvidenceAt(Mail.Run<DiscussesElectioneering>(Mail.Of(text), registry: registry), text, "Correction");
     }
 

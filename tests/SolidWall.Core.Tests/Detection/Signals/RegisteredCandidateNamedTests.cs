@@ -39,15 +39,31 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("周六上午到雷耶斯的办公室帮忙装信封。", "雷耶斯")] // Chinese: no spaces around names
     [InlineData("хто роздасть листівки Дороти у суботу", "Дороти")] // Ukrainian: the genitive of Дорота
     [InlineData("привітання від олдермена Рейєса", "Рейєса")] // and of a name that ends in a consonant
-    [InlineData("роздасть листівки Дороти Зелінської", "Дороти")] // the full name declined: no other signal reads it
+    [InlineData("роздасть листівки Дороти Зелінської", "Зелінської")] // the full name declined: no other signal reads it (its surname here, its first name in RegisteredCandidateFirstName)
     [InlineData("Przyjdzie pani Dorota i zostawi kalendarzyki.", "Dorota")] // Polish speaks of any adult with a title
     [InlineData("W sobotę pomagamy pani Dorocie? Nie, pomagamy Zielińskiej.", "Zielińskiej")] // Polish: a case ending
     public void Fires_on_a_candidate_named_by_one_part(string text, string part)
     {
-        var hit = Mail.Run<RegisteredCandidateNamed>(Mail.Of(text, "Saturday"), registry: World);
+        // A surname is RegisteredCandidateNamed's, a first name RegisteredCandidateFirstName's.
+        var message = Mail.Of(text, "Saturday");
+        var hit = Mail.Run("RegisteredCandidateNamed", message, World) ?? Mail.Run("RegisteredCandidateFirstName", message, World);
         Assert.NotNull(hit);
         Mail.AssertEvidenceAt(hit, text, part);
         Assert.Contains("named by", hit.Evidence[0].Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Kurt's people need ten staff Saturday.", "RegisteredCandidateFirstName", "first name")]
+    [InlineData("ps dont forget Hanneman in Nov", "RegisteredCandidateNamed", "surname")]
+    [InlineData("las tarjetas de Tomás van en las mochilas", "RegisteredCandidateFirstName", "first name")]
+    public void A_first_name_and_a_surname_are_read_by_two_signals_weighed_apart(string text, string signal, string form)
+    {
+        var message = Mail.Of(text, "memo");
+        var hit = Mail.Run(signal, message, World);
+        Assert.NotNull(hit);
+        Assert.Contains($"named by {form} alone", hit.Evidence[0].Note, StringComparison.Ordinal);
+        var other = signal == "RegisteredCandidateNamed" ? "RegisteredCandidateFirstName" : "RegisteredCandidateNamed";
+        Assert.Null(Mail.Run(other, message, World));
     }
 
     [Theory]
@@ -63,8 +79,11 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("Hannemann's bakery is closed.")] // inside a longer word
     [InlineData("Kurtis will open the gym.")] // another name that starts with the part
     [InlineData("Пані Зелінська з бібліотеки чекає на звіти.")] // a title before the surname: the librarian
-    public void Stays_quiet_when_the_part_is_someone_else(string text) =>
-        Assert.Null(Mail.Run<RegisteredCandidateNamed>(Mail.Of(text, "Notes"), registry: World));
+    public void Stays_quiet_when_the_part_is_someone_else(string text)
+    {
+        Assert.Null(Mail.Run("RegisteredCandidateNamed", Mail.Of(text, "Notes"), World));
+        Assert.Null(Mail.Run("RegisteredCandidateFirstName", Mail.Of(text, "Notes"), World));
+    }
 
     [Fact]
     public void An_inside_senders_own_name_is_the_sender_signing()
@@ -73,10 +92,10 @@ public sealed class RegisteredCandidateNamedTests
         Message From(string to) => Mail.Of(text, "Bags", from: "t.cardenas@lakeshore.example", to: [to], fromName: "Tomás Cárdenas");
 
         // Writing to colleagues at the same domain, Tomás Cárdenas signs with his own first name.
-        Assert.Null(Mail.Run<RegisteredCandidateNamed>(From("kitchen@lakeshore.example"), registry: World));
+        Assert.Null(Mail.Run("RegisteredCandidateFirstName", From("kitchen@lakeshore.example"), World));
 
         // From outside, the same sign-off is a registered candidate's first name, as before.
-        Assert.NotNull(Mail.Run<RegisteredCandidateNamed>(From("kitchen@district.example"), registry: World));
+        Assert.NotNull(Mail.Run("RegisteredCandidateFirstName", From("kitchen@district.example"), World));
 
         // Another candidate the same sender names still counts.
         Assert.NotNull(Mail.Run<RegisteredCandidateNamed>(
@@ -143,9 +162,9 @@ public sealed class RegisteredCandidateNamedTests
     {
         const string text = "Sure, I'll take Kurt's flyers to the lounge.\n\n> Kurt wants building workers at the table.";
         var message = Mail.Of(text, "Re: flyers", segments: SolidWall.Core.Text.SegmentSplitter.Split(text));
-        var own = Mail.Run("RegisteredCandidateNamed", message, World);
+        var own = Mail.Run("RegisteredCandidateFirstName", message, World);
         Assert.NotNull(own);
-        Assert.Single(own.Evidence); // the quoted mention is not the main signal's evidence
+        Assert.Single(own.Evidence); // the quoted mention is not the own words' signal's evidence
         Assert.Equal(text.IndexOf("Kurt", StringComparison.Ordinal), own.Evidence[0].Offset);
         Assert.Null(Mail.Run("RegisteredCandidateQuoted", message, World));
     }
