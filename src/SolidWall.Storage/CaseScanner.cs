@@ -134,17 +134,19 @@ public sealed class CaseScanner
             foreach (var result in ParallelMessages.Map(toDo, raw => Work(raw, copies), _threads, cancellationToken))
             {
                 var (raw, scanned) = result;
-                var key = Key(raw.Sha256);
+                // Only a scan that reads copies once looks its items up by SHA-256.
+                var key = copies is null ? null : Key(raw.Sha256);
                 if (scanned.Message is null && scanned.Item is not null && key is { } copied && failedFirsts.Remove(copied))
                 {
                     // The earlier reading of these bytes failed and stored no message: this copy is read in full.
                     scanned = Work(raw, null).Result;
                 }
 
-                if (scanned.Skipped is not null && key is { } failed && copies is not null)
+                if (scanned.Skipped is not null && key is { } failed)
                 {
                     failedFirsts.Add(failed);
                 }
+
                 if (!string.Equals(currentSource, raw.Source, StringComparison.Ordinal))
                 {
                     if (currentSource is not null)

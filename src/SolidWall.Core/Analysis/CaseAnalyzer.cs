@@ -94,8 +94,7 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
             sawText |= message.Text.Length > 0;
             if (message.Encryption is not null)
             {
-                // Kept without the text and fingerprints the rest of the analysis reads: the list names the message.
-                encrypted[message.Sha256] = message with { Text = "", Segments = [], Fingerprints = [], VerdictJson = "{}" };
+                encrypted[message.Sha256] = message;
             }
 
             if (message.From is not { } from)
@@ -173,7 +172,7 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
         }
 
         encryptedItems.Sort(static (a, b) => string.CompareOrdinal(a.Source, b.Source) is var bySource and not 0 ? bySource : a.Offset.CompareTo(b.Offset));
-        return new ReportAssembly(_options, campaigns, tally, skipped, coordination, sawText) { Encrypted = encryptedItems }.Build();
+        return new ReportAssembly(_options, campaigns, tally, skipped, encryptedItems, coordination, sawText).Build();
     }
 
     // Near-duplicate groups over all campaign mail: each group is one variant (one text, whatever the greeting and tokens).

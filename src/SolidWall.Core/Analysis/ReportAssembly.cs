@@ -13,13 +13,11 @@ internal sealed class ReportAssembly(
     IReadOnlyList<Campaign> campaigns,
     ItemTally tally,
     IReadOnlyList<SkippedItem> skipped,
+    IReadOnlyList<EncryptedItem> encrypted,
     CoordinationFinder coordination,
     bool sawText)
 {
     private readonly InstitutionDirectory _directory = options.Directory;
-
-    /// <summary>The items whose content is encrypted, by source and offset.</summary>
-    public IReadOnlyList<EncryptedItem> Encrypted { get; init; } = [];
 
     public CaseReport Build()
     {
@@ -34,7 +32,7 @@ internal sealed class ReportAssembly(
                 Messages = tally.Items,
                 Electioneering = tally.Electioneering,
                 Skipped = skipped.Count,
-                Encrypted = Encrypted.Count,
+                Encrypted = encrypted.Count,
                 Campaigns = ordered.Select(c => c.Figures).ToList(),
             },
             GeneratedAt = options.GeneratedAt ?? DateTimeOffset.UtcNow,
@@ -218,7 +216,7 @@ internal sealed class ReportAssembly(
         {
             MissingMailboxes = custodians.Where(c => !tally.Mailboxes.Contains(c)).Order(StringComparer.Ordinal).ToList(),
             Skipped = skipped,
-            Encrypted = Encrypted,
+            Encrypted = encrypted,
             Sources = tally.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SourceCount(s.Key, s.Value)).ToList(),
             Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText, options.FingerprintNormalisation, options.EncryptionUnrecorded).ToList(),
         };

@@ -225,7 +225,7 @@ internal sealed class DetectionContext
         return false;
     }
 
-    /// <summary>Where registered candidates' name parts stand alone, found once for both signals that read them (<see cref="Signals.RegisteredCandidateNamed"/>).</summary>
+    /// <summary>Where registered candidates' name parts stand alone, found once for the three signals that read them (<see cref="Signals.RegisteredCandidateNamed"/>).</summary>
     internal List<(TextField Field, int At, int Length, CandidateNamePart Part)>? CandidateParts { get; set; }
 
     /// <summary>True when this context is one forwarded or quoted segment read on its own.</summary>

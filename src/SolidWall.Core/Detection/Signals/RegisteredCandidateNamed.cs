@@ -64,7 +64,7 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false, bool firstNa
                 return null;
             }
 
-            if ((!quoted && !inOwnWords) || (!quoted && part.IsSurname == firstNames) || IsSendersOwn(context, field, at, length)
+            if ((!quoted && (!inOwnWords || part.IsSurname == firstNames)) || IsSendersOwn(context, field, at, length)
                 || !(reported ??= []).Add(part))
             {
                 continue;
