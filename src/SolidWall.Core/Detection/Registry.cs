@@ -249,30 +249,88 @@ public sealed class Registry
             return (-1, 0, null);
         }
 
+        // Only a place that follows no word character can start a name: a word's first character, or one after a mark.
+        var at = from > 0 && IsWordCharacter(lower[from - 1]) ? AfterWord(lower, from) : from;
+        while (at < lower.Length - 1)
+        {
+            var (c, d) = (lower[at], lower[at + 1]);
+            if ((c >= 128 || d >= 128 || _startsAsciiName[(c * 128) + d]) && NameAt(lower, at) is { } found)
+            {
+                return (at, found.Name.Length, found.Entry);
+            }
+
+            at = IsWordCharacter(c) ? AfterWord(lower, at + 1) : at + 1;
+        }
+
+        return (-1, 0, null);
+    }
+
+    /// <summary><see cref="FindName"/> the plain way, every place looked at: the reference its vectorised reading is tested against.</summary>
+    internal (int Index, int Length, RegistryEntry? Entry) FindNameOneByOne(ReadOnlySpan<char> lower, int from)
+    {
         var afterWord = from > 0 && IsWordCharacter(lower[from - 1]);
         for (var at = from; at < lower.Length - 1; at++)
         {
-            var (c, d) = (lower[at], lower[at + 1]);
             var startsWord = !afterWord;
-            afterWord = IsWordCharacter(c);
-            if (!startsWord
-                || (c < 128 && d < 128 ? !_startsAsciiName[(c * 128) + d] : !_namesByStart.ContainsKey(Start(c, d))))
+            afterWord = IsWordCharacter(lower[at]);
+            if (startsWord && NameAt(lower, at) is { } found)
             {
-                continue;
-            }
-
-            foreach (var (name, entry) in _namesByStart[Start(c, d)])
-            {
-                if (lower[at..].StartsWith(name, StringComparison.Ordinal)
-                    && (at + name.Length == lower.Length || !IsWordCharacter(lower[at + name.Length])))
-                {
-                    return (at, name.Length, entry);
-                }
+                return (at, found.Name.Length, found.Entry);
             }
         }
 
         return (-1, 0, null);
     }
+
+    // The longest registered name that starts at `at` and ends a word (the names that start alike are longest first).
+    private (string Name, RegistryEntry Entry)? NameAt(ReadOnlySpan<char> lower, int at)
+    {
+        if (!_namesByStart.TryGetValue(Start(lower[at], lower[at + 1]), out var names))
+        {
+            return null;
+        }
+
+        foreach (var (name, entry) in names)
+        {
+            if (lower[at..].StartsWith(name, StringComparison.Ordinal)
+                && (at + name.Length == lower.Length || !IsWordCharacter(lower[at + name.Length])))
+            {
+                return (name, entry);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The place after the first character at or after <paramref name="at"/> that is no word character: the next place
+    /// that may start a name, from inside a word. The word's ASCII letters and digits are passed over by a vectorised
+    /// search, not looked at one by one (6.4 → µs a message with the district set's registry, `bench -- classify --parts`).
+    /// </summary>
+    private static int AfterWord(ReadOnlySpan<char> lower, int at)
+    {
+        while (at < lower.Length)
+        {
+            var next = lower[at..].IndexOfAnyExcept(AsciiWordCharacters);
+            if (next < 0)
+            {
+                return lower.Length;
+            }
+
+            at += next;
+            if (lower[at] < 128 || !IsWordCharacter(lower[at]))
+            {
+                return at + 1;
+            }
+
+            at++;
+        }
+
+        return at;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiWordCharacters =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static int Start(char first, char second) => (first << 16) | second;
 

@@ -325,7 +325,7 @@ internal sealed class FeatureExtractor
 
         var (buckets, counts, origins, values) = (_buckets, _counts, _origins, _values);
         var tableSize = 4096;
-        while (tableSize < capacity * 2)
+        while (tableSize <= capacity)
         {
             tableSize *= 2;
         }
