@@ -24,6 +24,9 @@ public sealed class Registry
     private readonly Dictionary<int, (string Name, RegistryEntry Entry)[]> _namesByStart;
     private readonly bool[] _startsAsciiName = new bool[128 * 128];
 
+    // Whether every name starts with a word character (AllNames).
+    private readonly bool _namesStartWords;
+
     public Registry(IReadOnlyList<RegistryEntry> entries)
     {
         Entries = entries;
@@ -57,6 +60,8 @@ public sealed class Registry
         {
             _startsAsciiName[(name[0] * 128) + name[1]] = true;
         }
+
+        _namesStartWords = _names.All(n => IsWordCharacter(n.Name[0]));
     }
 
     public static Registry Empty { get; } = new([]);
@@ -220,54 +225,70 @@ public sealed class Registry
         }
 
         List<RegistryNameHit>? hits = null;
-        for (var from = 0; ;)
+        if (!_namesStartWords)
         {
-            var (index, length, entry) = FindName(lower, from);
-            if (entry is null)
+            // A name that starts with a mark ("¡sí a la 1!") may start at a mark after a mark: every place is looked at.
+            for (var from = 0; ;)
             {
-                return hits is null ? [] : [.. hits];
-            }
+                var (index, length, entry) = FindNameOneByOne(lower, from);
+                if (entry is null)
+                {
+                    return hits is null ? [] : [.. hits];
+                }
 
-            (hits ??= []).Add(new RegistryNameHit(index, length, entry));
-            from = index + length;
+                (hits ??= []).Add(new RegistryNameHit(index, length, entry));
+                from = index + length;
+            }
         }
+
+        // Every name starts with a word character, so only a word's start can start one; the words are stepped through
+        // by their bits (WordBits). A name found ends before a mark, so the next starts at a word after it.
+        var bits = WordBits.Rent(lower.Length);
+        WordBits.Mark<RegistryWordCharacters>(lower, bits);
+        for (var at = WordBits.NextStart(bits, 0, lower.Length); at >= 0 && at < lower.Length - 1;)
+        {
+            var (c, d) = (lower[at], lower[at + 1]);
+            if ((c >= 128 || d >= 128 || _startsAsciiName[(c * 128) + d]) && NameAt(lower, at) is { } found)
+            {
+                (hits ??= []).Add(new RegistryNameHit(at, found.Name.Length, found.Entry));
+                at = WordBits.NextStart(bits, at + found.Name.Length, lower.Length);
+            }
+            else
+            {
+                at = WordBits.NextStart(bits, WordBits.RunEnd(bits, at, lower.Length), lower.Length);
+            }
+        }
+
+        WordBits.Return(bits);
+        return hits is null ? [] : [.. hits];
+    }
+
+    // IsWordCharacter, for WordBits.
+    private readonly struct RegistryWordCharacters : IWordCharacters
+    {
+        public static bool AsciiJoiners => false;
+
+        public static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c);
     }
 
     /// <summary>
     /// The first registered name in <paramref name="lower"/> at or after <paramref name="from"/>, a whole word or words:
-    /// at the first place that starts one, the longest that starts there. Only the places where a word starts can
-    /// start a name, so one pass looks at each word's first two characters and compares only the names that begin with them.
-    /// A search for every name's string anywhere (<see cref="NameSearch"/>, then a word-edge check at each find) took
-    /// 20 µs a message with the district set's registry (38 in text with letters outside ASCII); searching for the
-    /// names' first characters instead, 14 (they are common letters); by first character at word starts, 10 ("for",
-    /// "of" and "re" start many words and the committees' names); by first two, 6.
+    /// at the first place that starts one, the longest that starts there. Only a place after no word character can
+    /// start a name, so each such place's first two characters are looked up, and only the names that begin with them
+    /// compared. Every place looked at: the reference <see cref="AllNames"/>'s reading by word starts is tested against,
+    /// and its reading when a name starts with a mark. A search for every name's string anywhere (<see cref="NameSearch"/>,
+    /// then a word-edge check at each find) took 20 µs a message with the district set's registry (38 in text with
+    /// letters outside ASCII); searching for the names' first characters instead, 14 (they are common letters); by
+    /// first character at word starts, 10 ("for", "of" and "re" start many words and the committees' names); by first
+    /// two, 6; by first two at word starts found by their bits (<see cref="WordBits"/>), 4.6.
     /// </summary>
-    internal (int Index, int Length, RegistryEntry? Entry) FindName(ReadOnlySpan<char> lower, int from)
+    internal (int Index, int Length, RegistryEntry? Entry) FindNameOneByOne(ReadOnlySpan<char> lower, int from)
     {
         if (_names.Length == 0)
         {
             return (-1, 0, null);
         }
 
-        // Only a place that follows no word character can start a name: a word's first character, or one after a mark.
-        var at = from > 0 && IsWordCharacter(lower[from - 1]) ? AfterWord(lower, from) : from;
-        while (at < lower.Length - 1)
-        {
-            var (c, d) = (lower[at], lower[at + 1]);
-            if ((c >= 128 || d >= 128 || _startsAsciiName[(c * 128) + d]) && NameAt(lower, at) is { } found)
-            {
-                return (at, found.Name.Length, found.Entry);
-            }
-
-            at = IsWordCharacter(c) ? AfterWord(lower, at + 1) : at + 1;
-        }
-
-        return (-1, 0, null);
-    }
-
-    /// <summary><see cref="FindName"/> the plain way, every place looked at: the reference its vectorised reading is tested against.</summary>
-    internal (int Index, int Length, RegistryEntry? Entry) FindNameOneByOne(ReadOnlySpan<char> lower, int from)
-    {
         var afterWord = from > 0 && IsWordCharacter(lower[from - 1]);
         for (var at = from; at < lower.Length - 1; at++)
         {
@@ -301,36 +322,6 @@ public sealed class Registry
 
         return null;
     }
-
-    /// <summary>
-    /// The place after the first character at or after <paramref name="at"/> that is no word character: the next place
-    /// that may start a name, from inside a word. The word's ASCII letters and digits are passed over by a vectorised
-    /// search, not looked at one by one (6.4 → µs a message with the district set's registry, `bench -- classify --parts`).
-    /// </summary>
-    private static int AfterWord(ReadOnlySpan<char> lower, int at)
-    {
-        while (at < lower.Length)
-        {
-            var next = lower[at..].IndexOfAnyExcept(AsciiWordCharacters);
-            if (next < 0)
-            {
-                return lower.Length;
-            }
-
-            at += next;
-            if (lower[at] < 128 || !IsWordCharacter(lower[at]))
-            {
-                return at + 1;
-            }
-
-            at++;
-        }
-
-        return at;
-    }
-
-    private static readonly System.Buffers.SearchValues<char> AsciiWordCharacters =
-        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static int Start(char first, char second) => (first << 16) | second;
 

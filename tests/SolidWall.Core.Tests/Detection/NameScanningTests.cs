@@ -86,32 +86,99 @@ public sealed class NameScanningTests
     }
 
     [Fact]
-    public void Registered_names_are_found_where_the_plain_reading_finds_them_from_every_place()
+    public void Registered_names_are_found_where_the_plain_reading_finds_them()
     {
         var forms = District.Entries.SelectMany(e => e.Names).Select(n => n.ToLowerInvariant()).ToArray();
         var random = new Random(11);
         var hits = 0;
-        for (var n = 0; n < 2_000; n++)
+        for (var n = 0; n < 3_000; n++)
         {
             var text = InvariantLower.Of(Build(random, forms));
-            foreach (var from in new[] { 0, 1, random.Next(text.Length), random.Next(text.Length) })
+            var plain = AllNamesOneByOne(District, text);
+            Assert.Equal(plain, District.AllNames(text));
+            hits += plain.Length;
+        }
+
+        Assert.True(hits > 3_000, $"{hits} names found");
+        foreach (var row in TrainingData.LoadDistrict(Model.TestPaths.District()))
+        {
+            var text = InvariantLower.Of(row.Message!.Text);
+            Assert.Equal(AllNamesOneByOne(District, text), District.AllNames(text));
+        }
+    }
+
+    [Fact]
+    public void A_registered_name_that_starts_with_a_mark_is_found_after_a_mark_too()
+    {
+        var registry = Registry.Parse(
+            "committees:\n  - id: si\n    name: \"¡Sí a la 1!\"\n  - id: ortiz\n    name: Friends of Dana Ortiz\n", "registry.yaml");
+        var text = InvariantLower.Of("Firmen: ¡¡Sí a la 1! y (¡sí a la 1!) con friends of dana ortiz.");
+        var found = registry.AllNames(text);
+        Assert.Equal(AllNamesOneByOne(registry, text), found);
+        Assert.Equal(3, found.Length);
+    }
+
+    [Fact]
+    public void Word_bits_mark_the_runs_the_plain_reading_finds()
+    {
+        var random = new Random(3);
+        var alphabet = "aZ09-_@ .,'/é大\u00a0Жм٣😀";
+        for (var n = 0; n < 2_000; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 300)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var bits = WordBits.Rent(text.Length);
+            WordBits.Mark<RegistryLetters>(text, bits);
+            var runs = new List<(int, int)>();
+            for (var at = WordBits.NextStart(bits, 0, text.Length); at >= 0;)
             {
-                if (from >= text.Length)
+                var end = WordBits.RunEnd(bits, at, text.Length);
+                runs.Add((at, end));
+                at = WordBits.NextStart(bits, end, text.Length);
+            }
+
+            WordBits.Return(bits);
+            var plain = new List<(int, int)>();
+            for (var i = 0; i < text.Length;)
+            {
+                if (!char.IsLetterOrDigit(text[i]))
                 {
+                    i++;
                     continue;
                 }
 
-                var plain = District.FindNameOneByOne(text, from);
-                Assert.Equal(plain, District.FindName(text, from));
-                hits += plain.Entry is null ? 0 : 1;
-            }
-        }
+                var start = i;
+                while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
 
-        Assert.True(hits > 2_000, $"{hits} names found");
-        foreach (var row in TrainingData.LoadDistrict(Model.TestPaths.District()).Take(1_500))
+                plain.Add((start, i));
+            }
+
+            Assert.Equal(plain, runs);
+        }
+    }
+
+    private readonly struct RegistryLetters : IWordCharacters
+    {
+        public static bool AsciiJoiners => false;
+
+        public static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c);
+    }
+
+    private static RegistryNameHit[] AllNamesOneByOne(Registry registry, string lower)
+    {
+        var hits = new List<RegistryNameHit>();
+        for (var from = 0; ;)
         {
-            var text = InvariantLower.Of(row.Message!.Text);
-            Assert.Equal(District.FindNameOneByOne(text, 0), District.FindName(text, 0));
+            var (index, length, entry) = registry.FindNameOneByOne(lower, from);
+            if (entry is null)
+            {
+                return [.. hits];
+            }
+
+            hits.Add(new RegistryNameHit(index, length, entry));
+            from = index + length;
         }
     }
 
