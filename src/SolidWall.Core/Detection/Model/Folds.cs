@@ -67,7 +67,12 @@ internal static class Folds
         return folds;
     }
 
-    /// <summary>Group id per row (the index of its group's first row): district rows joined by shared 4-grams, others alone.</summary>
+    /// <summary>
+    /// Group id per row (the index of its group's first row): district rows joined where more than half of the smaller
+    /// row's word 4-grams are the other's, others alone. The rows that share a 4-gram with a row are found by an index from
+    /// each 4-gram to the rows that hold it, and only they are counted: comparing every pair of the 5,149 district rows
+    /// took 25 of `solidwall train`'s 33 seconds, and twice as many of `solidwall eval`'s, which groups once per fold.
+    /// </summary>
     internal static int[] Groups(IReadOnlyList<TrainingExample> examples)
     {
         var parent = new int[examples.Count];
@@ -76,41 +81,60 @@ internal static class Folds
             parent[i] = i;
         }
 
-        var district = new List<(int Index, HashSet<ulong> Grams)>();
+        var rows = new List<int>();
+        var grams = new List<HashSet<ulong>>();
         for (var i = 0; i < examples.Count; i++)
         {
             if (examples[i].IsDistrict)
             {
-                district.Add((i, FourGrams(examples[i].Text)));
+                rows.Add(i);
+                grams.Add(FourGrams(examples[i].Text));
             }
         }
 
-        for (var a = 0; a < district.Count; a++)
+        // Each 4-gram's rows, in order (indices into rows).
+        var holders = new Dictionary<ulong, List<int>>();
+        for (var d = 0; d < grams.Count; d++)
         {
-            for (var b = a + 1; b < district.Count; b++)
+            foreach (var g in grams[d])
             {
-                var (x, y) = (district[a].Grams, district[b].Grams);
-                var smaller = x.Count <= y.Count ? x : y;
-                var larger = ReferenceEquals(smaller, x) ? y : x;
-                if (smaller.Count == 0)
+                if (!holders.TryGetValue(g, out var list))
                 {
-                    continue;
+                    holders[g] = list = [];
                 }
 
-                var shared = 0;
-                foreach (var g in smaller)
+                list.Add(d);
+            }
+        }
+
+        // For each row, how many of its 4-grams each later row holds; then the pairs over the threshold are joined.
+        var shared = new int[grams.Count];
+        var met = new List<int>();
+        for (var a = 0; a < grams.Count; a++)
+        {
+            foreach (var g in grams[a])
+            {
+                var list = holders[g];
+                for (var k = list.Count - 1; k >= 0 && list[k] > a; k--)
                 {
-                    if (larger.Contains(g))
+                    if (shared[list[k]]++ == 0)
                     {
-                        shared++;
+                        met.Add(list[k]);
                     }
                 }
-
-                if (shared > ContainmentForSameGroup * smaller.Count)
-                {
-                    Union(parent, district[a].Index, district[b].Index);
-                }
             }
+
+            foreach (var b in met)
+            {
+                if (shared[b] > ContainmentForSameGroup * Math.Min(grams[a].Count, grams[b].Count))
+                {
+                    Union(parent, rows[a], rows[b]);
+                }
+
+                shared[b] = 0;
+            }
+
+            met.Clear();
         }
 
         var result = new int[examples.Count];
@@ -122,7 +146,7 @@ internal static class Folds
         return result;
     }
 
-    private static HashSet<ulong> FourGrams(string text)
+    internal static HashSet<ulong> FourGrams(string text)
     {
         var tokens = new TokenBuffer();
         Tokenizer.Tokenize(text, tokens);

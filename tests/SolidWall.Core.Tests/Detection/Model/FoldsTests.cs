@@ -64,4 +64,69 @@ public sealed class FoldsTests
         Assert.Equal(Folds.Assign(data, 5, 1), Folds.Assign(data, 5, 1));
         Assert.NotEqual(Folds.Assign(data, 5, 1), Folds.Assign(data, 5, 2));
     }
+
+    [Fact]
+    public void GroupsJoinTheRowsThatComparingEveryPairJoins()
+    {
+        // The first 2,000 district rows (forwards stand near what they forward), after the corpus rows, against the
+        // plain comparison of every pair of district rows.
+        var data = Data.Value.Where(e => !e.IsDistrict).Concat(Data.Value.Where(e => e.IsDistrict).Take(2_000)).ToList();
+        var groups = Folds.Groups(data);
+        Assert.Equal(PairwiseGroups(data), groups);
+        Assert.True(groups.Where((g, i) => g != i).Count() >= 20, $"{groups.Where((g, i) => g != i).Count()} rows joined, too few to tell");
+    }
+
+    [Fact]
+    public void ARowJoinsWhenMoreThanHalfOfTheSmallerRowsFourGramsAreShared()
+    {
+        const string blast = "Please share this externship with your students, twelve hours a week for class credit at the campaign office";
+        var rows = new List<TrainingExample>
+        {
+            District("a", blast),
+            // A forward: the blast under a line of its own.
+            District("b", "FYI for your advisory. " + blast),
+            // Three of its 4-grams are the blast's, far from half: alone.
+            District("c", "The science fair judges meet at noon in room 204 to score the boards; it is not for class credit at the campaign office"),
+            // Shares most of the forward's, so joins the forward's group and with it the blast's.
+            District("d", "FYI for your advisory. Please share this externship with your students, twelve hours a week"),
+            new("e", "political", null, blast, true, [], false),
+        };
+
+        var plain = PairwiseGroups(rows);
+        Assert.Equal(plain, Folds.Groups(rows));
+        Assert.True(plain.SequenceEqual([0, 0, 2, 0, 4]), string.Join(",", plain));
+    }
+
+    private static TrainingExample District(string id, string text) => new(id, TrainingExample.DistrictSource, null, text, true, [], true);
+
+    // The plain reading: every pair of district rows compared.
+    private static int[] PairwiseGroups(IReadOnlyList<TrainingExample> data)
+    {
+        var parent = Enumerable.Range(0, data.Count).ToArray();
+        var district = data.Select((e, i) => (e, i)).Where(p => p.e.IsDistrict).Select(p => (p.i, Grams: Folds.FourGrams(p.e.Text))).ToList();
+        for (var a = 0; a < district.Count; a++)
+        {
+            for (var b = a + 1; b < district.Count; b++)
+            {
+                var smaller = Math.Min(district[a].Grams.Count, district[b].Grams.Count);
+                if (smaller > 0 && district[a].Grams.Count(district[b].Grams.Contains) > 0.5 * smaller)
+                {
+                    var (ra, rb) = (Root(district[a].i), Root(district[b].i));
+                    parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, data.Count).Select(Root)];
+
+        int Root(int i)
+        {
+            while (parent[i] != i)
+            {
+                i = parent[i];
+            }
+
+            return i;
+        }
+    }
 }
