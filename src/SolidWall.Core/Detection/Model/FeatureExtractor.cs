@@ -324,6 +324,8 @@ internal sealed class FeatureExtractor
         }
 
         var (buckets, counts, origins, values) = (_buckets, _counts, _origins, _values);
+        // More slots than the message can have features, so a probe always ends; most messages have fewer than half
+        // that many, and twice it put an ordinary message's table out of the first-level cache (BENCHMARKS.md).
         var tableSize = 4096;
         while (tableSize <= capacity)
         {
