@@ -294,7 +294,7 @@ public static class MessageNormalizer
 
         private string PlainText(MimeEntity entity)
         {
-            var text = Decode(entity);
+            var text = Decode(entity, cutUuencoded: true);
             var parameters = entity.ContentType.Parameters;
             if (parameters.TryGetValue("format", out var format) && format.Equals("flowed", StringComparison.OrdinalIgnoreCase))
             {
@@ -330,11 +330,19 @@ public static class MessageNormalizer
             }
         }
 
-        private string Decode(MimeEntity entity)
+        private string Decode(MimeEntity entity, bool cutUuencoded = false)
         {
             var content = entity.GetContent(_defects);
             _decodedSizes[entity] = content.Length;
-            // TODO(uuencode): cut UuEncoding.FindBlocks' blocks out of text/plain once it lands in SolidWall.Mime.
+            if (cutUuencoded && UuEncoding.FindBlocks(content) is { Count: > 0 } blocks)
+            {
+                // Files sent uuencoded inside the text, as pre-MIME mail and some old clients and spam still attach
+                // them: cut out of the text, which they would fill with lines of encoded characters, and listed as
+                // the message's parts (Parts), each with its name, size and SHA-256.
+                _uuBlocks[entity] = blocks;
+                content = WithoutBlocks(content, blocks);
+            }
+
             var charset = entity.ContentType.Charset;
             if (charset is null && entity.ContentType.MediaSubtype == "html")
             {
@@ -367,8 +375,38 @@ public static class MessageNormalizer
                     size = DecodedSize(leaf);
                 }
                 parts.Add(new PartInfo(leaf.ContentType.MimeType, leaf.ContentType.Charset, size, leaf.FileName, sha, isAttachment));
+                if (_uuBlocks.TryGetValue(leaf, out var blocks))
+                {
+                    foreach (var block in blocks)
+                    {
+                        var blockSha = _options.HashAttachments ? Convert.ToHexStringLower(SHA256.HashData(block.Content)) : null;
+                        parts.Add(new PartInfo(UuencodedType, null, block.Content.Length, block.FileName, blockSha, IsAttachment: true));
+                    }
+                }
             }
             return parts;
+        }
+
+        /// <summary>The media type a uuencoded file is listed under: its "begin" line gives a name and a mode, no type.</summary>
+        public const string UuencodedType = "application/octet-stream";
+
+        // The text/plain parts' uuencoded files (Decode), listed after their part (Parts).
+        private readonly Dictionary<MimeEntity, IReadOnlyList<UuBlock>> _uuBlocks = new(ReferenceEqualityComparer.Instance);
+
+        // The content without the blocks' lines; each block starts a line and ends after one, so the lines around it stay apart.
+        private static byte[] WithoutBlocks(byte[] content, IReadOnlyList<UuBlock> blocks)
+        {
+            var kept = new byte[content.Length - blocks.Sum(b => b.End - b.Start)];
+            var (from, to) = (0, 0);
+            foreach (var block in blocks)
+            {
+                content.AsSpan(from, block.Start - from).CopyTo(kept.AsSpan(to));
+                to += block.Start - from;
+                from = block.End;
+            }
+
+            content.AsSpan(from).CopyTo(kept.AsSpan(to));
+            return kept;
         }
 
         /// <summary>The decoded size without decoding where the encoding allows: base64 from its alphabet count, identity encodings as they stand.</summary>

@@ -448,7 +448,7 @@ public sealed class MessageNormalizerTests
         Assert.Equal("No boundary ever appears.", m.Text);
     }
 
-    [Fact(Skip = "TODO(uuencode): UuEncoding.FindBlocks has not landed in SolidWall.Mime; uuencoded blocks stay in the text")]
+    [Fact]
     public void Uuencoded_blocks_in_plain_text_are_cut_out_and_listed_as_parts()
     {
         var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain\n", StringComparison.Ordinal)
@@ -456,6 +456,31 @@ public sealed class MessageNormalizerTests
         var m = Normalize(msg);
         Assert.Equal("See the file.", m.Text);
         Assert.Contains(m.Parts, p => p.FileName == "hi.txt");
+    }
+
+    [Fact]
+    public void Text_around_uuencoded_files_is_kept_and_each_file_is_a_part_with_its_size_and_sha256()
+    {
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain\n", StringComparison.Ordinal)
+            + "Two logs attached.\nbegin 644 one.txt\n#:&D*\n`\nend\nThe second:\nbegin 600 two.log\n&:&5L;&\\*\n`\nend\nThanks, Ray\n";
+        var m = MessageNormalizer.Normalize(MimeParser.Parse(Encoding.UTF8.GetBytes(msg)), new RawMessage("x", 0, Encoding.UTF8.GetBytes(msg)), NormalizeOptions.Default with { HashAttachments = true });
+        Assert.Equal("Two logs attached.\nThe second:\nThanks, Ray", m.Text);
+        var files = m.Parts.Where(p => p.FileName is not null).ToList();
+        Assert.Equal(["one.txt", "two.log"], files.Select(p => p.FileName));
+        Assert.All(files, p => Assert.True(p.IsAttachment));
+        Assert.Equal(3, files[0].Size);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("hi\n"u8)), files[0].Sha256);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("hello\n"u8)), files[1].Sha256);
+    }
+
+    [Fact]
+    public void A_begin_line_that_opens_no_uuencoded_file_stays_in_the_text()
+    {
+        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain\n", StringComparison.Ordinal)
+            + "Rehearsal notes:\nbegin 644 is the room number, not a file.\nWe end at five.\n";
+        var m = Normalize(msg);
+        Assert.Contains("begin 644 is the room number", m.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(m.Parts, p => p.FileName is not null);
     }
 
     public static TheoryData<string> TortureMessages()
