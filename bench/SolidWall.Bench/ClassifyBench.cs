@@ -19,6 +19,11 @@ internal static class ClassifyBench
             return Parts(args[1..]);
         }
 
+        if (args.FirstOrDefault() == "--patterns")
+        {
+            return Patterns();
+        }
+
         // --shipped: the embedded model and the default policy (what `train` writes) instead of training first, so that
         // builds can be alternated a few seconds apart.
         var shipped = args.Contains("--shipped");
@@ -156,6 +161,43 @@ internal static class ClassifyBench
 
         var withRegistry = new Detector(registry: registry, model: model);
         Time("classify, whole detector, district registry", rounds, messages.Length, i => withRegistry.Classify(messages[i]));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>classify --patterns</c>: what building each of the detector's patterns costs (the mean of three builds of the same
+    /// pattern, after the detector was built once), most first: most of what a process pays before its first verdict.
+    /// </summary>
+    private static int Patterns()
+    {
+        _ = SignalCatalog.All.Count;
+        var rows = new List<(double Ms, string Where)>();
+        foreach (var type in typeof(Detector).Assembly.GetTypes())
+        {
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public))
+            {
+                var value = field.FieldType == typeof(System.Text.RegularExpressions.Regex) || field.FieldType == typeof(PhrasePattern) ? field.GetValue(null) : null;
+                if ((value as System.Text.RegularExpressions.Regex ?? (value as PhrasePattern)?.Regex) is not { } regex)
+                {
+                    continue;
+                }
+
+                var clock = Stopwatch.StartNew();
+                for (var k = 0; k < 3; k++)
+                {
+                    _ = new System.Text.RegularExpressions.Regex(regex.ToString(), regex.Options);
+                }
+
+                rows.Add((clock.Elapsed.TotalMilliseconds / 3, $"{type.Name}.{field.Name}"));
+            }
+        }
+
+        foreach (var (ms, where) in rows.OrderByDescending(r => r.Ms).Take(20))
+        {
+            Console.WriteLine($"  {ms,8:F1} ms  {where}");
+        }
+
+        Console.WriteLine($"patterns: {rows.Count} in static fields, {rows.Sum(r => r.Ms):F0} ms to build them all once more");
         return 0;
     }
 

@@ -88,7 +88,9 @@ internal static class CoercionRule
 
     internal static readonly Regex Leverage = PhraseScan.Compile(LeverageWords);
 
-    private static readonly Regex OtherScriptPressure = PhraseScan.Compile(PressureOtherScripts + "|" + LeverageOtherScripts);
+    private static Regex OtherScriptPressure => s_otherScriptPressure ??= PhraseScan.Compile(PressureOtherScripts + "|" + LeverageOtherScripts);
+
+    private static Regex? s_otherScriptPressure;
 
     /// <summary>True when an electioneering message should carry `coercion`: an insider's pressure language.</summary>
     public static bool Adds(DetectionContext context)
