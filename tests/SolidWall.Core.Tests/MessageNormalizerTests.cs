@@ -451,9 +451,7 @@ public sealed class MessageNormalizerTests
     [Fact]
     public void Uuencoded_blocks_in_plain_text_are_cut_out_and_listed_as_parts()
     {
-        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain\n", StringComparison.Ordinal)
-            + "See the file.\n\nbegin 644 hi.txt\n#:&D*\n`\nend\n";
-        var m = Normalize(msg);
+        var m = Normalize(PlainText("See the file.\n\nbegin 644 hi.txt\n#:&D*\n`\nend\n"));
         Assert.Equal("See the file.", m.Text);
         Assert.Contains(m.Parts, p => p.FileName == "hi.txt");
     }
@@ -461,9 +459,9 @@ public sealed class MessageNormalizerTests
     [Fact]
     public void Text_around_uuencoded_files_is_kept_and_each_file_is_a_part_with_its_size_and_sha256()
     {
-        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain\n", StringComparison.Ordinal)
-            + "Two logs attached.\nbegin 644 one.txt\n#:&D*\n`\nend\nThe second:\nbegin 600 two.log\n&:&5L;&\\*\n`\nend\nThanks, Ray\n";
-        var m = MessageNormalizer.Normalize(MimeParser.Parse(Encoding.UTF8.GetBytes(msg)), new RawMessage("x", 0, Encoding.UTF8.GetBytes(msg)), NormalizeOptions.Default with { HashAttachments = true });
+        var m = Normalize(
+            PlainText("Two logs attached.\nbegin 644 one.txt\n#:&D*\n`\nend\nThe second:\nbegin 600 two.log\n&:&5L;&\\*\n`\nend\nThanks, Ray\n"),
+            NormalizeOptions.Default with { HashAttachments = true });
         Assert.Equal("Two logs attached.\nThe second:\nThanks, Ray", m.Text);
         var files = m.Parts.Where(p => p.FileName is not null).ToList();
         Assert.Equal(["one.txt", "two.log"], files.Select(p => p.FileName));
@@ -476,12 +474,14 @@ public sealed class MessageNormalizerTests
     [Fact]
     public void A_begin_line_that_opens_no_uuencoded_file_stays_in_the_text()
     {
-        var msg = Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain\n", StringComparison.Ordinal)
-            + "Rehearsal notes:\nbegin 644 is the room number, not a file.\nWe end at five.\n";
-        var m = Normalize(msg);
+        var m = Normalize(PlainText("Rehearsal notes:\nbegin 644 is the room number, not a file.\nWe end at five.\n"));
         Assert.Contains("begin 644 is the room number", m.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(m.Parts, p => p.FileName is not null);
     }
+
+    // The test envelope with a text/plain body.
+    private static string PlainText(string body) =>
+        Envelope.Replace("MIME-Version: 1.0\n", "MIME-Version: 1.0\nContent-Type: text/plain\n", StringComparison.Ordinal) + body;
 
     public static TheoryData<string> TortureMessages()
     {
