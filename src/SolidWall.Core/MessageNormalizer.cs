@@ -150,6 +150,12 @@ public static class MessageNormalizer
         private readonly Dictionary<MimeEntity, long> _decodedSizes = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<MimeEntity> _linksScanned = new(ReferenceEqualityComparer.Instance);
 
+        // The text/plain parts' uuencoded files (Decode), listed after their part (Parts).
+        private readonly Dictionary<MimeEntity, IReadOnlyList<UuBlock>> _uuBlocks = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The media type a uuencoded file is listed under: its "begin" line gives a name and a mode, no type.</summary>
+        private const string UuencodedType = "application/octet-stream";
+
         public Run(NormalizeOptions options, DefectSink defects)
         {
             _options = options;
@@ -386,12 +392,6 @@ public static class MessageNormalizer
             }
             return parts;
         }
-
-        /// <summary>The media type a uuencoded file is listed under: its "begin" line gives a name and a mode, no type.</summary>
-        public const string UuencodedType = "application/octet-stream";
-
-        // The text/plain parts' uuencoded files (Decode), listed after their part (Parts).
-        private readonly Dictionary<MimeEntity, IReadOnlyList<UuBlock>> _uuBlocks = new(ReferenceEqualityComparer.Instance);
 
         // The content without the blocks' lines; each block starts a line and ends after one, so the lines around it stay apart.
         private static byte[] WithoutBlocks(byte[] content, IReadOnlyList<UuBlock> blocks)
