@@ -114,6 +114,20 @@ internal static class ClassifyBench
         Time("boilerplate looked for in the text", rounds, messages.Length, i => MailBoilerplate.Blank(messages[i].Text));
         Time("context, fields lower-cased", rounds, messages.Length, i => new DetectionContext(messages[i], Registry.Empty, InstitutionDirectory.Empty, Policy.Default));
         Time("text model score", rounds, messages.Length, i => model.Score(messages[i]));
+        // The model's steps on their own: tokens, then the vector (tokens again), then the vector scored.
+        var extractor = new FeatureExtractor();
+        Time("text model: tokens", rounds, messages.Length, i =>
+        {
+            extractor.Tokens.Clear();
+            Tokenizer.Tokenize(messages[i].Text, extractor.Tokens);
+        });
+        Time("text model: tokens and vector", rounds, messages.Length, i => extractor.Extract(messages[i].Subject, messages[i].Text, messages[i].Segments));
+        var vectors = messages.Select(m => extractor.Extract(m.Subject, m.Text, m.Segments).Compact()).ToArray();
+        Time("text model: probability of a built vector", rounds, messages.Length, i => model.Probability(vectors[i]));
+        var headsArray = new double[TextModel.HeadCount];
+        Time("text model: category heads of a built vector", rounds, messages.Length, i => model.CategoryRaw(vectors[i], headsArray));
+        Time("text model: postscript looked for", rounds, messages.Length, i => Postscript.Find(messages[i].Text));
+        Console.WriteLine($"  (features per message: {vectors.Average(v => v.Count):F0}; tokens {vectors.Average(v => v.TokenCount):F0}; text {messages.Average(m => m.Text.Length):F0} chars)");
         foreach (var signal in SignalCatalog.All)
         {
             Time($"signal {signal.Name}", rounds, messages.Length, i => signal.Evaluate(contexts[i]));
