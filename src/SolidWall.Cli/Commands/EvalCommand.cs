@@ -20,7 +20,7 @@ internal static class EvalCommand
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
         var scores = new Option<string?>("--scores") { Description = "Also write every row's held-out scores to this file, tab-separated with a header (id, kind, label, score, verdict, without registry, model)" };
-        var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector, with the demo's registry, on it by kind of mail" };
+        var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector on it by kind of mail, with the demo's registry and with none" };
         var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
         command.Options.Add(folds);
         command.Options.Add(json);
@@ -70,23 +70,26 @@ internal static class EvalCommand
         }
 
         DemoCheckReport? demoReport = null;
+        DemoCheckReport? demoWithoutRegistry = null;
         if (demo is not null)
         {
             Directory.CreateDirectory(demo);
-            // As `solidwall demo` runs it: with the registry the generator writes beside the archive.
+            // As `solidwall demo` runs it: with the registry the generator writes beside the archive (it knows one of the
+            // two campaigns, and is not complete). Then with none, as an investigator who has no registry reads it.
             demoReport = DemoArchiveCheck.Run(demo, new DemoOptions(), registry => new Detector(registry: registry, model: TextModel.LoadEmbedded()));
+            demoWithoutRegistry = DemoArchiveCheck.Classify(demo, new Detector(model: TextModel.LoadEmbedded()));
         }
 
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { crossValidation = report, demo = demoReport }, new JsonSerializerOptions { WriteIndented = true }));
+            stdout.WriteLine(JsonSerializer.Serialize(new { crossValidation = report, demo = demoReport, demoWithoutRegistry }, new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
             Write(report, stdout);
-            if (demoReport is not null)
+            if (demoReport is not null && demoWithoutRegistry is not null)
             {
-                WriteDemo(demoReport, stdout);
+                WriteDemo(demoReport, demoWithoutRegistry, stdout);
             }
         }
 
@@ -110,6 +113,11 @@ internal static class EvalCommand
         if (r.DistrictUnregistered is { } unregistered)
         {
             Row(o, "  not listed (district)", unregistered);
+        }
+
+        if (r.DistrictUnregisteredMarkedComplete is { } markedComplete)
+        {
+            Row(o, "    marked complete", markedComplete);
         }
 
         if (r.DistrictArchived is { } archived)
@@ -186,7 +194,7 @@ internal static class EvalCommand
         }
     }
 
-    private static void WriteDemo(DemoCheckReport d, TextWriter o)
+    private static void WriteDemo(DemoCheckReport d, DemoCheckReport withoutRegistry, TextWriter o)
     {
         o.WriteLine();
         o.WriteLine($"demo archive (shipped detector with the demo's registry, {d.Classified} of {d.Items} ground-truth items classified), by kind of mail:");
@@ -199,8 +207,15 @@ internal static class EvalCommand
 
         Header(o);
         Row(o, "demo (all copies)", d.Overall);
+        Row(o, "  no registry", withoutRegistry.Overall);
         o.WriteLine($"demo misclassified ({d.Errors.Count}, first 50):");
         foreach (var e in d.Errors.Take(50))
+        {
+            o.WriteLine("  " + e);
+        }
+
+        o.WriteLine($"demo misclassified with no registry ({withoutRegistry.Errors.Count}, first 50):");
+        foreach (var e in withoutRegistry.Errors.Take(50))
         {
             o.WriteLine("  " + e);
         }

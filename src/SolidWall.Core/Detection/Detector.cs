@@ -29,8 +29,16 @@ public sealed class Detector
     private readonly ITextModel? _model;
 
     // The intercept with a model: the policy's model_bias when the registry names a candidate (whose name the model then
-    // reads as one placeholder word), model_bias_without_registry when it names none.
+    // reads as one placeholder word), model_bias_without_registry when it names none. A registry that is not complete
+    // gives model_bias only to a message it found something in (RegistryFound).
     private readonly double _modelBias;
+
+    // Whether a message the registry finds nothing in is read as with no registry: the registry names a candidate but
+    // is not complete (Registry.Complete).
+    private readonly bool _registryMayMiss;
+
+    // Per entry of _signals: whether it fires only on what the registry lists (RegisteredSender, RegisteredCampaignMention, RegisteredCandidateNamed).
+    private readonly bool[] _readsRegistry;
     private readonly (ISignal Signal, double Weight)[] _signals;
 
     /// <summary>The policy's fitted category decisions, by index in <see cref="Categories.All"/>; null where it has none.</summary>
@@ -46,11 +54,13 @@ public sealed class Detector
         _directory = directory ?? InstitutionDirectory.Empty;
         _model = model;
         _modelBias = _registry.ModelNames.IsEmpty ? _policy.ModelBiasWithoutRegistry : _policy.ModelBias;
+        _registryMayMiss = !_registry.ModelNames.IsEmpty && !_registry.Complete;
         _signals = SignalCatalog.All
             .Select(s => (s, _policy.WeightOf(s.Name, s.Weight)))
             .Where(s => s.Item2 != 0)
             .OrderBy(s => s.Item2 < 0)
             .ToArray();
+        _readsRegistry = [.. _signals.Select(s => SignalCatalog.ReadsRegistry(s.Signal))];
         _categoryWeights = Categories.All.Select(c => _policy.CategoryWeights.GetValueOrDefault(c)).ToArray();
         var firstCounter = Array.FindIndex(_signals, s => s.Weight < 0);
         _firstCounterSignal = firstCounter < 0 ? _signals.Length : firstCounter;
@@ -88,10 +98,13 @@ public sealed class Detector
         IReadOnlyDictionary<string, double>? modelCategories = null;
         var z = 0.0;
         var positive = false;
+        var registryFound = false;
         var firstCounter = _firstCounterSignal;
         for (var i = 0; i < firstCounter; i++)
         {
-            z += Apply(_signals[i], context, reasons, ref named, ref positive);
+            var weight = Apply(_signals[i], context, reasons, ref named, ref positive);
+            z += weight;
+            registryFound |= weight != 0 && _readsRegistry[i];
         }
 
         if (_model is null)
@@ -104,7 +117,10 @@ public sealed class Detector
             var score = _model is Model.TextModel textModel ? textModel.ScoreForVerdict(message, _registry, context.SenderOwnNameWords)
                 : _model.Score(message, _registry, context.SenderOwnNameWords);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
-            z += contribution + _modelBias;
+            // A registry that is not complete and found nothing here says nothing of the message: its campaign, if it has
+            // one, may be one the investigator has not registered. It is read as with no registry, whose intercept was
+            // fitted on the messages' readings without one (DetectorTrainer).
+            z += contribution + (_registryMayMiss && !registryFound && !score.ReadRegisteredName ? _policy.ModelBiasWithoutRegistry : _modelBias);
             positive |= score.Probability > CounterSignalModelGate;
             reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score)));
             modelCategories = score.CategoryProbabilities;

@@ -36,4 +36,10 @@ public sealed record ModelScore(
     /// higher than the whole message); null otherwise.
     /// </summary>
     public (int Start, int Length)? Postscript { get; init; }
+
+    /// <summary>
+    /// Whether the model read a registered candidate's name in the message, as its placeholder word: only with a registry
+    /// that names one. The detector then reads the message as the registry's (<see cref="Registry.Complete"/>).
+    /// </summary>
+    public bool ReadRegisteredName { get; init; }
 }

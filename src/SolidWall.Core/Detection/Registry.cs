@@ -11,7 +11,7 @@ namespace SolidWall.Core.Detection;
 /// </summary>
 public sealed class Registry
 {
-    private static readonly string[] TopKeys = ["campaigns", "committees"];
+    private static readonly string[] TopKeys = ["complete", "campaigns", "committees"];
     private static readonly string[] EntryKeys = ["id", "name", "candidate", "candidate_names", "office", "aliases", "elections", "domains", "addresses", "attestations"];
     private static readonly string[] AttestationKeys = ["by", "at", "document", "sha256"];
 
@@ -27,9 +27,10 @@ public sealed class Registry
     // Whether every name starts with a word character (AllNames).
     private readonly bool _namesStartWords;
 
-    public Registry(IReadOnlyList<RegistryEntry> entries)
+    public Registry(IReadOnlyList<RegistryEntry> entries, bool complete = false)
     {
         Entries = entries;
+        Complete = complete;
         var names = new List<(string, RegistryEntry)>();
         foreach (var entry in entries)
         {
@@ -65,6 +66,15 @@ public sealed class Registry
     }
 
     public static Registry Empty { get; } = new([]);
+
+    /// <summary>
+    /// Whether the registry lists every campaign and committee of the elections under investigation (<c>complete: true</c>),
+    /// as a board of elections' list of a race does. Then a message that names none of them and comes from none of them
+    /// is read as naming no campaign. A registry that is not complete (the default) lists the campaigns the investigator
+    /// knows of: where it finds nothing, the detector reads the message as it would with no registry, so that
+    /// registering one campaign never makes the others harder to find (<see cref="Detector"/>).
+    /// </summary>
+    public bool Complete { get; }
 
     /// <summary>
     /// Each registered candidate's first name and surname on their own ("Kurt", "Hanneman" for Kurt Hanneman), as
@@ -161,8 +171,15 @@ public sealed class Registry
 
         var entries = new List<RegistryEntry>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var complete = false;
         foreach (var (key, value) in doc.Entries(doc.Mapping(doc.Root, "the registry"), TopKeys, "the registry"))
         {
+            if (key == "complete")
+            {
+                complete = doc.Boolean(value, "complete");
+                continue;
+            }
+
             if (value is YamlScalarNode { Value: null or "" })
             {
                 continue;
@@ -181,7 +198,7 @@ public sealed class Registry
             }
         }
 
-        return new Registry(entries);
+        return new Registry(entries, complete);
     }
 
     /// <summary>The entry whose address, or whose domain (or a parent domain of the sender's), sent this.</summary>

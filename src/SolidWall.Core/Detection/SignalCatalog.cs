@@ -41,6 +41,9 @@ internal static class SignalCatalog
 
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();
 
+    /// <summary>Whether <paramref name="signal"/> fires only on what the registry lists: its senders, its campaigns' and candidates' names.</summary>
+    public static bool ReadsRegistry(ISignal signal) => signal is RegisteredSender or RegisteredCampaignMention or RegisteredCandidateNamed;
+
     /// <summary>The words of every signal's phrase patterns, the campaign words and the coercion rule's, found in one pass per field.</summary>
     public static Lexicon Lexicon { get; } = BuildLexicon();
 

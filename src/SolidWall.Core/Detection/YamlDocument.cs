@@ -109,6 +109,25 @@ internal sealed class YamlDocument
         throw Error(node, $"{what} must be a number, found {Describe(node)}");
     }
 
+    /// <summary>A yes-or-no value, written true or false.</summary>
+    public bool Boolean(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (text.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        throw Error(node, $"{what} must be true or false, found {Describe(node)}");
+    }
+
     public DateOnly Date(YamlNode node, string what)
     {
         var text = String(node, what);

@@ -90,11 +90,12 @@ public sealed class DetectorTests
     }
 
     [Fact]
-    public void With_a_registry_that_names_a_candidate_the_model_runs_with_its_own_intercept()
+    public void With_a_complete_registry_that_names_a_candidate_the_model_runs_with_its_own_intercept()
     {
         // A candidate whose name the message never uses: no registry signal fires, and the intercept alone differs.
         var registry = Registry.Parse(
             """
+            complete: true
             campaigns:
               - id: marsh
                 name: Marsh for Lakeshore
@@ -102,6 +103,7 @@ public sealed class DetectorTests
             """, "r.yaml");
         var committeesOnly = Registry.Parse(
             """
+            complete: true
             committees:
               - name: Better Schools PAC
                 domains: [bettersc.example]
@@ -112,6 +114,7 @@ public sealed class DetectorTests
         var with = new Detector(registry: registry, model: model).Classify(message);
         var noCandidate = new Detector(registry: committeesOnly, model: model).Classify(message);
 
+        Assert.True(registry.Complete);
         Assert.NotEqual(Policy.Default.ModelBias, Policy.Default.ModelBiasWithoutRegistry);
         Assert.Equal(without.Reasons.Select(r => (r.Signal, r.Weight)), with.Reasons.Select(r => (r.Signal, r.Weight)));
         // Reasons carry their weights to three decimals; the sum is good to about three (within 0.001, not rounded to
@@ -122,6 +125,35 @@ public sealed class DetectorTests
 
         // A registry of committees alone names no candidate: the model reads the mail as without one.
         Assert.Equal(without.Score, noCandidate.Score);
+    }
+
+    [Fact]
+    public void A_registry_not_marked_complete_reads_a_message_it_finds_nothing_in_as_with_no_registry()
+    {
+        // The investigator registered one campaign; another one's ask must not become harder to find for it.
+        const string Campaign = """
+            campaigns:
+              - id: marsh
+                name: Marsh for Lakeshore
+                candidate: Delia Marsh
+            """;
+        var partial = Registry.Parse(Campaign, "r.yaml");
+        var complete = Registry.Parse("complete: true\n" + Campaign, "r.yaml");
+        var model = new FixedModel(0.7, ("chip in", 1.2));
+        var elsewhere = Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]);
+
+        Assert.False(partial.Complete);
+        var without = new Detector(model: model).Classify(elsewhere);
+        Assert.Equal(without.Score, new Detector(registry: partial, model: model).Classify(elsewhere).Score);
+        Assert.Equal(without.Reasons.Select(r => (r.Signal, r.Weight)), new Detector(registry: partial, model: model).Classify(elsewhere).Reasons.Select(r => (r.Signal, r.Weight)));
+        Assert.NotEqual(without.Score, new Detector(registry: complete, model: model).Classify(elsewhere).Score);
+
+        // Where the registry finds its campaign, the message is the registry's: its intercept, as with a complete one.
+        var named = Mail.Of("Delia Marsh is counting on you: chip in $25 before the deadline so we can keep knocking doors.", "Marsh for Lakeshore");
+        var read = new Detector(registry: partial, model: model).Classify(named);
+        Assert.Contains(read.Reasons, r => r.Signal.StartsWith("Registered", StringComparison.Ordinal));
+        Assert.Equal(Logistic(read.Reasons.Sum(r => r.Weight) + Policy.Default.ModelBias), read.Score, 0.001);
+        Assert.Equal(new Detector(registry: complete, model: model).Classify(named).Score, read.Score);
     }
 
     [Fact]

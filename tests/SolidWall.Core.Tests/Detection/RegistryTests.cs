@@ -45,7 +45,15 @@ public sealed class RegistryTests
     public void An_empty_registry_is_fine(string yaml) => Assert.Empty(Registry.Parse(yaml, "r.yaml").Entries);
 
     [Theory]
-    [InlineData("campaign:\n  - name: x\n", 1, 1, "unknown key 'campaign' in the registry; known keys: campaigns, committees")]
+    [InlineData("campaigns: []\n", false)]
+    [InlineData("complete: false\ncampaigns: []\n", false)]
+    [InlineData("complete: true\ncampaigns: []\n", true)]
+    [InlineData("campaigns: []\ncomplete: True\n", true)]
+    public void A_registry_is_complete_only_when_it_says_so(string yaml, bool complete) => Assert.Equal(complete, Registry.Parse(yaml, "r.yaml").Complete);
+
+    [Theory]
+    [InlineData("campaign:\n  - name: x\n", 1, 1, "unknown key 'campaign' in the registry; known keys: complete, campaigns, committees")]
+    [InlineData("complete: yes\ncampaigns: []\n", 1, 11, "complete must be true or false, found 'yes'")]
     [InlineData("campaigns:\n  - name: X\n    candidate: Y\n    ofice: Mayor\n", 4, 5, "unknown key 'ofice' in an entry of campaigns; known keys: id, name, candidate, candidate_names, office, aliases, elections, domains, addresses, attestations")]
     [InlineData("campaigns:\n  - name: X\n    candidate: Y\n    elections: [2027-02-30]\n", 4, 17, "election date '2027-02-30' is not a date; write it as yyyy-MM-dd, e.g. 2027-02-23")]
     [InlineData("campaigns:\n  - name: X\n    candidate: Y\n    elections: 2027-02-28\n", 4, 16, "elections must be a list, found '2027-02-28'")]

@@ -16,10 +16,15 @@ public static class CrossValidator
 
     /// <summary>
     /// A registry that names a candidate, but none of the district world's: the rows read as by an investigator whose
-    /// registry lacks their campaigns, with the intercept of a detector that has a registry.
+    /// registry lacks their campaigns. Not complete (as a registry is by default), so where it finds nothing the
+    /// detector reads a message as with no registry; <see cref="OtherCampaignsMarkedComplete"/> is the same registry
+    /// wrongly marked complete.
     /// </summary>
     private static readonly Registry OtherCampaigns = Registry.Parse(
         "campaigns:\n  - id: other\n    name: Friends of Zebulon Quarrington\n    candidate: Zebulon Quarrington\n", "(a registry of other campaigns)");
+
+    /// <summary>The registry of other campaigns, marked complete: what an investigator who wrongly marks a registry complete gets for the campaigns missing from it.</summary>
+    private static readonly Registry OtherCampaignsMarkedComplete = new(OtherCampaigns.Entries, complete: true);
 
     /// <summary>The thresholds <see cref="EvaluationReport.OperatingPoints"/> reports.</summary>
     public static IReadOnlyList<double> OperatingThresholds { get; } = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -37,6 +42,7 @@ public static class CrossValidator
         var verdicts = new Verdict[examples.Count];
         var withoutRegistry = new Verdict[examples.Count];
         var unregistered = new Verdict[examples.Count];
+        var unregisteredComplete = new Verdict[examples.Count];
         // The district rows as the district's mail system archives them (ArchivedView), read with their world's registry; null for the rest.
         var archived = examples.Select(ArchivedView.Of).ToArray();
         var archivedVerdicts = new Verdict?[examples.Count];
@@ -50,6 +56,7 @@ public static class CrossValidator
             combinations.Add(trained.Combination);
             var detector = trained.CreateDetector();
             var otherCampaigns = trained.CreateDetector(registry: OtherCampaigns);
+            var otherCampaignsComplete = trained.CreateDetector(registry: OtherCampaignsMarkedComplete);
             // One detector per world's registry (a Registry is compared by reference).
             var worldDetectors = examples.Select(e => e.World).OfType<Registry>().Distinct().ToDictionary(w => w, w => trained.CreateDetector(registry: w));
 
@@ -60,6 +67,7 @@ public static class CrossValidator
                 verdicts[i] = (examples[i].World is { } world ? worldDetectors[world] : detector).Classify(message);
                 withoutRegistry[i] = examples[i].World is null ? verdicts[i] : detector.Classify(message);
                 unregistered[i] = examples[i].World is null ? verdicts[i] : otherCampaigns.Classify(message);
+                unregisteredComplete[i] = examples[i].World is null ? verdicts[i] : otherCampaignsComplete.Classify(message);
                 if (archived[i] is { } stored)
                 {
                     archivedVerdicts[i] = (examples[i].World is { } w ? worldDetectors[w] : detector).Classify(stored);
@@ -121,6 +129,7 @@ public static class CrossValidator
             OverallWithoutRegistry = Metrics(all, i => withoutRegistry[i].IsElectioneering),
             DistrictWithoutRegistry = Metrics(district, i => withoutRegistry[i].IsElectioneering),
             DistrictUnregistered = Metrics(district, i => unregistered[i].IsElectioneering),
+            DistrictUnregisteredMarkedComplete = Metrics(district, i => unregisteredComplete[i].IsElectioneering),
             DistrictArchived = district.All(i => archived[i] is not null) ? Metrics(district, i => archivedVerdicts[i]!.IsElectioneering) : null,
             OperatingPoints = operatingPoints,
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,

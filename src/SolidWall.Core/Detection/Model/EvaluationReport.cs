@@ -99,6 +99,12 @@ public sealed record EvaluationReport(
     public BinaryMetrics? DistrictUnregistered { get; init; }
 
     /// <summary>
+    /// The same, with that registry marked complete (<see cref="Registry.Complete"/>): what an investigator who marks an
+    /// incomplete registry complete gets for the campaigns missing from it.
+    /// </summary>
+    public BinaryMetrics? DistrictUnregisteredMarkedComplete { get; init; }
+
+    /// <summary>
     /// The district rows as the district's mail system archives them (<see cref="ArchivedView"/>: through a gateway from
     /// outside, under the confidentiality notice from inside), with their world's registry; null when some district row
     /// was loaded without what it was written from.

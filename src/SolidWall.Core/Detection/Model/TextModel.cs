@@ -48,6 +48,9 @@ public sealed class TextModel : ITextModel
     [ThreadStatic]
     private static FeatureExtractor? t_extractor;
 
+    /// <summary>The token a registered candidate's name is masked to (<see cref="WorldNames.Placeholder"/>), as the tokenizer hashes it.</summary>
+    private static readonly uint PlaceholderHash = StableHash.Of(WorldNames.Placeholder);
+
     [ThreadStatic]
     private static float[]? t_contributions;
 
@@ -161,6 +164,7 @@ public sealed class TextModel : ITextModel
         // The extractor reads the text only when there are no segments: masked only then.
         var x = names.IsEmpty ? extractor.Extract(subject, text, segments)
             : extractor.Extract(names.Mask(subject, own), segments.Count == 0 ? names.Mask(text, own)! : text, names.Mask(segments, own));
+        var readRegisteredName = !names.IsEmpty && extractor.Tokens.Hashes.Contains(PlaceholderHash);
         var contributions = Contributions(x.Count);
         var probability = Probability(x, contributions);
         // The category heads read the whole message, postscript and all: which kind of campaign work is the message's.
@@ -189,7 +193,7 @@ public sealed class TextModel : ITextModel
 
         if (probability < CategoryFloor)
         {
-            return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms, positiveTermsOnly), NoCategories) { Postscript = postscript };
+            return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms, positiveTermsOnly), NoCategories) { Postscript = postscript, ReadRegisteredName = readRegisteredName };
         }
 
         // The category heads give P(category | electioneering); the score reports P(electioneering and category),
@@ -200,7 +204,7 @@ public sealed class TextModel : ITextModel
             categories[Categories[h - 1]] = probability * Calibration[h].Probability(z[h - 1]);
         }
 
-        return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms, positiveTermsOnly), categories) { Postscript = postscript };
+        return new ModelScore(probability, TopTerms(extractor, x, contributions, topTerms, positiveTermsOnly), categories) { Postscript = postscript, ReadRegisteredName = readRegisteredName };
     }
 
     /// <summary>

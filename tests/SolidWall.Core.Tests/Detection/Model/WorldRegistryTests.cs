@@ -13,6 +13,8 @@ public sealed class WorldRegistryTests
         var world = rows[0].World;
         Assert.NotNull(world);
         Assert.All(rows, r => Assert.Same(world, r.World));
+        // Every campaign of the world's ballot: a district row that names none of them names no campaign.
+        Assert.True(world.Complete);
 
         var registered = string.Join(' ', world.Entries.SelectMany(e => e.Names)).ToLowerInvariant();
         var names = File.ReadLines(Path.Combine(TestPaths.District(), WorldNames.FileName))
@@ -78,5 +80,18 @@ public sealed class WorldRegistryTests
         var report = CrossValidator.Run(ModelTrainerTests.Synthetic(90, seed: 5), folds: 3);
         Assert.Equal(report.Overall, report.OverallWithoutRegistry);
         Assert.Equal(report.District, report.DistrictWithoutRegistry);
+    }
+
+    [Theory]
+    [InlineData("Please come hear Dana Ortiz speak at the library on Saturday.", true)]
+    [InlineData("Please come hear the author speak at the library on Saturday.", false)]
+    public void The_model_says_whether_it_read_a_registered_candidates_name(string text, bool read)
+    {
+        var model = TextModel.LoadEmbedded();
+        var message = SolidWall.Core.Tests.Detection.Mail.Of(text, "Saturday");
+        Assert.Equal(read, model.Score(message, SolidWall.Core.Tests.Detection.Mail.SampleRegistry()).ReadRegisteredName);
+        // Without a registry there is no name to read as a candidate's.
+        Assert.False(model.Score(message).ReadRegisteredName);
+        Assert.False(model.Score(message, Registry.Empty).ReadRegisteredName);
     }
 }
