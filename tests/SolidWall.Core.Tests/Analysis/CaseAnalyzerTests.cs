@@ -94,6 +94,27 @@ public sealed class CaseAnalyzerTests
         Assert.Contains(mail.Analyse(fingerprintNormalisation: 1).Limits.Notes, n => n.StartsWith(caveat, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("campaigns:\n  - name: Campaign for Schools\n    candidate: Dana Ortiz\n", "The registry was not marked complete")]
+    [InlineData("complete: true\ncampaigns:\n  - name: Campaign for Schools\n    candidate: Dana Ortiz\n", "The registry was marked complete")]
+    [InlineData("committees:\n  - name: Better Schools PAC\n    domains: [pac.example]\n", null)]
+    [InlineData("", null)]
+    public void The_method_says_how_the_registry_was_read(string yaml, string? says)
+    {
+        var mail = new CaseMail();
+        mail.Add(Campaign, [Teacher(1)], Offer, electioneering: true, committee: "Campaign for Schools");
+        var detection = Assert.Single(mail.Analyse(Registry.Parse(yaml, "r.yaml")).Method, p => p.StartsWith("Detection.", StringComparison.Ordinal));
+        if (says is null)
+        {
+            // No candidate: the detector reads every message as with no registry, and there is nothing to say.
+            Assert.DoesNotContain("registry was", detection, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(says, detection, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Messages_are_read_twice_and_items_once()
     {
