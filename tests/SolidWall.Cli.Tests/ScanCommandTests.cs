@@ -101,6 +101,55 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_resumed_scan_of_a_case_whose_registry_an_earlier_solidwall_read_as_complete_is_refused_and_its_report_says_so()
+    {
+        // The demo's registry names a candidate and is not complete: read differently since reading 2.
+        Generate(_dir, Small);
+        var db = Path.Combine(_dir, "case.db");
+        Scan(Settings(_dir, db));
+        var report = ReportCommand.Write(db, Path.Combine(_dir, "report"), TextWriter.Null, TextWriter.Null);
+        Assert.NotNull(report);
+        Assert.Contains(report.Method, p => p.Contains("The registry was not marked complete", StringComparison.Ordinal));
+        int items;
+        using (var store = SqliteCaseStore.Open(db))
+        {
+            Assert.Equal("2", store.GetSetting(CaseRegistryReading.Key));
+            items = store.ItemCount();
+
+            // What a case scanned before the reading was kept holds: messages, and no reading (read as 1).
+            store.SetSetting(CaseRegistryReading.Key, "1");
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "archive", "late.eml"), "From: a@example.org\r\nSubject: late\r\n\r\nOne more.\r\n");
+        var (exit, _, err) = Scan(Settings(_dir, db));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("read every registry as complete", err, StringComparison.Ordinal);
+        using (var reopened = SqliteCaseStore.Open(db))
+        {
+            Assert.Equal(items, reopened.ItemCount());
+        }
+
+        report = ReportCommand.Write(db, Path.Combine(_dir, "report"), TextWriter.Null, TextWriter.Null);
+        Assert.NotNull(report);
+        Assert.Contains(report.Method, p => p.Contains("The registry was read as complete", StringComparison.Ordinal));
+
+        // With no registry the two readings agree: the case is scanned on, and records this SolidWall's reading.
+        var plain = Path.Combine(_dir, "plain.db");
+        Scan(Settings(_dir, plain) with { Registry = null });
+        using (var store = SqliteCaseStore.Open(plain))
+        {
+            store.SetSetting(CaseRegistryReading.Key, "1");
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "archive", "later.eml"), "From: b@example.org\r\nSubject: later\r\n\r\nAnd one more.\r\n");
+        Assert.NotEqual(ExitCodes.Usage, Scan(Settings(_dir, plain) with { Registry = null }).Exit);
+        using (var store = SqliteCaseStore.Open(plain))
+        {
+            Assert.Equal("2", store.GetSetting(CaseRegistryReading.Key));
+        }
+    }
+
+    [Fact]
     public void A_damaged_fingerprint_version_is_an_error_naming_the_case_and_the_setting()
     {
         Generate(_dir, Small);

@@ -38,11 +38,12 @@ internal static class ReportCommand
         }
 
         var setup = CaseSetup.Load(store) ?? new CaseSetup { Name = Path.GetFileNameWithoutExtension(db) };
-        int fingerprints, encryptionUnrecorded;
+        int fingerprints, encryptionUnrecorded, registryReading;
         try
         {
             fingerprints = CaseFingerprints.Read(store) ?? Fingerprinter.NormalisationVersion;
             encryptionUnrecorded = CaseEncryption.Unrecorded(store);
+            registryReading = CaseRegistryReading.Read(store) ?? Detector.RegistryReading;
         }
         catch (CaseStoreException ex)
         {
@@ -63,6 +64,7 @@ internal static class ReportCommand
                 CaseName = setup.Name,
                 FingerprintNormalisation = fingerprints,
                 EncryptionUnrecorded = encryptionUnrecorded,
+                RegistryReading = registryReading,
             });
         }
         catch (ConfigurationException ex)

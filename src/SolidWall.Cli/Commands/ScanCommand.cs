@@ -132,14 +132,42 @@ internal static class ScanCommand
         }
 
         Detector detector;
+        Registry registry;
         try
         {
-            detector = new Detector(setup.BuildPolicy(), setup.BuildRegistry(), setup.BuildDirectory(), TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null);
+            registry = setup.BuildRegistry();
+            detector = new Detector(setup.BuildPolicy(), registry, setup.BuildDirectory(), TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null);
         }
         catch (ConfigurationException ex)
         {
             errors.WriteLine("solidwall scan: " + ex.Message);
             return ExitCodes.Usage;
+        }
+
+        // A case's verdicts are made with one reading of its registry. A case from before the reading was kept read every
+        // registry as complete, which this SolidWall does only for one that says so; for any other the readings agree.
+        int? reading;
+        try
+        {
+            reading = CaseRegistryReading.Read(store);
+        }
+        catch (CaseStoreException ex)
+        {
+            errors.WriteLine($"solidwall scan: {settings.Db}: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        if (reading != Detector.RegistryReading && reading is not null && registry.MayMissCampaigns)
+        {
+            errors.WriteLine($"solidwall scan: {settings.Db} holds verdicts of an earlier SolidWall, which read every registry as complete; this one reads a registry " +
+                             "that is not marked `complete: true` as no registry where it finds nothing (docs/FORMATS.md), and one case's verdicts need one reading. " +
+                             "Scan into a new --db; reports of the case as it is still work.");
+            return ExitCodes.Usage;
+        }
+
+        if (reading != Detector.RegistryReading)
+        {
+            CaseRegistryReading.Record(store);
         }
 
         // Opened once, here, so that a bad path is a usage error; the scanner reads these same sources.

@@ -29,6 +29,12 @@ public sealed record AnalysisOptions
     public int FingerprintNormalisation { get; init; } = Fingerprinter.NormalisationVersion;
 
     /// <summary>
+    /// How the case's verdicts read the registry (<see cref="Detector.RegistryReading"/>): a case scanned before a
+    /// registry said whether it is complete read every registry as complete, and its report says so.
+    /// </summary>
+    public int RegistryReading { get; init; } = Detector.RegistryReading;
+
+    /// <summary>
     /// How many of the case's messages were stored before SolidWall recorded whether a message's content is encrypted
     /// (the case's setting <c>case.encryption_unrecorded</c>): the report's list of encrypted items cannot hold theirs.
     /// </summary>

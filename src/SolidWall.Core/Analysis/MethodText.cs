@@ -6,7 +6,7 @@ namespace SolidWall.Core.Analysis;
 /// <summary>The report's method paragraphs and its plain statements of what the evidence cannot show, with the policy's numbers filled in.</summary>
 internal static class MethodText
 {
-    public static IReadOnlyList<string> Paragraphs(Policy policy, Registry registry, bool sawText) =>
+    public static IReadOnlyList<string> Paragraphs(Policy policy, Registry registry, int registryReading, bool sawText) =>
     [
         "Counting. Every figure counts mailbox items the way an investigator does: one message found in twenty mailboxes is twenty copies. "
         + "A message is identified by the SHA-256 of its raw bytes; copies with different bytes (a Sent copy and an Inbox copy) are one message when they share a Message-ID. "
@@ -16,7 +16,7 @@ internal static class MethodText
         $"Detection. A message is electioneering when the detector's calibrated score is at least {F(policy.Threshold)}, with at least one signal that saw evidence (each verdict lists its reasons). "
         + "Campaign-originated mail is electioneering mail from outside the institution. The electioneering figure counts the copies of every electioneering message, "
         + "and of every relay, principal's push and student sign-up even when the detector did not flag it on its own."
-        + RegistryReading(registry),
+        + RegistryReading(registry, registryReading),
 
         "Campaigns. A registered sender (address or domain) belongs to its registry entry. Other mail is grouped by the committee its paid-for-by or authorised-by disclaimer names, "
         + "and a sender's organisational domain joins the campaign its disclaimers name (never a public webmail domain). Senders with none of these are attributed by content "
@@ -83,11 +83,14 @@ internal static class MethodText
     }
 
     // What the registry's being complete, or not, did to the verdicts: only a registry that names a candidate changes how
-    // the detector reads a message that names none (Detector, Registry.Complete).
-    private static string RegistryReading(Registry registry) =>
+    // the detector reads a message that names none (Detector, Registry.Complete), and a case scanned before registries
+    // said so read every such registry as complete.
+    private static string RegistryReading(Registry registry, int reading) =>
         registry.Entries.All(e => e.Candidate is null) ? ""
         : registry.Complete
             ? " The registry was marked complete (every campaign of the elections investigated): a message that names no registered campaign or candidate and comes from none was read as naming no campaign."
+        : reading < 2
+            ? " The registry was read as complete: this case was scanned by a SolidWall from before a registry said whether it lists every campaign, which read a message that names no registered campaign or candidate and comes from none as naming no campaign, so a campaign missing from the registry was found less often than with no registry. Scan the export again into a new case to read such messages as with no registry."
             : " The registry was not marked complete: a message in which it found no registered sender or name was read as with no registry, so that a campaign missing from it is found as it would be without one.";
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

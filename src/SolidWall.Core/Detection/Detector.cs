@@ -54,7 +54,7 @@ public sealed class Detector
         _directory = directory ?? InstitutionDirectory.Empty;
         _model = model;
         _modelBias = _registry.ModelNames.IsEmpty ? _policy.ModelBiasWithoutRegistry : _policy.ModelBias;
-        _registryMayMiss = !_registry.ModelNames.IsEmpty && !_registry.Complete;
+        _registryMayMiss = _registry.MayMissCampaigns;
         _signals = SignalCatalog.All
             .Select(s => (s, _policy.WeightOf(s.Name, s.Weight)))
             .Where(s => s.Item2 != 0)
@@ -65,6 +65,13 @@ public sealed class Detector
         var firstCounter = Array.FindIndex(_signals, s => s.Weight < 0);
         _firstCounterSignal = firstCounter < 0 ? _signals.Length : firstCounter;
     }
+
+    /// <summary>
+    /// How a registry is read, kept with a case (<c>case.registry_reading</c>) since its verdicts depend on it: 1, every
+    /// registry that names a candidate as complete; 2 (since 29 November 2026), a registry that is not
+    /// <see cref="Registry.Complete"/> reads a message it finds nothing in as with no registry.
+    /// </summary>
+    public const int RegistryReading = 2;
 
     internal const string ForwardedElectioneeringSignal = "ForwardedElectioneering";
 

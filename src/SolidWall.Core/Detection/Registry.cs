@@ -77,6 +77,13 @@ public sealed class Registry
     public bool Complete { get; }
 
     /// <summary>
+    /// Whether the registry names a candidate and is not <see cref="Complete"/>: the detector then reads a message the
+    /// registry finds nothing in as with no registry, where SolidWall before <see cref="Detector.RegistryReading"/> 2
+    /// read it as with a complete registry.
+    /// </summary>
+    public bool MayMissCampaigns => !Complete && !ModelNames.IsEmpty;
+
+    /// <summary>
     /// Each registered candidate's first name and surname on their own ("Kurt", "Hanneman" for Kurt Hanneman), as
     /// written and without accents ("Tomas"), three letters or more; with the candidate's other name part, so that a
     /// signal can tell the candidate's full name (another signal's) from a different person sharing one part; and one
