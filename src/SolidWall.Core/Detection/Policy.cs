@@ -53,11 +53,12 @@ public sealed class Policy
 
     /// <summary>
     /// The prior log-odds when the text model runs and the registry names a candidate (the model carries the prior
-    /// itself when calibrated); <see cref="ModelBiasWithoutRegistry"/> otherwise.
+    /// itself when calibrated), for a registry that is not complete only in a message it finds something in
+    /// (<see cref="Registry.Complete"/>); <see cref="ModelBiasWithoutRegistry"/> otherwise.
     /// </summary>
     public double ModelBias { get; private set; }
 
-    /// <summary>The prior log-odds when the text model runs and no registry names a candidate (<see cref="Model.ScoreCombination.ModelBiasWithoutRegistry"/>).</summary>
+    /// <summary>The prior log-odds when the text model runs and no registry names a candidate, or one that is not complete finds nothing in the message (<see cref="Model.ScoreCombination.ModelBiasWithoutRegistry"/>).</summary>
     public double ModelBiasWithoutRegistry { get; private set; }
 
     public double ModelCategoryThreshold { get; private set; }

@@ -41,8 +41,9 @@ public sealed record ScoreCombination(double ModelWeight, double ModelBias, IRea
         var sb = new StringBuilder();
         sb.Append(BeginMarker).Append(" from the training data: do not edit by hand; override these keys in your own policy file.\n");
         sb.Append("# The score is 1 / (1 + e^-z) with z = model_weight * logit(p_model) + (sum of the weights of the signals that fired) + bias,\n");
-        sb.Append("# where bias is model_bias when a text model runs and the registry names a candidate, model_bias_without_registry when\n");
-        sb.Append("# a text model runs and no registry names one (the model then reads names as written), and bias alone when only signals run.\n");
+        sb.Append("# where bias is model_bias when a text model runs and the registry names a candidate (a registry not marked complete: in a\n");
+        sb.Append("# message it finds something in), model_bias_without_registry when a text model runs otherwise (the model then reads names\n");
+        sb.Append("# as written), and bias alone when only signals run.\n");
         sb.Append("score:\n");
         sb.Append(c, $"  bias: {Bias:0.0##}\n");
         sb.Append(c, $"  model_weight: {ModelWeight:0.0##}\n");
