@@ -1,4 +1,3 @@
-using System.Globalization;
 using SolidWall.Core.Detection;
 
 namespace SolidWall.Storage;
@@ -14,22 +13,8 @@ public static class CaseRegistryReading
     public const string Key = "case.registry_reading";
 
     /// <summary>The case's reading; 1 for a case that holds messages and no reading (scanned before it was kept), null for an empty case.</summary>
-    public static int? Read(ICaseStore store)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        if (store.GetSetting(Key) is { } value)
-        {
-            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var reading) ? reading
-                : throw new CaseStoreException($"the case's setting {Key} is '{value}', not a version number; the database is damaged");
-        }
-
-        return store.MessageCount() > 0 ? 1 : null;
-    }
+    public static int? Read(ICaseStore store) => CaseVersionSetting.Read(store, Key);
 
     /// <summary>Records this SolidWall's reading.</summary>
-    public static void Record(ICaseStore store)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        store.SetSetting(Key, Detector.RegistryReading.ToString(CultureInfo.InvariantCulture));
-    }
+    public static void Record(ICaseStore store) => CaseVersionSetting.Record(store, Key, Detector.RegistryReading);
 }

@@ -74,25 +74,9 @@ public sealed class ScanCommandTests : IDisposable
         Generate(_dir, Small);
         var db = Path.Combine(_dir, "case.db");
         Scan(Settings(_dir, db));
-        int items;
-        using (var store = SqliteCaseStore.Open(db))
-        {
-            Assert.Equal(Fingerprinter.NormalisationVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetSetting(CaseFingerprints.Key));
-            items = store.ItemCount();
-
-            // What a case scanned before the normalisation was kept holds: messages, and no version (read as 1).
-            store.SetSetting(CaseFingerprints.Key, "1");
-        }
-
-        File.WriteAllText(Path.Combine(_dir, "archive", "late.eml"), "From: a@example.org\r\nSubject: late\r\n\r\nOne more.\r\n");
-        var (exit, _, err) = Scan(Settings(_dir, db));
-        Assert.Equal(ExitCodes.Usage, exit);
+        var err = ResumeAsAnEarlierSolidWallLeftIt(db, CaseFingerprints.Key, Fingerprinter.NormalisationVersion);
         Assert.Contains("holds fingerprints of normalisation 1", err, StringComparison.Ordinal);
         Assert.Contains("Scan into a new --db", err, StringComparison.Ordinal);
-        using (var reopened = SqliteCaseStore.Open(db))
-        {
-            Assert.Equal(items, reopened.ItemCount());
-        }
 
         // Its report still runs, on its own fingerprints, and says what they were.
         var report = ReportCommand.Write(db, Path.Combine(_dir, "report"), TextWriter.Null, TextWriter.Null);
@@ -110,24 +94,8 @@ public sealed class ScanCommandTests : IDisposable
         var report = ReportCommand.Write(db, Path.Combine(_dir, "report"), TextWriter.Null, TextWriter.Null);
         Assert.NotNull(report);
         Assert.Contains(report.Method, p => p.Contains("The registry was not marked complete", StringComparison.Ordinal));
-        int items;
-        using (var store = SqliteCaseStore.Open(db))
-        {
-            Assert.Equal("2", store.GetSetting(CaseRegistryReading.Key));
-            items = store.ItemCount();
-
-            // What a case scanned before the reading was kept holds: messages, and no reading (read as 1).
-            store.SetSetting(CaseRegistryReading.Key, "1");
-        }
-
-        File.WriteAllText(Path.Combine(_dir, "archive", "late.eml"), "From: a@example.org\r\nSubject: late\r\n\r\nOne more.\r\n");
-        var (exit, _, err) = Scan(Settings(_dir, db));
-        Assert.Equal(ExitCodes.Usage, exit);
+        var err = ResumeAsAnEarlierSolidWallLeftIt(db, CaseRegistryReading.Key, SolidWall.Core.Detection.Detector.RegistryReading);
         Assert.Contains("read every registry as complete", err, StringComparison.Ordinal);
-        using (var reopened = SqliteCaseStore.Open(db))
-        {
-            Assert.Equal(items, reopened.ItemCount());
-        }
 
         report = ReportCommand.Write(db, Path.Combine(_dir, "report"), TextWriter.Null, TextWriter.Null);
         Assert.NotNull(report);
@@ -147,6 +115,32 @@ public sealed class ScanCommandTests : IDisposable
         {
             Assert.Equal("2", store.GetSetting(CaseRegistryReading.Key));
         }
+    }
+
+    /// <summary>
+    /// Sets the case's <paramref name="key"/> to 1, as a case an earlier SolidWall scanned reads (messages, and no
+    /// version), after checking this one recorded <paramref name="current"/>; then scans one more message into it, which
+    /// must be refused with nothing stored. Returns what the refusal said.
+    /// </summary>
+    private string ResumeAsAnEarlierSolidWallLeftIt(string db, string key, int current)
+    {
+        int items;
+        using (var store = SqliteCaseStore.Open(db))
+        {
+            Assert.Equal(current.ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetSetting(key));
+            items = store.ItemCount();
+            store.SetSetting(key, "1");
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "archive", "late.eml"), "From: a@example.org\r\nSubject: late\r\n\r\nOne more.\r\n");
+        var (exit, _, err) = Scan(Settings(_dir, db));
+        Assert.Equal(ExitCodes.Usage, exit);
+        using (var reopened = SqliteCaseStore.Open(db))
+        {
+            Assert.Equal(items, reopened.ItemCount());
+        }
+
+        return err;
     }
 
     [Fact]

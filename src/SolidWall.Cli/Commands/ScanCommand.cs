@@ -94,11 +94,12 @@ internal static class ScanCommand
         }
 
         // Blasts and relays are found by comparing fingerprints, which only those of one normalisation can be: a case is
-        // scanned with one. A case from before the version was kept is version 1.
-        int? fingerprints;
+        // scanned with one. A case from before the version was kept is version 1; so is its reading of the registry (below).
+        int? fingerprints, reading;
         try
         {
             fingerprints = CaseFingerprints.Read(store);
+            reading = CaseRegistryReading.Read(store);
         }
         catch (CaseStoreException ex)
         {
@@ -146,17 +147,6 @@ internal static class ScanCommand
 
         // A case's verdicts are made with one reading of its registry. A case from before the reading was kept read every
         // registry as complete, which this SolidWall does only for one that says so; for any other the readings agree.
-        int? reading;
-        try
-        {
-            reading = CaseRegistryReading.Read(store);
-        }
-        catch (CaseStoreException ex)
-        {
-            errors.WriteLine($"solidwall scan: {settings.Db}: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-
         if (reading != Detector.RegistryReading && reading is not null && registry.MayMissCampaigns)
         {
             errors.WriteLine($"solidwall scan: {settings.Db} holds verdicts of an earlier SolidWall, which read every registry as complete; this one reads a registry " +
