@@ -30,7 +30,7 @@ public sealed class Detector
 
     // The intercept with a model: the policy's model_bias when the registry names a candidate (whose name the model then
     // reads as one placeholder word), model_bias_without_registry when it names none. A registry that is not complete
-    // gives model_bias only to a message it found something in (RegistryFound).
+    // gives model_bias only to a message it found something in (registryFound in Classify).
     private readonly double _modelBias;
 
     // Whether a message the registry finds nothing in is read as with no registry: the registry names a candidate but
