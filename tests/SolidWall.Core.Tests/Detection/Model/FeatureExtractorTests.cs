@@ -159,8 +159,11 @@ public sealed class FeatureExtractorTests
         Assert.Equal(3, report.FoldCombinations.Count);
         Assert.Equal(50, report.Categories["fundraising"].Support);
 
-        // The district rows read a third time, with a registry of other campaigns.
+        // The district rows read a third time, with a registry of other campaigns: not complete, it finds nothing in
+        // them, and they read as with no registry. A fourth time with that registry marked complete.
         Assert.Equal(report.District.Support, report.DistrictUnregistered!.Support);
+        Assert.Equal(report.DistrictWithoutRegistry, report.DistrictUnregistered);
+        Assert.Equal(report.District.Support, report.DistrictUnregisteredMarkedComplete!.Support);
 
         // The same verdicts at other thresholds: the policy's own is the report's figures, and a higher one flags no more.
         Assert.Equal(CrossValidator.OperatingThresholds, report.OperatingPoints.Select(p => p.Threshold));
