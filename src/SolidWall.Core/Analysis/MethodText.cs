@@ -86,7 +86,7 @@ internal static class MethodText
     // the detector reads a message that names none (Detector, Registry.Complete), and a case scanned before registries
     // said so read every such registry as complete.
     private static string RegistryReading(Registry registry, int reading) =>
-        registry.Entries.All(e => e.Candidate is null) ? ""
+        !registry.NamesCandidate ? ""
         : registry.Complete
             ? " The registry was marked complete (every campaign of the elections investigated): a message that names no registered campaign or candidate and comes from none was read as naming no campaign."
         : reading < 2

@@ -53,7 +53,7 @@ public sealed class Detector
         _registry = registry ?? Registry.Empty;
         _directory = directory ?? InstitutionDirectory.Empty;
         _model = model;
-        _modelBias = _registry.ModelNames.IsEmpty ? _policy.ModelBiasWithoutRegistry : _policy.ModelBias;
+        _modelBias = _registry.NamesCandidate ? _policy.ModelBias : _policy.ModelBiasWithoutRegistry;
         _registryMayMiss = _registry.MayMissCampaigns;
         _signals = SignalCatalog.All
             .Select(s => (s, _policy.WeightOf(s.Name, s.Weight)))

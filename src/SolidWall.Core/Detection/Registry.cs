@@ -81,7 +81,14 @@ public sealed class Registry
     /// registry finds nothing in as with no registry, where SolidWall before <see cref="Detector.RegistryReading"/> 2
     /// read it as with a complete registry.
     /// </summary>
-    public bool MayMissCampaigns => !Complete && !ModelNames.IsEmpty;
+    public bool MayMissCampaigns => !Complete && NamesCandidate;
+
+    /// <summary>
+    /// Whether the registry names a candidate whose name the text model reads as a registered candidate's
+    /// (<see cref="ModelNames"/>): only such a registry changes the detector's intercept, and how it reads a message
+    /// that names none of them.
+    /// </summary>
+    public bool NamesCandidate => !ModelNames.IsEmpty;
 
     /// <summary>
     /// Each registered candidate's first name and surname on their own ("Kurt", "Hanneman" for Kurt Hanneman), as
