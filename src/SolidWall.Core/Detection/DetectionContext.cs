@@ -86,14 +86,15 @@ internal sealed class DetectionContext
     public bool SenderIsInside => _senderIsInside ??= Sender is not null && WritesFromInside(Message, Directory);
 
     /// <summary>
-    /// The words of an inside sender's display name that are also a registered candidate's (Registry.ModelNames,
-    /// <see cref="Model.WorldNames.OwnNameWords"/>): "yolanda" for Yolanda Ferrer writing to her colleagues while Yolanda
-    /// Pierce runs. Standing alone in the message they are the sender signing, not the candidate. Null when none.
+    /// The words of an inside sender's display name, and of her colleagues' she writes to, that are also a registered
+    /// candidate's (Registry.ModelNames, <see cref="Model.WorldNames.InsideNameWords"/>): "yolanda" for Yolanda Ferrer
+    /// writing to her colleagues while Yolanda Pierce runs, "priya" for colleague Priya Mbeki's sign-off quoted in a
+    /// reply to her. Standing alone in the message they are those people, not the candidate. Null when none.
     /// </summary>
-    public string[]? SenderOwnNameWords => _senderOwnNameWords.Known ? _senderOwnNameWords.Words
-        : (_senderOwnNameWords = (true, Sender is null ? null : Registry.ModelNames.SenderOwnNameWords(Message, SenderIsInside))).Words;
+    public string[]? InsideNameWords => _insideNameWords.Known ? _insideNameWords.Words
+        : (_insideNameWords = (true, Sender is null ? null : Registry.ModelNames.InsideNameWords(Message, SenderIsInside))).Words;
 
-    private (bool Known, string[]? Words) _senderOwnNameWords;
+    private (bool Known, string[]? Words) _insideNameWords;
 
     /// <summary><see cref="SenderIsInside"/> for a whole message (its first From address), as training reads its rows.</summary>
     internal static bool WritesFromInside(Message message, InstitutionDirectory directory)

@@ -121,8 +121,8 @@ public sealed class Detector
         else
         {
             // The embedded model builds only the terms a verdict can quote (Strongest keeps the positive ones).
-            var score = _model is Model.TextModel textModel ? textModel.ScoreForVerdict(message, _registry, context.SenderOwnNameWords)
-                : _model.Score(message, _registry, context.SenderOwnNameWords);
+            var score = _model is Model.TextModel textModel ? textModel.ScoreForVerdict(message, _registry, context.InsideNameWords)
+                : _model.Score(message, _registry, context.InsideNameWords);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
             // A registry that is not complete and found nothing here says nothing of the message: its campaign, if it has
             // one, may be one the investigator has not registered. It is read as with no registry, whose intercept was
@@ -464,7 +464,7 @@ public sealed class Detector
             var placeholder = lower == Model.WorldNames.Placeholder
                 || (lower.EndsWith('…') && lower.Length > 1 && Model.WorldNames.Placeholder.StartsWith(lower[..^1], StringComparison.Ordinal));
             if (placeholder && context.Registry.Entries.Count > 0
-                && context.Registry.ModelNames.First(context.Text.Original, context.SenderOwnNameWords) is (>= 0 and var at, var length))
+                && context.Registry.ModelNames.First(context.Text.Original, context.InsideNameWords) is (>= 0 and var at, var length))
             {
                 // The model read a registered candidate's name as "a registered candidate is named": point at the name.
                 var how = (lower == Model.WorldNames.Placeholder ? "" : " (its stem)")

@@ -12,11 +12,11 @@ public interface ITextModel
     ModelScore Score(Message message, Registry registry) => Score(message);
 
     /// <summary>
-    /// As above, given the words of the sender's own name that are also a registered candidate's, from a sender inside
-    /// the institution (<see cref="DetectionContext.SenderOwnNameWords"/>): a model that reads registered names may
+    /// As above, given the words of the names of the sender inside the institution and of the colleagues she writes to
+    /// that are also a registered candidate's (<see cref="DetectionContext.InsideNameWords"/>): a model that reads registered names may
     /// leave them out where they stand alone, as no candidate's.
     /// </summary>
-    ModelScore Score(Message message, Registry registry, string[]? senderOwnNameWords) => Score(message, registry);
+    ModelScore Score(Message message, Registry registry, string[]? insideNameWords) => Score(message, registry);
 }
 
 /// <summary>One term's share of a model score: positive pushes towards electioneering.</summary>

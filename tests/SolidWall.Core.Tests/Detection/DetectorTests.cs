@@ -20,6 +20,28 @@ public sealed class DetectorTests
 
     private static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
 
+    [Theory]
+    [InlineData("priya.mbeki@lakeshore-schools.example", false)]
+    [InlineData("priya.mbeki@gmail.example", true)]
+    public void AColleaguesQuotedSignOffIsNotTheCandidateSharingHerFirstName(string colleague, bool readAsCandidate)
+    {
+        // Found by reading the demo archive with the registry `registry suggest` wrote for it: replies quoting colleague
+        // Priya Mbeki's "Thanks, Priya" were flagged, 34 of them, once candidate Priya Raman was registered.
+        var registry = Registry.Parse("campaigns:\n  - id: raman\n    name: Friends of Priya Raman\n    candidate: Priya Raman\n", "registry.yaml");
+        var raw = "From: Aisha Alvarez <aisha.alvarez@lakeshore-schools.example>\r\nTo: Priya Mbeki <" + colleague + ">\r\n"
+            + "Subject: Re: Coverage for Thursday?\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+            + "Sure, happy to.\r\n\r\nOn Wed, Feb 15, 2023 at 12:59 PM, Priya Mbeki <" + colleague + "> wrote:\r\n"
+            + "> Hi Aisha, could you cover my 6th period on Thursday? I have a PD session.\r\n>\r\n> Thanks,\r\n> Priya\r\n";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(raw);
+        var message = MessageNormalizer.Normalize(MimeParser.Parse(bytes), new SolidWall.Mime.Sources.RawMessage("reply.eml", 0, bytes));
+        var verdict = new Detector(registry: registry, model: SolidWall.Core.Detection.Model.TextModel.LoadEmbedded()).Classify(message);
+        Assert.Equal(readAsCandidate, verdict.Reasons.Any(r => r.Signal.StartsWith("RegisteredCandidate", StringComparison.Ordinal)));
+        if (!readAsCandidate)
+        {
+            Assert.Equal(Verdict.Allowed, verdict.Decision);
+        }
+    }
+
     [Fact]
     public void What_the_institutions_mail_system_writes_changes_no_verdict_and_no_evidence()
     {

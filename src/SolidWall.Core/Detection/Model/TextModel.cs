@@ -113,14 +113,14 @@ public sealed class TextModel : ITextModel
     }
 
     /// <summary>
-    /// As <see cref="Score(Message, Registry)"/>, with the sender's own name words (<see cref="WorldNames.SenderOwnNameWords"/>)
+    /// As <see cref="Score(Message, Registry)"/>, with the inside sender's and colleagues' own name words (<see cref="WorldNames.InsideNameWords"/>)
     /// removed where they stand alone, as training reads its rows.
     /// </summary>
-    public ModelScore Score(Message message, Registry registry, string[]? senderOwnNameWords)
+    public ModelScore Score(Message message, Registry registry, string[]? insideNameWords)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(registry);
-        return Score(message.Subject, message.Text, message.Segments, registry.ModelNames, own: senderOwnNameWords);
+        return Score(message.Subject, message.Text, message.Segments, registry.ModelNames, own: insideNameWords);
     }
 
     /// <summary>
@@ -128,8 +128,8 @@ public sealed class TextModel : ITextModel
     /// towards electioneering, the only ones a verdict quotes. Most mail's strongest terms all push the other way, and
     /// their text is then never built.
     /// </summary>
-    internal ModelScore ScoreForVerdict(Message message, Registry registry, string[]? senderOwnNameWords) =>
-        Score(message.Subject, message.Text, message.Segments, registry.ModelNames, own: senderOwnNameWords, positiveTermsOnly: true);
+    internal ModelScore ScoreForVerdict(Message message, Registry registry, string[]? insideNameWords) =>
+        Score(message.Subject, message.Text, message.Segments, registry.ModelNames, own: insideNameWords, positiveTermsOnly: true);
 
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
     /// <remarks>

@@ -158,8 +158,8 @@ public static class TrainingData
                     Html: root.TryGetProperty("html", out var html) ? html.GetString() : null);
                 var message = TrainingMail.Compose("district:" + id, row.From, row.To, row.Subject, row.Body, row.Html);
                 var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
-                // A member of staff's own name is not a candidate's, as the detector reads it (DetectionContext.SenderOwnNameWords).
-                var own = names.SenderOwnNameWords(message, DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty));
+                // A member of staff's own name, or a colleague's she writes to, is not a candidate's, as the detector reads it (DetectionContext.InsideNameWords).
+                var own = names.InsideNameWords(message, DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty));
                 list.Add(example with
                 {
                     Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,

@@ -229,11 +229,38 @@ internal sealed class WorldNames
     }
 
     /// <summary>
-    /// <see cref="OwnNameWords"/> of <paramref name="message"/>'s sender when <paramref name="senderIsInside"/>
-    /// (<see cref="DetectionContext.SenderIsInside"/>), else null: as the detector and training read a message.
+    /// The name words of the people inside the institution who hold the conversation (<see cref="OwnNameWords"/>): the
+    /// sender's when <paramref name="senderIsInside"/> (<see cref="DetectionContext.SenderIsInside"/>), and then the To
+    /// and Cc recipients' at the sender's domain, whose names stand in the quoted reply and its sign-off ("Thanks,
+    /// Priya" quoted back to colleague Priya Mbeki while Priya Raman runs). Standing alone in the message they are those
+    /// people, not the candidate; a candidate's full name still reads as hers. Null when there are none, and always
+    /// for a sender outside: a campaign's blast to a teacher who shares the candidate's first name names the candidate.
+    /// As the detector and training read a message.
     /// </summary>
-    public string[]? SenderOwnNameWords(Message message, bool senderIsInside) =>
-        senderIsInside && !IsEmpty && message.From.Count > 0 ? OwnNameWords(message.From[0].DisplayName) : null;
+    public string[]? InsideNameWords(Message message, bool senderIsInside)
+    {
+        if (!senderIsInside || IsEmpty || message.From.Count == 0)
+        {
+            return null;
+        }
+
+        var own = OwnNameWords(message.From[0].DisplayName);
+        var domain = message.From[0].AsciiDomain;
+        List<string>? words = null;
+        foreach (var recipients in (IReadOnlyList<SolidWall.Mime.MailboxAddress>[])[message.To, message.Cc])
+        {
+            for (var i = 0; i < recipients.Count; i++)
+            {
+                if (Domains.SameOrNested(domain, recipients[i].AsciiDomain) && OwnNameWords(recipients[i].DisplayName) is { } theirs)
+                {
+                    words ??= own is null ? [] : [.. own];
+                    words.AddRange(theirs);
+                }
+            }
+        }
+
+        return words is null ? own : [.. words.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
 
     // A display name that is a campaign's, whatever address it writes from ("Team Whitfield", "Reyes for Mayor",
     // "Friends of Dana Ortiz", "Equipo Reyes", "Comité Reyes"): the name in it is the candidate's.

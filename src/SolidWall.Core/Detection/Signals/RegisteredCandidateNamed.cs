@@ -7,7 +7,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// evidence on purpose, since a teacher may share a candidate's first name or surname, so the part is not counted
 /// where it is someone else: a surname after a title ("Ms. Ortiz", "Sra. Reyes", "Coach Pierce"), a part beside a
 /// different first name or surname ("Maribel Reyes", "Dana Ortiz-Keller"), the sender's own name where the sender writes
-/// from inside (<see cref="DetectionContext.SenderOwnNameWords"/>: "Yolanda" signing), or inside an address or a word. A first
+/// from inside, or a colleague's she writes to (<see cref="DetectionContext.InsideNameWords"/>: "Yolanda" signing), or inside an address or a word. A first
 /// name after a title counts ("pani Dorota", "Mayor Dana"), and so does the full name declined ("Дороти Зелінської"),
 /// which no other signal reads. Read on the original text: the part must be capitalised as a name is. Quiet without a
 /// registry.
@@ -113,9 +113,9 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false, bool firstNa
 
     private static bool HasCandidateNames(DetectionContext context) => context.Registry.Entries.Count > 0 && !context.Registry.CandidateNames.IsEmpty;
 
-    // The sender's own name signing the mail, not the candidate's (DetectionContext.SenderOwnNameWords).
+    // The sender's own name signing the mail, or a colleague's she writes to, not the candidate's (DetectionContext.InsideNameWords).
     private static bool IsSendersOwn(DetectionContext context, TextField field, int at, int length) =>
-        context.SenderOwnNameWords is { } own && Model.WorldNames.IsOwn(field.Original.AsSpan(at, length), own);
+        context.InsideNameWords is { } own && Model.WorldNames.IsOwn(field.Original.AsSpan(at, length), own);
 
     // Every place a candidate's name part stands alone as the candidate: in field order, then by place, then in the
     // order of the index's parts. A part in a script with case is looked for only where a word starts with one of

@@ -108,6 +108,32 @@ public sealed class ContentOnlyFeaturesTests
     }
 
     [Fact]
+    public void TheColleaguesAnInsideSenderWritesToAreNoCandidatesEither()
+    {
+        var names = WorldNames.Of(["Priya", "Raman", "Yolanda", "Pierce"]);
+        static Message Reply(string fromName, string toName, string toAddress) => new()
+        {
+            Source = "test.mbox",
+            Offset = 0,
+            Sha256 = new string('0', 64),
+            Subject = "Re: Coverage for Thursday?",
+            Text = "Sure, happy to.\n\n> Could you cover my 6th period?\n> Thanks,\n> Priya",
+            From = [new SolidWall.Mime.MailboxAddress(fromName, "a.alvarez", "lakeshore.example")],
+            To = [Mail.Address(toAddress) with { DisplayName = toName }],
+        };
+
+        // A colleague at the sender's domain: her name words count as the conversation's own, with the sender's.
+        Assert.Equal(["priya"], names.InsideNameWords(Reply("Aisha Alvarez", "Priya Mbeki", "priya.mbeki@lakeshore.example"), senderIsInside: true)!);
+        Assert.Equal(["yolanda", "priya"], names.InsideNameWords(Reply("Yolanda Ferrer", "Priya Mbeki", "priya.mbeki@lakeshore.example"), senderIsInside: true)!);
+        Assert.Equal(["yolanda"], names.InsideNameWords(Reply("Yolanda Ferrer", "Priya Raman", "priya.mbeki@lakeshore.example"), senderIsInside: true)!);
+
+        // Not a recipient elsewhere, and nobody's when the sender is outside: a campaign writing to a Priya names its candidate.
+        Assert.Null(names.InsideNameWords(Reply("Aisha Alvarez", "Priya Mbeki", "priya.mbeki@gmail.example"), senderIsInside: true));
+        Assert.Null(names.InsideNameWords(Reply("Aisha Alvarez", "Priya Mbeki", "priya.mbeki@lakeshore.example"), senderIsInside: false));
+        Assert.Null(WorldNames.None.InsideNameWords(Reply("Aisha Alvarez", "Priya Mbeki", "priya.mbeki@lakeshore.example"), senderIsInside: true));
+    }
+
+    [Fact]
     public void TheModelLeavesAnInsideSendersOwnNameOut()
     {
         var registry = Registry.Parse("campaigns:\n  - id: pierce\n    name: Pierce for the 12th\n    candidate: Yolanda Pierce\n    office: Alderman\n", "registry.yaml");
@@ -115,8 +141,8 @@ public sealed class ContentOnlyFeaturesTests
         var message = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", fromName: "Yolanda Ferrer");
         var model = TextModel.LoadEmbedded();
 
-        var inside = model.Score(message, registry, registry.ModelNames.SenderOwnNameWords(message, senderIsInside: true));
-        var outside = model.Score(message, registry, registry.ModelNames.SenderOwnNameWords(message, senderIsInside: false));
+        var inside = model.Score(message, registry, registry.ModelNames.InsideNameWords(message, senderIsInside: true));
+        var outside = model.Score(message, registry, registry.ModelNames.InsideNameWords(message, senderIsInside: false));
         Assert.DoesNotContain(inside.TopTerms, t => t.Term.Contains(WorldNames.Placeholder, StringComparison.Ordinal));
         Assert.Contains(outside.TopTerms, t => t.Term.Contains(WorldNames.Placeholder, StringComparison.Ordinal));
         Assert.True(inside.Probability < outside.Probability);
@@ -125,8 +151,8 @@ public sealed class ContentOnlyFeaturesTests
         var toColleagues = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", to: ["staff@lakeshore.example"], fromName: "Yolanda Ferrer");
         var fromOutside = Mail.Of(text, "Science fair", from: "y.ferrer@lakeshore.example", to: ["staff@district.example"], fromName: "Yolanda Ferrer");
         var detector = new Detector(model: model, registry: registry);
-        Assert.Equal(ModelWeight(model.Score(toColleagues, registry, registry.ModelNames.SenderOwnNameWords(toColleagues, senderIsInside: true)).Probability), TextModelReason(detector.Classify(toColleagues)));
-        Assert.Equal(ModelWeight(model.Score(fromOutside, registry, registry.ModelNames.SenderOwnNameWords(fromOutside, senderIsInside: false)).Probability), TextModelReason(detector.Classify(fromOutside)));
+        Assert.Equal(ModelWeight(model.Score(toColleagues, registry, registry.ModelNames.InsideNameWords(toColleagues, senderIsInside: true)).Probability), TextModelReason(detector.Classify(toColleagues)));
+        Assert.Equal(ModelWeight(model.Score(fromOutside, registry, registry.ModelNames.InsideNameWords(fromOutside, senderIsInside: false)).Probability), TextModelReason(detector.Classify(fromOutside)));
         Assert.NotEqual(TextModelReason(detector.Classify(toColleagues)), TextModelReason(detector.Classify(fromOutside)));
 
         double ModelWeight(double p) => Math.Round(detector.Policy.ModelWeight * Math.Log(p / (1 - p)), 3);
