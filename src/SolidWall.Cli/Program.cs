@@ -38,6 +38,7 @@ internal static class Program
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(RegistryCommand.Create());
         return root;
     }
 }

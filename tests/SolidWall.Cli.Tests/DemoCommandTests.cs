@@ -35,6 +35,39 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     /// <summary>
+    /// `registry suggest` on the demo archive finds both campaigns, the one the demo's registry lists and the one it does
+    /// not, and the archive read with the suggestion flags exactly what it flags read with the demo's own registry.
+    /// </summary>
+    [Fact]
+    public void The_registry_suggested_from_the_demo_archive_names_both_campaigns_and_flags_nothing_more()
+    {
+        Assert.True(demo.Exit != ExitCodes.Usage, demo.Output);
+        var archive = Path.Combine(demo.Directory, "archive");
+        var roster = Path.Combine(demo.Directory, "directory.csv");
+        var suggested = Path.Combine(demo.Directory, "suggested-registry.yaml");
+        var errors = new StringWriter();
+        Assert.Equal(ExitCodes.Findings, RegistryCommand.Suggest(new RegistryCommand.Settings([archive], Directory: roster, Out: suggested), TextWriter.Null, errors)); // 2 loose files are not mail
+        var registry = SolidWall.Core.Detection.Registry.Load(suggested);
+        Assert.Equal(["Dana Ortiz", "Priya Raman"], registry.Entries.Select(e => e.Candidate).Order(StringComparer.Ordinal));
+        Assert.False(registry.Complete);
+
+        HashSet<string> Flagged(string registryFile)
+        {
+            var output = new StringWriter();
+            ClassifyCommand.Run(new ClassifyCommand.Settings([archive], Json: true, Registry: registryFile, Directory: roster), output, TextWriter.Null);
+            return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+                .Where(v => v.GetProperty("verdict").GetString() == "electioneering")
+                .Select(v => v.GetProperty("source").GetString() + "@" + v.GetProperty("offset").GetInt64())];
+        }
+
+        var withOwn = Flagged(Path.Combine(demo.Directory, "registry.yaml"));
+        var withSuggested = Flagged(suggested);
+        Assert.True(withOwn.Count > 600, $"{withOwn.Count} flagged with the demo's registry");
+        Assert.True(withSuggested.SetEquals(withOwn), $"with the suggestion only: {string.Join(", ", withSuggested.Except(withOwn).Take(5))}; with the demo's only: {string.Join(", ", withOwn.Except(withSuggested).Take(5))}");
+    }
+
+    /// <summary>
     /// The demo's report in chromium: no error, no network, each campaign's headline sentence with the truth's
     /// figures. With SOLIDWALL_UPDATE_DOCS=1 a screenshot of its top replaces docs/report-screenshot.png.
     /// </summary>

@@ -120,6 +120,16 @@ internal static class EvalCommand
             Row(o, "    marked complete", markedComplete);
         }
 
+        if (r.DistrictSuggested is { } suggested)
+        {
+            Row(o, "  suggested (district)", suggested);
+        }
+
+        if (r.DistrictSuggestedMarkedComplete is { } suggestedComplete)
+        {
+            Row(o, "    marked complete", suggestedComplete);
+        }
+
         if (r.DistrictArchived is { } archived)
         {
             Row(o, "  as archived (district)", archived);

@@ -48,12 +48,14 @@ public static class CrossValidator
         var archivedVerdicts = new Verdict?[examples.Count];
         var modelProbability = new double[examples.Count];
         var combinations = new List<ScoreCombination>();
+        var trainedByFold = new TrainedDetector[folds];
         for (var f = 0; f < folds; f++)
         {
             var fold = f;
             var train = Enumerable.Range(0, examples.Count).Where(i => assignment[i] != fold).ToArray();
             var trained = DetectorTrainer.Train(x, fired, plain, named, examples, train, options);
             combinations.Add(trained.Combination);
+            trainedByFold[f] = trained;
             var detector = trained.CreateDetector();
             var otherCampaigns = trained.CreateDetector(registry: OtherCampaigns);
             var otherCampaignsComplete = trained.CreateDetector(registry: OtherCampaignsMarkedComplete);
@@ -81,6 +83,31 @@ public static class CrossValidator
         var threshold = Policy.Default.Threshold;
         var all = Enumerable.Range(0, examples.Count).ToArray();
         var district = all.Where(i => examples[i].IsDistrict).ToArray();
+
+        // The district rows as an archive no registry lists: a registry suggested from its surest held-out verdicts without
+        // one (RegistrySuggester, no label read), then every row read again with it by its own fold's detector.
+        var suggester = new RegistrySuggester();
+        foreach (var i in district)
+        {
+            suggester.Observe(examples[i].AsMessage(), withoutRegistry[i]);
+        }
+
+        var suggested = suggester.ToRegistry();
+        var suggestedComplete = new Registry(suggested.Entries, complete: true);
+        var withSuggested = new Verdict[examples.Count];
+        var withSuggestedComplete = new Verdict[examples.Count];
+        for (var f = 0; f < folds; f++)
+        {
+            var fold = f;
+            var reader = trainedByFold[f].CreateDetector(registry: suggested);
+            var completeReader = trainedByFold[f].CreateDetector(registry: suggestedComplete);
+            Parallel.ForEach(district.Where(i => assignment[i] == fold), i =>
+            {
+                var message = examples[i].AsMessage();
+                withSuggested[i] = reader.Classify(message);
+                withSuggestedComplete[i] = completeReader.Classify(message);
+            });
+        }
         BinaryMetrics Metrics(IEnumerable<int> rows, Func<int, bool> predicted) => BinaryMetrics.From(rows.Select(i => (examples[i].Electioneering, predicted(i))));
         bool Detected(int i) => verdicts[i].IsElectioneering;
         bool ModelSays(int i) => modelProbability[i] >= threshold;
@@ -130,6 +157,9 @@ public static class CrossValidator
             DistrictWithoutRegistry = Metrics(district, i => withoutRegistry[i].IsElectioneering),
             DistrictUnregistered = Metrics(district, i => unregistered[i].IsElectioneering),
             DistrictUnregisteredMarkedComplete = Metrics(district, i => unregisteredComplete[i].IsElectioneering),
+            DistrictSuggested = Metrics(district, i => withSuggested[i].IsElectioneering),
+            DistrictSuggestedMarkedComplete = Metrics(district, i => withSuggestedComplete[i].IsElectioneering),
+            SuggestedRegistry = suggested,
             DistrictArchived = district.All(i => archived[i] is not null) ? Metrics(district, i => archivedVerdicts[i]!.IsElectioneering) : null,
             OperatingPoints = operatingPoints,
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,

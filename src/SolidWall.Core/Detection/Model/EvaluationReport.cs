@@ -105,6 +105,20 @@ public sealed record EvaluationReport(
     public BinaryMetrics? DistrictUnregisteredMarkedComplete { get; init; }
 
     /// <summary>
+    /// The district rows read with the registry <see cref="RegistrySuggester"/> suggests from their own held-out verdicts
+    /// without a registry (<see cref="SuggestedRegistry"/>): what an investigator who has no registry gets by suggesting
+    /// one from the archive (`solidwall registry suggest`) and scanning again with it, unreviewed.
+    /// </summary>
+    public BinaryMetrics? DistrictSuggested { get; init; }
+
+    /// <summary>The same, with the suggested registry marked complete.</summary>
+    public BinaryMetrics? DistrictSuggestedMarkedComplete { get; init; }
+
+    /// <summary>The registry suggested from the district rows' held-out verdicts without a registry.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Registry? SuggestedRegistry { get; init; }
+
+    /// <summary>
     /// The district rows as the district's mail system archives them (<see cref="ArchivedView"/>: through a gateway from
     /// outside, under the confidentiality notice from inside), with their world's registry; null when some district row
     /// was loaded without what it was written from.

@@ -165,6 +165,11 @@ public sealed class FeatureExtractorTests
         Assert.Equal(report.DistrictWithoutRegistry, report.DistrictUnregistered);
         Assert.Equal(report.District.Support, report.DistrictUnregisteredMarkedComplete!.Support);
 
+        // Twice more with the registry suggested from their own held-out verdicts without one: never complete.
+        Assert.Equal(report.District.Support, report.DistrictSuggested!.Support);
+        Assert.Equal(report.District.Support, report.DistrictSuggestedMarkedComplete!.Support);
+        Assert.False(report.SuggestedRegistry!.Complete);
+
         // The same verdicts at other thresholds: the policy's own is the report's figures, and a higher one flags no more.
         Assert.Equal(CrossValidator.OperatingThresholds, report.OperatingPoints.Select(p => p.Threshold));
         var atPolicy = report.OperatingPoints.Single(p => p.Threshold == report.Threshold);
