@@ -215,12 +215,15 @@ internal static class ClassifyBench
         return 0;
     }
 
-    /// <summary>With <c>--parts ROUNDS TEXT</c>, only the parts whose name holds TEXT are timed ("text model", "classify").</summary>
+    /// <summary>
+    /// With <c>--parts ROUNDS TEXT</c>, only the parts whose name holds TEXT are timed ("text model", "classify"); with
+    /// <c>=TEXT</c>, only the part named TEXT ("=classify, whole detector", without the district registry's run).
+    /// </summary>
     private static string? s_only;
 
     private static void Time(string what, int rounds, int count, Action<int> part)
     {
-        if (s_only is not null && !what.Contains(s_only, StringComparison.Ordinal))
+        if (s_only is not null && (s_only.StartsWith('=') ? what != s_only[1..] : !what.Contains(s_only, StringComparison.Ordinal)))
         {
             return;
         }
