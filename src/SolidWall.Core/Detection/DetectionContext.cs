@@ -92,7 +92,7 @@ internal sealed class DetectionContext
     /// reply to her. Standing alone in the message they are those people, not the candidate. Null when none.
     /// </summary>
     public string[]? InsideNameWords => _insideNameWords.Known ? _insideNameWords.Words
-        : (_insideNameWords = (true, Sender is null ? null : Registry.ModelNames.InsideNameWords(Message, SenderIsInside))).Words;
+        : (_insideNameWords = (true, Sender is null || Registry.ModelNames.IsEmpty ? null : Registry.ModelNames.InsideNameWords(Message, SenderIsInside))).Words;
 
     private (bool Known, string[]? Words) _insideNameWords;
 

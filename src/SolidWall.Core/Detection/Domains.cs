@@ -9,7 +9,11 @@ internal static class Domains
     /// </summary>
     public static bool SameOrNested(string a, string b) =>
         a.Length > 0 && b.Length > 0
-        && (a.Equals(b, StringComparison.OrdinalIgnoreCase)
-            || a.EndsWith("." + b, StringComparison.OrdinalIgnoreCase)
-            || b.EndsWith("." + a, StringComparison.OrdinalIgnoreCase));
+        && (a.Equals(b, StringComparison.OrdinalIgnoreCase) || IsSubdomain(a, b) || IsSubdomain(b, a));
+
+    // "students.district.example" under "district.example": the parent's labels, after a dot. No string is built: the
+    // detector asks it of every recipient of every message.
+    private static bool IsSubdomain(string child, string parent) =>
+        child.Length > parent.Length && child[child.Length - parent.Length - 1] == '.'
+        && child.AsSpan(child.Length - parent.Length).Equals(parent, StringComparison.OrdinalIgnoreCase);
 }
