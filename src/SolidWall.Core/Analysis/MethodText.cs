@@ -16,7 +16,7 @@ internal static class MethodText
         $"Detection. A message is electioneering when the detector's calibrated score is at least {F(policy.Threshold)}, with at least one signal that saw evidence (each verdict lists its reasons). "
         + "Campaign-originated mail is electioneering mail from outside the institution. The electioneering figure counts the copies of every electioneering message, "
         + "and of every relay, principal's push and student sign-up even when the detector did not flag it on its own."
-        + RegistryReading(registry, registryReading),
+        + RegistryReading(registry, registryReading) + Suggested(registry),
 
         "Campaigns. A registered sender (address or domain) belongs to its registry entry. Other mail is grouped by the committee its paid-for-by or authorised-by disclaimer names, "
         + "and a sender's organisational domain joins the campaign its disclaimers name (never a public webmail domain). Senders with none of these are attributed by content "
@@ -80,6 +80,15 @@ internal static class MethodText
         }
 
         yield return "Campaign mail the detector classed as allowed is not counted as campaign mail; the detector's verdicts and reasons are kept with every message for review.";
+    }
+
+    // Entries `registry suggest` wrote (their ids say so, and a reviewer who keeps an entry keeps its id): named from the
+    // archive's own campaign mail, not from a list filed elsewhere, which a reader of the report should know.
+    private static string Suggested(Registry registry)
+    {
+        var suggested = registry.Entries.Count(e => e.Id.StartsWith(RegistrySuggester.IdPrefix, StringComparison.Ordinal));
+        return suggested == 0 ? ""
+            : string.Create(CultureInfo.InvariantCulture, $" {suggested} of the registry's {registry.Entries.Count} entries were written by `solidwall registry suggest` from campaign mail in the archive itself (their ids begin \"{RegistrySuggester.IdPrefix}\"), not from a list filed elsewhere.");
     }
 
     // What the registry's being complete, or not, did to the verdicts: only a registry that names a candidate changes how

@@ -22,6 +22,9 @@ public sealed class RegistrySuggester
 
     public const int DefaultMinMessages = 2;
 
+    /// <summary>How a suggested entry's id begins: the report says how many of a registry's entries were suggested so.</summary>
+    public const string IdPrefix = "suggested-";
+
     private const int ExamplesKept = 3;
 
     // A name's word: a capital, then letters ("Beltrán", "O'Neill", "Pierre-Louis"); up to three of them, on one line.
@@ -461,7 +464,7 @@ public sealed class RegistrySuggester
     private static string Slug(string s)
     {
         var slug = new string([.. Fold(s).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
-        return "suggested-" + (slug.Length == 0 ? "campaign" : slug);
+        return IdPrefix + (slug.Length == 0 ? "campaign" : slug);
     }
 
     private static string UniqueId(string id, HashSet<string> ids)

@@ -97,6 +97,8 @@ public sealed class CaseAnalyzerTests
     [Theory]
     [InlineData("campaigns:\n  - name: Campaign for Schools\n    candidate: Dana Ortiz\n", "The registry was not marked complete")]
     [InlineData("complete: true\ncampaigns:\n  - name: Campaign for Schools\n    candidate: Dana Ortiz\n", "The registry was marked complete")]
+    [InlineData("campaigns:\n  - id: suggested-ortiz\n    name: Campaign for Schools\n    candidate: Dana Ortiz\n  - name: Other\n    candidate: Ann Other\n",
+        "1 of the registry's 2 entries were written by `solidwall registry suggest` from campaign mail in the archive itself")]
     [InlineData("committees:\n  - name: Better Schools PAC\n    domains: [pac.example]\n", null)]
     [InlineData("", null)]
     public void The_method_says_how_the_registry_was_read(string yaml, string? says)
