@@ -18,11 +18,7 @@ internal static class ClassifyCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON verdict per message, one per line" };
-        var registry = new Option<string?>("--registry") { Description = "Registry YAML: campaigns and committees, their domains, addresses and attestations" };
-        var directory = new Option<string?>("--directory") { Description = "Roster CSV: address,role,school (role: staff, principal, student, external)" };
-        var staffDomains = new Option<string[]>("--staff-domain") { Description = "A domain whose addresses are staff (repeatable; covers subdomains)" };
-        var studentDomains = new Option<string[]>("--student-domain") { Description = "A domain whose addresses are students (repeatable; covers subdomains)" };
-        var policy = new Option<string?>("--policy") { Description = "Policy YAML overriding the shipped defaults key by key" };
+        var options = new DetectorOptions();
         var paths = new Argument<string[]>("PATH")
         {
             Description = "Message files, mbox files, folders of .eml files, Maildirs or .pst files",
@@ -30,21 +26,21 @@ internal static class ClassifyCommand
         };
         var command = new Command("classify", "Decide for each message whether it is electioneering, and say why (signals, weights, evidence)");
         command.Options.Add(json);
-        command.Options.Add(registry);
-        command.Options.Add(directory);
-        command.Options.Add(staffDomains);
-        command.Options.Add(studentDomains);
-        command.Options.Add(policy);
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.Arguments.Add(paths);
         command.SetAction(parseResult => Run(
             new Settings(
                 parseResult.GetRequiredValue(paths),
                 parseResult.GetValue(json),
-                parseResult.GetValue(registry),
-                parseResult.GetValue(directory),
-                parseResult.GetValue(staffDomains) ?? [],
-                parseResult.GetValue(studentDomains) ?? [],
-                parseResult.GetValue(policy)),
+                parseResult.GetValue(options.Registry),
+                parseResult.GetValue(options.Directory),
+                parseResult.GetValue(options.StaffDomains) ?? [],
+                parseResult.GetValue(options.StudentDomains) ?? [],
+                parseResult.GetValue(options.Policy)),
             Console.Out,
             Console.Error));
         return command;
@@ -64,23 +60,9 @@ internal static class ClassifyCommand
         Detector detector;
         try
         {
-            detector = new Detector(
-                Policy.Load(settings.Policy),
-                settings.Registry is null ? Registry.Empty : Registry.Load(settings.Registry),
-                InstitutionDirectory.Load(settings.StaffDomains, settings.StudentDomains, settings.Directory),
-                model ?? (TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null));
+            detector = DetectorOptions.Load(settings.Registry, settings.Directory, settings.StaffDomains, settings.StudentDomains, settings.Policy, model).Detector;
         }
-        catch (ConfigurationException ex)
-        {
-            errors.WriteLine("solidwall classify: " + ex.Message);
-            return ExitCodes.Usage;
-        }
-        catch (IOException ex)
-        {
-            errors.WriteLine("solidwall classify: " + ex.Message);
-            return ExitCodes.Usage;
-        }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is ConfigurationException or IOException or UnauthorizedAccessException)
         {
             errors.WriteLine("solidwall classify: " + ex.Message);
             return ExitCodes.Usage;
@@ -121,7 +103,8 @@ internal static class ClassifyCommand
         return electioneering > 0 || input.Problems > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    private static (Message, Verdict) Classify(Detector detector, RawMessage raw)
+    /// <summary>A raw message parsed, normalised and classified: what every command that classifies a source does with an item.</summary>
+    internal static (Message Message, Verdict Verdict) Classify(Detector detector, RawMessage raw)
     {
         var message = MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw);
         return (message, detector.Classify(message));

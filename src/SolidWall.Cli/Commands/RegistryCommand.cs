@@ -17,11 +17,9 @@ internal static class RegistryCommand
 {
     public static Command Create()
     {
-        var registry = new Option<string?>("--registry") { Description = "A registry you already keep: the detector reads with it, and what it lists is not suggested again" };
-        var directory = new Option<string?>("--directory") { Description = "Roster CSV: address,role,school (role: staff, principal, student, external)" };
-        var staffDomains = new Option<string[]>("--staff-domain") { Description = "A domain whose addresses are staff (repeatable; covers subdomains); its mail suggests no sending domain" };
-        var studentDomains = new Option<string[]>("--student-domain") { Description = "A domain whose addresses are students (repeatable; covers subdomains)" };
-        var policy = new Option<string?>("--policy") { Description = "Policy YAML overriding the shipped defaults key by key" };
+        var options = new DetectorOptions(
+            "A registry you already keep: the detector reads with it, and what it lists is not suggested again",
+            DetectorOptions.StaffDescription + "; its mail suggests no sending domain");
         var minScore = new Option<double>("--min-score")
         {
             Description = "Read only messages flagged at this score or more",
@@ -41,11 +39,11 @@ internal static class RegistryCommand
         var suggest = new Command(
             "suggest",
             "Suggest a registry from an archive: the candidates, committees and sending domains its surest electioneering mail names, to review and then scan with (--registry)");
-        suggest.Options.Add(registry);
-        suggest.Options.Add(directory);
-        suggest.Options.Add(staffDomains);
-        suggest.Options.Add(studentDomains);
-        suggest.Options.Add(policy);
+        foreach (var option in options.All)
+        {
+            suggest.Options.Add(option);
+        }
+
         suggest.Options.Add(minScore);
         suggest.Options.Add(minMessages);
         suggest.Options.Add(output);
@@ -53,11 +51,11 @@ internal static class RegistryCommand
         suggest.SetAction(parseResult => Suggest(
             new Settings(
                 parseResult.GetRequiredValue(paths),
-                parseResult.GetValue(registry),
-                parseResult.GetValue(directory),
-                parseResult.GetValue(staffDomains) ?? [],
-                parseResult.GetValue(studentDomains) ?? [],
-                parseResult.GetValue(policy),
+                parseResult.GetValue(options.Registry),
+                parseResult.GetValue(options.Directory),
+                parseResult.GetValue(options.StaffDomains) ?? [],
+                parseResult.GetValue(options.StudentDomains) ?? [],
+                parseResult.GetValue(options.Policy),
                 parseResult.GetValue(minScore),
                 parseResult.GetValue(minMessages),
                 parseResult.GetValue(output)),
@@ -99,9 +97,7 @@ internal static class RegistryCommand
         InstitutionDirectory institution;
         try
         {
-            known = settings.Registry is null ? Registry.Empty : Registry.Load(settings.Registry);
-            institution = InstitutionDirectory.Load(settings.StaffDomains ?? [], settings.StudentDomains ?? [], settings.Directory);
-            detector = new Detector(Policy.Load(settings.Policy), known, institution, model ?? (TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null));
+            (detector, known, institution) = DetectorOptions.Load(settings.Registry, settings.Directory, settings.StaffDomains, settings.StudentDomains, settings.Policy, model);
         }
         catch (Exception ex) when (ex is ConfigurationException or IOException or UnauthorizedAccessException)
         {
@@ -154,8 +150,7 @@ internal static class RegistryCommand
 
     private static (Message, Verdict) Classify(Detector detector, RawMessage raw, RegistrySuggester suggester)
     {
-        var message = MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw);
-        var verdict = detector.Classify(message);
+        var (message, verdict) = ClassifyCommand.Classify(detector, raw);
         suggester.Observe(message, verdict);
         return (message, verdict);
     }

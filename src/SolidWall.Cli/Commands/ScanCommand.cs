@@ -18,11 +18,7 @@ internal static class ScanCommand
     public static Command Create()
     {
         var db = new Option<string>("--db") { Description = "The case database (SQLite file; created if missing)", Required = true };
-        var registry = new Option<string?>("--registry") { Description = "Registry YAML: campaigns and committees, their domains, addresses and attestations" };
-        var directory = new Option<string?>("--directory") { Description = "Roster CSV: address,role,school (role: staff, principal, student, office, external)" };
-        var staffDomains = new Option<string[]>("--staff-domain") { Description = "A domain whose addresses are staff (repeatable; covers subdomains)" };
-        var studentDomains = new Option<string[]>("--student-domain") { Description = "A domain whose addresses are students (repeatable; covers subdomains)" };
-        var policy = new Option<string?>("--policy") { Description = "Policy YAML overriding the shipped defaults key by key" };
+        var detection = new DetectorOptions();
         var custodians = new Option<string?>("--custodians") { Description = "The mailboxes the export was asked for, one address per line; those with no item are reported missing" };
         var offices = new Option<string[]>("--official-office") { Description = "Address or domain of an elected official's office (repeatable); its mail with the institution's official channels is listed as coordination" };
         var name = new Option<string?>("--name") { Description = "The case's name, shown on the report" };
@@ -34,7 +30,7 @@ internal static class ScanCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("scan", "Read mailbox exports into a case database: classify, fingerprint and store every message (resumable)");
-        foreach (var option in new Option[] { db, registry, directory, staffDomains, studentDomains, policy, custodians, offices, name, threads, quiet })
+        foreach (var option in new Option[] { db, detection.Registry, detection.Directory, detection.StaffDomains, detection.StudentDomains, detection.Policy, custodians, offices, name, threads, quiet })
         {
             command.Options.Add(option);
         }
@@ -44,11 +40,11 @@ internal static class ScanCommand
             new Settings(
                 parseResult.GetRequiredValue(paths),
                 parseResult.GetRequiredValue(db),
-                parseResult.GetValue(registry),
-                parseResult.GetValue(directory),
-                parseResult.GetValue(staffDomains) ?? [],
-                parseResult.GetValue(studentDomains) ?? [],
-                parseResult.GetValue(policy),
+                parseResult.GetValue(detection.Registry),
+                parseResult.GetValue(detection.Directory),
+                parseResult.GetValue(detection.StaffDomains) ?? [],
+                parseResult.GetValue(detection.StudentDomains) ?? [],
+                parseResult.GetValue(detection.Policy),
                 parseResult.GetValue(custodians),
                 parseResult.GetValue(name),
                 parseResult.GetValue(threads),
