@@ -3,7 +3,6 @@ using System.Globalization;
 using SolidWall.Core;
 using SolidWall.Core.Detection;
 using SolidWall.Core.Detection.Model;
-using SolidWall.Mime;
 using SolidWall.Mime.Sources;
 
 namespace SolidWall.Cli.Commands;
