@@ -27,12 +27,15 @@ public sealed class RegistrySuggester
 
     private const int ExamplesKept = 3;
 
+    // How many campaigns' names a word may be in before it is taken for a place, an office or a slogan, not a name.
+    private const int SharedByCampaigns = 3;
+
     // A name's word: a capital, then letters ("Beltrán", "O'Neill", "Pierre-Louis"); up to three of them, on one line.
     private const string Word = @"\p{Lu}[\p{Ll}\p{Lu}'’\-]*\p{Ll}[\p{Ll}'’\-]*";
     private const string Name = "(?<name>" + Word + "(?:[ \\t]+" + Word + "){0,2})";
 
     // What a campaign runs for, as "X for ___" names it.
-    private const string Office = @"(?:Mayor|Alder(?:man|woman|person)|(?:School\s+)?Board(?:\s+of\s+Education)?|Schools|(?:City\s+)?Council|Ward\s+\d+|State\s+(?:Rep(?:resentative)?|Senat(?:e|or))|Congress|Governor|Judge|Sheriff|Clerk|Treasurer|Commissioner|[Aa]lcalde(?:sa)?|[Cc]oncejal[a]?|[Mm]aire|[Bb]urmistrza|[Rr]adn(?:ego|ej))";
+    private const string Office = @"(?:Mayor|Alder(?:man|woman|person)|(?:School\s+)?Board(?:\s+of\s+Education)?|Schools|(?:City\s+)?Council|Ward\s+\d+|\d+(?:st|nd|rd|th)\s+Ward|Committee(?:person|man|woman)|State\s+(?:Rep(?:resentative)?|Senat(?:e|or))|Congress|Governor|Judge|Sheriff|Clerk|Treasurer|Commissioner|[Aa]lcalde(?:sa)?|[Cc]oncejal[a]?|[Mm]aire|[Bb]urmistrza|[Rr]adn(?:ego|ej))";
 
     private static readonly Regex RunsFor = new(Name + @"[ \t]+(?:for|4|para|pour|dla|pou)[ \t]+" + Office + @"\b", RegexOptions.CultureInvariant);
 
@@ -47,6 +50,11 @@ public sealed class RegistrySuggester
         RegexOptions.CultureInvariant);
 
     private static readonly Regex CommitteeRunsFor = new("^" + Name + "\\s+(?:for|4|para|pour|dla)\\s+", RegexOptions.CultureInvariant);
+
+    // A campaign named for its candidate: "Kampania Grace Kowalczyk", "the campaign of Dana Ortiz", "la campaña de Tomás Reyes".
+    private static readonly Regex CampaignOf = new(
+        @"\b(?i:campaign\s+(?:of|for)|kampani[aię]|campaña\s+de|campagne\s+de|kanpay\s+)[ \t]+" + Name,
+        RegexOptions.CultureInvariant);
 
     private static readonly Regex VoteFor = new(
         @"\b(?i:vote\s+for|re-?elect|elect|vota(?:r)?\s+por|votez\s+pour|g[łl]osuj(?:cie)?\s+na|vote\s+pou)[ \t]+" + Name,
@@ -153,6 +161,14 @@ public sealed class RegistrySuggester
                 }
             }
 
+            foreach (Match m in CampaignOf.Matches(field))
+            {
+                if (FullName(m.Groups["name"].Value) is { } full)
+                {
+                    candidates.Add((full, m.Value));
+                }
+            }
+
             foreach (Match m in VoteFor.Matches(field))
             {
                 if (FullName(m.Groups["name"].Value) is { } full)
@@ -164,6 +180,8 @@ public sealed class RegistrySuggester
 
         var sender = message.From.Count > 0 ? message.From[0] : null;
         var domain = sender is not null && _directory.RoleOf(sender.Address) == InstitutionRole.External && !IsFreeMail(sender.AsciiDomain) ? sender.AsciiDomain.ToLowerInvariant() : null;
+
+
         lock (_lock)
         {
             _confident.Add(content);
@@ -195,10 +213,24 @@ public sealed class RegistrySuggester
         {
             var knownNames = new HashSet<string>(_known.Entries.SelectMany(e => e.Names), StringComparer.OrdinalIgnoreCase);
             var knownDomains = new HashSet<string>(_known.Entries.SelectMany(e => e.Domains), StringComparer.OrdinalIgnoreCase);
-            var candidates = _candidates.Where(c => c.Value.Count >= MinMessages && !knownNames.Contains(c.Key))
-                .OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
             var aliases = _aliases.Where(a => a.Value.Count >= MinMessages && !knownNames.Contains(a.Key))
                 .OrderByDescending(a => a.Value.Count).ThenBy(a => a.Key, StringComparer.Ordinal).ToList();
+
+            // A word in the names of three campaigns or more ("Whitfield for Lakeshore", "Reyes para Lakeshore", "Kowalczyk
+            // for Lakeshore") is the city, an office or a slogan: a "candidate" named with it ("Vote for Lakeshore Families
+            // First") is no person, and registered, that word would read as a candidate's in every message. A campaign here is
+            // a candidate's surname, so that one campaign's several names ("Priya for Schools", "Friends of Priya Natarajan")
+            // count once.
+            var surnames = _candidates.Where(c => c.Value.Count >= MinMessages).Select(c => c.Key[(c.Key.LastIndexOf(' ') + 1)..])
+                .Concat(_known.Entries.Select(e => e.Candidate).OfType<string>().Select(c => c[(c.LastIndexOf(' ') + 1)..]))
+                .ToHashSet(StringComparer.Ordinal);
+            var shared = aliases.Select(a => a.Key).Concat(_known.Entries.SelectMany(e => e.Names))
+                .SelectMany(name => name.Split(' ').Where(w => w.Length >= 3 && char.IsUpper(w[0])).Select(w => (Word: w, Campaigns: surnames.Where(n => n != w && ContainsWord(name, n)))))
+                .GroupBy(x => x.Word, StringComparer.Ordinal)
+                .Where(g => g.SelectMany(x => x.Campaigns).Distinct(StringComparer.Ordinal).Count() >= SharedByCampaigns)
+                .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            var candidates = _candidates.Where(c => c.Value.Count >= MinMessages && !knownNames.Contains(c.Key) && !c.Key.Split(' ').Any(shared.Contains))
+                .OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
             var domains = _domains.Where(d => d.Value.Count >= MinMessages && !knownDomains.Contains(d.Key))
                 .OrderByDescending(d => d.Value.Count).ThenBy(d => d.Key, StringComparer.Ordinal).ToList();
             var usedAliases = new HashSet<string>(StringComparer.Ordinal);

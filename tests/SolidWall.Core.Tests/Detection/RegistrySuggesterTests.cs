@@ -97,6 +97,29 @@ public sealed class RegistrySuggesterTests
     }
 
     [Fact]
+    public void AWordInThreeCampaignsNamesIsThePlaceNotAPerson()
+    {
+        var mail = new List<Message>();
+        foreach (var (candidate, surname) in new[] { ("Marcus Whitfield", "Whitfield"), ("Tomás Reyes", "Reyes"), ("Grace Kowalczyk", "Kowalczyk") })
+        {
+            mail.Add(Mail($"Vote for {candidate}!\nPaid for by {surname} for Lakeshore", subject: candidate + " 1"));
+            mail.Add(Mail($"Vote for {candidate} on the 28th. Paid for by {surname} for Lakeshore", subject: candidate + " 2"));
+        }
+
+        // "Lakeshore" stands in three campaigns' names: the city, so "Vote for Lakeshore Families" names no candidate.
+        mail.Add(Mail("Vote for Lakeshore Families First on Question 1", subject: "q1"));
+        mail.Add(Mail("Vote for Lakeshore Families First, yes on 1", subject: "q2"));
+        var suggested = Read([.. mail]).Suggest();
+        Assert.Equal(["Grace Kowalczyk", "Marcus Whitfield", "Tomás Reyes"], suggested.Select(c => c.Candidate).OfType<string>().Order(StringComparer.Ordinal));
+        Assert.Contains(suggested, c => c.Name == "Whitfield for Lakeshore");
+        Assert.DoesNotContain(suggested, c => c.Candidate?.Contains("Lakeshore", StringComparison.Ordinal) == true);
+
+        // Two campaigns' names are not enough to tell a place from a shared first name.
+        mail.RemoveRange(4, 2);
+        Assert.Contains(Read([.. mail]).Suggest(), c => c.Candidate == "Lakeshore Families First");
+    }
+
+    [Fact]
     public void ADomainIsSuggestedOnlyWhenItCarriesACandidatesSurnameAndIsNotTheInstitutionsOrFreeMail()
     {
         var directory = InstitutionDirectory.Load(["lakeshore-schools.example"], [], null);
@@ -160,6 +183,17 @@ public sealed class RegistrySuggesterTests
         Assert.Equal("suggested-reyes", campaign.Id);
         Assert.Equal(["reyesparalakeshore.example"], campaign.Domains);
         Assert.Equal("Tomás Reyes", Assert.Single(Registry.Parse(suggester.ToYaml(), "s.yaml").Entries).Candidate);
+    }
+
+    [Theory]
+    [InlineData("Kampania Grace Kowalczyk szuka wolontariuszy.", "Grace Kowalczyk")] // the campaign named for its candidate
+    [InlineData("Join the campaign of Dana Ortiz this Saturday.", "Dana Ortiz")]
+    [InlineData("I'm carrying petitions for Diane Okoro for 33rd Ward committeeperson.", "Diane Okoro")] // an office by its ward
+    [InlineData("Sign up to knock doors: Yolanda Pierce for 12th Ward Alderman.", "Yolanda Pierce")]
+    public void ACandidateIsReadFromHowCampaignsNameThemselves(string text, string candidate)
+    {
+        var suggester = Read(Mail(text, subject: "one"), Mail(text + " Thank you!", subject: "two"));
+        Assert.Equal(candidate, Assert.Single(suggester.Suggest()).Candidate);
     }
 
     [Fact]
