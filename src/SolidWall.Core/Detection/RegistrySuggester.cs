@@ -187,17 +187,17 @@ public sealed class RegistrySuggester
             _confident.Add(content);
             foreach (var (name, quote) in candidates)
             {
-                Add(_candidates, name, content, where, quote);
+                Add(_candidates, name, content, message, where, quote);
             }
 
             foreach (var (alias, quote) in aliases)
             {
-                Add(_aliases, alias, content, where, quote);
+                Add(_aliases, alias, content, message, where, quote);
             }
 
             if (domain is { Length: > 0 })
             {
-                Add(_domains, domain, content, where, sender!.Address);
+                Add(_domains, domain, content, message, where, sender!.Address);
             }
         }
     }
@@ -403,14 +403,14 @@ public sealed class RegistrySuggester
 
     private static readonly System.Text.Json.JsonSerializerOptions QuoteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static void Add(Dictionary<string, Tally> tallies, string key, ulong content, string where, string quote)
+    private static void Add(Dictionary<string, Tally> tallies, string key, ulong content, Message message, string where, string quote)
     {
         if (!tallies.TryGetValue(key, out var tally))
         {
             tallies[key] = tally = new Tally();
         }
 
-        tally.Add(content, $"{where}: \"{Shorten(quote)}\"");
+        tally.Add(content, message.Source, message.Offset, $"{where}: \"{Shorten(quote)}\"");
     }
 
     private static string Shorten(string quote)
@@ -510,33 +510,39 @@ public sealed class RegistrySuggester
         return unique;
     }
 
-    /// <summary>The different messages that said one thing, and the first few places it was said.</summary>
+    /// <summary>
+    /// The different messages that said one thing, each at the first place it lies (source, then offset), so that the
+    /// examples quoted are the same whatever order the threads read the archive in.
+    /// </summary>
     private sealed class Tally
     {
-        private readonly HashSet<ulong> _contents = [];
+        private readonly Dictionary<ulong, (string Source, long Offset, string Text)> _first = [];
 
-        public int Count => _contents.Count;
+        public int Count => _first.Count;
 
-        public List<string> Examples { get; } = [];
+        public IEnumerable<string> Examples => _first.Values
+            .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Offset).Take(ExamplesKept).Select(e => e.Text);
 
-        public void Add(ulong content, string example)
+        public void Add(ulong content, string source, long offset, string text)
         {
-            if (_contents.Add(content) && Examples.Count < ExamplesKept)
+            if (!_first.TryGetValue(content, out var first) || Earlier((source, offset), (first.Source, first.Offset)))
             {
-                Examples.Add(example);
+                _first[content] = (source, offset, text);
             }
         }
 
         public void Merge(Tally other)
         {
-            _contents.UnionWith(other._contents);
-            foreach (var example in other.Examples)
+            foreach (var (content, e) in other._first)
             {
-                if (Examples.Count < ExamplesKept && !Examples.Contains(example))
-                {
-                    Examples.Add(example);
-                }
+                Add(content, e.Source, e.Offset, e.Text);
             }
+        }
+
+        private static bool Earlier((string Source, long Offset) a, (string Source, long Offset) b)
+        {
+            var bySource = string.CompareOrdinal(a.Source, b.Source);
+            return bySource < 0 || (bySource == 0 && a.Offset < b.Offset);
         }
     }
 }

@@ -71,6 +71,18 @@ public sealed class RegistrySuggesterTests
     }
 
     [Fact]
+    public void TheSuggestionIsTheSameWhateverOrderTheMessagesAreReadIn()
+    {
+        // Threads classify an archive in no fixed order; the registry and the examples it quotes must not depend on it.
+        var mail = Enumerable.Range(0, 12).Select(i => Mail($"Paid for by Friends of Dana Ortiz. Ortiz for Mayor, note {i % 6}.", subject: "s" + (i % 6))).ToArray();
+        var forward = Read(mail).ToYaml();
+        Assert.Equal(forward, Read([.. mail.Reverse()]).ToYaml());
+        Assert.Equal(forward, Read([.. mail.Where((_, i) => i % 2 == 1), .. mail.Where((_, i) => i % 2 == 0)]).ToYaml());
+        Assert.Contains("# named by 6 messages", forward, StringComparison.Ordinal);
+        Assert.Contains($"archive.mbox:{mail[0].Offset}:", forward, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OnlySureElectioneeringVerdictsAreRead()
     {
         var suggester = new RegistrySuggester();
