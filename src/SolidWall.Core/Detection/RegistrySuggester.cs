@@ -180,8 +180,6 @@ public sealed class RegistrySuggester
 
         var sender = message.From.Count > 0 ? message.From[0] : null;
         var domain = sender is not null && _directory.RoleOf(sender.Address) == InstitutionRole.External && !IsFreeMail(sender.AsciiDomain) ? sender.AsciiDomain.ToLowerInvariant() : null;
-
-
         lock (_lock)
         {
             _confident.Add(content);
@@ -448,8 +446,9 @@ public sealed class RegistrySuggester
         return string.Join(' ', words);
     }
 
+    // Two words or more, not opening with a title or a slogan's word ("Yes on 1"); or "Friends of …" whatever it holds.
     private static bool LooksLikeCommittee(string alias) =>
-        alias.Split(' ').Length >= 2 && !NotNames.Contains(alias.Split(' ')[0]) || CommitteeOfName.IsMatch(alias);
+        (alias.Split(' ').Length >= 2 && !NotNames.Contains(alias.Split(' ')[0])) || CommitteeOfName.IsMatch(alias);
 
     private static bool ContainsWord(string text, string word)
     {
