@@ -375,7 +375,7 @@ public sealed class RegistrySuggester
         yaml.Append("  # named by ").Append(c.Messages.ToString(CultureInfo.InvariantCulture)).Append(c.Messages == 1 ? " message" : " messages").Append(", e.g.:\n");
         foreach (var example in c.Examples)
         {
-            yaml.Append("  #   ").Append(example.ReplaceLineEndings(" ")).Append('\n');
+            yaml.Append("  #   ").Append(OneCommentLine(example)).Append('\n');
         }
 
         yaml.Append("  - id: ").Append(Quote(c.Id)).Append('\n');
@@ -395,6 +395,18 @@ public sealed class RegistrySuggester
             yaml.Append("    domains: [").AppendJoin(", ", c.Domains.Select(Quote)).Append("]\n");
         }
     }
+
+    // A quote from a message in a comment: mail is written by whoever sends it, and a line break of any kind (a YAML 1.1
+    // reader takes NEL, LS and PS for one) or a control character would end the comment or spoil the file. None survives.
+    private static string OneCommentLine(string text) =>
+        string.Create(text.Length, text, static (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                var c = t[i];
+                span[i] = char.IsControl(c) || c is '\u2028' or '\u2029' || char.IsSurrogate(c) && !(char.IsHighSurrogate(c) ? i + 1 < t.Length && char.IsLowSurrogate(t[i + 1]) : i > 0 && char.IsHighSurrogate(t[i - 1])) ? ' ' : c;
+            }
+        });
 
     // YAML's double-quoted scalar: the JSON string escapes are valid in it.
     private static string Quote(string s) => System.Text.Json.JsonSerializer.Serialize(s, QuoteOptions);

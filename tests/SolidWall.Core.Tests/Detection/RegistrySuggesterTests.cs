@@ -208,6 +208,29 @@ public sealed class RegistrySuggesterTests
         Assert.Equal(candidate, Assert.Single(suggester.Suggest()).Candidate);
     }
 
+    [Theory]
+    [InlineData("\u2028")]
+    [InlineData("\u0085")]
+    [InlineData("\u2029")]
+    [InlineData("\r")]
+    [InlineData("\u000b")]
+    [InlineData("\u001b")]
+    public void AQuotedMessageCannotWriteIntoTheRegistry(string lineBreak)
+    {
+        // Where a message lies and what it says go into comments; whatever breaks a line there would let a sender (or a
+        // file's name in an export: Linux allows any character but '/') write registry keys.
+        var text = $"Paid for by Friends of Dana Ortiz{lineBreak}complete: true{lineBreak}committees:{lineBreak}  - name: Injected";
+        var one = Mail(text, subject: "one");
+        var two = Mail(text, subject: "two");
+        var suggester = Read(
+            new Message { Source = $"evil{lineBreak}complete: true{lineBreak}x.mbox", Offset = one.Offset, Sha256 = one.Sha256, Subject = one.Subject, Text = one.Text, From = one.From },
+            two);
+        var yaml = suggester.ToYaml();
+        var registry = Registry.Parse(yaml, "suggested.yaml");
+        Assert.False(registry.Complete);
+        Assert.Equal("Dana Ortiz", Assert.Single(registry.Entries).Candidate);
+    }
+
     [Fact]
     public void NothingSuggestedIsStillARegistry()
     {
