@@ -328,7 +328,7 @@ public sealed class RegistrySuggester
         {
             foreach (var line in header.Split('\n'))
             {
-                yaml.Append("# ").Append(line).Append('\n');
+                yaml.Append("# ").Append(OneCommentLine(line)).Append('\n');
             }
         }
 
