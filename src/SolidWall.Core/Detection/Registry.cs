@@ -164,7 +164,8 @@ public sealed class Registry
         return [.. parts.DistinctBy(p => (p.Part, p.IsSurname, p.Entry.Id))];
     }
 
-    private static string WithoutAccents(string s)
+    /// <summary>The text without its combining marks ("Tomás" → "Tomas"), recomposed.</summary>
+    internal static string WithoutAccents(string s)
     {
         var decomposed = s.Normalize(System.Text.NormalizationForm.FormD);
         var kept = decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);

@@ -69,12 +69,6 @@ public sealed class RegistrySuggester
         "Citizens", "Committee", "Team", "Question", "Proposition", "Prop", "Measure",
     };
 
-    // Mail services whose domains say nothing of a campaign.
-    private static readonly HashSet<string> FreeMail = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "icloud", "me", "aol", "proton", "protonmail", "gmx", "mail", "yandex", "zoho", "comcast", "att", "verizon",
-    };
-
     private readonly InstitutionDirectory _directory;
     private readonly Registry _known;
     private readonly Dictionary<string, Tally> _candidates = new(StringComparer.Ordinal);
@@ -179,7 +173,9 @@ public sealed class RegistrySuggester
         }
 
         var sender = message.From.Count > 0 ? message.From[0] : null;
-        var domain = sender is not null && _directory.RoleOf(sender.Address) == InstitutionRole.External && !IsFreeMail(sender.AsciiDomain) ? sender.AsciiDomain.ToLowerInvariant() : null;
+        // A sending domain says something of a campaign only from outside, and not at a provider of personal mailboxes.
+        var domain = sender is not null && !DetectionContext.WritesFromInside(message, _directory) && !LiteratureRule.IsPersonalMailbox(sender)
+            ? sender.AsciiDomain.ToLowerInvariant() : null;
         lock (_lock)
         {
             _confident.Add(content);
@@ -236,6 +232,18 @@ public sealed class RegistrySuggester
             var ids = new HashSet<string>(_known.Entries.Select(e => e.Id), StringComparer.Ordinal);
             var suggested = new List<SuggestedCampaign>();
 
+            // The aliases that hold a surname and the domains that carry it, not yet taken by a campaign before: the first
+            // campaign with the surname takes them.
+            (List<KeyValuePair<string, Tally>> Aliases, List<KeyValuePair<string, Tally>> Domains) Claim(string surname)
+            {
+                var folded = Fold(surname);
+                var own = aliases.Where(a => !usedAliases.Contains(a.Key) && ContainsWord(a.Key, surname)).ToList();
+                var carrying = folded.Length >= 4 ? domains.Where(d => !usedDomains.Contains(d.Key) && Fold(d.Key).Contains(folded, StringComparison.Ordinal)).ToList() : [];
+                usedAliases.UnionWith(own.Select(a => a.Key));
+                usedDomains.UnionWith(carrying.Select(d => d.Key));
+                return (own, carrying);
+            }
+
             // What the archive says more of a campaign already registered: its aliases and domains, offered as additions.
             foreach (var entry in _known.Entries)
             {
@@ -244,12 +252,7 @@ public sealed class RegistrySuggester
                     continue;
                 }
 
-                var surname = registered[(registered.LastIndexOf(' ') + 1)..];
-                var folded = Fold(surname);
-                var moreAliases = aliases.Where(a => !usedAliases.Contains(a.Key) && ContainsWord(a.Key, surname)).ToList();
-                var moreDomains = folded.Length >= 4 ? domains.Where(d => !usedDomains.Contains(d.Key) && Fold(d.Key).Contains(folded, StringComparison.Ordinal)).ToList() : [];
-                usedAliases.UnionWith(moreAliases.Select(a => a.Key));
-                usedDomains.UnionWith(moreDomains.Select(d => d.Key));
+                var (moreAliases, moreDomains) = Claim(registered[(registered.LastIndexOf(' ') + 1)..]);
                 if (moreAliases.Count + moreDomains.Count > 0)
                 {
                     var seen = new Tally();
@@ -270,11 +273,7 @@ public sealed class RegistrySuggester
                     continue;
                 }
 
-                var ownAliases = aliases.Where(a => !usedAliases.Contains(a.Key) && ContainsWord(a.Key, surname)).ToList();
-                var folded = Fold(surname);
-                var ownDomains = folded.Length >= 4 ? domains.Where(d => !usedDomains.Contains(d.Key) && Fold(d.Key).Contains(folded, StringComparison.Ordinal)).ToList() : [];
-                usedAliases.UnionWith(ownAliases.Select(a => a.Key));
-                usedDomains.UnionWith(ownDomains.Select(d => d.Key));
+                var (ownAliases, ownDomains) = Claim(surname);
                 var seen = new Tally();
                 foreach (var t in ownAliases.Select(a => a.Value).Concat(ownDomains.Select(d => d.Value)).Prepend(tally))
                 {
@@ -480,12 +479,6 @@ public sealed class RegistrySuggester
         return false;
     }
 
-    private static bool IsFreeMail(string domain)
-    {
-        var labels = domain.Split('.');
-        return labels.Length >= 2 && FreeMail.Contains(labels[^2]);
-    }
-
     /// <summary>Copies of one message (a blast) count once: its subject and text, hashed.</summary>
     private static ulong ContentKey(Message message)
     {
@@ -498,11 +491,7 @@ public sealed class RegistrySuggester
         return hash;
     }
 
-    private static string Fold(string s)
-    {
-        var decomposed = s.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        return string.Concat(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
-    }
+    private static string Fold(string s) => Registry.WithoutAccents(s.ToLowerInvariant());
 
     private static string Slug(string s)
     {
