@@ -108,6 +108,7 @@ public static class CrossValidator
                 withSuggestedComplete[i] = completeReader.Classify(message);
             });
         }
+
         BinaryMetrics Metrics(IEnumerable<int> rows, Func<int, bool> predicted) => BinaryMetrics.From(rows.Select(i => (examples[i].Electioneering, predicted(i))));
         bool Detected(int i) => verdicts[i].IsElectioneering;
         bool ModelSays(int i) => modelProbability[i] >= threshold;
