@@ -60,6 +60,55 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Each_flagged_message_says_what_the_policy_does_with_it_by_who_it_is_addressed_to()
+    {
+        const string ask = "Subject: Canvass this Saturday\r\nMIME-Version: 1.0\r\n\r\n"
+            + "Join Mayor Dana Ortiz's re-election campaign this Saturday: we need volunteers to knock doors for Dana. "
+            + "Sign up at https://www.mobilize.us/ortiz/ and chip in at https://secure.actblue.com/donate/ortiz today.\r\n"
+            + "Paid for by Friends of Dana Ortiz.\r\n";
+        File.WriteAllText(Path.Combine(_dir, "students.eml"), "From: volunteer@reelect-ortiz.example\r\nTo: budlong-3a@students.lakeshore-schools.example\r\n"
+            + "Cc: t.okonjo@lakeshore-schools.example\r\nMessage-ID: <s@reelect-ortiz.example>\r\n" + ask);
+        File.WriteAllText(Path.Combine(_dir, "staff.eml"), "From: volunteer@reelect-ortiz.example\r\nTo: t.okonjo@lakeshore-schools.example\r\n"
+            + "Message-ID: <t@reelect-ortiz.example>\r\n" + ask);
+        File.WriteAllText(Path.Combine(_dir, "rooms.eml"), "From: t.okonjo@lakeshore-schools.example\r\nTo: budlong-3a@students.lakeshore-schools.example\r\n"
+            + "Subject: Rooms\r\nMessage-ID: <r@lakeshore-schools.example>\r\n\r\nRoom 204 is free on Friday for the review session.\r\n");
+        var settings = new ClassifyCommand.Settings([_dir], true, StaffDomains: ["lakeshore-schools.example"], StudentDomains: ["students.lakeshore-schools.example"]);
+
+        var (exit, json, _) = Run(settings);
+        Assert.Equal(1, exit);
+        var verdicts = json.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .ToDictionary(v => Path.GetFileName(v.GetProperty("source").GetString()!), v => v);
+        Assert.Equal("quarantine", verdicts["students.eml"].GetProperty("action").GetString());
+        Assert.Equal(
+            ["student quarantine actions.student.default", "staff tag actions.staff.default"],
+            verdicts["students.eml"].GetProperty("recipients").EnumerateArray().Select(g => $"{g.GetProperty("role").GetString()} {g.GetProperty("action").GetString()} {g.GetProperty("rule").GetString()}"));
+        Assert.Equal("tag", verdicts["staff.eml"].GetProperty("action").GetString());
+        Assert.Equal("accept", verdicts["rooms.eml"].GetProperty("action").GetString());
+        Assert.False(verdicts["rooms.eml"].TryGetProperty("recipients", out _));
+
+        var (_, text, _) = Run(settings with { Json = false });
+        Assert.Contains("policy: quarantine", text, StringComparison.Ordinal);
+        Assert.Contains("quarantine: 1 student (actions.student.default); tag: 1 staff (actions.staff.default)", text, StringComparison.Ordinal);
+        Assert.Contains("3 message(s), 2 electioneering (the policy would accept 0, tag 1, quarantine 1, reject 0), 0 item(s) skipped.", text, StringComparison.Ordinal);
+
+        // The user's policy decides: staff mail with a fundraising ask rejected.
+        var policy = Path.Combine(_dir, "..", Path.GetFileName(_dir) + "-policy.yaml");
+        File.WriteAllText(policy, "actions:\n  staff:\n    fundraising: reject\n");
+        try
+        {
+            var (_, strict, _) = Run(settings with { Policy = policy });
+            var staff = strict.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+                .Single(v => v.GetProperty("source").GetString()!.EndsWith("staff.eml", StringComparison.Ordinal));
+            Assert.Equal("reject", staff.GetProperty("action").GetString());
+            Assert.Equal("actions.staff.fundraising", staff.GetProperty("recipients")[0].GetProperty("rule").GetString());
+        }
+        finally
+        {
+            File.Delete(policy);
+        }
+    }
+
+    [Fact]
     public void An_encrypted_message_says_in_both_outputs_that_its_content_was_not_read()
     {
         File.WriteAllText(Path.Combine(_dir, "sealed.eml"), "From: volunteer@reelect-ortiz.example\r\nTo: t1@district.example\r\nSubject: For your students\r\n"

@@ -58,9 +58,10 @@ internal static class ClassifyCommand
     internal static int Run(Settings settings, TextWriter output, TextWriter errors, ITextModel? model = null)
     {
         Detector detector;
+        InstitutionDirectory directory;
         try
         {
-            detector = DetectorOptions.Load(settings.Registry, settings.Directory, settings.StaffDomains, settings.StudentDomains, settings.Policy, model).Detector;
+            (detector, _, directory) = DetectorOptions.Load(settings.Registry, settings.Directory, settings.StaffDomains, settings.StudentDomains, settings.Policy, model);
         }
         catch (Exception ex) when (ex is ConfigurationException or IOException or UnauthorizedAccessException)
         {
@@ -76,13 +77,17 @@ internal static class ClassifyCommand
 
         var count = 0;
         var electioneering = 0;
+        var actions = new int[Enum.GetValues<PolicyAction>().Length];
         var raws = input.Read();
-        foreach (var (message, verdict) in ParallelMessages.Map(raws, raw => Classify(detector, raw), Environment.ProcessorCount, CancellationToken.None))
+        foreach (var (message, classified) in ParallelMessages.Map(raws, raw => Classify(detector, raw), Environment.ProcessorCount, CancellationToken.None))
         {
             count++;
+            // What a gateway with this policy would do with the message, by who it is addressed to.
+            var verdict = classified.With(detector.Policy.Decide(classified, Recipients(message), directory));
             if (verdict.IsElectioneering)
             {
                 electioneering++;
+                actions[(int)Enum.Parse<PolicyAction>(verdict.Action!, ignoreCase: true)]++;
             }
 
             if (settings.Json)
@@ -97,7 +102,9 @@ internal static class ClassifyCommand
 
         if (!settings.Json)
         {
-            output.WriteLine($"{count} message(s), {electioneering} electioneering, {input.Problems} item(s) skipped.");
+            var decided = electioneering == 0 ? ""
+                : $" (the policy would accept {actions[(int)PolicyAction.Accept]}, tag {actions[(int)PolicyAction.Tag]}, quarantine {actions[(int)PolicyAction.Quarantine]}, reject {actions[(int)PolicyAction.Reject]})";
+            output.WriteLine($"{count} message(s), {electioneering} electioneering{decided}, {input.Problems} item(s) skipped.");
         }
 
         return electioneering > 0 || input.Problems > 0 ? ExitCodes.Findings : ExitCodes.Ok;
@@ -109,6 +116,10 @@ internal static class ClassifyCommand
         var message = MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw);
         return (message, detector.Classify(message));
     }
+
+    /// <summary>Who a message is addressed to, as its headers say: To, Cc and Bcc (a gateway reads the envelope's recipients instead).</summary>
+    internal static IEnumerable<string> Recipients(Message message) =>
+        message.To.Concat(message.Cc).Concat(message.Bcc).Select(a => a.Address);
 
     internal static void WriteVerdict(TextWriter output, Message message, Verdict verdict)
     {
@@ -123,6 +134,11 @@ internal static class ClassifyCommand
         if (verdict.CategoryReasons is { Count: > 0 } why)
         {
             output.WriteLine($"    {"categories",-26} {"",6}  {string.Join("; ", why)}");
+        }
+
+        if (verdict.IsElectioneering && verdict.Recipients is { Count: > 0 } recipients)
+        {
+            output.WriteLine($"    {"policy: " + verdict.Action,-26} {"",6}  {string.Join("; ", recipients)}");
         }
 
         foreach (var reason in verdict.Reasons)

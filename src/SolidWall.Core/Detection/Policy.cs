@@ -91,27 +91,93 @@ public sealed class Policy
     public double WeightOf(string signal, double shipped) => _signalWeights.TryGetValue(signal, out var weight) ? weight : shipped;
 
     /// <summary>The strictest action for an electioneering message with these categories sent to this role.</summary>
-    public PolicyAction ActionFor(InstitutionRole role, IEnumerable<string> categories)
+    public PolicyAction ActionFor(InstitutionRole role, IEnumerable<string> categories) => ActionFor(role, categories, out _);
+
+    /// <summary>
+    /// The strictest action for an electioneering message with these categories sent to this role, and the policy key
+    /// that decided it: <c>actions.ROLE.CATEGORY</c> where the role names one of the categories, <c>actions.ROLE.default</c>
+    /// where it falls back, and "actions.ROLE not set" where the policy gives the role no action at all (accept).
+    /// Of two keys that give the same action, a category's own wins over the default, then the verdict's first category.
+    /// </summary>
+    public PolicyAction ActionFor(InstitutionRole role, IEnumerable<string> categories, out string rule)
     {
+        var roleKey = role.ToString().ToLowerInvariant();
         if (!_actions.TryGetValue(role, out var byCategory))
         {
+            rule = $"actions.{roleKey} not set";
             return PolicyAction.Accept;
         }
 
-        var fallback = byCategory.GetValueOrDefault("default", PolicyAction.Accept);
-        var strictest = PolicyAction.Accept;
+        var hasDefault = byCategory.TryGetValue("default", out var fallback);
+        var fallbackRule = hasDefault ? $"actions.{roleKey}.default" : $"actions.{roleKey}.default not set";
+        var strictest = fallback;
+        string? strictestCategory = null;
         var any = false;
         foreach (var category in categories)
         {
-            any = true;
-            var action = byCategory.TryGetValue(category, out var specific) ? specific : fallback;
-            if (action > strictest)
+            var specific = byCategory.TryGetValue(category, out var action);
+            action = specific ? action : fallback;
+            if (!any || action > strictest || (action == strictest && specific && strictestCategory is null))
             {
                 strictest = action;
+                strictestCategory = specific ? category : null;
+            }
+
+            any = true;
+        }
+
+        rule = strictestCategory is null ? fallbackRule : $"actions.{roleKey}.{strictestCategory}";
+        return strictest;
+    }
+
+    /// <summary>
+    /// What this policy does with a classified message sent to <paramref name="recipients"/>: an allowed one is accepted;
+    /// for an electioneering one, each recipient's role (<paramref name="directory"/>) and the verdict's categories give
+    /// an action (<see cref="ActionFor(InstitutionRole, IEnumerable{string}, out string)"/>), and the message takes the
+    /// strictest. Addresses are compared ignoring case, each counted once. With no recipient at all (a copy whose
+    /// headers name none), the message is read as sent to an external address, and the decision says so.
+    /// </summary>
+    public PolicyDecision Decide(Verdict verdict, IEnumerable<string> recipients, InstitutionDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!verdict.IsElectioneering)
+        {
+            return PolicyDecision.Accept;
+        }
+
+        var byRole = new Dictionary<InstitutionRole, List<string>>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var address in recipients)
+        {
+            if (!string.IsNullOrWhiteSpace(address) && seen.Add(address))
+            {
+                var role = directory.RoleOf(address);
+                if (!byRole.TryGetValue(role, out var addresses))
+                {
+                    byRole[role] = addresses = [];
+                }
+
+                addresses.Add(address);
             }
         }
 
-        return any ? strictest : fallback;
+        if (byRole.Count == 0)
+        {
+            byRole[InstitutionRole.External] = [];
+        }
+
+        var groups = new List<(PolicyAction Action, InstitutionRole Role, RecipientGroup Group)>(byRole.Count);
+        foreach (var (role, addresses) in byRole)
+        {
+            var action = ActionFor(role, verdict.Categories, out var rule);
+            groups.Add((action, role, new RecipientGroup(role.ToString().ToLowerInvariant(), PolicyDecision.Name(action), rule, addresses)));
+        }
+
+        // Strictest first; of one action, in the roles' order (external, staff, principal, student, office).
+        groups.Sort(static (a, b) => a.Action != b.Action ? b.Action.CompareTo(a.Action) : a.Role.CompareTo(b.Role));
+        return new PolicyDecision(PolicyDecision.Name(groups[0].Action), [.. groups.Select(g => g.Group)]);
     }
 
     /// <summary>True when the sender's address, or its domain or a parent domain, is allowlisted.</summary>
@@ -308,7 +374,7 @@ public sealed class Policy
 
     private void ApplyActions(YamlDocument doc, YamlNode node)
     {
-        string[] roles = ["external", "staff", "principal", "student"];
+        string[] roles = ["external", "staff", "principal", "student", "office"];
         string[] categoryKeys = ["default", .. Categories.All];
         foreach (var (roleKey, roleNode) in doc.Entries(doc.Mapping(node, "actions"), roles, "actions"))
         {

@@ -42,6 +42,24 @@ public sealed record Verdict(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Encrypted { get; init; }
 
+    /// <summary>
+    /// What the policy does with the message (<see cref="Policy.Decide"/>): accept, tag, quarantine or reject. Set by
+    /// <c>solidwall classify</c>, which reads the message's recipients; absent where no one decided (a scan's verdicts).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Action { get; init; }
+
+    /// <summary>The recipients by role with the action the policy takes for each role and the key that decided it; absent for an allowed message.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RecipientGroup>? Recipients { get; init; }
+
+    /// <summary>This verdict with the policy's decision on it.</summary>
+    public Verdict With(PolicyDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return this with { Action = decision.Action, Recipients = decision.Recipients.Count == 0 ? null : decision.Recipients };
+    }
+
     [JsonIgnore]
     public bool IsElectioneering => Decision == Electioneering;
 
