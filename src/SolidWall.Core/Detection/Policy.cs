@@ -130,11 +130,15 @@ public sealed class Policy
         return strictest;
     }
 
+    /// <summary>The role <see cref="Decide"/> gives the oversight mailboxes among a message's recipients, whose mail is always accepted.</summary>
+    public const string OversightRole = "oversight";
+
     /// <summary>
     /// What this policy does with a classified message sent to <paramref name="recipients"/>: an allowed one is accepted;
     /// for an electioneering one, each recipient's role (<paramref name="directory"/>) and the verdict's categories give
     /// an action (<see cref="ActionFor(InstitutionRole, IEnumerable{string}, out string)"/>), and the message takes the
-    /// strictest. Addresses are compared ignoring case, each counted once. With no recipient at all (a copy whose
+    /// strictest. An oversight mailbox (<c>oversight_mailboxes</c>: the ethics office, the inspector general) is always
+    /// accepted, whatever the message quotes. Addresses are compared ignoring case, each counted once. With no recipient at all (a copy whose
     /// headers name none), the message is read as sent to an external address, and the decision says so.
     /// </summary>
     public PolicyDecision Decide(Verdict verdict, IEnumerable<string> recipients, InstitutionDirectory directory)
@@ -148,11 +152,18 @@ public sealed class Policy
         }
 
         var byRole = new Dictionary<InstitutionRole, List<string>>();
+        List<string>? oversight = null;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var address in recipients)
         {
             if (!string.IsNullOrWhiteSpace(address) && seen.Add(address))
             {
+                if (IsOversightMailbox(address))
+                {
+                    (oversight ??= []).Add(address);
+                    continue;
+                }
+
                 var role = directory.RoleOf(address);
                 if (!byRole.TryGetValue(role, out var addresses))
                 {
@@ -163,20 +174,27 @@ public sealed class Policy
             }
         }
 
-        if (byRole.Count == 0)
+        if (byRole.Count == 0 && oversight is null)
         {
             byRole[InstitutionRole.External] = [];
         }
 
-        var groups = new List<(PolicyAction Action, InstitutionRole Role, RecipientGroup Group)>(byRole.Count);
+        var groups = new List<(PolicyAction Action, int Order, RecipientGroup Group)>(byRole.Count + 1);
         foreach (var (role, addresses) in byRole)
         {
             var action = ActionFor(role, verdict.Categories, out var rule);
-            groups.Add((action, role, new RecipientGroup(role.ToString().ToLowerInvariant(), PolicyDecision.Name(action), rule, addresses)));
+            groups.Add((action, (int)role, new RecipientGroup(role.ToString().ToLowerInvariant(), PolicyDecision.Name(action), rule, addresses)));
         }
 
-        // Strictest first; of one action, in the roles' order (external, staff, principal, student, office).
-        groups.Sort(static (a, b) => a.Action != b.Action ? b.Action.CompareTo(a.Action) : a.Role.CompareTo(b.Role));
+        // Reports of campaign mail reach the ethics office and the inspector general whatever they quote: a filter
+        // that held them would stop the reporting the rules ask staff to do.
+        if (oversight is not null)
+        {
+            groups.Add((PolicyAction.Accept, int.MaxValue, new RecipientGroup(OversightRole, PolicyDecision.Name(PolicyAction.Accept), "oversight_mailboxes", oversight)));
+        }
+
+        // Strictest first; of one action, in the roles' order (external, staff, principal, student, office, oversight).
+        groups.Sort(static (a, b) => a.Action != b.Action ? b.Action.CompareTo(a.Action) : a.Order.CompareTo(b.Order));
         return new PolicyDecision(PolicyDecision.Name(groups[0].Action), [.. groups.Select(g => g.Group)]);
     }
 

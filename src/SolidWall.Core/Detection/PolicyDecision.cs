@@ -31,7 +31,7 @@ public sealed record PolicyDecision(string Action, IReadOnlyList<RecipientGroup>
 /// The recipients of one role and the action the policy takes for them, with the policy key that decided it
 /// (<c>actions.student.event</c>, <c>actions.student.default</c>, or the role's lack of any).
 /// </summary>
-/// <param name="Role">external, staff, principal, student or office, as the directory reads the addresses.</param>
+/// <param name="Role">external, staff, principal, student or office, as the directory reads the addresses; oversight for the policy's oversight mailboxes.</param>
 /// <param name="Action">accept, tag, quarantine or reject.</param>
 /// <param name="Rule">The policy key that decided the action.</param>
 /// <param name="Addresses">The recipients' addresses; empty when the message's headers name none (read as external).</param>
@@ -53,6 +53,8 @@ public sealed record RecipientGroup(
         ("external", false) => "external addresses",
         ("office", true) => "office mailbox",
         ("office", false) => "office mailboxes",
+        ("oversight", true) => "oversight mailbox",
+        ("oversight", false) => "oversight mailboxes",
         (_, true) => role,
         _ => role + "s",
     };

@@ -69,6 +69,20 @@ public sealed class PolicyDecisionTests
     }
 
     [Fact]
+    public void A_report_to_the_ethics_office_is_never_held_whatever_it_quotes()
+    {
+        var decision = Policy.Default.Decide(Electioneering(Categories.Fundraising), ["ethics@lakeshore-schools.example", "budlong-3a@students.lakeshore-schools.example"], Directory);
+        Assert.Equal("quarantine", decision.Action);
+        var oversight = decision.Recipients.Single(g => g.Role == Policy.OversightRole);
+        Assert.Equal(("accept", "oversight_mailboxes"), (oversight.Action, oversight.Rule));
+        Assert.Equal(["ethics@lakeshore-schools.example"], oversight.Addresses);
+
+        var alone = Policy.Default.Decide(Electioneering(Categories.Fundraising), ["ethics@lakeshore-schools.example"], Directory);
+        Assert.Equal("accept", alone.Action);
+        Assert.Equal("accept: 1 oversight mailbox (oversight_mailboxes)", alone.ToString());
+    }
+
+    [Fact]
     public void A_message_whose_headers_name_no_recipient_is_read_as_external_and_says_so()
     {
         var decision = Policy.Default.Decide(Electioneering(Categories.Fundraising), [], Directory);
