@@ -446,9 +446,24 @@ public sealed class RegistrySuggester
         return words.Any(NotNames.Contains) ? "" : string.Join(' ', words);
     }
 
+    // Words that open what follows a disclaimer on its line in texts and footers ("Paid for by Friends of Dana Ortiz
+    // Reply STOP to opt out", "… Not authorized by any candidate"): the committee's name ends before them.
+    private static readonly HashSet<string> FooterWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "reply", "text", "txt", "stop", "unsubscribe", "click", "visit", "donate", "contributions", "not", "authorized",
+        "msg", "message", "privacy", "terms", "learn", "opt", "copyright", "view", "manage", "follow", "responde",
+        "envía", "envia", "répondez", "odpowiedz",
+    };
+
     private static string TrimConnectors(string committee)
     {
         var words = committee.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
+        var footer = words.FindIndex(1, w => FooterWords.Contains(w));
+        if (footer > 0)
+        {
+            words.RemoveRange(footer, words.Count - footer);
+        }
+
         while (words.Count > 0 && words[^1] is "for" or "of" or "to" or "para" or "de" or "del" or "pour" or "dla" or "4")
         {
             words.RemoveAt(words.Count - 1);

@@ -198,6 +198,19 @@ public sealed class RegistrySuggesterTests
     }
 
     [Theory]
+    [InlineData("Paid for by Friends of Dana Ortiz Reply STOP to opt out")]
+    [InlineData("Paid for by Friends of Dana Ortiz. Not authorized by any candidate")]
+    [InlineData("Paid for by Friends of Dana Ortiz Text STOP to quit, HELP for help")]
+    [InlineData("Pagado por Friends of Dana Ortiz Responde STOP para salir")]
+    public void A_texts_footer_after_the_disclaimer_is_not_part_of_the_committees_name(string footer)
+    {
+        var suggester = Read(Mail("Dana needs you on Saturday.\n" + footer, subject: "one"), Mail("Doors for Dana, Sunday.\n" + footer, subject: "two"));
+        var campaign = Assert.Single(suggester.Suggest());
+        Assert.Equal(("Dana Ortiz", "Friends of Dana Ortiz"), (campaign.Candidate, campaign.Name));
+        Assert.DoesNotContain(campaign.Aliases, a => a.Contains("STOP", StringComparison.OrdinalIgnoreCase) || a.Contains("Not", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Kampania Grace Kowalczyk szuka wolontariuszy.", "Grace Kowalczyk")] // the campaign named for its candidate
     [InlineData("Join the campaign of Dana Ortiz this Saturday.", "Dana Ortiz")]
     [InlineData("I'm carrying petitions for Diane Okoro for 33rd Ward committeeperson.", "Diane Okoro")] // an office by its ward
