@@ -109,6 +109,32 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_message_piped_to_the_program_is_classified_as_the_dash()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [CliProgram.Dll(), "classify", "--json", "--student-domain", "students.lakeshore-schools.example", "-"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var program = System.Diagnostics.Process.Start(start)!;
+        program.StandardInput.Write("From: volunteer@reelect-ortiz.example\nTo: budlong-3a@students.lakeshore-schools.example\nSubject: Canvass Saturday\n\n"
+            + "Join Mayor Dana Ortiz's re-election campaign this Saturday: knock doors for Dana and chip in at https://secure.actblue.com/donate/ortiz today.\n"
+            + "Paid for by Friends of Dana Ortiz.\n");
+        program.StandardInput.Close();
+        var output = program.StandardOutput.ReadToEnd();
+        var errors = program.StandardError.ReadToEnd();
+        Assert.True(program.WaitForExit(TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(1, program.ExitCode);
+        using var verdict = System.Text.Json.JsonDocument.Parse(output.Trim());
+        Assert.Equal(("-", 0), (verdict.RootElement.GetProperty("source").GetString(), verdict.RootElement.GetProperty("offset").GetInt32()));
+        Assert.Equal("electioneering", verdict.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal("quarantine", verdict.RootElement.GetProperty("action").GetString());
+        Assert.Equal("", errors);
+    }
+
+    [Fact]
     public void An_encrypted_message_says_in_both_outputs_that_its_content_was_not_read()
     {
         File.WriteAllText(Path.Combine(_dir, "sealed.eml"), "From: volunteer@reelect-ortiz.example\r\nTo: t1@district.example\r\nSubject: For your students\r\n"

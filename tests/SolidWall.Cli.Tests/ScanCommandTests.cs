@@ -222,6 +222,16 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Standard_input_is_refused_before_a_case_is_made()
+    {
+        var db = Path.Combine(_dir, "case.db");
+        var (exit, _, err) = Scan(new ScanCommand.Settings(["-"], db));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("'-' (standard input) cannot be scanned into a case", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
     public void A_scan_killed_halfway_and_restarted_gives_the_figures_of_an_uninterrupted_scan()
     {
         var truth = Generate(_dir, Small with { TeachersPerSchool = 10, Weeks = 10 });
@@ -231,7 +241,7 @@ public sealed class ScanCommandTests : IDisposable
         // The real command in its own process, killed (SIGKILL: no chance to tidy up) once part of the archive is stored.
         var killed = Path.Combine(_dir, "killed.db");
         var settings = Settings(_dir, killed);
-        var arguments = new List<string> { Cli(), "scan", "--db", killed, "--threads", "1", "--quiet", "--registry", settings.Registry!, "--directory", settings.Directory!,
+        var arguments = new List<string> { CliProgram.Dll(), "scan", "--db", killed, "--threads", "1", "--quiet", "--registry", settings.Registry!, "--directory", settings.Directory!,
             "--staff-domain", DemoDistrict.StaffDomain, "--student-domain", DemoDistrict.StudentDomain, "--custodians", settings.Custodians!, settings.Paths[0] };
         // Started by a shell that records the program's process id, so that the test kills exactly that process.
         var pidFile = Path.Combine(_dir, "scan.pid");
@@ -311,20 +321,5 @@ public sealed class ScanCommandTests : IDisposable
         {
             return 0; // not yet created by the scan's first transaction
         }
-    }
-
-    // The command-line program built beside this test (same configuration).
-    private static string Cli()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = dir.Parent!.Name; // bin/<Configuration>/net10.0/
-        while (!File.Exists(Path.Combine(dir.FullName, "SolidWall.slnx")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("SolidWall.slnx not found above " + AppContext.BaseDirectory);
-        }
-
-        var cli = Path.Combine(dir.FullName, "src", "SolidWall.Cli", "bin", configuration, "net10.0", "solidwall.dll");
-        Assert.True(File.Exists(cli), "build the CLI first: " + cli);
-        return cli;
     }
 }

@@ -71,6 +71,14 @@ internal static class ScanCommand
 
     internal static int Run(Settings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
+        // A case's evidence names each item by its file and offset, and a scan can be resumed and repeated: piped mail is
+        // neither, so a scan reads files (classify and parse read standard input).
+        if (settings.Paths.Contains(StreamSource.StandardInput))
+        {
+            errors.WriteLine("solidwall scan: '-' (standard input) cannot be scanned into a case: its evidence must name files; save the mail to a file and scan that");
+            return ExitCodes.Usage;
+        }
+
         CaseSetup given;
         try
         {

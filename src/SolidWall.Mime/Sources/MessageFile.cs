@@ -10,7 +10,7 @@ namespace SolidWall.Mime.Sources;
 internal static class MessageFile
 {
     /// <summary>How far into a file without a header-like first line to look for a From_ line.</summary>
-    private const int SniffBytes = 64 * 1024;
+    internal const int SniffBytes = 64 * 1024;
 
     internal enum Kind { Mbox, Single, NotMail }
 

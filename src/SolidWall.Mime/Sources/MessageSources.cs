@@ -5,13 +5,16 @@ public static class MessageSources
 {
     /// <summary>
     /// A folder with cur/ and new/ is a Maildir, any other folder a tree of message files; a .pst file goes through
-    /// readpst; any other file is an mbox when it starts with a From_ line and a single message otherwise.
+    /// readpst; any other file is an mbox when it starts with a From_ line and a single message otherwise; <c>-</c> is
+    /// standard input, read the same way (<see cref="StreamSource"/>).
     /// </summary>
     /// <exception cref="SourceException">The path does not exist, or it is a .pst and readpst is not installed.</exception>
     public static IMessageSource Open(string path, MimeLimits? limits = null, MboxFormat format = MboxFormat.Auto)
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= MimeLimits.Default;
+        if (path == StreamSource.StandardInput)
+            return StreamSource.OfStandardInput(limits, format);
         if (Directory.Exists(path))
             return MaildirSource.IsMaildir(path) ? new MaildirSource(path, limits, format) : new EmlTreeSource(path, limits, format);
         if (!File.Exists(path))
