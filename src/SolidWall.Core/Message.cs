@@ -29,6 +29,9 @@ public sealed class Message
 
     public IReadOnlyList<MailboxAddress> Bcc { get; init; } = Array.Empty<MailboxAddress>();
 
+    /// <summary>The mailboxes this copy was delivered to (<c>Delivered-To</c>, <c>X-Original-To</c>): a Bcc'd recipient's copy names its mailbox only here.</summary>
+    public IReadOnlyList<MailboxAddress> DeliveredTo { get; init; } = Array.Empty<MailboxAddress>();
+
     public string? Subject { get; init; }
 
     public DateTimeOffset? Date { get; init; }

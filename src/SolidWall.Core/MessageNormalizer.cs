@@ -73,6 +73,7 @@ public static class MessageNormalizer
             To = mime.To,
             Cc = mime.Cc,
             Bcc = mime.Bcc,
+            DeliveredTo = mime.DeliveredTo,
             Subject = mime.Subject,
             Date = mime.Date,
             Text = text,

@@ -6,7 +6,7 @@ namespace SolidWall.Mime;
 /// </summary>
 public sealed class MimeMessage : MimeEntity
 {
-    private IReadOnlyList<MailboxAddress>? _from, _to, _cc, _bcc, _replyTo, _sender;
+    private IReadOnlyList<MailboxAddress>? _from, _to, _cc, _bcc, _replyTo, _sender, _deliveredTo;
     private string? _subject;
     private bool _dateRead;
     private DateTimeOffset? _date;
@@ -35,6 +35,12 @@ public sealed class MimeMessage : MimeEntity
     public IReadOnlyList<MailboxAddress> Cc => _cc ??= Addresses("Cc");
 
     public IReadOnlyList<MailboxAddress> Bcc => _bcc ??= Addresses("Bcc");
+
+    /// <summary>
+    /// The mailboxes the copy was delivered to, as the receiving systems wrote them: <c>Delivered-To</c> (Gmail, Postfix,
+    /// qmail; one per hop) and <c>X-Original-To</c> (Postfix). A Bcc'd recipient's copy names its mailbox only here.
+    /// </summary>
+    public IReadOnlyList<MailboxAddress> DeliveredTo => _deliveredTo ??= [.. Addresses("Delivered-To"), .. Addresses("X-Original-To")];
 
     public string? Subject => _subject ??= Headers.Get("Subject") is { } f ? HeaderText.Decode(f.RawValue.Span, Defects, f.Offset) : null;
 

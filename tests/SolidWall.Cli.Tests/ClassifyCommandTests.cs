@@ -109,6 +109,19 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_bccd_copy_is_decided_for_the_mailbox_it_was_delivered_to()
+    {
+        File.WriteAllText(Path.Combine(_dir, "bcc.eml"), "Delivered-To: budlong-3a@students.lakeshore-schools.example\r\n"
+            + "From: volunteer@reelect-ortiz.example\r\nTo: undisclosed-recipients:;\r\nSubject: Canvass Saturday\r\nMessage-ID: <b@reelect-ortiz.example>\r\n\r\n"
+            + "Join Mayor Dana Ortiz's re-election campaign this Saturday: knock doors for Dana and chip in at https://secure.actblue.com/donate/ortiz today.\r\n"
+            + "Paid for by Friends of Dana Ortiz.\r\n");
+        var (_, json, _) = Run(new ClassifyCommand.Settings([_dir], true, StudentDomains: ["students.lakeshore-schools.example"]));
+        using var verdict = System.Text.Json.JsonDocument.Parse(json.Trim());
+        Assert.Equal("quarantine", verdict.RootElement.GetProperty("action").GetString());
+        Assert.Equal("budlong-3a@students.lakeshore-schools.example", verdict.RootElement.GetProperty("recipients")[0].GetProperty("addresses")[0].GetString());
+    }
+
+    [Fact]
     public void A_message_piped_to_the_program_is_classified_as_the_dash()
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [CliProgram.Dll(), "classify", "--json", "--student-domain", "students.lakeshore-schools.example", "-"])

@@ -9,6 +9,22 @@ public sealed class MimeParserTests
     private static string Body(MimeEntity e) => Encoding.UTF8.GetString(e.Body.Span);
 
     [Fact]
+    public void The_mailboxes_a_copy_was_delivered_to_are_read_from_every_hop()
+    {
+        var m = Parse(
+            "Delivered-To: t.okonjo@gmail.example\r\n" +
+            "X-Original-To: T.Okonjo@Lakeshore-Schools.example\r\n" +
+            "Delivered-To: t.okonjo@lakeshore-schools.example\r\n" +
+            "From: volunteer@reelect-ortiz.example\r\n" +
+            "To: undisclosed-recipients:;\r\n" +
+            "\r\n" +
+            "Saturday.\r\n");
+        Assert.Empty(m.To);
+        Assert.Equal(["t.okonjo@gmail.example", "t.okonjo@lakeshore-schools.example", "T.Okonjo@lakeshore-schools.example"], m.DeliveredTo.Select(a => a.Address));
+        Assert.Equal(0, m.Defects.Count);
+    }
+
+    [Fact]
     public void Rfc5322_A1_1_simple_message_has_headers_and_body()
     {
         // RFC 5322 appendix A.1.1, "A Message from One Person to Another with Simple Addressing".

@@ -117,9 +117,12 @@ internal static class ClassifyCommand
         return (message, detector.Classify(message));
     }
 
-    /// <summary>Who a message is addressed to, as its headers say: To, Cc and Bcc (a gateway reads the envelope's recipients instead).</summary>
+    /// <summary>
+    /// Who a message went to, as its headers say: To, Cc and Bcc, and the mailboxes the copy was delivered to
+    /// (Delivered-To, X-Original-To), where a Bcc'd recipient's copy names them. A gateway reads the envelope's recipients instead.
+    /// </summary>
     internal static IEnumerable<string> Recipients(Message message) =>
-        message.To.Concat(message.Cc).Concat(message.Bcc).Select(a => a.Address);
+        message.To.Concat(message.Cc).Concat(message.Bcc).Concat(message.DeliveredTo).Select(a => a.Address);
 
     internal static void WriteVerdict(TextWriter output, Message message, Verdict verdict)
     {
