@@ -119,6 +119,13 @@ public sealed class ClassifyCommandTests : IDisposable
         using var verdict = System.Text.Json.JsonDocument.Parse(json.Trim());
         Assert.Equal("quarantine", verdict.RootElement.GetProperty("action").GetString());
         Assert.Equal("budlong-3a@students.lakeshore-schools.example", verdict.RootElement.GetProperty("recipients")[0].GetProperty("addresses")[0].GetString());
+
+        // As a gateway would see it, delivered to whom the envelope names: a teacher instead.
+        var (_, envelope, _) = Run(new ClassifyCommand.Settings([_dir], true, StaffDomains: ["lakeshore-schools.example"], StudentDomains: ["students.lakeshore-schools.example"],
+            Recipients: ["t.okonjo@lakeshore-schools.example"]));
+        using var asDelivered = System.Text.Json.JsonDocument.Parse(envelope.Trim());
+        Assert.Equal("tag", asDelivered.RootElement.GetProperty("action").GetString());
+        Assert.Equal(["t.okonjo@lakeshore-schools.example"], asDelivered.RootElement.GetProperty("recipients").EnumerateArray().SelectMany(g => g.GetProperty("addresses").EnumerateArray()).Select(a => a.GetString()));
     }
 
     [Fact]

@@ -18,6 +18,10 @@ internal static class ClassifyCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON verdict per message, one per line" };
+        var recipients = new Option<string[]>("--recipient")
+        {
+            Description = "Decide the policy's action as if each message were delivered to this address, as a gateway's envelope names it, instead of to its headers' recipients (repeatable)",
+        };
         var options = new DetectorOptions();
         var paths = new Argument<string[]>("PATH")
         {
@@ -26,6 +30,7 @@ internal static class ClassifyCommand
         };
         var command = new Command("classify", "Decide for each message whether it is electioneering, and say why (signals, weights, evidence)");
         command.Options.Add(json);
+        command.Options.Add(recipients);
         foreach (var option in options.All)
         {
             command.Options.Add(option);
@@ -40,7 +45,8 @@ internal static class ClassifyCommand
                 parseResult.GetValue(options.Directory),
                 parseResult.GetValue(options.StaffDomains) ?? [],
                 parseResult.GetValue(options.StudentDomains) ?? [],
-                parseResult.GetValue(options.Policy)),
+                parseResult.GetValue(options.Policy),
+                parseResult.GetValue(recipients) is { Length: > 0 } envelope ? envelope : null),
             Console.Out,
             Console.Error));
         return command;
@@ -53,7 +59,8 @@ internal static class ClassifyCommand
         string? Directory = null,
         IReadOnlyList<string>? StaffDomains = null,
         IReadOnlyList<string>? StudentDomains = null,
-        string? Policy = null);
+        string? Policy = null,
+        IReadOnlyList<string>? Recipients = null);
 
     internal static int Run(Settings settings, TextWriter output, TextWriter errors, ITextModel? model = null)
     {
@@ -83,7 +90,7 @@ internal static class ClassifyCommand
         {
             count++;
             // What a gateway with this policy would do with the message, by who it is addressed to.
-            var verdict = classified.With(detector.Policy.Decide(classified, Recipients(message), directory));
+            var verdict = classified.With(detector.Policy.Decide(classified, settings.Recipients ?? Recipients(message), directory));
             if (verdict.IsElectioneering)
             {
                 electioneering++;
