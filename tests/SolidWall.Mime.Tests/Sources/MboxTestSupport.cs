@@ -7,6 +7,20 @@ namespace SolidWall.Mime.Tests.Sources;
 /// <summary>Runs the mbox splitter over byte arrays and checks each message's evidence against the stored bytes.</summary>
 internal static class MboxTestSupport
 {
+    /// <summary>The smallest message the sources' tests read.</summary>
+    public const string Eml = "From: a@example.org\nSubject: hi\n\nbody\n";
+
+    /// <summary>The smallest mbox of two messages the sources' tests read.</summary>
+    public const string Mbox = "From a@example.org Mon Jan  1 10:00:00 2024\nSubject: 1\n\nx\n\nFrom b@example.org Mon Jan  1 10:00:00 2024\nSubject: 2\n\ny\n";
+
+    /// <summary>Every message a source gives, and every problem it reports.</summary>
+    public static (List<RawMessage> Messages, List<SourceProblem> Problems) ReadAll(IMessageSource source)
+    {
+        var problems = new List<SourceProblem>();
+        var messages = source.Read(problems.Add, TestContext.Current.CancellationToken).ToList();
+        return (messages, problems);
+    }
+
     public static (List<RawMessage> Messages, List<SourceProblem> Problems) Split(byte[] mbox, MboxFormat format = MboxFormat.Auto,
         int bufferSize = 1 << 20, MimeLimits? limits = null)
     {

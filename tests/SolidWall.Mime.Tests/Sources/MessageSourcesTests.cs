@@ -1,21 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using SolidWall.Mime.Sources;
+using static SolidWall.Mime.Tests.Sources.MboxTestSupport;
 
 namespace SolidWall.Mime.Tests.Sources;
 
 public sealed class MessageSourcesTests
 {
-    private const string Eml = "From: a@example.org\nSubject: hi\n\nbody\n";
-    private const string Mbox = "From a@example.org Mon Jan  1 10:00:00 2024\nSubject: 1\n\nx\n\nFrom b@example.org Mon Jan  1 10:00:00 2024\nSubject: 2\n\ny\n";
-
-    private static (List<RawMessage>, List<SourceProblem>) ReadAll(IMessageSource source)
-    {
-        var problems = new List<SourceProblem>();
-        var messages = source.Read(problems.Add, TestContext.Current.CancellationToken).ToList();
-        return (messages, problems);
-    }
-
     [Fact]
     public void An_outlook_msg_file_and_other_binary_files_are_skipped_with_what_they_are()
     {

@@ -1,22 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using SolidWall.Mime.Sources;
+using static SolidWall.Mime.Tests.Sources.MboxTestSupport;
 
 namespace SolidWall.Mime.Tests.Sources;
 
 /// <summary>Mail piped in (standard input, <c>-</c>): read once, as a file is read.</summary>
 public sealed class StreamSourceTests
 {
-    private const string Eml = "From: a@example.org\nSubject: hi\n\nbody\n";
-    private const string Mbox = "From a@example.org Mon Jan  1 10:00:00 2024\nSubject: 1\n\nx\n\nFrom b@example.org Mon Jan  1 10:00:00 2024\nSubject: 2\n\ny\n";
-
-    private static (List<RawMessage> Messages, List<SourceProblem> Problems) ReadAll(IMessageSource source)
-    {
-        var problems = new List<SourceProblem>();
-        var messages = source.Read(problems.Add, TestContext.Current.CancellationToken).ToList();
-        return (messages, problems);
-    }
-
     // A pipe: no length, no seeking, and reads that return a few bytes at a time.
     private sealed class Pipe(byte[] bytes) : MemoryStream(bytes)
     {
