@@ -40,7 +40,7 @@ public sealed class MimeMessage : MimeEntity
     /// The mailboxes the copy was delivered to, as the receiving systems wrote them: <c>Delivered-To</c> (Gmail, Postfix,
     /// qmail; one per hop) and <c>X-Original-To</c> (Postfix). A Bcc'd recipient's copy names its mailbox only here.
     /// </summary>
-    public IReadOnlyList<MailboxAddress> DeliveredTo => _deliveredTo ??= [.. Addresses("Delivered-To"), .. Addresses("X-Original-To")];
+    public IReadOnlyList<MailboxAddress> DeliveredTo => _deliveredTo ??= DeliveredToAddresses();
 
     public string? Subject => _subject ??= Headers.Get("Subject") is { } f ? HeaderText.Decode(f.RawValue.Span, Defects, f.Offset) : null;
 
@@ -65,6 +65,13 @@ public sealed class MimeMessage : MimeEntity
     public IReadOnlyList<string> InReplyTo => Headers.Get("In-Reply-To") is { } f ? MessageIds.ParseList(f.RawValue.Span) : Array.Empty<string>();
 
     public IReadOnlyList<string> References => Headers.Get("References") is { } f ? MessageIds.ParseList(f.RawValue.Span) : Array.Empty<string>();
+
+    private IReadOnlyList<MailboxAddress> DeliveredToAddresses()
+    {
+        var delivered = Addresses("Delivered-To");
+        var original = Addresses("X-Original-To");
+        return original.Count == 0 ? delivered : delivered.Count == 0 ? original : [.. delivered, .. original];
+    }
 
     private IReadOnlyList<MailboxAddress> Addresses(string name)
     {

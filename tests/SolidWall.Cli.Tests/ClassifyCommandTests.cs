@@ -126,6 +126,10 @@ public sealed class ClassifyCommandTests : IDisposable
         using var asDelivered = System.Text.Json.JsonDocument.Parse(envelope.Trim());
         Assert.Equal("tag", asDelivered.RootElement.GetProperty("action").GetString());
         Assert.Equal(["t.okonjo@lakeshore-schools.example"], asDelivered.RootElement.GetProperty("recipients").EnumerateArray().SelectMany(g => g.GetProperty("addresses").EnumerateArray()).Select(a => a.GetString()));
+
+        var (exit, _, err) = Run(new ClassifyCommand.Settings([_dir], true, Recipients: ["Tunde Okonjo <t.okonjo@lakeshore-schools.example>"]));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--recipient 'Tunde Okonjo <t.okonjo@lakeshore-schools.example>' is not an address", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -76,6 +76,12 @@ internal static class ClassifyCommand
             return ExitCodes.Usage;
         }
 
+        if (settings.Recipients?.FirstOrDefault(r => !IsAddress(r)) is { } wrong)
+        {
+            errors.WriteLine($"solidwall classify: --recipient '{wrong}' is not an address: give it bare, local-part@domain");
+            return ExitCodes.Usage;
+        }
+
         var input = CommandInput.Open(settings.Paths, "classify", errors);
         if (input is null)
         {
@@ -122,6 +128,13 @@ internal static class ClassifyCommand
     {
         var message = MessageNormalizer.Normalize(MimeParser.Parse(raw.Bytes), raw);
         return (message, detector.Classify(message));
+    }
+
+    // A bare address as an envelope names it: one '@' with something on each side, no blank, no angle bracket.
+    private static bool IsAddress(string text)
+    {
+        var at = text.LastIndexOf('@');
+        return at > 0 && at < text.Length - 1 && text.IndexOf('@') == at && text.AsSpan().IndexOfAny(" \t<>,;") < 0;
     }
 
     /// <summary>
