@@ -9,8 +9,8 @@ using SolidWall.Mime.Sources;
 namespace SolidWall.Cli.Commands;
 
 /// <summary>
-/// <c>solidwall classify</c>: reads messages from any source and prints each one's verdict with its score,
-/// categories and reasons. Exit 0 when nothing is electioneering, 1 when something is (or an item could not be
+/// <c>solidwall classify</c>: reads messages from any source (<c>-</c>: standard input) and prints each one's verdict
+/// with its score, categories and reasons, and what the policy's actions do with it by who it went to. Exit 0 when nothing is electioneering, 1 when something is (or an item could not be
 /// read), 2 when the command line or a registry, directory or policy file is wrong. Detection lives in Core.
 /// </summary>
 internal static class ClassifyCommand
