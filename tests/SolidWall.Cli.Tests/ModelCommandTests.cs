@@ -33,24 +33,96 @@ public sealed class ModelCommandTests
     }
 
     [Fact]
-    public void TrainWritesAModelThatLoads()
+    public void LabelsOfYourOwnNeedAModelFileOfTheirOwnAndPathsThatExist()
     {
-        // The real training data, written to a temporary file instead of the repository.
-        var output = Path.Combine(Path.GetTempPath(), $"solidwall-model-{Guid.NewGuid():N}.bin");
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, TrainCommand.Run(null, null, null, TextWriter.Null, stderr, electioneering: [Path.GetTempPath()]));
+        Assert.Contains("give it a file with --out FILE", stderr.ToString(), StringComparison.Ordinal);
+
+        stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, TrainCommand.Run(null, null, "/tmp/never.bin", TextWriter.Null, stderr, allowed: ["/nonexistent/reviewed/no"]));
+        Assert.Contains("/nonexistent/reviewed/no: no such file or folder", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrainWritesAModelThatLoadsAndLearnsFromMailYouLabelled()
+    {
+        // The real training data, and mail an investigator sorted into two folders, written to a temporary file
+        // instead of the repository. The shipped detector flags the neighbourhood association's Saturday notes (a
+        // slate of its board, packets for each block); the investigator labels them allowed.
+        var dir = Directory.CreateTempSubdirectory("sw-labels-").FullName;
+        var output = Path.Combine(dir, "local.bin");
         try
         {
+            string[] names = ["Ana", "Ben", "Carla", "Dev", "Elif", "Femi", "Gus", "Hana", "Ivo", "Jia", "Kofi", "Lena", "Mo", "Nia", "Omar", "Pia"];
+            Directory.CreateDirectory(Path.Combine(dir, "yes"));
+            Directory.CreateDirectory(Path.Combine(dir, "no"));
+            for (var i = 0; i < names.Length; i++)
+            {
+                File.WriteAllText(Path.Combine(dir, "yes", $"{i}.eml"), $"From: Friends of Dana Ortiz <team{i}@reelect-ortiz.example>\nTo: n{i}@lakeshore-schools.example\nSubject: Saturday\n\n"
+                    + $"{names[i]}, knock doors for Mayor Dana Ortiz on Saturday and chip in $25 at https://secure.actblue.com/donate/ortiz.\nPaid for by Friends of Dana Ortiz.\n");
+                File.WriteAllText(Path.Combine(dir, "no", $"{i}.eml"), $"From: {names[i]} <n{i}@lakeshore-schools.example>\nTo: staff@lakeshore-schools.example\nSubject: Saturday\n\n"
+                    + $"{names[(i + 1) % names.Length]}, the Renewal slate needs hands at the Kessler depot on Saturday. Take a bundle of teal packets for your block.\n");
+            }
+
             var root = Core.Detection.Model.TrainingData.FindRepositoryRoot(AppContext.BaseDirectory)!;
             var corpora = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora"));
             var stdout = new StringWriter();
-            Assert.Equal(ExitCodes.Ok, TrainCommand.Run(corpora, Path.Combine(root, "data", "district"), output, stdout, TextWriter.Null));
+            Assert.Equal(ExitCodes.Ok, TrainCommand.Run(corpora, Path.Combine(root, "data", "district"), output, stdout, TextWriter.Null,
+                electioneering: [Path.Combine(dir, "yes")], allowed: [Path.Combine(dir, "no")]));
             Assert.Contains("wrote " + output, stdout.ToString(), StringComparison.Ordinal);
-            using var stream = File.OpenRead(output);
-            var model = Core.Detection.Model.ModelFile.Read(stream);
-            Assert.True(model.Score("Chip in", "Chip in $25 to re-elect Dana Ortiz before the deadline: https://secure.actblue.com/donate/ortiz").Probability > 0.5);
+            Assert.Contains("of them labelled by you: 16 electioneering, 16 allowed", stdout.ToString(), StringComparison.Ordinal);
+            using (var stream = File.OpenRead(output))
+            {
+                var model = Core.Detection.Model.ModelFile.Read(stream);
+                Assert.True(model.Score("Chip in", "Chip in $25 to re-elect Dana Ortiz before the deadline: https://secure.actblue.com/donate/ortiz").Probability > 0.5);
+            }
+
+            // A new note in the labelled words: the model trained with the labels reads it as the labels taught.
+            var note = Path.Combine(dir, "note.eml");
+            File.WriteAllText(note, "From: Quinn <q@lakeshore-schools.example>\nTo: staff@lakeshore-schools.example\nSubject: this weekend\n\n"
+                + "Rosa, the Renewal slate is counting on you at the Kessler depot this weekend. Grab the teal packets for your block.\n");
+            double Score(string? model)
+            {
+                var json = new StringWriter();
+                ClassifyCommand.Run(new ClassifyCommand.Settings([note], true, Model: model), json, TextWriter.Null);
+                return System.Text.Json.JsonDocument.Parse(json.ToString().Trim()).RootElement.GetProperty("score").GetDouble();
+            }
+
+            var shipped = Score(null);
+            var local = Score(output);
+            Assert.True(local < 0.5 && shipped - local > 0.3, $"shipped {shipped}, trained with the labels {local}");
         }
         finally
         {
-            File.Delete(output);
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_model_file_is_read_only_with_the_weights_fitted_beside_it_and_a_bad_one_is_refused()
+    {
+        var dir = Directory.CreateTempSubdirectory("sw-model-").FullName;
+        try
+        {
+            var message = Path.Combine(dir, "m.eml");
+            File.WriteAllText(message, "From: a@x.example\nSubject: hi\n\nRoom 204 on Friday.\n");
+            var alone = Path.Combine(dir, "alone.bin");
+            File.WriteAllBytes(alone, [1, 2, 3, 4, 5, 6, 7, 8]);
+            var errors = new StringWriter();
+            Assert.Equal(ExitCodes.Usage, ClassifyCommand.Run(new ClassifyCommand.Settings([message], false, Model: alone), TextWriter.Null, errors));
+            Assert.Contains(alone + ": not a SolidWall text model", errors.ToString(), StringComparison.Ordinal);
+
+            var root = Core.Detection.Model.TrainingData.FindRepositoryRoot(AppContext.BaseDirectory)!;
+            var copy = Path.Combine(dir, "copy.bin");
+            File.Copy(Path.Combine(root, Core.Detection.Model.TrainingData.ModelPath), copy);
+            errors = new StringWriter();
+            Assert.Equal(ExitCodes.Usage, ClassifyCommand.Run(new ClassifyCommand.Settings([message], false, Model: copy), TextWriter.Null, errors));
+            Assert.Contains(copy + ".policy.yaml: not found", errors.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 }

@@ -31,6 +31,7 @@ internal static class ClassifyCommand
         var command = new Command("classify", "Decide for each message whether it is electioneering, and say why (signals, weights, evidence)");
         command.Options.Add(json);
         command.Options.Add(recipients);
+        command.Options.Add(options.Model);
         foreach (var option in options.All)
         {
             command.Options.Add(option);
@@ -46,7 +47,8 @@ internal static class ClassifyCommand
                 parseResult.GetValue(options.StaffDomains) ?? [],
                 parseResult.GetValue(options.StudentDomains) ?? [],
                 parseResult.GetValue(options.Policy),
-                parseResult.GetValue(recipients) is { Length: > 0 } envelope ? envelope : null),
+                parseResult.GetValue(recipients) is { Length: > 0 } envelope ? envelope : null,
+                parseResult.GetValue(options.Model)),
             Console.Out,
             Console.Error));
         return command;
@@ -60,7 +62,8 @@ internal static class ClassifyCommand
         IReadOnlyList<string>? StaffDomains = null,
         IReadOnlyList<string>? StudentDomains = null,
         string? Policy = null,
-        IReadOnlyList<string>? Recipients = null);
+        IReadOnlyList<string>? Recipients = null,
+        string? Model = null);
 
     internal static int Run(Settings settings, TextWriter output, TextWriter errors, ITextModel? model = null)
     {
@@ -68,7 +71,7 @@ internal static class ClassifyCommand
         InstitutionDirectory directory;
         try
         {
-            (detector, _, directory) = DetectorOptions.Load(settings.Registry, settings.Directory, settings.StaffDomains, settings.StudentDomains, settings.Policy, model);
+            (detector, _, directory) = DetectorOptions.Load(settings.Registry, settings.Directory, settings.StaffDomains, settings.StudentDomains, settings.Policy, model, settings.Model);
         }
         catch (Exception ex) when (ex is ConfigurationException or IOException or UnauthorizedAccessException)
         {

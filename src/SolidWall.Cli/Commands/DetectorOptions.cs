@@ -27,16 +27,58 @@ internal sealed class DetectorOptions(string registryDescription = DetectorOptio
     public IEnumerable<Option> All => [Registry, Directory, StaffDomains, StudentDomains, Policy];
 
     /// <summary>
+    /// <c>--model FILE</c>: a text model <c>solidwall train --out FILE</c> wrote, read with the weights fitted beside it
+    /// (FILE.policy.yaml). Not among <see cref="All"/>: a case keeps the detector it was scanned with, and `scan` reads the shipped one.
+    /// </summary>
+    public Option<string?> Model { get; } = new("--model") { Description = "A text model `solidwall train --out FILE` wrote, read with the weights fitted beside it (FILE.policy.yaml) instead of the shipped ones; --policy still overrides them" };
+
+    /// <summary>
     /// The detector the files name, with the embedded model unless <paramref name="model"/> is given; a bad file throws
     /// <see cref="ConfigurationException"/> (file, line, column), a missing or unreadable one <see cref="IOException"/> or
     /// <see cref="UnauthorizedAccessException"/>.
     /// </summary>
     public static (Detector Detector, Registry Registry, InstitutionDirectory Directory) Load(
-        string? registry, string? directory, IReadOnlyList<string>? staffDomains, IReadOnlyList<string>? studentDomains, string? policy, ITextModel? model)
+        string? registry, string? directory, IReadOnlyList<string>? staffDomains, IReadOnlyList<string>? studentDomains, string? policy, ITextModel? model,
+        string? modelFile = null)
     {
         var known = registry is null ? Core.Detection.Registry.Empty : Core.Detection.Registry.Load(registry);
         var institution = InstitutionDirectory.Load(staffDomains ?? [], studentDomains ?? [], directory);
-        var detector = new Detector(Core.Detection.Policy.Load(policy), known, institution, model ?? (TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null));
+        var baseline = Core.Detection.Policy.Default;
+        if (modelFile is not null)
+        {
+            (model, baseline) = ReadModel(modelFile);
+        }
+
+        var rules = policy is null ? baseline : Core.Detection.Policy.Parse(File.ReadAllText(policy), policy, baseline);
+        var detector = new Detector(rules, known, institution, model ?? (TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null));
         return (detector, known, institution);
+    }
+
+    /// <summary>
+    /// A model `train --out` wrote and the policy fitted with it (its FILE.policy.yaml over the shipped policy): the
+    /// combination's weights belong to the model they were fitted on, so one is never read without the other.
+    /// </summary>
+    private static (TextModel Model, Policy Fitted) ReadModel(string file)
+    {
+        TextModel model;
+        using (var stream = File.OpenRead(file))
+        {
+            try
+            {
+                model = ModelFile.Read(stream);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+            {
+                throw new ConfigurationException($"{file}: {ex.Message}", ex);
+            }
+        }
+
+        var fitted = file + ".policy.yaml";
+        if (!File.Exists(fitted))
+        {
+            throw new FileNotFoundException($"{fitted}: not found: `solidwall train --out {file}` writes the weights fitted with the model there, and the model is not read without them", fitted);
+        }
+
+        return (model, Core.Detection.Policy.Parse(File.ReadAllText(fitted), fitted));
     }
 }

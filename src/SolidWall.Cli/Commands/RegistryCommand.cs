@@ -43,6 +43,7 @@ internal static class RegistryCommand
             suggest.Options.Add(option);
         }
 
+        suggest.Options.Add(options.Model);
         suggest.Options.Add(minScore);
         suggest.Options.Add(minMessages);
         suggest.Options.Add(output);
@@ -57,7 +58,8 @@ internal static class RegistryCommand
                 parseResult.GetValue(options.Policy),
                 parseResult.GetValue(minScore),
                 parseResult.GetValue(minMessages),
-                parseResult.GetValue(output)),
+                parseResult.GetValue(output),
+                parseResult.GetValue(options.Model)),
             Console.Out,
             Console.Error));
         var command = new Command("registry", "Work with registries of campaigns and committees");
@@ -74,7 +76,8 @@ internal static class RegistryCommand
         string? Policy = null,
         double MinScore = RegistrySuggester.DefaultMinScore,
         int MinMessages = RegistrySuggester.DefaultMinMessages,
-        string? Out = null);
+        string? Out = null,
+        string? Model = null);
 
     internal static int Suggest(Settings settings, TextWriter output, TextWriter errors, ITextModel? model = null)
     {
@@ -96,7 +99,7 @@ internal static class RegistryCommand
         InstitutionDirectory institution;
         try
         {
-            (detector, known, institution) = DetectorOptions.Load(settings.Registry, settings.Directory, settings.StaffDomains, settings.StudentDomains, settings.Policy, model);
+            (detector, known, institution) = DetectorOptions.Load(settings.Registry, settings.Directory, settings.StaffDomains, settings.StudentDomains, settings.Policy, model, settings.Model);
         }
         catch (Exception ex) when (ex is ConfigurationException or IOException or UnauthorizedAccessException)
         {

@@ -39,7 +39,7 @@ public static class DetectorTrainer
         for (var k = 0; k < rows.Length; k++)
         {
             var r = rows[k];
-            var weight = examples[r].IsDistrict ? options.DistrictWeight : 1f;
+            var weight = examples[r].WeightIn(options);
 
             // A row of a world with a registry in its two readings; any other row (no names to mask) reads the same
             // either way, and counts once under each intercept.
@@ -62,7 +62,7 @@ public static class DetectorTrainer
             heldOutCategories,
             rows.Select(r => named[r]).ToArray(),
             ModelTrainer.Labels(subset),
-            subset.Select(e => e.IsDistrict ? options.DistrictWeight : 1f).ToArray());
+            subset.Select(e => e.WeightIn(options)).ToArray());
         return new TrainedDetector(model, combination with { Categories = categories });
     }
 }

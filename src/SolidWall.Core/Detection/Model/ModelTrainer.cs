@@ -58,7 +58,7 @@ public static class ModelTrainer
         var subsetX = rows.Select(r => x[r]).ToArray();
         var subset = rows.Select(r => examples[r]).ToArray();
         var labels = Labels(subset);
-        var rowWeights = subset.Select(e => e.IsDistrict ? options.DistrictWeight : 1f).ToArray();
+        var rowWeights = subset.Select(e => e.WeightIn(options)).ToArray();
 
         // A row with a plain view (its names cut, as read without a registry) is trained on in both views, each at half
         // its weight: the masked view teaches that a registered candidate named is evidence, the plain one that the

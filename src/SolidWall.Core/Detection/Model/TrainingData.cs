@@ -122,6 +122,34 @@ public static class TrainingData
         return [.. list.OfType<TrainingExample>()];
     }
 
+    /// <summary>
+    /// Mail an investigator labelled, from any source SolidWall reads (folders of .eml files, mbox files, Maildirs): every
+    /// message in <paramref name="paths"/> electioneering or allowed as <paramref name="electioneering"/> says, without
+    /// categories. Rows are named by their file and offset, in that order, and read as the detector reads mail; an item
+    /// that is not mail is reported and left out.
+    /// </summary>
+    public static List<TrainingExample> LoadLabelled(IReadOnlyList<string> paths, bool electioneering, Action<string>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var raws = MessageSources.OpenAll(paths).Read(p => problems?.Invoke(p.ToString())).ToList();
+        raws.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var c && c != 0 ? c : a.Offset.CompareTo(b.Offset));
+        var label = electioneering ? "electioneering" : "allowed";
+        var list = new TrainingExample?[raws.Count];
+        Parallel.For(0, raws.Count, i =>
+        {
+            var raw = raws[i];
+            try
+            {
+                list[i] = TrainingExample.From(TrainingMail.Normalize(raw), $"{TrainingExample.LabelledSource}/{label}:{raw.Source}:{raw.Offset}", TrainingExample.LabelledSource, electioneering, [], categoriesKnown: false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                problems?.Invoke($"{raw.Source}@{raw.Offset}: {ex.Message}");
+            }
+        });
+        return [.. list.OfType<TrainingExample>()];
+    }
+
     /// <summary>The district world's registry, next to its rows: the campaigns and committees its messages are about.</summary>
     public const string WorldRegistryFile = "registry.yaml";
 

@@ -19,6 +19,15 @@ public sealed record TrainingExample(
 
     public bool IsDistrict => Source == DistrictSource;
 
+    /// <summary>The source of messages an investigator labelled (<c>solidwall train --electioneering / --allowed</c>).</summary>
+    public const string LabelledSource = "labelled";
+
+    /// <summary>
+    /// How much the row counts in training: a district-style row or one an investigator labelled weighs
+    /// <see cref="TrainerOptions.DistrictWeight"/> corpus rows, since both are the mail the detector is for.
+    /// </summary>
+    public float WeightIn(TrainerOptions options) => IsDistrict || Source == LabelledSource ? options.DistrictWeight : 1f;
+
     /// <summary>The message as SolidWall reads it; null for rows made from bare text (then composed on demand).</summary>
     public Message? Message { get; init; }
 
