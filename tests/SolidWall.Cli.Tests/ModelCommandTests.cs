@@ -42,6 +42,12 @@ public sealed class ModelCommandTests
         stderr = new StringWriter();
         Assert.Equal(ExitCodes.Usage, TrainCommand.Run(null, null, "/tmp/never.bin", TextWriter.Null, stderr, allowed: ["/nonexistent/reviewed/no"]));
         Assert.Contains("/nonexistent/reviewed/no: no such file or folder", stderr.ToString(), StringComparison.Ordinal);
+
+        // eval measures on them, and refuses a missing folder before the minutes of cross-validation.
+        stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, EvalCommand.Run(5, false, null, null, TextWriter.Null, stderr, electioneering: ["/nonexistent/reviewed/yes"]));
+        Assert.Contains("solidwall eval: /nonexistent/reviewed/yes: no such file or folder", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("fold 1/5", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

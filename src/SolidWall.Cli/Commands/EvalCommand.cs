@@ -20,6 +20,8 @@ internal static class EvalCommand
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
         var scores = new Option<string?>("--scores") { Description = "Also write every row's held-out scores to this file, tab-separated with a header (id, kind, label, score, verdict, without registry, model)" };
+        var electioneering = ModelData.LabelledOption("--electioneering", "Mail you labelled electioneering, cross-validated with the shipped data and reported as the source 'labelled' (repeatable)");
+        var allowed = ModelData.LabelledOption("--allowed", "Mail you labelled allowed, cross-validated with the shipped data (repeatable)");
         var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector on it by kind of mail, with the demo's registry and with none" };
         var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
         command.Options.Add(folds);
@@ -28,19 +30,25 @@ internal static class EvalCommand
         command.Options.Add(district);
         command.Options.Add(demo);
         command.Options.Add(scores);
-        command.SetAction(parseResult => Run(parseResult.GetValue(folds), parseResult.GetValue(json), parseResult.GetValue(data), parseResult.GetValue(district), Console.Out, Console.Error, parseResult.GetValue(demo), parseResult.GetValue(scores)));
+        command.Options.Add(electioneering);
+        command.Options.Add(allowed);
+        command.SetAction(parseResult => Run(parseResult.GetValue(folds), parseResult.GetValue(json), parseResult.GetValue(data), parseResult.GetValue(district), Console.Out, Console.Error, parseResult.GetValue(demo), parseResult.GetValue(scores),
+            parseResult.GetValue(electioneering), parseResult.GetValue(allowed)));
         return command;
     }
 
-    internal static int Run(int folds, bool json, string? data, string? district, TextWriter stdout, TextWriter stderr, string? demo = null, string? scores = null)
+    internal static int Run(int folds, bool json, string? data, string? district, TextWriter stdout, TextWriter stderr, string? demo = null, string? scores = null,
+        IReadOnlyList<string>? electioneering = null, IReadOnlyList<string>? allowed = null)
     {
+        electioneering ??= [];
+        allowed ??= [];
         if (folds < 2)
         {
             stderr.WriteLine("solidwall eval: --folds must be at least 2");
             return ExitCodes.Usage;
         }
 
-        if (!ModelData.Resolve("eval", data, district, stderr, out var corpora, out var districtDir, out _))
+        if (!ModelData.LabelledPathsExist("eval", electioneering.Concat(allowed), stderr) || !ModelData.Resolve("eval", data, district, stderr, out var corpora, out var districtDir, out _))
         {
             return ExitCodes.Usage;
         }
@@ -62,6 +70,7 @@ internal static class EvalCommand
 
         using var scoresOwner = scoresFile;
         var examples = ModelData.Load(corpora, districtDir, stderr, "eval");
+        examples.AddRange(ModelData.LoadLabelled(electioneering, allowed, stderr, "eval", out _));
         var report = CrossValidator.Run(examples, folds, log: json ? null : m => stderr.WriteLine("solidwall eval: " + m));
         if (scoresFile is not null)
         {

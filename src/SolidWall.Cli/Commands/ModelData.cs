@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Cli.Commands;
@@ -23,6 +24,52 @@ internal static class ModelData
         }
 
         return true;
+    }
+
+    /// <summary>Options for mail an investigator labelled, which `train` learns from and `eval` measures on.</summary>
+    public static Option<string[]> LabelledOption(string name, string what) => new(name) { Description = what };
+
+    /// <summary>Whether every labelled path exists (standard input is no labelled folder); prints the first that does not.</summary>
+    public static bool LabelledPathsExist(string command, IEnumerable<string> paths, TextWriter stderr)
+    {
+        foreach (var path in paths)
+        {
+            if (path == SolidWall.Mime.Sources.StreamSource.StandardInput || !(File.Exists(path) || Directory.Exists(path)))
+            {
+                stderr.WriteLine($"solidwall {command}: {path}: no such file or folder");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The mail in <paramref name="electioneering"/> and <paramref name="allowed"/> as labelled rows; an item that is not mail is printed and counted.</summary>
+    public static List<TrainingExample> LoadLabelled(IReadOnlyList<string> electioneering, IReadOnlyList<string> allowed, TextWriter stderr, string command, out int skipped)
+    {
+        var problems = 0;
+        void Skipped(string problem)
+        {
+            Interlocked.Increment(ref problems);
+            lock (stderr)
+            {
+                stderr.WriteLine($"solidwall {command}: skipped {problem}");
+            }
+        }
+
+        var labelled = new List<TrainingExample>();
+        if (electioneering.Count > 0)
+        {
+            labelled.AddRange(TrainingData.LoadLabelled(electioneering, electioneering: true, Skipped));
+        }
+
+        if (allowed.Count > 0)
+        {
+            labelled.AddRange(TrainingData.LoadLabelled(allowed, electioneering: false, Skipped));
+        }
+
+        skipped = problems;
+        return labelled;
     }
 
     public static List<TrainingExample> Load(string corpora, string? districtDir, TextWriter stderr, string command)

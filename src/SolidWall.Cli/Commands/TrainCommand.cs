@@ -16,8 +16,8 @@ internal static class TrainCommand
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
         var output = new Option<string?>("--out") { Description = "Where to write the model (default: " + TrainingData.ModelPath + " in the repository, and the fitted weights into " + TrainingData.PolicyPath + "); with --out the fitted weights go to FILE.policy.yaml" };
-        var electioneering = new Option<string[]>("--electioneering") { Description = "Mail you labelled electioneering, to learn from beside the shipped data: .eml folders, mbox files, Maildirs (repeatable; needs --out)" };
-        var allowed = new Option<string[]>("--allowed") { Description = "Mail you labelled allowed, to learn from beside the shipped data (repeatable; needs --out)" };
+        var electioneering = ModelData.LabelledOption("--electioneering", "Mail you labelled electioneering, to learn from beside the shipped data: .eml folders, mbox files, Maildirs (repeatable; needs --out)");
+        var allowed = ModelData.LabelledOption("--allowed", "Mail you labelled allowed, to learn from beside the shipped data (repeatable; needs --out)");
         var command = new Command("train", "Train the text model (logistic regression over hashed words and word pairs), fit how it combines with the signals, and write both");
         command.Options.Add(data);
         command.Options.Add(district);
@@ -42,16 +42,7 @@ internal static class TrainCommand
             return ExitCodes.Usage;
         }
 
-        foreach (var path in electioneering.Concat(allowed))
-        {
-            if (path == SolidWall.Mime.Sources.StreamSource.StandardInput || !(File.Exists(path) || Directory.Exists(path)))
-            {
-                stderr.WriteLine($"solidwall train: {path}: no such file or folder");
-                return ExitCodes.Usage;
-            }
-        }
-
-        if (!ModelData.Resolve("train", data, district, stderr, out var corpora, out var districtDir, out var root))
+        if (!ModelData.LabelledPathsExist("train", electioneering.Concat(allowed), stderr) || !ModelData.Resolve("train", data, district, stderr, out var corpora, out var districtDir, out var root))
         {
             return ExitCodes.Usage;
         }
@@ -66,23 +57,8 @@ internal static class TrainCommand
 
         var stopwatch = Stopwatch.StartNew();
         var examples = ModelData.Load(corpora, districtDir, stderr, "train");
-        var skipped = 0;
-        void Skipped(string problem)
-        {
-            Interlocked.Increment(ref skipped);
-            lock (stderr)
-            {
-                stderr.WriteLine($"solidwall train: skipped {problem}");
-            }
-        }
-
-        var labelled = new List<TrainingExample>();
-        if (labelling)
-        {
-            labelled.AddRange(electioneering.Count == 0 ? [] : TrainingData.LoadLabelled(electioneering, electioneering: true, Skipped));
-            labelled.AddRange(allowed.Count == 0 ? [] : TrainingData.LoadLabelled(allowed, electioneering: false, Skipped));
-            examples.AddRange(labelled);
-        }
+        var labelled = ModelData.LoadLabelled(electioneering, allowed, stderr, "train", out var skipped);
+        examples.AddRange(labelled);
 
         var loaded = stopwatch.Elapsed.TotalSeconds;
         var options = new TrainerOptions();
