@@ -26,7 +26,13 @@ public sealed record TrainingExample(
     /// How much the row counts in training: a district-style row or one an investigator labelled weighs
     /// <see cref="TrainerOptions.DistrictWeight"/> corpus rows, since both are the mail the detector is for.
     /// </summary>
-    public float WeightIn(TrainerOptions options) => IsDistrict || Source == LabelledSource ? options.DistrictWeight : 1f;
+    public float WeightIn(TrainerOptions options) => IsDistrictMail ? options.DistrictWeight : 1f;
+
+    /// <summary>
+    /// A district-style row or one an investigator labelled: the mail the detector is for, weighed more in training
+    /// (<see cref="WeightIn"/>) and kept in one fold with the rows it copies or quotes (<see cref="Folds"/>).
+    /// </summary>
+    public bool IsDistrictMail => IsDistrict || Source == LabelledSource;
 
     /// <summary>The message as SolidWall reads it; null for rows made from bare text (then composed on demand).</summary>
     public Message? Message { get; init; }

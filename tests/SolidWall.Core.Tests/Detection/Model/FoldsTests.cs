@@ -43,6 +43,23 @@ public sealed class FoldsTests
     }
 
     [Fact]
+    public void CopiesOfOneMessageAnInvestigatorLabelledShareAFoldAndCorpusRowsStayAlone()
+    {
+        static TrainingExample Row(string id, string source, string text) => new(id, source, "Saturday", text, true, [], false);
+        const string Blast = "Neighbours, the Renewal slate needs hands at the Kessler depot on Saturday morning. Take a bundle of teal packets for your block and bring them back by noon.";
+        var rows = new List<TrainingExample>
+        {
+            Row("labelled/a", TrainingExample.LabelledSource, Blast),
+            Row("labelled/b", TrainingExample.LabelledSource, "Other words entirely about the robotics club and its blue worksheets for every room on the second floor this week."),
+            Row("labelled/c", TrainingExample.LabelledSource, Blast + " Thanks!"),
+            Row("corpus/a", "political", Blast),
+        };
+
+        var groups = Folds.Groups(rows);
+        Assert.Equal([0, 1, 0, 3], groups);
+    }
+
+    [Fact]
     public void ForwardsAndTheirOriginalsShareAFold()
     {
         var data = Data.Value;
@@ -53,7 +70,7 @@ public sealed class FoldsTests
         for (var i = 0; i < data.Count; i++)
         {
             Assert.Equal(folds[groups[i]], folds[i]);
-            Assert.True(groups[i] == i || data[i].IsDistrict);
+            Assert.True(groups[i] == i || data[i].IsDistrictMail);
         }
     }
 
