@@ -48,9 +48,14 @@ internal static class MessageFile
     // The first eight bytes of every OLE compound file (MS-CFB 2.2): Outlook's .msg, Office 97-2003 documents.
     private static ReadOnlySpan<byte> CompoundFileSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    /// <summary>A field name (printable ASCII but ':'), optional blanks (obsolete syntax, RFC 5322 section 4.5), then ':'.</summary>
+    /// <summary>
+    /// A field name (printable ASCII but ':'), optional blanks (obsolete syntax, RFC 5322 section 4.5), then ':'. The
+    /// name must start with a letter, as every field any mail system writes does: RFC 5322 allows <c>{"id"</c> as a
+    /// name, and without this a JSON file (an export's metadata, a JSONL file) was read as one message of junk headers.
+    /// </summary>
     private static bool IsHeaderLine(ReadOnlySpan<byte> head)
     {
+        if (head.IsEmpty || !char.IsAsciiLetter((char)head[0])) return false;
         int i = 0;
         while (i < head.Length && head[i] is >= 33 and <= 126 and not (byte)':') i++;
         if (i == 0) return false;

@@ -29,6 +29,22 @@ public sealed class MessageSourcesTests
     }
 
     [Fact]
+    public void A_json_file_in_an_export_folder_is_not_mail()
+    {
+        using var dir = new TempFolder();
+        dir.Write("ok.eml", Eml);
+        dir.Write("metadata.json", "{\"custodian\": \"t.okonjo@lakeshore-schools.example\", \"messages\": 412}\n");
+        dir.Write("rows.jsonl", "{\"id\":\"pos-1\",\"label\":\"electioneering\"}\n{\"id\":\"neg-1\"}\n");
+        dir.Write("list.json", "[\"a\", \"b\"]\n");
+
+        var (messages, problems) = ReadAll(MessageSources.Open(dir.Path));
+
+        Assert.Single(messages);
+        Assert.Equal(3, problems.Count);
+        Assert.All(problems, p => Assert.StartsWith("not a mail message: first line is", p.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EmlFolder_RecursiveOrdinalOrder_SkipsAndReportsNonMail()
     {
         using var dir = new TempFolder();
