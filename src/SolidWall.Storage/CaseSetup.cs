@@ -4,8 +4,8 @@ using SolidWall.Core.Detection;
 namespace SolidWall.Storage;
 
 /// <summary>
-/// What a case was scanned with: the directory's domain rules and roster, the registry, the policy and the
-/// custodian list. Kept inside the case database (the files' contents, not just their paths), so that a report
+/// What a case was scanned with: the directory's domain rules and roster, the registry, the policy, the
+/// custodian list and, when it is not the shipped one, the text model. Kept inside the case database (the files' contents, not just their paths), so that a report
 /// made later, elsewhere, counts with exactly what the scan classified with, and a resumed scan cannot quietly
 /// switch registries halfway.
 /// </summary>
@@ -31,6 +31,14 @@ public sealed record CaseSetup
 
     public string? PolicyYaml { get; init; }
 
+    /// <summary>The text model the case was scanned with when it is not the shipped one (`scan --model`): where it was, and its SHA-256.</summary>
+    public string? ModelPath { get; init; }
+
+    public string? ModelSha256 { get; init; }
+
+    /// <summary>The weights `train --out` fitted with that model (its FILE.policy.yaml), read under the case's policy.</summary>
+    public string? ModelPolicyYaml { get; init; }
+
     /// <summary>Addresses or domains of elected officials' offices: their mail with the institution's official channels is listed as coordination.</summary>
     public IReadOnlyList<string> OfficialOffices { get; init; } = [];
 
@@ -39,8 +47,11 @@ public sealed record CaseSetup
 
     /// <summary>Reads the files named on the command line. IO errors surface as they are; the caller names the option.</summary>
     public static CaseSetup FromFiles(string name, IReadOnlyList<string> staffDomains, IReadOnlyList<string> studentDomains,
-        string? roster, string? registry, string? policy, string? custodians, IReadOnlyList<string>? officialOffices = null) => new()
+        string? roster, string? registry, string? policy, string? custodians, IReadOnlyList<string>? officialOffices = null, string? model = null) => new()
         {
+            ModelPath = model is null ? null : Path.GetFullPath(model),
+            ModelSha256 = model is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model))),
+            ModelPolicyYaml = model is null ? null : ReadFitted(model),
             OfficialOffices = (officialOffices ?? []).Select(o => o.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
             Name = name,
             StaffDomains = staffDomains.Select(d => d.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
@@ -54,20 +65,61 @@ public sealed record CaseSetup
             Custodians = custodians is null ? [] : ReadCustodians(custodians),
         };
 
+    // The weights fitted with a model sit beside it; the model is never read without them.
+    private static string ReadFitted(string model)
+    {
+        var fitted = model + ".policy.yaml";
+        return File.Exists(fitted) ? File.ReadAllText(fitted)
+            : throw new FileNotFoundException($"{fitted}: not found: `solidwall train --out {model}` writes the weights fitted with the model there, and the model is not read without them", fitted);
+    }
+
     /// <summary>One address per line; blank lines and lines starting with # are ignored.</summary>
     public static IReadOnlyList<string> ReadCustodians(string path) =>
         File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.ToLowerInvariant())
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>True when nothing was given: a resumed scan or a report then uses what the store holds.</summary>
-    public bool IsEmpty => StaffDomains.Count == 0 && StudentDomains.Count == 0 && RosterCsv is null && RegistryYaml is null && PolicyYaml is null && Custodians.Count == 0 && OfficialOffices.Count == 0;
+    public bool IsEmpty => StaffDomains.Count == 0 && StudentDomains.Count == 0 && RosterCsv is null && RegistryYaml is null && PolicyYaml is null && Custodians.Count == 0 && OfficialOffices.Count == 0 && ModelSha256 is null;
 
     public Registry BuildRegistry() => RegistryYaml is null ? Registry.Empty : Registry.Parse(RegistryYaml, RegistryPath ?? "registry");
 
     public InstitutionDirectory BuildDirectory() =>
         new(StaffDomains, StudentDomains, RosterCsv is null ? null : InstitutionDirectory.ParseRoster(RosterCsv, RosterPath ?? "roster"));
 
-    public Policy BuildPolicy() => PolicyYaml is null ? Policy.Default : Policy.Parse(PolicyYaml, PolicyPath ?? "policy");
+    /// <summary>The case's policy: its file over the weights fitted with its model, if it has one of its own, over the shipped policy.</summary>
+    public Policy BuildPolicy()
+    {
+        var baseline = ModelPolicyYaml is null ? Policy.Default : Policy.Parse(ModelPolicyYaml, (ModelPath ?? "model") + ".policy.yaml");
+        return PolicyYaml is null ? baseline : Policy.Parse(PolicyYaml, PolicyPath ?? "policy", baseline);
+    }
+
+    /// <summary>
+    /// The case's text model: the shipped one, or the file it was scanned with, which must still be the same bytes
+    /// (its SHA-256): a resumed scan never classifies with a model the case's first verdicts did not come from.
+    /// </summary>
+    public SolidWall.Core.Detection.Model.TextModel? LoadModel()
+    {
+        if (ModelPath is null)
+        {
+            return SolidWall.Core.Detection.Model.TextModel.HasEmbedded ? SolidWall.Core.Detection.Model.TextModel.LoadEmbedded() : null;
+        }
+
+        var bytes = File.ReadAllBytes(ModelPath);
+        if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) != ModelSha256)
+        {
+            throw new ConfigurationException($"{ModelPath}: not the model this case was scanned with (SHA-256 {ModelSha256}); scan with that file, or into a new --db");
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return SolidWall.Core.Detection.Model.ModelFile.Read(stream);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            throw new ConfigurationException($"{ModelPath}: {ex.Message}", ex);
+        }
+    }
 
     public static CaseSetup? Load(ICaseStore store) =>
         store.GetSetting(Key) is { } json ? JsonSerializer.Deserialize<CaseSetup>(json) : null;
@@ -78,5 +130,6 @@ public sealed record CaseSetup
     public bool SameAs(CaseSetup other) =>
         StaffDomains.SequenceEqual(other.StaffDomains) && StudentDomains.SequenceEqual(other.StudentDomains) &&
         RosterCsv == other.RosterCsv && RegistryYaml == other.RegistryYaml && PolicyYaml == other.PolicyYaml &&
-        Custodians.SequenceEqual(other.Custodians) && OfficialOffices.SequenceEqual(other.OfficialOffices);
+        Custodians.SequenceEqual(other.Custodians) && OfficialOffices.SequenceEqual(other.OfficialOffices) &&
+        ModelSha256 == other.ModelSha256 && ModelPolicyYaml == other.ModelPolicyYaml;
 }

@@ -69,6 +69,39 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_case_scanned_with_a_model_of_its_own_keeps_it_names_it_and_refuses_another()
+    {
+        Generate(_dir, Small);
+        // A model `train --out` wrote: here the shipped model's bytes, with the shipped policy as its fitted weights.
+        var root = Core.Detection.Model.TrainingData.FindRepositoryRoot(AppContext.BaseDirectory)!;
+        var model = Path.Combine(_dir, "district-model.bin");
+        File.Copy(Path.Combine(root, Core.Detection.Model.TrainingData.ModelPath), model);
+        File.Copy(Path.Combine(root, Core.Detection.Model.TrainingData.PolicyPath), model + ".policy.yaml");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model)));
+
+        var db = Path.Combine(_dir, "case.db");
+        var (exit, _, err) = Scan(Settings(_dir, db) with { Model = model });
+        Assert.True(exit is ExitCodes.Ok or ExitCodes.Findings, err);
+        var report = ReportCommand.Write(db, Path.Combine(_dir, "report"), TextWriter.Null, TextWriter.Null)!;
+        Assert.Contains(report.Method, p => p.Contains($"model file SHA-256 {sha}", StringComparison.Ordinal));
+
+        // Resumed with no options, the case reads its own model; a changed model file is refused, as is a scan with another.
+        Assert.True(Scan(new ScanCommand.Settings(Settings(_dir, db).Paths, db)).Exit is ExitCodes.Ok or ExitCodes.Findings);
+        var (other, _, otherErr) = Scan(Settings(_dir, db));
+        Assert.Equal(ExitCodes.Usage, other);
+        Assert.Contains("a different registry, directory, policy, model or custodian list", otherErr, StringComparison.Ordinal);
+        File.AppendAllText(model, "x");
+        var (changed, _, changedErr) = Scan(new ScanCommand.Settings(Settings(_dir, db).Paths, db));
+        Assert.Equal(ExitCodes.Usage, changed);
+        Assert.Contains($"not the model this case was scanned with (SHA-256 {sha})", changedErr, StringComparison.Ordinal);
+
+        // A shipped-model case says nothing of a model.
+        var plain = Path.Combine(_dir, "plain.db");
+        Scan(Settings(_dir, plain));
+        Assert.DoesNotContain(ReportCommand.Write(plain, Path.Combine(_dir, "plain-report"), TextWriter.Null, TextWriter.Null)!.Method, p => p.Contains("model file SHA-256", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_resumed_scan_of_a_case_whose_fingerprints_an_earlier_solidwall_wrote_is_refused()
     {
         Generate(_dir, Small);

@@ -28,7 +28,7 @@ internal sealed class DetectorOptions(string registryDescription = DetectorOptio
 
     /// <summary>
     /// <c>--model FILE</c>: a text model <c>solidwall train --out FILE</c> wrote, read with the weights fitted beside it
-    /// (FILE.policy.yaml). Not among <see cref="All"/>: a case keeps the detector it was scanned with, and `scan` reads the shipped one.
+    /// (FILE.policy.yaml). Not among <see cref="All"/>: `scan` keeps it in the case (its SHA-256 and fitted weights) and reads it from there.
     /// </summary>
     public Option<string?> Model { get; } = new("--model") { Description = "A text model `solidwall train --out FILE` wrote, read with the weights fitted beside it (FILE.policy.yaml) instead of the shipped ones; --policy still overrides them" };
 

@@ -65,6 +65,7 @@ internal static class ReportCommand
                 FingerprintNormalisation = fingerprints,
                 EncryptionUnrecorded = encryptionUnrecorded,
                 RegistryReading = registryReading,
+                ModelSha256 = setup.ModelSha256,
             });
         }
         catch (ConfigurationException ex)

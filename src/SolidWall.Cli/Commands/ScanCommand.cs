@@ -30,7 +30,7 @@ internal static class ScanCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("scan", "Read mailbox exports into a case database: classify, fingerprint and store every message (resumable)");
-        foreach (var option in new Option[] { db, detection.Registry, detection.Directory, detection.StaffDomains, detection.StudentDomains, detection.Policy, custodians, offices, name, threads, quiet })
+        foreach (var option in new Option[] { db, detection.Registry, detection.Directory, detection.StaffDomains, detection.StudentDomains, detection.Policy, detection.Model, custodians, offices, name, threads, quiet })
         {
             command.Options.Add(option);
         }
@@ -49,7 +49,8 @@ internal static class ScanCommand
                 parseResult.GetValue(name),
                 parseResult.GetValue(threads),
                 !parseResult.GetValue(quiet) && !Console.IsErrorRedirected,
-                parseResult.GetValue(offices) ?? []),
+                parseResult.GetValue(offices) ?? [],
+                parseResult.GetValue(detection.Model)),
             Console.Out,
             Console.Error));
         return command;
@@ -67,7 +68,8 @@ internal static class ScanCommand
         string? Name = null,
         int Threads = 0,
         bool ProgressBar = false,
-        IReadOnlyList<string>? OfficialOffices = null);
+        IReadOnlyList<string>? OfficialOffices = null,
+        string? Model = null);
 
     internal static int Run(Settings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
@@ -83,7 +85,7 @@ internal static class ScanCommand
         try
         {
             given = CaseSetup.FromFiles(settings.Name ?? "", settings.StaffDomains ?? [], settings.StudentDomains ?? [],
-                settings.Directory, settings.Registry, settings.Policy, settings.Custodians, settings.OfficialOffices);
+                settings.Directory, settings.Registry, settings.Policy, settings.Custodians, settings.OfficialOffices, settings.Model);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -131,7 +133,7 @@ internal static class ScanCommand
         }
         else if (!given.IsEmpty && !given.SameAs(setup))
         {
-            errors.WriteLine($"solidwall scan: {settings.Db} was scanned with a different registry, directory, policy or custodian list; " +
+            errors.WriteLine($"solidwall scan: {settings.Db} was scanned with a different registry, directory, policy, model or custodian list; " +
                              "run again with the same options (or none, to use the case's own), or scan into a new --db.");
             return ExitCodes.Usage;
         }
@@ -141,9 +143,9 @@ internal static class ScanCommand
         try
         {
             registry = setup.BuildRegistry();
-            detector = new Detector(setup.BuildPolicy(), registry, setup.BuildDirectory(), TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null);
+            detector = new Detector(setup.BuildPolicy(), registry, setup.BuildDirectory(), setup.LoadModel());
         }
-        catch (ConfigurationException ex)
+        catch (Exception ex) when (ex is ConfigurationException or IOException or UnauthorizedAccessException)
         {
             errors.WriteLine("solidwall scan: " + ex.Message);
             return ExitCodes.Usage;

@@ -34,6 +34,9 @@ public sealed record AnalysisOptions
     /// </summary>
     public int RegistryReading { get; init; } = Detector.RegistryReading;
 
+    /// <summary>The SHA-256 of the text model the case was scanned with when it is not the shipped one (`scan --model`); null for the shipped model.</summary>
+    public string? ModelSha256 { get; init; }
+
     /// <summary>
     /// How many of the case's messages were stored before SolidWall recorded whether a message's content is encrypted
     /// (the case's setting <c>case.encryption_unrecorded</c>): the report's list of encrypted items cannot hold theirs.

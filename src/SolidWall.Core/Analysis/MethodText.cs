@@ -6,7 +6,7 @@ namespace SolidWall.Core.Analysis;
 /// <summary>The report's method paragraphs and its plain statements of what the evidence cannot show, with the policy's numbers filled in.</summary>
 internal static class MethodText
 {
-    public static IReadOnlyList<string> Paragraphs(Policy policy, Registry registry, int registryReading, bool sawText) =>
+    public static IReadOnlyList<string> Paragraphs(Policy policy, Registry registry, int registryReading, bool sawText, string? modelSha256 = null) =>
     [
         "Counting. Every figure counts mailbox items the way an investigator does: one message found in twenty mailboxes is twenty copies. "
         + "A message is identified by the SHA-256 of its raw bytes; copies with different bytes (a Sent copy and an Inbox copy) are one message when they share a Message-ID. "
@@ -16,7 +16,8 @@ internal static class MethodText
         $"Detection. A message is electioneering when the detector's calibrated score is at least {F(policy.Threshold)}, with at least one signal that saw evidence (each verdict lists its reasons). "
         + "Campaign-originated mail is electioneering mail from outside the institution. The electioneering figure counts the copies of every electioneering message, "
         + "and of every relay, principal's push and student sign-up even when the detector did not flag it on its own."
-        + RegistryReading(registry, registryReading) + Suggested(registry),
+        + RegistryReading(registry, registryReading) + Suggested(registry)
+        + (modelSha256 is null ? "" : $" The text model is not the one SolidWall ships: it was trained with mail the investigator labelled (solidwall train; model file SHA-256 {modelSha256}), and read with the weights fitted with it."),
 
         "Campaigns. A registered sender (address or domain) belongs to its registry entry. Other mail is grouped by the committee its paid-for-by or authorised-by disclaimer names, "
         + "and a sender's organisational domain joins the campaign its disclaimers name (never a public webmail domain). Senders with none of these are attributed by content "

@@ -47,7 +47,7 @@ internal sealed class ReportAssembly(
             AttestationBreaches = ordered.SelectMany(c => AttestationCheck.Breaches(c.Campaign, DeliveredToInstitution)).ToList(),
             Coordination = coordination.Threads().Select(Thread).ToList(),
             Limits = Limits(),
-            Method = MethodText.Paragraphs(options.Policy, options.Registry, options.RegistryReading, sawText),
+            Method = MethodText.Paragraphs(options.Policy, options.Registry, options.RegistryReading, sawText, options.ModelSha256),
             Evidence = ordered.SelectMany(c => Evidence(c.Campaign)).ToList(),
         };
     }
