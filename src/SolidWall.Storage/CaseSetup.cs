@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SolidWall.Core.Detection;
+using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Storage;
 
@@ -50,8 +51,8 @@ public sealed record CaseSetup
         string? roster, string? registry, string? policy, string? custodians, IReadOnlyList<string>? officialOffices = null, string? model = null) => new()
         {
             ModelPath = model is null ? null : Path.GetFullPath(model),
-            ModelSha256 = model is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model))),
-            ModelPolicyYaml = model is null ? null : ReadFitted(model),
+            ModelSha256 = model is null ? null : Sha256Of(model),
+            ModelPolicyYaml = model is null ? null : ModelFile.ReadFittedPolicy(model),
             OfficialOffices = (officialOffices ?? []).Select(o => o.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
             Name = name,
             StaffDomains = staffDomains.Select(d => d.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
@@ -65,12 +66,11 @@ public sealed record CaseSetup
             Custodians = custodians is null ? [] : ReadCustodians(custodians),
         };
 
-    // The weights fitted with a model sit beside it; the model is never read without them.
-    private static string ReadFitted(string model)
+    // A model file is read and checked when the case is set up, so that a file that is no model fails before the scan starts.
+    private static string Sha256Of(string model)
     {
-        var fitted = model + ".policy.yaml";
-        return File.Exists(fitted) ? File.ReadAllText(fitted)
-            : throw new FileNotFoundException($"{fitted}: not found: `solidwall train --out {model}` writes the weights fitted with the model there, and the model is not read without them", fitted);
+        _ = ModelFile.ReadFile(model, out var sha256);
+        return sha256;
     }
 
     /// <summary>One address per line; blank lines and lines starting with # are ignored.</summary>
@@ -97,28 +97,16 @@ public sealed record CaseSetup
     /// The case's text model: the shipped one, or the file it was scanned with, which must still be the same bytes
     /// (its SHA-256): a resumed scan never classifies with a model the case's first verdicts did not come from.
     /// </summary>
-    public SolidWall.Core.Detection.Model.TextModel? LoadModel()
+    public TextModel? LoadModel()
     {
         if (ModelPath is null)
         {
-            return SolidWall.Core.Detection.Model.TextModel.HasEmbedded ? SolidWall.Core.Detection.Model.TextModel.LoadEmbedded() : null;
+            return TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null;
         }
 
-        var bytes = File.ReadAllBytes(ModelPath);
-        if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) != ModelSha256)
-        {
-            throw new ConfigurationException($"{ModelPath}: not the model this case was scanned with (SHA-256 {ModelSha256}); scan with that file, or into a new --db");
-        }
-
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            return SolidWall.Core.Detection.Model.ModelFile.Read(stream);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
-        {
-            throw new ConfigurationException($"{ModelPath}: {ex.Message}", ex);
-        }
+        var model = ModelFile.ReadFile(ModelPath, out var sha256);
+        return sha256 == ModelSha256 ? model
+            : throw new ConfigurationException($"{ModelPath}: not the model this case was scanned with (SHA-256 {ModelSha256}); scan with that file, or into a new --db");
     }
 
     public static CaseSetup? Load(ICaseStore store) =>

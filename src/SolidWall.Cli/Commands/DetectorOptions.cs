@@ -54,31 +54,10 @@ internal sealed class DetectorOptions(string registryDescription = DetectorOptio
         return (detector, known, institution);
     }
 
-    /// <summary>
-    /// A model `train --out` wrote and the policy fitted with it (its FILE.policy.yaml over the shipped policy): the
-    /// combination's weights belong to the model they were fitted on, so one is never read without the other.
-    /// </summary>
+    /// <summary>A model `train --out` wrote and the policy fitted with it (its FILE.policy.yaml over the shipped policy).</summary>
     private static (TextModel Model, Policy Fitted) ReadModel(string file)
     {
-        TextModel model;
-        using (var stream = File.OpenRead(file))
-        {
-            try
-            {
-                model = ModelFile.Read(stream);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
-            {
-                throw new ConfigurationException($"{file}: {ex.Message}", ex);
-            }
-        }
-
-        var fitted = file + ".policy.yaml";
-        if (!File.Exists(fitted))
-        {
-            throw new FileNotFoundException($"{fitted}: not found: `solidwall train --out {file}` writes the weights fitted with the model there, and the model is not read without them", fitted);
-        }
-
-        return (model, Core.Detection.Policy.Parse(File.ReadAllText(fitted), fitted));
+        var model = ModelFile.ReadFile(file, out _);
+        return (model, Core.Detection.Policy.Parse(ModelFile.ReadFittedPolicy(file), ModelFile.FittedPolicyPath(file)));
     }
 }

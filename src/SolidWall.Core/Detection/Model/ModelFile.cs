@@ -63,6 +63,39 @@ public static class ModelFile
         return ms.ToArray();
     }
 
+    /// <summary>
+    /// Reads a model file <c>solidwall train --out</c> wrote, and gives its SHA-256. A file that is no model is refused
+    /// with a <see cref="ConfigurationException"/> naming it; a missing or unreadable one throws as the file system does.
+    /// </summary>
+    public static TextModel ReadFile(string path, out string sha256)
+    {
+        var bytes = File.ReadAllBytes(path);
+        sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return Read(stream);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            throw new ConfigurationException($"{path}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Where `train --out FILE` writes the weights it fitted with the model: FILE.policy.yaml.</summary>
+    public static string FittedPolicyPath(string modelPath) => modelPath + ".policy.yaml";
+
+    /// <summary>
+    /// The weights fitted with the model at <paramref name="modelPath"/>, as YAML. A model is never read without them:
+    /// the combination's weights belong to the model they were fitted on. Missing, a <see cref="FileNotFoundException"/> that says so.
+    /// </summary>
+    public static string ReadFittedPolicy(string modelPath)
+    {
+        var fitted = FittedPolicyPath(modelPath);
+        return File.Exists(fitted) ? File.ReadAllText(fitted)
+            : throw new FileNotFoundException($"{fitted}: not found: `solidwall train --out {modelPath}` writes the weights fitted with the model there, and the model is not read without them", fitted);
+    }
+
     public static TextModel Read(Stream stream)
     {
         using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
