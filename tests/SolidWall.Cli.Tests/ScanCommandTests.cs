@@ -95,6 +95,15 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, changed);
         Assert.Contains($"not the model this case was scanned with (SHA-256 {sha})", changedErr, StringComparison.Ordinal);
 
+        // A file that is no model is refused before a case is made.
+        var junk = Path.Combine(_dir, "junk.bin");
+        File.WriteAllText(junk, "not a model");
+        File.WriteAllText(junk + ".policy.yaml", "threshold: 0.5\n");
+        var (refused, _, junkErr) = Scan(Settings(_dir, Path.Combine(_dir, "junk.db")) with { Model = junk });
+        Assert.Equal(ExitCodes.Usage, refused);
+        Assert.Contains("junk.bin: not a SolidWall text model", junkErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "junk.db")));
+
         // A shipped-model case says nothing of a model.
         var plain = Path.Combine(_dir, "plain.db");
         Scan(Settings(_dir, plain));

@@ -87,7 +87,7 @@ internal static class ScanCommand
             given = CaseSetup.FromFiles(settings.Name ?? "", settings.StaffDomains ?? [], settings.StudentDomains ?? [],
                 settings.Directory, settings.Registry, settings.Policy, settings.Custodians, settings.OfficialOffices, settings.Model);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ConfigurationException)
         {
             errors.WriteLine("solidwall scan: " + ex.Message);
             return ExitCodes.Usage;
