@@ -89,7 +89,7 @@ public sealed record CaseSetup
     /// <summary>The case's policy: its file over the weights fitted with its model, if it has one of its own, over the shipped policy.</summary>
     public Policy BuildPolicy()
     {
-        var baseline = ModelPolicyYaml is null ? Policy.Default : Policy.Parse(ModelPolicyYaml, (ModelPath ?? "model") + ".policy.yaml");
+        var baseline = ModelPolicyYaml is null ? Policy.Default : Policy.Parse(ModelPolicyYaml, ModelFile.FittedPolicyPath(ModelPath ?? "model"));
         return PolicyYaml is null ? baseline : Policy.Parse(PolicyYaml, PolicyPath ?? "policy", baseline);
     }
 

@@ -99,11 +99,12 @@ internal static class ClassifyCommand
         {
             count++;
             // What a gateway with this policy would do with the message, by who it is addressed to.
-            var verdict = classified.With(detector.Policy.Decide(classified, settings.Recipients ?? Recipients(message), directory));
+            var decision = detector.Policy.Decide(classified, settings.Recipients ?? Recipients(message), directory);
+            var verdict = classified.With(decision);
             if (verdict.IsElectioneering)
             {
                 electioneering++;
-                actions[(int)Enum.Parse<PolicyAction>(verdict.Action!, ignoreCase: true)]++;
+                actions[(int)decision.Strictest]++;
             }
 
             if (settings.Json)

@@ -49,8 +49,7 @@ internal sealed class DetectorOptions(string registryDescription = DetectorOptio
             (model, baseline) = ReadModel(modelFile);
         }
 
-        var rules = policy is null ? baseline : Core.Detection.Policy.Parse(File.ReadAllText(policy), policy, baseline);
-        var detector = new Detector(rules, known, institution, model ?? (TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null));
+        var detector = new Detector(Core.Detection.Policy.Load(policy, baseline), known, institution, model ?? (TextModel.HasEmbedded ? TextModel.LoadEmbedded() : null));
         return (detector, known, institution);
     }
 

@@ -20,8 +20,8 @@ internal static class EvalCommand
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
         var scores = new Option<string?>("--scores") { Description = "Also write every row's held-out scores to this file, tab-separated with a header (id, kind, label, score, verdict, without registry, model)" };
-        var electioneering = ModelData.LabelledOption("--electioneering", "Mail you labelled electioneering, cross-validated with the shipped data and reported as the source 'labelled' (repeatable)");
-        var allowed = ModelData.LabelledOption("--allowed", "Mail you labelled allowed, cross-validated with the shipped data (repeatable)");
+        var electioneering = new Option<string[]>("--electioneering") { Description = "Mail you labelled electioneering, cross-validated with the shipped data and reported as the source 'labelled' (repeatable)" };
+        var allowed = new Option<string[]>("--allowed") { Description = "Mail you labelled allowed, cross-validated with the shipped data (repeatable)" };
         var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector on it by kind of mail, with the demo's registry and with none" };
         var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
         command.Options.Add(folds);

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using SolidWall.Core.Detection.Model;
+using SolidWall.Mime.Sources;
 
 namespace SolidWall.Cli.Commands;
 
@@ -26,17 +26,27 @@ internal static class ModelData
         return true;
     }
 
-    /// <summary>Options for mail an investigator labelled, which `train` learns from and `eval` measures on.</summary>
-    public static Option<string[]> LabelledOption(string name, string what) => new(name) { Description = what };
-
-    /// <summary>Whether every labelled path exists (standard input is no labelled folder); prints the first that does not.</summary>
+    /// <summary>
+    /// Whether every labelled path opens as a mail source (as every command opens its paths, MessageSources); standard
+    /// input is no labelled folder. Prints the first that does not open.
+    /// </summary>
     public static bool LabelledPathsExist(string command, IEnumerable<string> paths, TextWriter stderr)
     {
         foreach (var path in paths)
         {
-            if (path == SolidWall.Mime.Sources.StreamSource.StandardInput || !(File.Exists(path) || Directory.Exists(path)))
+            if (path == StreamSource.StandardInput)
             {
-                stderr.WriteLine($"solidwall {command}: {path}: no such file or folder");
+                stderr.WriteLine($"solidwall {command}: -: standard input cannot be labelled mail; give a folder or an mbox file");
+                return false;
+            }
+
+            try
+            {
+                MessageSources.Open(path);
+            }
+            catch (SourceException ex)
+            {
+                stderr.WriteLine($"solidwall {command}: {ex.Message}");
                 return false;
             }
         }
@@ -47,42 +57,41 @@ internal static class ModelData
     /// <summary>The mail in <paramref name="electioneering"/> and <paramref name="allowed"/> as labelled rows; an item that is not mail is printed and counted.</summary>
     public static List<TrainingExample> LoadLabelled(IReadOnlyList<string> electioneering, IReadOnlyList<string> allowed, TextWriter stderr, string command, out int skipped)
     {
-        var problems = 0;
-        void Skipped(string problem)
+        var report = Skipped(stderr, command);
+        var labelled = new List<TrainingExample>();
+        if (electioneering.Count > 0)
         {
-            Interlocked.Increment(ref problems);
+            labelled.AddRange(TrainingData.LoadLabelled(electioneering, electioneering: true, report.Print));
+        }
+
+        if (allowed.Count > 0)
+        {
+            labelled.AddRange(TrainingData.LoadLabelled(allowed, electioneering: false, report.Print));
+        }
+
+        skipped = report.Count;
+        return labelled;
+    }
+
+    public static List<TrainingExample> Load(string corpora, string? districtDir, TextWriter stderr, string command) =>
+        TrainingData.Load(corpora, districtDir, Skipped(stderr, command).Print);
+
+    // Prints each item the loading skipped, from any thread, and counts them.
+    private static SkipReport Skipped(TextWriter stderr, string command) => new(stderr, command);
+
+    private sealed class SkipReport(TextWriter stderr, string command)
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Print(string problem)
+        {
+            Interlocked.Increment(ref _count);
             lock (stderr)
             {
                 stderr.WriteLine($"solidwall {command}: skipped {problem}");
             }
         }
-
-        var labelled = new List<TrainingExample>();
-        if (electioneering.Count > 0)
-        {
-            labelled.AddRange(TrainingData.LoadLabelled(electioneering, electioneering: true, Skipped));
-        }
-
-        if (allowed.Count > 0)
-        {
-            labelled.AddRange(TrainingData.LoadLabelled(allowed, electioneering: false, Skipped));
-        }
-
-        skipped = problems;
-        return labelled;
-    }
-
-    public static List<TrainingExample> Load(string corpora, string? districtDir, TextWriter stderr, string command)
-    {
-        var problems = 0;
-        var examples = TrainingData.Load(corpora, districtDir, p =>
-        {
-            Interlocked.Increment(ref problems);
-            lock (stderr)
-            {
-                stderr.WriteLine($"solidwall {command}: skipped {p}");
-            }
-        });
-        return examples;
     }
 }

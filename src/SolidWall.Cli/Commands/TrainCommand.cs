@@ -16,8 +16,8 @@ internal static class TrainCommand
         var data = new Option<string?>("--data") { Description = "The corpora folder (default: ../shared/corpora next to the repository)" };
         var district = new Option<string?>("--district") { Description = "The district-style JSONL folder (default: data/district in the repository)" };
         var output = new Option<string?>("--out") { Description = "Where to write the model (default: " + TrainingData.ModelPath + " in the repository, and the fitted weights into " + TrainingData.PolicyPath + "); with --out the fitted weights go to FILE.policy.yaml" };
-        var electioneering = ModelData.LabelledOption("--electioneering", "Mail you labelled electioneering, to learn from beside the shipped data: .eml folders, mbox files, Maildirs (repeatable; needs --out)");
-        var allowed = ModelData.LabelledOption("--allowed", "Mail you labelled allowed, to learn from beside the shipped data (repeatable; needs --out)");
+        var electioneering = new Option<string[]>("--electioneering") { Description = "Mail you labelled electioneering, to learn from beside the shipped data: .eml folders, mbox files, Maildirs (repeatable; needs --out)" };
+        var allowed = new Option<string[]>("--allowed") { Description = "Mail you labelled allowed, to learn from beside the shipped data (repeatable; needs --out)" };
         var command = new Command("train", "Train the text model (logistic regression over hashed words and word pairs), fit how it combines with the signals, and write both");
         command.Options.Add(data);
         command.Options.Add(district);
@@ -47,7 +47,7 @@ internal static class TrainCommand
             return ExitCodes.Usage;
         }
 
-        var policyPath = output is null ? (root is null ? null : Path.Combine(root, TrainingData.PolicyPath)) : output + ".policy.yaml";
+        var policyPath = output is null ? (root is null ? null : Path.Combine(root, TrainingData.PolicyPath)) : ModelFile.FittedPolicyPath(output);
         output ??= root is null ? null : Path.Combine(root, TrainingData.ModelPath);
         if (output is null || policyPath is null)
         {

@@ -76,8 +76,8 @@ public sealed class Policy
 
     public IReadOnlySet<string> AllowedDomains => _allowedDomains;
 
-    /// <summary>The shipped policy, overridden by the file at <paramref name="path"/> when one is given.</summary>
-    public static Policy Load(string? path) => path is null ? Default : Parse(File.ReadAllText(path), path);
+    /// <summary>The shipped policy (or <paramref name="baseline"/>), overridden by the file at <paramref name="path"/> when one is given.</summary>
+    public static Policy Load(string? path, Policy? baseline = null) => path is null ? baseline ?? Default : Parse(File.ReadAllText(path), path, baseline);
 
     /// <summary>Reads a policy file over <paramref name="baseline"/> (the shipped policy when null).</summary>
     public static Policy Parse(string yaml, string file, Policy? baseline = null)
@@ -195,7 +195,7 @@ public sealed class Policy
 
         // Strictest first; of one action, in the roles' order (external, staff, principal, student, office, oversight).
         groups.Sort(static (a, b) => a.Action != b.Action ? b.Action.CompareTo(a.Action) : a.Order.CompareTo(b.Order));
-        return new PolicyDecision(PolicyDecision.Name(groups[0].Action), [.. groups.Select(g => g.Group)]);
+        return new PolicyDecision(groups[0].Action, [.. groups.Select(g => g.Group)]);
     }
 
     /// <summary>True when the sender's address, or its domain or a parent domain, is allowlisted.</summary>

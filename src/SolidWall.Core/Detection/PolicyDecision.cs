@@ -7,12 +7,15 @@ namespace SolidWall.Core.Detection;
 /// its role and the verdict's categories call for, and for the message the strictest of those. An allowed message is
 /// accepted for everyone.
 /// </summary>
-/// <param name="Action">accept, tag, quarantine or reject: the strictest of the recipients' actions.</param>
+/// <param name="Strictest">The strictest of the recipients' actions.</param>
 /// <param name="Recipients">The recipients by role, strictest first; empty for an allowed message.</param>
-public sealed record PolicyDecision(string Action, IReadOnlyList<RecipientGroup> Recipients)
+public sealed record PolicyDecision(PolicyAction Strictest, IReadOnlyList<RecipientGroup> Recipients)
 {
     /// <summary>The decision for every allowed message.</summary>
-    public static PolicyDecision Accept { get; } = new(Name(PolicyAction.Accept), []);
+    public static PolicyDecision Accept { get; } = new(PolicyAction.Accept, []);
+
+    /// <summary>accept, tag, quarantine or reject: <see cref="Strictest"/> as policy files and verdicts write it.</summary>
+    public string Action => Name(Strictest);
 
     /// <summary>The action's name as policy files and verdicts write it.</summary>
     public static string Name(PolicyAction action) => action switch

@@ -101,26 +101,9 @@ public static class TrainingData
     }
 
     /// <summary>A folder of raw messages, all labelled allowed.</summary>
-    public static List<TrainingExample> LoadMessageFolder(string dir, string sourceName, Action<string>? problems = null)
-    {
-        var raws = MessageSources.Open(dir).Read(p => problems?.Invoke(p.ToString())).ToList();
-        raws.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var c && c != 0 ? c : a.Offset.CompareTo(b.Offset));
-        var list = new TrainingExample?[raws.Count];
-        Parallel.For(0, raws.Count, i =>
-        {
-            var raw = raws[i];
-            try
-            {
-                var message = TrainingMail.Normalize(raw);
-                list[i] = TrainingExample.From(message, $"{sourceName}/{Path.GetFileName(raw.Source)}", sourceName, false, [], categoriesKnown: true);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                problems?.Invoke($"{raw.Source}: {ex.Message}");
-            }
-        });
-        return [.. list.OfType<TrainingExample>()];
-    }
+    public static List<TrainingExample> LoadMessageFolder(string dir, string sourceName, Action<string>? problems = null) =>
+        LoadMessages(MessageSources.Open(dir), problems,
+            (raw, message) => TrainingExample.From(message, $"{sourceName}/{Path.GetFileName(raw.Source)}", sourceName, false, [], categoriesKnown: true));
 
     /// <summary>
     /// Mail an investigator labelled, from any source SolidWall reads (folders of .eml files, mbox files, Maildirs): every
@@ -131,16 +114,24 @@ public static class TrainingData
     public static List<TrainingExample> LoadLabelled(IReadOnlyList<string> paths, bool electioneering, Action<string>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var raws = MessageSources.OpenAll(paths).Read(p => problems?.Invoke(p.ToString())).ToList();
-        raws.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var c && c != 0 ? c : a.Offset.CompareTo(b.Offset));
         var label = electioneering ? "electioneering" : "allowed";
+        return LoadMessages(MessageSources.OpenAll(paths), problems,
+            (raw, message) => TrainingExample.From(message, $"{TrainingExample.LabelledSource}/{label}:{raw.Source}:{raw.Offset}", TrainingExample.LabelledSource, electioneering, [], categoriesKnown: false));
+    }
+
+    // Every message of a source as a row, in file and offset order, parsed and normalised in parallel as classification
+    // reads mail; an item that cannot be read is reported and left out.
+    private static List<TrainingExample> LoadMessages(IMessageSource source, Action<string>? problems, Func<RawMessage, Message, TrainingExample> row)
+    {
+        var raws = source.Read(p => problems?.Invoke(p.ToString())).ToList();
+        raws.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var c && c != 0 ? c : a.Offset.CompareTo(b.Offset));
         var list = new TrainingExample?[raws.Count];
         Parallel.For(0, raws.Count, i =>
         {
             var raw = raws[i];
             try
             {
-                list[i] = TrainingExample.From(TrainingMail.Normalize(raw), $"{TrainingExample.LabelledSource}/{label}:{raw.Source}:{raw.Offset}", TrainingExample.LabelledSource, electioneering, [], categoriesKnown: false);
+                list[i] = row(raw, TrainingMail.Normalize(raw));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
