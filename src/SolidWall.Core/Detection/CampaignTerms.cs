@@ -63,7 +63,7 @@ internal static class CampaignTerms
     {
         foreach (var field in context.Fields)
         {
-            if (Anchors.IsIn(field) || (field.HasOtherScripts && OtherScripts.CampaignWords.IsMatch(field.Lower)))
+            if (Anchors.IsIn(field) || (field.MayMatchOtherScripts(OtherScripts.CampaignWords) && OtherScripts.CampaignWords.IsMatch(field.Lower)))
             {
                 return true;
             }
@@ -89,7 +89,7 @@ internal static class CampaignTerms
         var around = field.Around(start, end, window);
         var from = Math.Max(0, start - window);
         return HasTerm(field, from, around) || context.NamesAnyIn(field, from, from + around.Length)
-            || (field.HasOtherScripts && OtherScripts.CampaignWords.IsMatch(around));
+            || (field.MayMatchOtherScripts(OtherScripts.CampaignWords) && OtherScripts.CampaignWords.IsMatch(around));
     }
 
     // Terms.IsMatch(around), where `around` starts at `from` in the field: run by run (see RunScan).

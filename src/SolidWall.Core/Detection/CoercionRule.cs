@@ -103,7 +103,7 @@ internal static class CoercionRule
         foreach (var field in context.Fields)
         {
             if ((Anchors.IsIn(field) && (Pressure.IsMatch(field.Lower) || Leverage.IsMatch(field.Lower)))
-                || (field.HasOtherScripts && OtherScriptPressure.IsMatch(field.Lower)))
+                || (field.MayMatchOtherScripts(OtherScriptPressure) && OtherScriptPressure.IsMatch(field.Lower)))
             {
                 return true;
             }

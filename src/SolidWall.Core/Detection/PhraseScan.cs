@@ -32,6 +32,12 @@ internal static class PhraseScan
                 continue;
             }
 
+            // A field of other scripts that cannot hold a word every match holds is not run through the pattern.
+            if (field.HasOtherScripts && !RequiredLiterals.Of(regex).MayMatch(field))
+            {
+                continue;
+            }
+
             foreach (var match in regex.EnumerateMatches(field.Lower))
             {
                 if (accept(context, field, match.Index, match.Length))

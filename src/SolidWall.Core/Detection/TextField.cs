@@ -12,6 +12,7 @@ internal sealed class TextField
     private const int MaxExcerpt = 200;
     private WordHits? _hits;
     private bool? _otherScripts;
+    private CharPairs? _charPairs;
 
     /// <summary>The lower-cased copy: a string, or an array rented from the shared pool (<see cref="Release"/>).</summary>
     private string? _lowerString;
@@ -92,6 +93,15 @@ internal sealed class TextField
 
     /// <summary>True when the field holds letters the lexicon does not know (<see cref="OtherScripts"/>): computed on first use.</summary>
     public bool HasOtherScripts => _otherScripts ??= OtherScripts.Hold(Lower);
+
+    /// <summary>The pairs of adjacent characters <see cref="Lower"/> holds (<see cref="RequiredLiterals"/>): one pass, on first use.</summary>
+    public CharPairs CharPairs => _charPairs ??= new CharPairs(Lower);
+
+    /// <summary>
+    /// Whether a pattern for other scripts can match in this field: it holds such letters and, where the pattern's
+    /// source names words every match holds (<see cref="RequiredLiterals"/>), the pairs of characters of one of them.
+    /// </summary>
+    public bool MayMatchOtherScripts(System.Text.RegularExpressions.Regex regex) => HasOtherScripts && RequiredLiterals.Of(regex).MayMatch(this);
 
     /// <summary>Evidence for the span [start, start+length) of this field, quoted from the original text.</summary>
     public Evidence At(int start, int length, string? note = null)

@@ -123,7 +123,7 @@ internal sealed class BallotQuestionStance : ISignal
             }
         }
 
-        return field.HasOtherScripts && OtherScriptQuestion.IsMatch(lower);
+        return field.MayMatchOtherScripts(OtherScriptQuestion) && OtherScriptQuestion.IsMatch(lower);
     }
 
     public string Name => "BallotQuestionStance";
