@@ -29,8 +29,10 @@ internal static class Program
                 return FeaturesBench.Run(args[1..]);
             case "classify":
                 return ClassifyBench.Run(args[1..]);
+            case "hostile":
+                return HostileBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts|features|classify [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts|features|classify|hostile [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }
