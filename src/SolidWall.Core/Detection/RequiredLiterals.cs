@@ -384,15 +384,25 @@ internal sealed class RequiredLiterals
 /// bit): filled in one pass, then asked in a few operations whether every pair of a word is there. A word whose pairs
 /// are not all there is not in the text; one whose pairs are may be.
 /// </summary>
-internal sealed class CharPairs
+internal readonly struct CharPairs
 {
+    /// <summary>How many 64-bit words the bits take.</summary>
+    public const int Words = Bits / 64;
+
     private const int Bits = 4096;
 
-    private readonly ulong[] _bits = new ulong[Bits / 64];
+    // What a character is paired with for its own bit: a one-character word stands after any character.
+    private const char Alone = '\uffff';
 
-    public CharPairs(ReadOnlySpan<char> text)
+    private readonly ulong[] _bits;
+
+    /// <summary>The bits filled before, read again.</summary>
+    public CharPairs(ulong[] bits) => _bits = bits;
+
+    /// <summary>Fills <paramref name="bits"/> (at least <see cref="Words"/> long; cleared here) from <paramref name="text"/>.</summary>
+    public CharPairs(ReadOnlySpan<char> text, ulong[] bits)
     {
-        var bits = _bits;
+        bits.AsSpan(0, Words).Clear();
         var previous = '\0';
         foreach (var c in text)
         {
@@ -402,10 +412,9 @@ internal sealed class CharPairs
             bits[one >> 6] |= 1UL << one;
             previous = c;
         }
-    }
 
-    // What a character is paired with for its own bit: a one-character word stands after any character.
-    private const char Alone = '\uffff';
+        _bits = bits;
+    }
 
     /// <summary>The bits of a word's pairs; for a word of one character, that character's own bit.</summary>
     public static int[] Of(string word)

@@ -12,7 +12,7 @@ internal sealed class TextField
     private const int MaxExcerpt = 200;
     private WordHits? _hits;
     private bool? _otherScripts;
-    private CharPairs? _charPairs;
+    private ulong[]? _charPairBits;
 
     /// <summary>The lower-cased copy: a string, or an array rented from the shared pool (<see cref="Release"/>).</summary>
     private string? _lowerString;
@@ -79,6 +79,12 @@ internal sealed class TextField
             _hits = null;
             Lexicon.Return(hits);
         }
+
+        if (_charPairBits is { } pairBits)
+        {
+            _charPairBits = null;
+            ArrayPool<ulong>.Shared.Return(pairBits);
+        }
     }
 
     public int BaseOffset { get; }
@@ -95,7 +101,20 @@ internal sealed class TextField
     public bool HasOtherScripts => _otherScripts ??= OtherScripts.Hold(Lower);
 
     /// <summary>The pairs of adjacent characters <see cref="Lower"/> holds (<see cref="RequiredLiterals"/>): one pass, on first use.</summary>
-    public CharPairs CharPairs => _charPairs ??= new CharPairs(Lower);
+    /// <remarks>The bits are rented from the shared pool and given back by <see cref="Release"/>, as the lower-cased copy is.</remarks>
+    public CharPairs CharPairs
+    {
+        get
+        {
+            if (_charPairBits is { } bits)
+            {
+                return new CharPairs(bits);
+            }
+
+            _charPairBits = ArrayPool<ulong>.Shared.Rent(CharPairs.Words);
+            return new CharPairs(Lower, _charPairBits);
+        }
+    }
 
     /// <summary>
     /// Whether a pattern for other scripts can match in this field: it holds such letters and, where the pattern's
