@@ -27,6 +27,14 @@ public sealed class RequiredLiteralsTests
     [InlineData("(?<name>abc)d", "abc")]
     [InlineData("ab{2}c", "ab")]
     [InlineData("a{x", "a{x")]
+    [InlineData("(?:ab)+c", "ab")]
+    [InlineData("a\\(b", "a(b")]
+    [InlineData("[]a]bc", "bc")]
+    [InlineData("[^.\\n]{1,80}?xyz", "xyz")]
+    [InlineData("x{1,80}?yz", "yz")]
+    [InlineData("\\bfoo\\b", "foo")]
+    [InlineData("(?:a|b)c", "c")]
+    [InlineData("ab*c", "a")] // "a" or "c": equally long, the first
     public void Names_the_words_every_match_must_hold(string pattern, string expected) =>
         Assert.Equal(expected.Split(' ').Order(StringComparer.Ordinal), RequiredLiterals.Derive(pattern, RegexOptions.None)!.Order(StringComparer.Ordinal));
 
