@@ -71,6 +71,20 @@ public sealed class NameScanningTests
     }
 
     [Fact]
+    public void A_names_word_characters_are_numbers_and_letters_of_scripts_with_spaces_on_every_character()
+    {
+        // Blocks reads one category where the definition asks three questions; the same answer for every UTF-16 unit.
+        for (var i = 0x80; i <= 0xFFFF; i++)
+        {
+            var c = (char)i;
+            var definition = char.IsNumber(c) || (char.IsLetter(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.OtherLetter);
+            Assert.True(definition == WorldNames.Blocks(c), $"U+{i:X4}");
+        }
+
+        Assert.True(WorldNames.Blocks('é') && WorldNames.Blocks('ж') && WorldNames.Blocks('٣') && !WorldNames.Blocks('大') && !WorldNames.Blocks('م') && !WorldNames.Blocks('’'));
+    }
+
+    [Fact]
     public void A_name_in_any_mix_of_cases_is_masked()
     {
         var names = District.ModelNames;

@@ -396,7 +396,7 @@ internal sealed class WorldNames
     // A character that joins a name to the word beside it: a letter (not of a script without word spaces), a number, '-', '_' or '@'.
     // Outside ASCII: a number, or a letter of any kind but "other" (char.IsNumber, char.IsLetter and not IsUnspaced), read
     // from one lookup of the character's category instead of three.
-    private static bool Blocks(char c) =>
+    internal static bool Blocks(char c) =>
         c < 0x80 ? AsciiBlocks[c] : char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.DecimalDigitNumber
             or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber
             or System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
