@@ -72,6 +72,14 @@ public sealed class FingerprinterEstimateTests(ITestOutputHelper output)
         Assert.InRange(meanZ.Average(), -0.15, 0.15);
     }
 
+    // The generated pairs are a fixed sample. A correct estimator strays past five standard deviations once in some
+    // 10^5 to 10^6 pairs (a binomial tail: 4·10^-6 at J = 0.10), so pairs drawn anew at every run failed a run now and
+    // then on nothing: on 29 November one pair at J = 0.104 read 0.3125 (20 slots of 64 where 6.6 are expected). Over
+    // 100,000 seeds of the fingerprinter that pair's estimate has the binomial's mean and variance (6.54 and 6.03
+    // slots, against 6.65 and 5.96), so the family is sound and the pair was the tail. A fixed sample checks the same
+    // 500 pairs every run.
+    private static readonly Config Sample = Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(20261129UL, 0x9E3779B97F4A7C15UL);
+
     [Fact]
     public void Estimates_on_generated_word_sets_are_within_five_standard_deviations()
     {
@@ -91,7 +99,7 @@ public sealed class FingerprinterEstimateTests(ITestOutputHelper output)
             var exact = Jaccard(a, b);
             var estimate = Fingerprinter.Similarity(Fingerprinter.Fingerprint(SegmentKind.Body, p.A).MinHash, Fingerprinter.Fingerprint(SegmentKind.Body, p.B).MinHash);
             return Math.Abs(estimate - exact) <= (5 * Math.Sqrt(exact * (1 - exact) / 64)) + (1.0 / 64);
-        }).QuickCheckThrowOnFailure();
+        }).Check(Sample);
     }
 
     [Fact]
