@@ -1,6 +1,4 @@
-using System.Text.Json;
 using SolidWall.Core.Detection;
-using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Core.Tests.Detection;
 
@@ -19,18 +17,12 @@ public sealed class PhraseAnchorsTests
     [Fact]
     public void Every_match_of_every_signal_pattern_holds_one_of_its_anchors()
     {
-        var root = TrainingData.FindRepositoryRoot(AppContext.BaseDirectory)!;
         var texts = new List<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(root, "data", "district"), "*.jsonl"))
+        foreach (var text in Model.TestPaths.DistrictTextsLowerCased())
         {
-            foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
-            {
-                using var row = JsonDocument.Parse(line);
-                var text = InvariantLower.Of(row.RootElement.GetProperty("subject").GetString() + "\n" + row.RootElement.GetProperty("body").GetString());
-                texts.Add(text);
-                texts.Add(text.Replace(' ', '\n'));
-                texts.Add(text.Replace(" ", "  ", StringComparison.Ordinal));
-            }
+            texts.Add(text);
+            texts.Add(text.Replace(' ', '\n'));
+            texts.Add(text.Replace(" ", "  ", StringComparison.Ordinal));
         }
 
         var patterns = SignalCatalog.All.SelectMany(s => s.Phrases.Select(p => (s.Name, p.Regex, p.Anchors, p.AnchorsStartWords)))

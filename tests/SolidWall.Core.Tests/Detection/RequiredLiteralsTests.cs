@@ -1,8 +1,6 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using SolidWall.Core.Detection;
-using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Core.Tests.Detection;
 
@@ -68,16 +66,7 @@ public sealed class RequiredLiteralsTests
     [Fact]
     public void Every_match_of_every_detector_pattern_holds_one_of_its_required_words()
     {
-        var root = TrainingData.FindRepositoryRoot(AppContext.BaseDirectory)!;
-        var texts = new List<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(root, "data", "district"), "*.jsonl"))
-        {
-            foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
-            {
-                using var row = JsonDocument.Parse(line);
-                texts.Add(InvariantLower.Of(row.RootElement.GetProperty("subject").GetString() + "\n" + row.RootElement.GetProperty("body").GetString()));
-            }
-        }
+        var texts = Model.TestPaths.DistrictTextsLowerCased().ToList();
 
         var patterns = DetectorPatterns().Select(p => (p.Name, p.Regex, Words: RequiredLiterals.Derive(p.Regex.ToString(), p.Regex.Options))).Where(p => p.Words is not null).ToList();
         // The other scripts' patterns, which the words gate, are among them.

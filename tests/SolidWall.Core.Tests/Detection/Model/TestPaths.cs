@@ -19,4 +19,17 @@ internal static class TestPaths
     public static string Corpora() => Path.GetFullPath(Path.Combine(Root(), "..", "shared", "corpora"));
 
     public static string District() => Path.Combine(Root(), "data", "district");
+
+    /// <summary>Each district row's subject and body, a line apart, lower-cased as the signals read them.</summary>
+    public static IEnumerable<string> DistrictTextsLowerCased()
+    {
+        foreach (var file in Directory.GetFiles(District(), "*.jsonl"))
+        {
+            foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
+            {
+                using var row = System.Text.Json.JsonDocument.Parse(line);
+                yield return SolidWall.Core.Detection.InvariantLower.Of(row.RootElement.GetProperty("subject").GetString() + "\n" + row.RootElement.GetProperty("body").GetString());
+            }
+        }
+    }
 }
