@@ -408,8 +408,8 @@ internal readonly struct CharPairs
         {
             var h = Hash(previous, c);
             var one = Hash(Alone, c);
-            bits[h >> 6] |= 1UL << h;
-            bits[one >> 6] |= 1UL << one;
+            bits[h >> 6] |= 1UL << (h & 63);
+            bits[one >> 6] |= 1UL << (one & 63);
             previous = c;
         }
 
@@ -437,7 +437,7 @@ internal readonly struct CharPairs
     {
         foreach (var h in hashes)
         {
-            if ((_bits[h >> 6] & (1UL << h)) == 0)
+            if ((_bits[h >> 6] & (1UL << (h & 63))) == 0)
             {
                 return false;
             }
