@@ -19,14 +19,8 @@ internal sealed class RequiredLiterals
 
     private readonly int[][]? _pairs;
 
-    private RequiredLiterals(string[]? words)
-    {
-        Words = words;
-        _pairs = words?.Select(CharPairs.Of).ToArray();
-    }
-
-    /// <summary>The words, one of which every match holds; null when the pattern's source does not say.</summary>
-    public IReadOnlyList<string>? Words { get; }
+    // The words, one of which every match holds, as their pairs' bits; null when the pattern's source does not say.
+    private RequiredLiterals(string[]? words) => _pairs = words?.Select(CharPairs.Of).ToArray();
 
     /// <summary>The required literals of <paramref name="regex"/>, derived once per pattern.</summary>
     public static RequiredLiterals Of(Regex regex) =>
