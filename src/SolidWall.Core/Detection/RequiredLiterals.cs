@@ -6,7 +6,7 @@ namespace SolidWall.Core.Detection;
 
 /// <summary>
 /// The literal words one of which every match of a pattern holds, read from the pattern's source, and a test of
-/// whether a field can hold any of them (<see cref="MayMatch"/>, by the field's <see cref="CharPairs"/>). The
+/// whether a field can hold any of them (<see cref="MayMatch"/>, by the field's <see cref="CharacterRuns"/>). The
 /// patterns of other scripts (<see cref="OtherScripts"/>: Ukrainian, Arabic, Chinese, Vietnamese), which the lexicon
 /// cannot gate, otherwise each run over the whole of every field that holds such a letter: 5–8 ns a character each,
 /// a dozen of them, most finding nothing. Derived from the source, the words cannot drift from the pattern as it is
@@ -17,28 +17,28 @@ internal sealed class RequiredLiterals
 {
     private static readonly ConditionalWeakTable<Regex, RequiredLiterals> ByPattern = [];
 
-    private readonly int[][]? _pairs;
+    private readonly int[][]? _runs;
 
-    // The words, one of which every match holds, as their pairs' bits; null when the pattern's source does not say.
-    private RequiredLiterals(string[]? words) => _pairs = words?.Select(CharPairs.Of).ToArray();
+    // The words, one of which every match holds, as their runs' bits; null when the pattern's source does not say.
+    private RequiredLiterals(string[]? words) => _runs = words?.Select(CharacterRuns.Of).ToArray();
 
     /// <summary>The required literals of <paramref name="regex"/>, derived once per pattern.</summary>
     public static RequiredLiterals Of(Regex regex) =>
         ByPattern.GetValue(regex, static r => new RequiredLiterals(Derive(r.ToString(), r.Options)));
 
     /// <summary>
-    /// False only when no required word can stand in the field: some pair of adjacent characters of every word is
+    /// False only when no required word can stand in the field: some run of characters of every word is
     /// missing from it. True when the pattern has no required words.
     /// </summary>
     public bool MayMatch(TextField field)
     {
-        if (_pairs is null)
+        if (_runs is null)
         {
             return true;
         }
 
-        var sketch = field.CharPairs;
-        foreach (var word in _pairs)
+        var sketch = field.CharacterRuns;
+        foreach (var word in _runs)
         {
             if (sketch.HoldsAll(word))
             {
@@ -374,54 +374,63 @@ internal sealed class RequiredLiterals
 }
 
 /// <summary>
-/// Which pairs of adjacent characters a text holds, and which characters, as 4,096 bits (a hash picks each one's
-/// bit): filled in one pass, then asked in a few operations whether every pair of a word is there. A word whose pairs
-/// are not all there is not in the text; one whose pairs are may be.
+/// Which runs of three characters a text holds, which pairs and which characters, as bits (a hash picks each one's
+/// bit): filled in one pass, then asked in a few operations whether every run of a word is there. A word whose runs
+/// are not all there is not in the text; one whose runs are may be. A word of three letters or more is asked for its
+/// runs of three: pairs alone let most of a Vietnamese letter through a pattern of thirty words ("cho" where "ch" and
+/// "ho" stand apart). The runs and pairs take 65,536 bits, so that a letter of 400 characters sets about 1 % of them
+/// and a word that is not there seldom looks present.
 /// </summary>
-internal readonly struct CharPairs
+internal readonly struct CharacterRuns
 {
     /// <summary>How many 64-bit words the bits take.</summary>
-    public const int Words = Bits / 64;
+    public const int Words = (RunBits + CharacterBits) / 64;
 
-    private const int Bits = 4096;
-
-    // What a character is paired with for its own bit: a one-character word stands after any character.
-    private const char Alone = '\uffff';
+    private const int RunBits = 65536;
+    private const int CharacterBits = 4096;
 
     private readonly ulong[] _bits;
 
     /// <summary>The bits filled before, read again.</summary>
-    public CharPairs(ulong[] bits) => _bits = bits;
+    public CharacterRuns(ulong[] bits) => _bits = bits;
 
     /// <summary>Fills <paramref name="bits"/> (at least <see cref="Words"/> long; cleared here) from <paramref name="text"/>.</summary>
-    public CharPairs(ReadOnlySpan<char> text, ulong[] bits)
+    public CharacterRuns(ReadOnlySpan<char> text, ulong[] bits)
     {
         bits.AsSpan(0, Words).Clear();
-        var previous = '\0';
+        var (first, second) = ('\0', '\0');
         foreach (var c in text)
         {
-            var h = Hash(previous, c);
-            var one = Hash(Alone, c);
-            bits[h >> 6] |= 1UL << (h & 63);
-            bits[one >> 6] |= 1UL << (one & 63);
-            previous = c;
+            var triple = Triple(first, second, c);
+            var pair = Pair(second, c);
+            var alone = Character(c);
+            bits[triple >> 6] |= 1UL << (triple & 63);
+            bits[pair >> 6] |= 1UL << (pair & 63);
+            bits[alone >> 6] |= 1UL << (alone & 63);
+            (first, second) = (second, c);
         }
 
         _bits = bits;
     }
 
-    /// <summary>The bits of a word's pairs; for a word of one character, that character's own bit.</summary>
+    /// <summary>
+    /// The bits a word needs: its runs of three characters; for a word of two, the pair; for a word of one, that
+    /// character's own bit (it stands after any character).
+    /// </summary>
     public static int[] Of(string word)
     {
-        if (word.Length == 1)
+        switch (word.Length)
         {
-            return [Hash(Alone, word[0])];
+            case 1:
+                return [Character(word[0])];
+            case 2:
+                return [Pair(word[0], word[1])];
         }
 
-        var hashes = new int[word.Length - 1];
-        for (var i = 1; i < word.Length; i++)
+        var hashes = new int[word.Length - 2];
+        for (var i = 2; i < word.Length; i++)
         {
-            hashes[i - 1] = Hash(word[i - 1], word[i]);
+            hashes[i - 2] = Triple(word[i - 2], word[i - 1], word[i]);
         }
 
         return hashes;
@@ -440,5 +449,12 @@ internal readonly struct CharPairs
         return true;
     }
 
-    private static int Hash(char previous, char c) => (int)((((uint)previous * 0x9E3779B1u) ^ ((uint)c * 0x85EBCA77u)) >> 20);
+    // 16 bits for a run or a pair (the pair's hash is the run's with no first character, which no text holds: '\uffff');
+    // 12 for a character alone, after them.
+    private static int Triple(char first, char second, char c) =>
+        (int)(((((uint)first * 0x27D4EB2Fu) + ((uint)second * 0x9E3779B1u)) ^ ((uint)c * 0x85EBCA77u)) * 0xC2B2AE3Du >> 16);
+
+    private static int Pair(char first, char c) => Triple('\uffff', first, c);
+
+    private static int Character(char c) => RunBits + (int)(((uint)c * 0x9E3779B1u) >> 20);
 }

@@ -12,7 +12,7 @@ internal sealed class TextField
     private const int MaxExcerpt = 200;
     private WordHits? _hits;
     private bool? _otherScripts;
-    private ulong[]? _charPairBits;
+    private ulong[]? _characterRunBits;
 
     /// <summary>The lower-cased copy: a string, or an array rented from the shared pool (<see cref="Release"/>).</summary>
     private string? _lowerString;
@@ -80,10 +80,10 @@ internal sealed class TextField
             Lexicon.Return(hits);
         }
 
-        if (_charPairBits is { } pairBits)
+        if (_characterRunBits is { } runBits)
         {
-            _charPairBits = null;
-            ArrayPool<ulong>.Shared.Return(pairBits);
+            _characterRunBits = null;
+            ArrayPool<ulong>.Shared.Return(runBits);
         }
     }
 
@@ -100,25 +100,25 @@ internal sealed class TextField
     /// <summary>True when the field holds letters the lexicon does not know (<see cref="OtherScripts"/>): computed on first use.</summary>
     public bool HasOtherScripts => _otherScripts ??= OtherScripts.Hold(Lower);
 
-    /// <summary>The pairs of adjacent characters <see cref="Lower"/> holds (<see cref="RequiredLiterals"/>): one pass, on first use.</summary>
+    /// <summary>The runs of characters <see cref="Lower"/> holds (<see cref="RequiredLiterals"/>): one pass, on first use.</summary>
     /// <remarks>The bits are rented from the shared pool and given back by <see cref="Release"/>, as the lower-cased copy is.</remarks>
-    public CharPairs CharPairs
+    public CharacterRuns CharacterRuns
     {
         get
         {
-            if (_charPairBits is { } bits)
+            if (_characterRunBits is { } bits)
             {
-                return new CharPairs(bits);
+                return new CharacterRuns(bits);
             }
 
-            _charPairBits = ArrayPool<ulong>.Shared.Rent(CharPairs.Words);
-            return new CharPairs(Lower, _charPairBits);
+            _characterRunBits = ArrayPool<ulong>.Shared.Rent(CharacterRuns.Words);
+            return new CharacterRuns(Lower, _characterRunBits);
         }
     }
 
     /// <summary>
     /// Whether a pattern for other scripts can match in this field: it holds such letters and, where the pattern's
-    /// source names words every match holds (<see cref="RequiredLiterals"/>), the pairs of characters of one of them.
+    /// source names words every match holds (<see cref="RequiredLiterals"/>), the runs of characters of one of them.
     /// </summary>
     public bool MayMatchOtherScripts(System.Text.RegularExpressions.Regex regex) => HasOtherScripts && RequiredLiterals.Of(regex).MayMatch(this);
 
