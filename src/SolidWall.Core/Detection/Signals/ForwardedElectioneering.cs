@@ -39,23 +39,31 @@ internal sealed class ForwardedElectioneering : ISignal
             var inner = context.ForSegment(segment);
             var sum = 0.0;
             List<Evidence>? seen = null;
-            foreach (var signal in SignalCatalog.All)
+            try
             {
-                if (signal is ForwardedElectioneering || signal.Weight <= 0)
+                foreach (var signal in SignalCatalog.All)
                 {
-                    continue;
-                }
+                    if (signal is ForwardedElectioneering || signal.Weight <= 0)
+                    {
+                        continue;
+                    }
 
-                // A signal the policy turns off stays off inside forwards too.
-                if (context.Policy.WeightOf(signal.Name, signal.Weight) <= 0 || signal.Evaluate(inner) is not { } hit)
-                {
-                    continue;
-                }
+                    // A signal the policy turns off stays off inside forwards too.
+                    if (context.Policy.WeightOf(signal.Name, signal.Weight) <= 0 || signal.Evaluate(inner) is not { } hit)
+                    {
+                        continue;
+                    }
 
-                sum += signal.Weight;
-                var how = segment.Kind == SegmentKind.Forward ? "forwarded" : "quoted";
-                seen ??= [];
-                seen.Add(hit.Evidence[0] with { Note = $"{how}: {signal.Name}" + Attribution(segment) });
+                    sum += signal.Weight;
+                    var how = segment.Kind == SegmentKind.Forward ? "forwarded" : "quoted";
+                    seen ??= [];
+                    seen.Add(hit.Evidence[0] with { Note = $"{how}: {signal.Name}" + Attribution(segment) });
+                }
+            }
+            finally
+            {
+                // The segment's lower-cased copy and its other buffers go back to their pools, as the message's do.
+                inner.Release();
             }
 
             // The segment counts when its signals alone would make it electioneering.
