@@ -45,7 +45,8 @@ internal sealed class DonationPlatformLink : ISignal
     public SignalHit? Evaluate(DetectionContext context)
     {
         List<Evidence>? evidence = null;
-        var categories = new SortedSet<string>(StringComparer.Ordinal);
+        // Made on the first link that leads to a platform: most mail has none.
+        SortedSet<string>? categories = null;
         bool? political = null;
         foreach (var link in context.Links)
         {
@@ -59,6 +60,7 @@ internal sealed class DonationPlatformLink : ISignal
                 continue;
             }
 
+            categories ??= new SortedSet<string>(StringComparer.Ordinal);
             foreach (var category in CategoriesOf(found.Platform, found.Uri))
             {
                 categories.Add(category);
@@ -74,7 +76,7 @@ internal sealed class DonationPlatformLink : ISignal
             }
         }
 
-        return evidence is null ? null : new SignalHit(Detection.Categories.All.Where(categories.Contains).ToArray(), evidence);
+        return evidence is null ? null : new SignalHit(Detection.Categories.All.Where(categories!.Contains).ToArray(), evidence);
     }
 
     /// <summary>True when one of the message's links leads to a platform that serves campaigns only (not a charity's Donorbox page).</summary>
