@@ -253,7 +253,7 @@ internal sealed class DetectionContext
         var scan = MailBoilerplate.Blank(segment.Text);
         var field = at < 0 || segment.Text.Length == 0 ? new TextField("segment", segment.Text, scan: scan)
             : !ReferenceEquals(scan, segment.Text) || segment.Text.AsSpan().ContainsAnyInRange('\ud800', '\udfff') ? new TextField("text", segment.Text, at, scan)
-            : new TextField("text", segment.Text, new string(Text.Lower.Slice(at, segment.Text.Length)), at, Text.Hits.Part(at, segment.Text.Length));
+            : new TextField("text", segment.Text, Text.Lower.Slice(at, segment.Text.Length), at, Text.Hits.Part(at, segment.Text.Length));
         var links = new List<string>();
         foreach (var link in Links)
         {

@@ -47,6 +47,25 @@ internal sealed class TextField
         }
     }
 
+    /// <summary>
+    /// A part of a field already read: its lower-cased copy is copied from the field's into an array rented from the
+    /// shared pool (<see cref="Release"/>), and its words are the field's there.
+    /// </summary>
+    public TextField(string where, string original, ReadOnlySpan<char> lower, int baseOffset, WordHits hits)
+    {
+        if (lower.Length != original.Length)
+        {
+            throw new ArgumentException("the lower-cased copy must have the original's length", nameof(lower));
+        }
+
+        Where = where;
+        Original = original;
+        BaseOffset = baseOffset;
+        _lowerRented = ArrayPool<char>.Shared.Rent(Math.Max(lower.Length, 1));
+        lower.CopyTo(_lowerRented);
+        _hits = hits;
+    }
+
     /// <summary>A field whose lower-cased copy, and possibly its words, are already known (a part of a field already read).</summary>
     public TextField(string where, string original, string lower, int baseOffset, WordHits? hits = null)
     {
