@@ -48,8 +48,11 @@ internal sealed class DonationPlatformLink : ISignal
         // Made on the first link that leads to a platform: most mail has none.
         SortedSet<string>? categories = null;
         bool? political = null;
-        foreach (var link in context.Links)
+        // Indexed: a foreach over the list's interface would allocate an enumerator for every message.
+        var links = context.Links;
+        for (var k = 0; k < links.Count; k++)
         {
+            var link = links[k];
             if (CannotReachPlatform(link) || Find(link, 0) is not { } found)
             {
                 continue;
@@ -82,8 +85,10 @@ internal sealed class DonationPlatformLink : ISignal
     /// <summary>True when one of the message's links leads to a platform that serves campaigns only (not a charity's Donorbox page).</summary>
     internal static bool AnyPoliticalLink(DetectionContext context)
     {
-        foreach (var link in context.Links)
+        var links = context.Links;
+        for (var k = 0; k < links.Count; k++)
         {
+            var link = links[k];
             if (!CannotReachPlatform(link) && Find(link, 0) is { } found && !NeedPoliticalContext.Contains(found.Platform))
             {
                 return true;

@@ -29,8 +29,11 @@ internal sealed class ForwardedElectioneering : ISignal
         }
 
         List<Evidence>? evidence = null;
-        foreach (var segment in context.Message.Segments)
+        // Indexed: a foreach over the list's interface would allocate an enumerator for every message.
+        var segments = context.Message.Segments;
+        for (var k = 0; k < segments.Count; k++)
         {
+            var segment = segments[k];
             if (segment.Kind == SegmentKind.Body || segment.Text.Length == 0)
             {
                 continue;
