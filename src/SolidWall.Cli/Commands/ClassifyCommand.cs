@@ -145,7 +145,7 @@ internal static class ClassifyCommand
     /// Who a message went to, as its headers say: To, Cc and Bcc, and the mailboxes the copy was delivered to
     /// (Delivered-To, X-Original-To), where a Bcc'd recipient's copy names them. A gateway reads the envelope's recipients instead.
     /// </summary>
-    internal static IEnumerable<string> Recipients(Message message) =>
+    private static IEnumerable<string> Recipients(Message message) =>
         message.To.Concat(message.Cc).Concat(message.Bcc).Concat(message.DeliveredTo).Select(a => a.Address);
 
     internal static void WriteVerdict(TextWriter output, Message message, Verdict verdict)

@@ -30,7 +30,7 @@ internal static class ScanCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("scan", "Read mailbox exports into a case database: classify, fingerprint and store every message (resumable)");
-        foreach (var option in new Option[] { db, detection.Registry, detection.Directory, detection.StaffDomains, detection.StudentDomains, detection.Policy, detection.Model, custodians, offices, name, threads, quiet })
+        foreach (var option in (Option[])[db, .. detection.All, detection.Model, custodians, offices, name, threads, quiet])
         {
             command.Options.Add(option);
         }

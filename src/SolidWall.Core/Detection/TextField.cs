@@ -66,14 +66,13 @@ internal sealed class TextField
         _hits = hits;
     }
 
-    /// <summary>A field whose lower-cased copy, and possibly its words, are already known (a part of a field already read).</summary>
-    public TextField(string where, string original, string lower, int baseOffset, WordHits? hits = null)
+    /// <summary>A field whose lower-cased copy is already known (the empty subject).</summary>
+    public TextField(string where, string original, string lower, int baseOffset)
     {
         Where = where;
         Original = original;
         _lowerString = lower;
         BaseOffset = baseOffset;
-        _hits = hits;
     }
 
     public string Where { get; }

@@ -94,7 +94,7 @@ public sealed class RequiredLiteralsTests
         Assert.Empty(lost);
     }
 
-    private static TextField Field(string text) => new("text", text, InvariantLower.Of(text), 0);
+    private static TextField Field(string text) => new("text", text);
 
     // Every Regex the detector's assembly keeps in a static field or builds in a static property.
     private static IEnumerable<(string Name, Regex Regex)> DetectorPatterns()
