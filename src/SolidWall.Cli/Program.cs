@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SolidWall.Cli.Commands;
 
 namespace SolidWall.Cli;
@@ -11,6 +12,10 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        // Every word the program writes is English, and what it writes is evidence and input to scripts: numbers, dates
+        // and decimals read the same on every machine ("32,557", "0.94"), not "32.557" and "0,94" on one set to German.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var root = BuildRoot();
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

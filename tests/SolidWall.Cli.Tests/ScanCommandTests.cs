@@ -57,6 +57,28 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_program_writes_its_figures_the_same_on_a_machine_set_to_german()
+    {
+        var truth = Generate(_dir, Small);
+        Assert.True(truth.Messages >= 1000, "too few messages to show a thousands separator: " + truth.Messages);
+        var start = new ProcessStartInfo("dotnet", [CliProgram.Dll(), "scan", "--db", Path.Combine(_dir, "case.db"), "--quiet", Path.Combine(_dir, "archive")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["LANG"] = "de_DE.UTF-8";
+        start.Environment["LC_ALL"] = "de_DE.UTF-8";
+        using var program = Process.Start(start)!;
+        var output = program.StandardOutput.ReadToEnd();
+        _ = program.StandardError.ReadToEnd();
+        Assert.True(program.WaitForExit(TimeSpan.FromMinutes(2)));
+
+        // German would write "1.234" and "0,4 s".
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Scanned: {truth.Messages:N0} new item(s) in "), output, StringComparison.Ordinal);
+        Assert.Matches(@"new item\(s\) in \d+\.\d s \([\d,]+/s\)", output);
+    }
+
+    [Fact]
     public void A_resumed_scan_with_a_different_registry_is_refused()
     {
         Generate(_dir, Small);

@@ -149,7 +149,7 @@ public sealed class DistrictArchiveGenerator
                 FromAddress = superintendent.Address,
                 ToHeaderOverride = "All Staff <allstaff@" + DemoPeople.StaffDomain + ">",
                 Bcc = allStaff,
-                Subject = $"Weekly bulletin: week of {At(week * 7, 8):MMMM d}",
+                Subject = string.Create(CultureInfo.InvariantCulture, $"Weekly bulletin: week of {At(week * 7, 8):MMMM d}"),
                 Text = "Dear colleagues,\n\n" + string.Join("\n\n", topics) + "\n\nDr. Renee Whitaker\nSuperintendent, " + DemoPeople.DistrictName,
                 Html = "<html><body><p>Dear colleagues,</p>" + string.Concat(topics.Select(t => $"<p>{t}</p>")) + "<p>Dr. Renee Whitaker<br>Superintendent</p></body></html>",
                 Truth = new DemoTruth(false, "official-bulletin"),
@@ -222,7 +222,7 @@ public sealed class DistrictArchiveGenerator
                         To = [teacher],
                         Subject = "Re: Coverage for Thursday?",
                         InReplyTo = question.MessageId,
-                        Text = $"Sure, happy to.\n\nOn {question.Date:ddd, MMM d, yyyy} at {question.Date:h:mm tt}, {teacher.Name} <{teacher.Address}> wrote:\n> " +
+                        Text = string.Create(CultureInfo.InvariantCulture, $"Sure, happy to.\n\nOn {question.Date:ddd, MMM d, yyyy} at {question.Date:h:mm tt}, {teacher.Name} <{teacher.Address}> wrote:\n> ") +
                                question.Text.Replace("\n", "\n> ", StringComparison.Ordinal),
                         Truth = new DemoTruth(false, "colleague"),
                     });
@@ -347,7 +347,7 @@ public sealed class DistrictArchiveGenerator
             var forwarded = style != 1;
             var text = forwarded
                 ? DemoTexts.RelayNote(style, teacher.First) + "\n\n---------- Forwarded message ---------\nFrom: " + original.From +
-                  $"\nDate: {original.Date:ddd, MMM d, yyyy} at {original.Date:h:mm tt}\nSubject: " + original.Subject + "\nTo: " + teacher.Mailbox + "\n\n" + original.Text
+                  string.Create(CultureInfo.InvariantCulture, $"\nDate: {original.Date:ddd, MMM d, yyyy} at {original.Date:h:mm tt}\nSubject: ") + original.Subject + "\nTo: " + teacher.Mailbox + "\n\n" + original.Text
                 : DemoTexts.RelayNote(style, teacher.First) + "\n\n" + original.Text;
             var relay = Add(new DemoMail
             {

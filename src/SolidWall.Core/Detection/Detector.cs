@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace SolidWall.Core.Detection;
 
@@ -457,10 +458,10 @@ public sealed class Detector
 
             // Strongest keeps positive weights only: "+{weight:F2}" is what "+0.00;-0.00" gave, without parsing a custom format per term.
             var weight = term.Weight;
-            var note = quoted ? $"model term '{lower}', quoted +{weight:F2}"
-                : suffix == Model.FeatureExtractor.ContextSuffix ? $"model term '{word}', beside campaign words +{weight:F2}"
-                : suffix is not null ? $"model term '{word}', the writer's own words above what they quote +{weight:F2}"
-                : $"model term '{term.Term}' +{weight:F2}";
+            var note = quoted ? string.Create(CultureInfo.InvariantCulture, $"model term '{lower}', quoted +{weight:F2}")
+                : suffix == Model.FeatureExtractor.ContextSuffix ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', beside campaign words +{weight:F2}")
+                : suffix is not null ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', the writer's own words above what they quote +{weight:F2}")
+                : string.Create(CultureInfo.InvariantCulture, $"model term '{term.Term}' +{weight:F2}");
             var placeholder = lower == Model.WorldNames.Placeholder
                 || (lower.EndsWith('…') && lower.Length > 1 && Model.WorldNames.Placeholder.StartsWith(lower[..^1], StringComparison.Ordinal));
             if (placeholder && context.Registry.Entries.Count > 0
@@ -471,7 +472,7 @@ public sealed class Detector
                     + (suffix == Model.FeatureExtractor.ContextSuffix ? ", beside campaign words"
                         : suffix is not null ? ", the writer's own words above what they quote"
                         : quoted ? ", quoted" : "");
-                AddOrMerge(evidence, context.Text.At(at, length, $"model term: a registered candidate named{how} +{weight:F2}"));
+                AddOrMerge(evidence, context.Text.At(at, length, string.Create(CultureInfo.InvariantCulture, $"model term: a registered candidate named{how} +{weight:F2}")));
                 continue;
             }
 
@@ -487,12 +488,12 @@ public sealed class Detector
 
         if (score.Postscript is { } postscript && postscript.Start + postscript.Length <= context.Text.Length)
         {
-            evidence.Insert(0, context.Text.At(postscript.Start, postscript.Length, $"the text model also read this postscript on its own, which raised the message's score to p={score.Probability:0.000}"));
+            evidence.Insert(0, context.Text.At(postscript.Start, postscript.Length, string.Create(CultureInfo.InvariantCulture, $"the text model also read this postscript on its own, which raised the message's score to p={score.Probability:0.000}")));
         }
         else if (!evidence.Exists(e => e.Offset >= 0))
         {
             var field = context.Subject.Length > 0 ? context.Subject : context.Text;
-            evidence.Insert(0, field.At(0, Math.Min(field.Length, 120), $"scored by the text model: p={score.Probability:0.000}"));
+            evidence.Insert(0, field.At(0, Math.Min(field.Length, 120), string.Create(CultureInfo.InvariantCulture, $"scored by the text model: p={score.Probability:0.000}")));
         }
 
         return evidence;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SolidWall.Core.Demo;
@@ -24,6 +25,27 @@ public sealed class DistrictArchiveGeneratorTests : IDisposable
         new DistrictArchiveGenerator(Small).Generate(Path.Combine(_dir, "a"));
         new DistrictArchiveGenerator(Small).Generate(Path.Combine(_dir, "b"));
         Assert.Equal(HashTree(Path.Combine(_dir, "a")), HashTree(Path.Combine(_dir, "b")));
+    }
+
+    [Theory]
+    [InlineData("de-DE")] // "Januar", "Di., 3. Jan."
+    [InlineData("sv-SE")] // a minus sign that is not '-'
+    [InlineData("ar-SA")] // another calendar, other digits
+    public void Same_seed_writes_the_same_bytes_whatever_the_machines_culture(string culture)
+    {
+        new DistrictArchiveGenerator(Small).Generate(Path.Combine(_dir, "invariant"));
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            new DistrictArchiveGenerator(Small).Generate(Path.Combine(_dir, culture));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+
+        Assert.Equal(HashTree(Path.Combine(_dir, "invariant")), HashTree(Path.Combine(_dir, culture)));
     }
 
     [Fact]
