@@ -121,8 +121,8 @@ public sealed class Detector
         }
         else
         {
-            // The embedded model builds only the terms a verdict can quote (Strongest keeps the positive ones).
-            var score = _model is Model.TextModel textModel ? textModel.ScoreForVerdict(message, _registry, context.InsideNameWords)
+            // The embedded model builds only the terms a verdict can quote: those on the side it leans to (Strongest keeps them).
+            var score = _model is Model.TextModel textModel ? textModel.ScoreForVerdict(message, _registry, context.InsideNameWords, ModelTermsShown)
                 : _model.Score(message, _registry, context.InsideNameWords);
             var contribution = _policy.ModelWeight * Logit(score.Probability);
             // A registry that is not complete and found nothing here says nothing of the message: its campaign, if it has
@@ -130,7 +130,9 @@ public sealed class Detector
             // fitted on the messages' readings without one (DetectorTrainer).
             z += contribution + (_registryMayMiss && !registryFound && !score.ReadRegisteredName ? _policy.ModelBiasWithoutRegistry : _modelBias);
             positive |= score.Probability > CounterSignalModelGate;
-            reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score)));
+            // The reason's evidence is the terms on its own side: what pushed towards electioneering when it weighs for it,
+            // what pushed away ("homework", "field trip") when it weighs against.
+            reasons.Add(new Reason(TextModelSignal, Math.Round(contribution, 3), ModelEvidence(context, score, contribution > 0 ? 1 : -1)));
             modelCategories = score.CategoryProbabilities;
         }
 
@@ -386,12 +388,13 @@ public sealed class Detector
         return Math.Log(p / (1 - p));
     }
 
-    // The first ModelTermsShown positive terms by weight, ties in their order: what a stable sort, descending, would give first.
-    private static List<TermContribution> Strongest(IReadOnlyList<TermContribution> terms)
+    // The first ModelTermsShown terms on one side (+1 pushing towards electioneering, −1 away), strongest first, ties in
+    // their order: what a stable sort, descending, would give first.
+    private static List<TermContribution> Strongest(IReadOnlyList<TermContribution> terms, int side)
     {
         if (terms.Count > 64)
         {
-            return terms.Where(t => t.Weight > 0).OrderByDescending(t => t.Weight).Take(ModelTermsShown).ToList();
+            return terms.Where(t => side * t.Weight > 0).OrderByDescending(t => side * t.Weight).Take(ModelTermsShown).ToList();
         }
 
         // One bit per term taken; models name a handful (TextModel.DefaultTopTerms).
@@ -402,7 +405,7 @@ public sealed class Detector
             var best = -1;
             for (var i = 0; i < terms.Count; i++)
             {
-                if ((taken & (1UL << i)) == 0 && terms[i].Weight > 0 && (best < 0 || terms[i].Weight > terms[best].Weight))
+                if ((taken & (1UL << i)) == 0 && side * terms[i].Weight > 0 && (best < 0 || side * terms[i].Weight > side * terms[best].Weight))
                 {
                     best = i;
                 }
@@ -437,11 +440,40 @@ public sealed class Detector
         evidence.Add(next);
     }
 
-    // The model's strongest positive terms, each pointed at where it first occurs; the subject or the text's start when none can be found.
-    private static IReadOnlyList<Evidence> ModelEvidence(DetectionContext context, ModelScore score)
+    /// <summary>
+    /// A term's weight as "+0.24" or "-0.18": what the format "+0.00;-0.00" writes (two decimals, half away from zero),
+    /// without a double's general formatting, which a verdict paid five times over. A model's weights are floats, whose
+    /// hundredfold is exact in a double, so the rounding is the exact value's.
+    /// </summary>
+    internal static string Weighed(double weight)
+    {
+        var hundredths = (long)Math.Round(Math.Abs(weight) * 100, MidpointRounding.AwayFromZero);
+        Span<char> text = stackalloc char[24];
+        var at = text.Length;
+        text[--at] = (char)('0' + (hundredths % 10));
+        text[--at] = (char)('0' + (hundredths / 10 % 10));
+        text[--at] = '.';
+        var units = hundredths / 100;
+        do
+        {
+            text[--at] = (char)('0' + (units % 10));
+            units /= 10;
+        }
+        while (units > 0);
+
+        if (hundredths > 0)
+        {
+            text[--at] = weight > 0 ? '+' : '-';
+        }
+
+        return new string(text[at..]);
+    }
+
+    // The model's strongest terms on one side, each pointed at where it first occurs; the subject or the text's start when none can be found.
+    private static IReadOnlyList<Evidence> ModelEvidence(DetectionContext context, ModelScore score, int side)
     {
         var evidence = new List<Evidence>();
-        foreach (var term in Strongest(score.TopTerms))
+        foreach (var term in Strongest(score.TopTerms, side))
         {
             // A quoted word ("> vote") is looked for as the word: the quote marks are gone from a forward's text. So is a
             // word counted in campaign context ("sign (campaign context)") or above a quote ("share (own words above a quote)").
@@ -456,12 +488,11 @@ public sealed class Detector
                 continue;
             }
 
-            // Strongest keeps positive weights only: "+{weight:F2}" is what "+0.00;-0.00" gave, without parsing a custom format per term.
-            var weight = term.Weight;
-            var note = quoted ? string.Create(CultureInfo.InvariantCulture, $"model term '{lower}', quoted +{weight:F2}")
-                : suffix == Model.FeatureExtractor.ContextSuffix ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', beside campaign words +{weight:F2}")
-                : suffix is not null ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', the writer's own words above what they quote +{weight:F2}")
-                : string.Create(CultureInfo.InvariantCulture, $"model term '{term.Term}' +{weight:F2}");
+            var weight = Weighed(term.Weight);
+            var note = quoted ? string.Create(CultureInfo.InvariantCulture, $"model term '{lower}', quoted {weight}")
+                : suffix == Model.FeatureExtractor.ContextSuffix ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', beside campaign words {weight}")
+                : suffix is not null ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', the writer's own words above what they quote {weight}")
+                : string.Create(CultureInfo.InvariantCulture, $"model term '{term.Term}' {weight}");
             var placeholder = lower == Model.WorldNames.Placeholder
                 || (lower.EndsWith('…') && lower.Length > 1 && Model.WorldNames.Placeholder.StartsWith(lower[..^1], StringComparison.Ordinal));
             if (placeholder && context.Registry.Entries.Count > 0
@@ -472,15 +503,15 @@ public sealed class Detector
                     + (suffix == Model.FeatureExtractor.ContextSuffix ? ", beside campaign words"
                         : suffix is not null ? ", the writer's own words above what they quote"
                         : quoted ? ", quoted" : "");
-                AddOrMerge(evidence, context.Text.At(at, length, string.Create(CultureInfo.InvariantCulture, $"model term: a registered candidate named{how} +{weight:F2}")));
+                AddOrMerge(evidence, context.Text.At(at, length, string.Create(CultureInfo.InvariantCulture, $"model term: a registered candidate named{how} {weight}")));
                 continue;
             }
 
             // Where the words stand, as written: digits, accents, stems and pairs read back (TermLocator); a negated
             // word ("not sign") is looked for as the word.
             var words = lower.StartsWith("not ", StringComparison.Ordinal) ? lower[4..] : lower;
-            var (inSubject, subjectLength) = quoted ? (-1, 0) : TermLocator.Find(context.Subject.Original, words);
-            var (inText, textLength) = inSubject >= 0 ? (-1, 0) : TermLocator.Find(context.Text.Original, words);
+            var (inSubject, subjectLength) = quoted ? (-1, 0) : TermLocator.Find(context.Subject.Original, context.Subject.Lower, words);
+            var (inText, textLength) = inSubject >= 0 ? (-1, 0) : TermLocator.Find(context.Text.Original, context.Text.Lower, words);
             AddOrMerge(evidence, inSubject >= 0 ? context.Subject.At(inSubject, subjectLength, note)
                 : inText >= 0 ? context.Text.At(inText, textLength, note)
                 : new Evidence("model", -1, 0, term.Term, note));

@@ -218,6 +218,44 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void The_model_reasons_evidence_is_the_terms_on_its_own_side()
+    {
+        // A reason that weighs against electioneering points at the words that pulled the score down, never at those
+        // that pushed it up: "TextModel -5.5" beside "model term 'domingo' +0.24" read as a contradiction.
+        var terms = new[] { ("drill", -0.6), ("tonight", 0.4), ("folder", -0.3), ("chip in", 0.2) };
+        var message = Mail.Of("The fire drill is tonight. Chip in with the red folder.", "Monday");
+        var against = new Detector(model: new FixedModel(0.1, terms)).Classify(message);
+        var down = against.Reasons.Single(r => r.Signal == Detector.TextModelSignal);
+        Assert.True(down.Weight < 0);
+        Assert.Equal(["drill", "folder"], down.Evidence.Select(e => e.Text));
+        Assert.Equal(["model term 'drill' -0.60", "model term 'folder' -0.30"], down.Evidence.Select(e => e.Note));
+
+        var forIt = new Detector(model: new FixedModel(0.9, terms)).Classify(message);
+        var up = forIt.Reasons.Single(r => r.Signal == Detector.TextModelSignal);
+        Assert.True(up.Weight > 0);
+        Assert.Equal(["tonight", "Chip in"], up.Evidence.Select(e => e.Text));
+        Assert.Equal(["model term 'tonight' +0.40", "model term 'chip in' +0.20"], up.Evidence.Select(e => e.Note));
+    }
+
+    [Fact]
+    public void A_terms_weight_reads_as_the_format_plus_two_decimals_writes_it()
+    {
+        // The model's weights are floats: every one a float can hold from -20 to 20 in steps the format must round
+        // (exact halves such as 0.125 and 2.375 among them), and a sample of the rest.
+        var random = new Random(20261129);
+        var weights = Enumerable.Range(-2000, 4001).Select(i => i / 100f + 0.005f)
+            .Concat(Enumerable.Range(-160, 321).Select(i => i / 8f))
+            .Concat(Enumerable.Range(0, 20_000).Select(_ => (float)((random.NextDouble() - 0.5) * 40)));
+        foreach (var w in weights)
+        {
+            var expected = ((double)w).ToString("+0.00;-0.00", System.Globalization.CultureInfo.InvariantCulture);
+            var shown = Detector.Weighed(w);
+            // A weight that rounds to nothing has no sign (the format wrote "+0.00", or "-+0.00" for a small negative one).
+            Assert.True(expected == shown || (expected is "+0.00" or "-+0.00" && shown == "0.00"), $"{w:R}: {shown} against {expected}");
+        }
+    }
+
+    [Fact]
     public void With_a_model_the_policys_category_weights_decide_which_categories_a_verdict_names()
     {
         var model = new FixedModel(0.95) { Categories = { [Categories.Event] = 0.9, [Categories.Polling] = 0.001 } };

@@ -31,4 +31,25 @@ public sealed class TermLocatorTests
     [InlineData("share the notes", "share with")]
     [InlineData("", "vote")]
     public void Finds_whole_words_only(string text, string term) => Assert.Equal((-1, 0), TermLocator.Find(text, term));
+
+    [Fact]
+    public void A_term_is_not_pointed_at_in_the_words_the_mail_system_wrote()
+    {
+        // The model never read the gateway's banner (MailBoilerplate blanks it before tokenizing), so its "click" is the sender's.
+        var text = "CAUTION: This email originated from outside of the organization. Do not click links or open attachments unless you "
+            + "recognize the sender and know the content is safe.\n\nPlease click the link and sign up for Saturday's canvass.";
+        var blanked = SolidWall.Core.Text.MailBoilerplate.Blank(text);
+        Assert.NotEqual(text, blanked);
+        var lower = InvariantLower.Of(blanked);
+        Assert.Equal(text.IndexOf("click the link", StringComparison.Ordinal), TermLocator.Find(text, lower, "click").Start);
+        Assert.Equal(text.IndexOf("click links", StringComparison.Ordinal), TermLocator.Find(text, "click").Start);
+        // The char-by-char reading (a folded accent) skips the banner too.
+        var accented = text.Replace("organization", "organizatión", StringComparison.Ordinal) + " Organizatión matters.";
+        var accentedLower = InvariantLower.Of(SolidWall.Core.Text.MailBoilerplate.Blank(accented));
+        Assert.Equal(accented.LastIndexOf("Organizatión", StringComparison.Ordinal), TermLocator.Find(accented, accentedLower, "organization").Start);
+    }
+
+    [Fact]
+    public void A_lower_cased_copy_of_another_length_is_refused() =>
+        Assert.Throws<ArgumentException>(() => TermLocator.Find("Vote", "vote!", "vote"));
 }
