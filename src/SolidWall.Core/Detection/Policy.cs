@@ -390,11 +390,13 @@ public sealed class Policy
         return signals;
     }
 
+    // The keys of `actions`: every recipient role, spelled as Decide spells them, so that a role added is a key at once.
+    private static readonly string[] RoleKeys = [.. Enum.GetValues<InstitutionRole>().Select(r => r.ToString().ToLowerInvariant())];
+
     private void ApplyActions(YamlDocument doc, YamlNode node)
     {
-        string[] roles = ["external", "staff", "principal", "student", "office"];
         string[] categoryKeys = ["default", .. Categories.All];
-        foreach (var (roleKey, roleNode) in doc.Entries(doc.Mapping(node, "actions"), roles, "actions"))
+        foreach (var (roleKey, roleNode) in doc.Entries(doc.Mapping(node, "actions"), RoleKeys, "actions"))
         {
             var role = Enum.Parse<InstitutionRole>(roleKey, ignoreCase: true);
             if (!_actions.TryGetValue(role, out var byCategory))

@@ -96,6 +96,17 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public void Every_recipient_role_has_its_key_under_actions()
+    {
+        foreach (var role in Enum.GetValues<InstitutionRole>())
+        {
+            var key = role.ToString().ToLowerInvariant();
+            var policy = Policy.Parse($"actions:\n  {key}:\n    default: reject\n", "policy.yaml");
+            Assert.Equal(PolicyAction.Reject, policy.ActionFor(role, [Categories.Fundraising]));
+        }
+    }
+
+    [Fact]
     public void An_empty_user_file_is_the_shipped_policy() =>
         Assert.Equal(Policy.Default.Threshold, Policy.Parse("", "empty.yaml").Threshold);
 
