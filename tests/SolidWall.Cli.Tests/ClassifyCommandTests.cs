@@ -133,6 +133,34 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_readable_output_shows_an_allowed_message_a_line_a_reason_and_a_flagged_one_in_full()
+    {
+        File.WriteAllText(Path.Combine(_dir, "drill.eml"), "From: office@lakeshore-schools.example\r\nTo: staff@lakeshore-schools.example\r\n"
+            + "Subject: Fire drill Thursday\r\n\r\nThe fire drill is Thursday at 10. Take attendance outside by the flagpole and bring the red folder.\r\n");
+        File.WriteAllText(Path.Combine(_dir, "ask.eml"), "From: volunteer@reelect-ortiz.example\r\nTo: staff@lakeshore-schools.example\r\n"
+            + "Subject: Canvass Saturday\r\n\r\nJoin Mayor Dana Ortiz's re-election campaign this Saturday: knock doors for Dana and chip in "
+            + "at https://secure.actblue.com/donate/ortiz today. Vote Ortiz on February 28.\r\nPaid for by Friends of Dana Ortiz.\r\n");
+        var (_, text, _) = Run(new ClassifyCommand.Settings([_dir], false));
+        var (_, json, _) = Run(new ClassifyCommand.Settings([_dir], true));
+        var verdicts = json.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        foreach (var (file, flagged) in new[] { ("drill.eml", false), ("ask.eml", true) })
+        {
+            var verdict = verdicts.Single(v => v.GetProperty("source").GetString()!.EndsWith(file, StringComparison.Ordinal));
+            Assert.Equal(flagged ? "electioneering" : "allowed", verdict.GetProperty("verdict").GetString());
+            var reasons = verdict.GetProperty("reasons").EnumerateArray().ToList();
+            var evidence = reasons.Sum(r => r.GetProperty("evidence").GetArrayLength());
+            Assert.True(evidence > reasons.Count, $"{file}: a reason with more than one piece of evidence is needed to tell the two apart");
+            // The message's own lines: from its header line to the next message's or the summary.
+            var start = Array.FindIndex(lines, l => l.Contains(file + "@0", StringComparison.Ordinal));
+            var shown = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal))
+                .Count(l => !l.StartsWith("    categories", StringComparison.Ordinal) && !l.StartsWith("    policy:", StringComparison.Ordinal));
+            Assert.Equal(flagged ? evidence : reasons.Count, shown);
+        }
+    }
+
+    [Fact]
     public void A_message_piped_to_the_program_is_classified_as_the_dash()
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [CliProgram.Dll(), "classify", "--json", "--student-domain", "students.lakeshore-schools.example", "-"])

@@ -168,12 +168,14 @@ internal static class ClassifyCommand
             output.WriteLine($"    {"policy: " + verdict.Action,-26} {"",6}  {string.Join("; ", recipients)}");
         }
 
+        // A flagged message shows every piece of each reason's evidence; an allowed one, most of what a folder holds, a
+        // line per reason with its first (the strongest). `--json` carries them all either way.
         foreach (var reason in verdict.Reasons)
         {
             var weight = reason.Weight.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
             var first = reason.Evidence.Count > 0 ? reason.Evidence[0].ToString() : "";
             output.WriteLine($"    {reason.Signal,-26} {weight,6}  {first}");
-            for (var i = 1; i < reason.Evidence.Count; i++)
+            for (var i = 1; verdict.IsElectioneering && i < reason.Evidence.Count; i++)
             {
                 output.WriteLine($"    {"",-26} {"",6}  {reason.Evidence[i]}");
             }
