@@ -443,7 +443,8 @@ public sealed class Detector
     /// <summary>
     /// A term's weight as "+0.24" or "-0.18": what the format "+0.00;-0.00" writes (two decimals, half away from zero),
     /// without a double's general formatting, which a verdict paid five times over. A model's weights are floats, whose
-    /// hundredfold is exact in a double, so the rounding is the exact value's.
+    /// hundredfold is exact in a double, so the rounding is the exact value's. A weight that rounds to nothing reads
+    /// "0.00" (the format wrote "-+0.00" for a small negative one).
     /// </summary>
     internal static string Weighed(double weight)
     {

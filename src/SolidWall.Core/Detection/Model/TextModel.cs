@@ -369,13 +369,12 @@ public sealed class TextModel : ITextModel
         return buffer.AsSpan(0, count);
     }
 
-    /// <summary>The <paramref name="k"/> strongest terms by |contribution|, strongest first; with <paramref name="positiveOnly"/>, those of them that are positive.</summary>
     /// <summary>The side a probability leans to: +1 towards electioneering (above one half), −1 away from it.</summary>
     internal static int Lean(double probability) => probability > 0.5 ? 1 : -1;
 
     /// <summary>
-    /// The <paramref name="k"/> strongest terms: by |w·x| with <paramref name="lean"/> 0; with +1 or −1, the strongest of
-    /// those that push that way.
+    /// The <paramref name="k"/> strongest terms, strongest first (ties in the order of the features): by |w·x| with
+    /// <paramref name="lean"/> 0; with +1 or −1, the strongest of those that push that way.
     /// </summary>
     private List<TermContribution> TopTerms(FeatureExtractor extractor, FeatureVector x, ReadOnlySpan<float> contributions, int k, int lean = 0)
     {
