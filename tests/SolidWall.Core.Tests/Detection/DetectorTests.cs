@@ -240,8 +240,8 @@ public sealed class DetectorTests
     [Fact]
     public void A_terms_weight_reads_as_the_format_plus_two_decimals_writes_it()
     {
-        // The model's weights are floats: every one a float can hold from -20 to 20 in steps the format must round
-        // (exact halves such as 0.125 and 2.375 among them), and a sample of the rest.
+        // The model's weights are floats: the nearest to every half-hundredth from -20 to 20, where the format must round
+        // one way or the other, every eighth (exact halves such as 0.125 and 2.375), and 20,000 others at random.
         var random = new Random(20261129);
         var weights = Enumerable.Range(-2000, 4001).Select(i => i / 100f + 0.005f)
             .Concat(Enumerable.Range(-160, 321).Select(i => i / 8f))
