@@ -155,6 +155,17 @@ internal static class EvalCommand
             Row(o, "  " + name, m);
         }
 
+        if (r.DistrictByLanguage.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("per language (district rows; with the district's registry, then without one):");
+            foreach (var language in r.DistrictByLanguage)
+            {
+                Row(o, "  " + language.Language, language.WithRegistry);
+                Row(o, "    no registry", language.WithoutRegistry);
+            }
+        }
+
         o.WriteLine();
         o.WriteLine("per source:");
         foreach (var (name, m) in r.BySource)

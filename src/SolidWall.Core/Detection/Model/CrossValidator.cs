@@ -117,6 +117,13 @@ public static class CrossValidator
         var bySource = all.GroupBy(i => examples[i].Source).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Metrics(g, Detected));
 
+        // The district rows by the language they are written in, with their world's registry and without one: the
+        // registry's names carry much of what an ask in a language with few rows says.
+        var byLanguage = district.Where(i => examples[i].Language is not null).GroupBy(i => examples[i].Language!)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new LanguageMetrics(g.Key, Metrics(g, Detected), Metrics(g, i => withoutRegistry[i].IsElectioneering)))
+            .ToArray();
+
         // Categories as the verdicts name them, on the district rows (the only ones labelled with every category).
         var categories = new Dictionary<string, BinaryMetrics>(StringComparer.Ordinal);
         foreach (var category in Categories.All)
@@ -163,6 +170,7 @@ public static class CrossValidator
             SuggestedRegistry = suggested,
             DistrictArchived = district.All(i => archived[i] is not null) ? Metrics(district, i => archivedVerdicts[i]!.IsElectioneering) : null,
             OperatingPoints = operatingPoints,
+            DistrictByLanguage = byLanguage,
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,
                 withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i],
                 examples[i].CategoriesKnown ? examples[i].Categories : null, verdicts[i].Categories))],

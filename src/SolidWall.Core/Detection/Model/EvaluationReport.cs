@@ -56,6 +56,9 @@ public sealed record OperatingPoint(double Threshold, BinaryMetrics Overall, Bin
 public sealed record HeldOutScore(string Id, string? Kind, bool Electioneering, double Score, bool Flagged, double ScoreWithoutRegistry, bool FlaggedWithoutRegistry, double ModelProbability,
     IReadOnlyList<string>? Categories = null, IReadOnlyList<string>? NamedCategories = null);
 
+/// <summary>The held-out verdicts on the district rows written in one language, with the district's registry and without one.</summary>
+public sealed record LanguageMetrics(string Language, BinaryMetrics WithRegistry, BinaryMetrics WithoutRegistry);
+
 /// <summary>One bin of a reliability table: held-out messages whose score fell in [From, To), the mean score and the share that were electioneering.</summary>
 public sealed record ReliabilityBin(double From, double To, int Count, double MeanProbability, double ObservedRate);
 
@@ -124,6 +127,9 @@ public sealed record EvaluationReport(
     /// was loaded without what it was written from.
     /// </summary>
     public BinaryMetrics? DistrictArchived { get; init; }
+
+    /// <summary>The district rows by the language they are written in, most rows first: with their world's registry and without one.</summary>
+    public IReadOnlyList<LanguageMetrics> DistrictByLanguage { get; init; } = [];
 
     /// <summary>The same held-out verdicts at other thresholds, for choosing a policy's <c>threshold</c>.</summary>
     public IReadOnlyList<OperatingPoint> OperatingPoints { get; init; } = [];

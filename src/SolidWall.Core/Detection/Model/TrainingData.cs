@@ -182,6 +182,7 @@ public static class TrainingData
                 list.Add(example with
                 {
                     Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,
+                    Language = root.TryGetProperty("language", out var language) ? language.GetString() : null,
                     Row = row,
                     World = world,
                     Subject = names.Mask(example.Subject, own),

@@ -40,6 +40,9 @@ public sealed record TrainingExample(
     /// <summary>The district set's kind of message ("externship", "civics-lesson", …); null elsewhere.</summary>
     public string? Kind { get; init; }
 
+    /// <summary>The language a district row is written in ("en", "es", "uk", …: the row's <c>language</c>), null elsewhere.</summary>
+    public string? Language { get; init; }
+
     /// <summary>
     /// The registry of the world the row comes from (the district set's own campaigns and committees), read by the
     /// signals in training and evaluation as an investigator's registry would be; null for rows from no such world.

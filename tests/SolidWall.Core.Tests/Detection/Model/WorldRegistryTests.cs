@@ -82,6 +82,36 @@ public sealed class WorldRegistryTests
         Assert.Equal(report.District, report.DistrictWithoutRegistry);
     }
 
+    [Fact]
+    public void The_district_rows_by_language_add_up_to_the_district_figures()
+    {
+        // Two languages in one synthetic set: each row's figures counted once, under its own language, both readings.
+        var data = ModelTrainerTests.Synthetic(90, seed: 5).Select((e, i) => e with { Language = i % 4 == 0 ? "es" : "en" }).ToList();
+        var report = CrossValidator.Run(data, folds: 3);
+        Assert.Equal(["en", "es"], report.DistrictByLanguage.Select(l => l.Language));
+        foreach (var (reading, whole) in new (Func<LanguageMetrics, BinaryMetrics>, BinaryMetrics)[] { (l => l.WithRegistry, report.District), (l => l.WithoutRegistry, report.DistrictWithoutRegistry!) })
+        {
+            var parts = report.DistrictByLanguage.Select(reading).ToList();
+            Assert.Equal(whole.TruePositives, parts.Sum(m => m.TruePositives));
+            Assert.Equal(whole.FalsePositives, parts.Sum(m => m.FalsePositives));
+            Assert.Equal(whole.FalseNegatives, parts.Sum(m => m.FalseNegatives));
+            Assert.Equal(whole.TrueNegatives, parts.Sum(m => m.TrueNegatives));
+        }
+
+        Assert.Equal(data.Count(e => e.Language == "es"), CountOf(report.DistrictByLanguage.Single(l => l.Language == "es").WithRegistry));
+        Assert.Empty(CrossValidator.Run(ModelTrainerTests.Synthetic(60, seed: 5), folds: 3).DistrictByLanguage);
+
+        static int CountOf(BinaryMetrics m) => m.TruePositives + m.FalsePositives + m.FalseNegatives + m.TrueNegatives;
+    }
+
+    [Fact]
+    public void Every_district_row_is_read_with_the_language_it_is_written_in()
+    {
+        var rows = TrainingData.LoadDistrict(TestPaths.District());
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r.Language), r.Id));
+        Assert.Equal(10, rows.Select(r => r.Language).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("Please come hear Dana Ortiz speak at the library on Saturday.", true)]
     [InlineData("Please come hear the author speak at the library on Saturday.", false)]
