@@ -12,6 +12,16 @@ public sealed class PaidForByDisclaimerTests
     [InlineData("PAID FOR BY THE NRCC AND NOTAUTHORIZED BY ANY CANDIDATE", "PAID FOR BY THE NRCC AND NOTAUTHORIZED BY ANY CANDIDATE")]
     [InlineData("¡Gracias!\nPagado por Amigos de Tomás Reyes\n", "Pagado por Amigos de Tomás Reyes")]
     [InlineData("No está autorizado por ningún candidato ni comité.", "No está autorizado por ningún candidato")]
+    // As a campaign's translated mail carries it, in the district's other languages.
+    [InlineData("Merci, l'équipe Ortiz\nPayé par Comité pour réélire Dana Ortiz.", "Payé par Comité pour réélire Dana Ortiz")]
+    [InlineData("Dziękujemy!\nOpłacone przez Kowalczyk 2027", "Opłacone przez Kowalczyk 2027")]
+    [InlineData("Mèsi, Ekip Yolanda Pierce\nPeye pa Friends of Yolanda Pierce.", "Peye pa Friends of Yolanda Pierce")]
+    [InlineData("Salamat po!\nBinayaran ng Friends of Dana Ortiz.", "Binayaran ng Friends of Dana Ortiz")]
+    [InlineData("Голосуйте 28 лютого.\nОплачено: Zielińska for the 33rd", "Оплачено: Zielińska for the 33rd")]
+    [InlineData("أحضروا عائلاتكم وجيرانكم!\nمدفوع من أصدقاء دانا أورتيز.", "مدفوع من أصدقاء دانا أورتيز")]
+    [InlineData("欢迎全家参加。\n由 Friends of Dana Ortiz 竞选委员会支付", "由 Friends of Dana Ortiz 竞选委员会支付")]
+    [InlineData("欢迎全家参加。\nFriends of Dana Ortiz 竞选委员会支付", "Friends of Dana Ortiz 竞选委员会支付")]
+    [InlineData("Cảm ơn quý vị!\nĐược trả bởi Friends of Dana Ortiz.", "Được trả bởi Friends of Dana Ortiz")]
     public void Fires_on_disclaimers_and_quotes_the_payer(string text, string quoted)
     {
         var hit = Mail.Run<PaidForByDisclaimer>(text);
@@ -37,6 +47,14 @@ public sealed class PaidForByDisclaimerTests
     [InlineData("El almuerzo fue pagado por la escuela.")]
     [InlineData("La excursión está pagada por la asociación de padres.")]
     [InlineData("Please bring your receipts; anything paid for by your own card will be reimbursed.")]
+    [InlineData("La sortie est payée par l'école et l'APE.")]
+    [InlineData("Wycieczka jest opłacona przez radę rodziców.")]
+    [InlineData("Sòti a peye pa lekòl la.")]
+    [InlineData("Ang bus ay binayaran ng paaralan.")]
+    // A word in a sentence, not a line of its own: a paid internship, the benches a ward's fund paid for.
+    [InlineData("يعلن مكتب التعليم عن فرص تدريب صيفي مدفوعة من الشركات المحلية للطلاب.")]
+    [InlineData("Олдермен Мотт, з фонду округу якого оплачено лавки та ліхтарі, прийде на свято.")]
+    [InlineData("学校的午餐由家长会支付，请放心。")]
     public void Stays_quiet_on_innocent_payers_and_quoted_rules(string text) =>
         Assert.Null(Mail.Run<PaidForByDisclaimer>(text));
 
