@@ -4,7 +4,10 @@ namespace SolidWall.Core.Analysis;
 
 /// <summary>
 /// Reads the committee a campaign disclaimer names: "Paid for by [the] Committee to Re-elect Dana Ortiz",
-/// "Authorized by Doe for Mayor", "Pagado por [el] Comité …". The name runs to the end of its line or sentence and
+/// "Authorized by Doe for Mayor", "Pagado por [el] Comité …", and as the district's other languages write it (French
+/// "Payé par", Polish "Opłacone przez", Haitian Creole "Peye pa", Tagalog "Binayaran ng", Vietnamese "Được trả bởi", and
+/// on a line of its own Ukrainian "Оплачено" and Arabic "مدفوع من": the forms <c>PaidForByDisclaimer</c> reads that put
+/// the payer after them). The name runs to the end of its line or sentence and
 /// loses what follows it ("and not authorized by any candidate", a street address, a link) and trailing
 /// corporate noise ("Inc.", "LLC"). "Paid for by the PTA / the district / a grant" names no committee.
 /// </summary>
@@ -13,7 +16,10 @@ internal static partial class DisclaimerCommittee
     private const int MaxName = 100;
 
     [GeneratedRegex(
-        @"(?:\bpaid\s*for\s*by|\bpagad[oa]\s+por|(?<!not\s{1,3})(?<!no\s{1,3})\bauthori[sz]ed\s+by|(?<!no\s{1,3})\bautorizad[oa]\s+por)[\s:\-–]*(?:(?:the|el|la|los|las)\s+)?",
+        @"(?:\bpaid\s*for\s*by|\bpagad[oa]\s+por|(?<!not\s{1,3})(?<!no\s{1,3})\bauthori[sz]ed\s+by|(?<!no\s{1,3})\bautorizad[oa]\s+por"
+        + @"|\bpay[ée]e?\s+par|\bop[łl]acon[eya]\s+przez|\bpeye\s+pa|\bbinayaran\s+ng|\bđược\s+trả\s+(?:tiền\s+)?bởi"
+        + @"|(?:^|\n)[ \t>]*(?:оплачено|оплачений|оплачена)|(?:^|\n)[ \t>]*(?:مدفوع|مدفوعة)\s+(?:من|بواسطة))"
+        + @"[\s:\-–]*(?:(?:the|el|la|los|las|le|les|ang|mga)\s+|l['’])?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Trigger();
 
@@ -27,7 +33,9 @@ internal static partial class DisclaimerCommittee
     private static partial Regex CorporateNoise();
 
     [GeneratedRegex(
-        @"^(?:our|your|their|a|an|its|his|her|my|tu|su|sus|una?|nuestr[oa]s?)\b|^(?:pta|pto|district|school|board\s+of\s+education|city|state|county|parents?|families|taxpayers?|tax|grants?|title\s+i|federal|own|tuition|donations?|sponsors?|foundation|company|employer|insurance|department|university|college|students?|teachers?|staff|escuela|distrito|padres|familias|beca|ciudad|estado|fondos|any\s+candidate|ning[uú]n\s+candidato)\b",
+        @"^(?:our|your|their|a|an|its|his|her|my|tu|su|sus|una?|nuestr[oa]s?)\b|^(?:pta|pto|district|school|board\s+of\s+education|city|state|county|parents?|families|taxpayers?|tax|grants?|title\s+i|federal|own|tuition|donations?|sponsors?|foundation|company|employer|insurance|department|university|college|students?|teachers?|staff|escuela|distrito|padres|familias|beca|ciudad|estado|fondos|any\s+candidate|ning[uú]n\s+candidato"
+        + @"|[ée]cole|ape|parents|familles|ville|mairie|bourse|subvention|szko[łl]\w*|rad\w*\s+rodzic\w*|gmin\w*|miast\w*"
+        + @"|lek[òo]l|distri|paran|fanmi|paaralan|magulang|lungsod)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InnocentPayer();
 
@@ -51,9 +59,11 @@ internal static partial class DisclaimerCommittee
         return found;
     }
 
-    private static bool MayHold(string text) =>
-        text.Contains("paid", StringComparison.OrdinalIgnoreCase) || text.Contains("pagad", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("authori", StringComparison.OrdinalIgnoreCase) || text.Contains("autorizad", StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> Words = System.Buffers.SearchValues.Create(
+        ["paid", "pagad", "authori", "autorizad", "pay", "opłacon", "oplacon", "peye", "binayaran", "được trả", "оплачен", "مدفوع"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayHold(string text) => text.AsSpan().ContainsAny(Words);
 
     private static string? NameAt(string text, int start)
     {
@@ -77,7 +87,8 @@ internal static partial class DisclaimerCommittee
 
         name = CorporateNoise().Replace(name.Trim(), "");
         name = name.Trim().TrimEnd('.', ',', ';', ':', '!', '?', '"', '\'', '”', '’', ')', '*', '-').Trim();
-        if (name.Length < 3 || InnocentPayer().IsMatch(name) || !name.Any(char.IsUpper))
+        // A name is capitalised, or written in a script without capitals (Arabic, Chinese).
+        if (name.Length < 3 || InnocentPayer().IsMatch(name) || !name.Any(c => char.IsUpper(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter))
         {
             return null;
         }
