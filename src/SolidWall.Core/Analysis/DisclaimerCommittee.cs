@@ -60,7 +60,7 @@ internal static partial class DisclaimerCommittee
     }
 
     private static readonly System.Buffers.SearchValues<string> Words = System.Buffers.SearchValues.Create(
-        ["paid", "pagad", "authori", "autorizad", "pay", "opłacon", "oplacon", "peye", "binayaran", "được trả", "оплачен", "مدفوع"],
+        ["paid", "pagad", "authori", "autorizad", "payé", "paye p", "opłacon", "oplacon", "peye", "binayaran", "được trả", "оплачен", "مدفوع"],
         StringComparison.OrdinalIgnoreCase);
 
     private static bool MayHold(string text) => text.AsSpan().ContainsAny(Words);

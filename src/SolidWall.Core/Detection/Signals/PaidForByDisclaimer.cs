@@ -69,21 +69,12 @@ internal sealed class PaidForByDisclaimer(PaidForByDisclaimer.Place place = Paid
             return null; // nothing quoted or forwarded in the text
         }
 
+        // The quoted signal fires only where the message's own words carry no disclaimer, in any language.
         var found = place switch
         {
-            Place.Anywhere => PhraseScan.Find(context, Trigger, static (_, field, index, length) => IsDisclaimer(field, index, length)),
-            Place.OwnWords => PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length)),
-            _ => PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length)) is null
-                ? PhraseScan.Find(context, Trigger, static (ctx, field, index, length) => !InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length))
-                : null,
-        };
-        found ??= place switch
-        {
-            Place.Anywhere => PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, static (_, _, _, _) => true),
-            Place.OwnWords => PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, static (ctx, field, index, _) => InOwnWords(ctx, field, index)),
-            _ => PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, static (ctx, field, index, _) => InOwnWords(ctx, field, index)) is null
-                ? PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, static (ctx, field, index, _) => !InOwnWords(ctx, field, index))
-                : null,
+            Place.Anywhere => Find(context, Anywhere, AnywhereOnALine),
+            Place.OwnWords => Find(context, OwnWords, OwnWordsOnALine),
+            _ => Find(context, OwnWords, OwnWordsOnALine) is null ? Find(context, QuotedOnly, QuotedOnALine) : null,
         };
         if (found is null)
         {
@@ -113,6 +104,19 @@ internal sealed class PaidForByDisclaimer(PaidForByDisclaimer.Place place = Paid
 
         return new SignalHit(Categories, found);
     }
+
+    // What a match must be to count, for the lexicon's trigger (which names a payer that may be innocent) and for the
+    // other scripts' (a line of its own already).
+    private static readonly Func<DetectionContext, TextField, int, int, bool> Anywhere = static (_, field, index, length) => IsDisclaimer(field, index, length);
+    private static readonly Func<DetectionContext, TextField, int, int, bool> OwnWords = static (ctx, field, index, length) => InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length);
+    private static readonly Func<DetectionContext, TextField, int, int, bool> QuotedOnly = static (ctx, field, index, length) => !InOwnWords(ctx, field, index) && IsDisclaimer(field, index, length);
+    private static readonly Func<DetectionContext, TextField, int, int, bool> AnywhereOnALine = static (_, _, _, _) => true;
+    private static readonly Func<DetectionContext, TextField, int, int, bool> OwnWordsOnALine = static (ctx, field, index, _) => InOwnWords(ctx, field, index);
+    private static readonly Func<DetectionContext, TextField, int, int, bool> QuotedOnALine = static (ctx, field, index, _) => !InOwnWords(ctx, field, index);
+
+    // A disclaimer in the lexicon's languages, else one on a line of its own in another script.
+    private static List<Evidence>? Find(DetectionContext context, Func<DetectionContext, TextField, int, int, bool> accept, Func<DetectionContext, TextField, int, int, bool> acceptOnALine) =>
+        PhraseScan.Find(context, Trigger, accept) ?? PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, acceptOnALine);
 
     private static bool InOwnWords(DetectionContext context, TextField field, int index) => field.Where != "text" || index < context.OwnWordsEnd;
 

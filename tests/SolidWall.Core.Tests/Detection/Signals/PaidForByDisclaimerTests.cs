@@ -70,6 +70,15 @@ public sealed class PaidForByDisclaimerTests
     }
 
     [Fact]
+    public void A_disclaimer_in_the_own_words_in_one_language_keeps_a_quoted_one_in_another_from_the_quoted_signal()
+    {
+        const string text = "صوتوا يوم 28 فبراير.\nمدفوع من أصدقاء دانا أورتيز.\n\n> Chip in $25 tonight.\n> Paid for by Friends of Dana Ortiz.";
+        var message = Mail.Of(text, "tonight", segments: SolidWall.Core.Text.SegmentSplitter.Split(text));
+        Assert.NotNull(Mail.Run("PaidForByDisclaimer", message));
+        Assert.Null(Mail.Run("PaidForByDisclaimerQuoted", message));
+    }
+
+    [Fact]
     public void A_disclaimer_in_the_message_s_own_words_is_the_main_signal_s()
     {
         const string text = "Chip in $25 tonight.\n\nPaid for by Friends of Dana Ortiz.\n\n> unsubscribe me please";
