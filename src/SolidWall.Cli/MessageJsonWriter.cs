@@ -50,7 +50,7 @@ internal sealed class MessageJsonWriter : IDisposable
         foreach (var s in m.Segments)
         {
             w.WriteStartObject();
-            w.WriteString("kind", s.Kind switch { SegmentKind.Quote => "quote", SegmentKind.Forward => "forward", _ => "body" });
+            w.WriteString("kind", s.Kind switch { SegmentKind.Quote => "quote", SegmentKind.Forward => "forward", SegmentKind.Attachment => "attachment", _ => "body" });
             w.WriteString("text", s.Text);
             if (s.Attribution is not null)
             {

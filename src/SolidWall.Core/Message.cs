@@ -71,6 +71,12 @@ public enum SegmentKind
 
     /// <summary>A forwarded message ("---------- Forwarded message ---------" and its translations, or a message/rfc822 part).</summary>
     Forward,
+
+    /// <summary>
+    /// The readable text of an attached file (a PDF, a Word or OpenDocument file, a text, HTML or calendar file;
+    /// <see cref="Text.AttachmentText"/>); the attribution names the file. Not part of <see cref="Message.Text"/>.
+    /// </summary>
+    Attachment,
 }
 
 /// <summary>A run of text of one kind; for quotes and forwards, the attribution line or header block that introduced it.</summary>

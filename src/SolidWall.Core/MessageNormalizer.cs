@@ -19,7 +19,8 @@ public static class MessageNormalizer
     /// Fills every field of <see cref="Message"/>. Text is the best plain text of the message's own inline parts
     /// (an attached message/rfc822 becomes a Forward segment instead, with its own best text); HTML is turned
     /// into text only when no usable text/plain alternative exists, but every inline HTML part is scanned for
-    /// links; attachments are decoded only to be hashed. Never throws on malformed mail.
+    /// links; attachments are hashed, and those of a readable format (PDF, Word, OpenDocument, text, HTML,
+    /// calendar) read for their text, each an Attachment segment. Never throws on malformed mail.
     /// </summary>
     public static Message Normalize(MimeMessage mime, RawMessage raw, NormalizeOptions options)
     {
@@ -58,6 +59,10 @@ public static class MessageNormalizer
             segments.Add(new Segment(SegmentKind.Body, text));
         }
         segments.AddRange(forwards);
+        if (options.ReadAttachments)
+        {
+            segments.AddRange(run.Attachments(mime));
+        }
 
         var parts = run.Parts(mime);
 
@@ -86,6 +91,12 @@ public static class MessageNormalizer
             Labels = raw.Labels,
         };
     }
+
+    /// <summary>The attached files read for their text, at most, per message: a message with 500 attachments is a bulk export, not a flyer.</summary>
+    public const int MaxAttachmentsRead = 20;
+
+    /// <summary>The defect of an attached file of a readable format that could not be read, or not all of it.</summary>
+    public const string AttachmentUnreadable = "attachment-unreadable";
 
     private static readonly string[] ForwardPrefixes = ["FW:", "FWD:", "RV:", "TR:", "WG:", "I:", "ENC:", "转发:", "转发："];
 
@@ -150,6 +161,12 @@ public static class MessageNormalizer
         private readonly DefectSink _defects;
         private readonly Dictionary<MimeEntity, long> _decodedSizes = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<MimeEntity> _linksScanned = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The charset the message's first text part declared: what an attached text file that names none is read in, unless it is UTF-8.</summary>
+        public string? TextCharset { get; private set; }
+
+        // Attachments decoded to be read (Attachments), so that Parts hashes them without decoding them again.
+        private readonly Dictionary<MimeEntity, byte[]> _attachmentContent = new(ReferenceEqualityComparer.Instance);
 
         // The text/plain parts' uuencoded files (Decode), listed after their part (Parts).
         private readonly Dictionary<MimeEntity, IReadOnlyList<UuBlock>> _uuBlocks = new(ReferenceEqualityComparer.Instance);
@@ -355,7 +372,56 @@ public static class MessageNormalizer
             {
                 charset = HtmlCharset.Sniff(content);
             }
+
+            TextCharset ??= charset;
             return Charsets.Decode(content, charset, _defects, entity.BodyOffset);
+        }
+
+        /// <summary>
+        /// The readable text of each attached file (<see cref="AttachmentText"/>), attached messages' files included,
+        /// in document order, at most <see cref="MaxAttachmentsRead"/>: each an <see cref="SegmentKind.Attachment"/>
+        /// segment whose attribution names the file. A file of a readable format that could not be read (encrypted,
+        /// damaged, too large) is a defect, `attachment-unreadable`, naming it and what was wrong.
+        /// </summary>
+        public List<Segment> Attachments(MimeMessage mime)
+        {
+            var segments = new List<Segment>();
+            foreach (var leaf in mime.Leaves(intoMessages: true))
+            {
+                if (leaf.EmbeddedMessage is not null || leaf.ContentType.IsMultipart || !(leaf.IsAttachment || LeafKind(leaf) == TextKind.None))
+                {
+                    continue; // the message's own text, read above
+                }
+
+                if (leaf.ContentType.MediaType is "image" or "audio" or "video" or "font")
+                {
+                    continue; // no text without OCR or transcription: not decoded for nothing
+                }
+
+                var content = leaf.GetContent(_defects);
+                _attachmentContent[leaf] = content;
+                var name = leaf.FileName ?? "(no name)";
+                if (AttachmentText.Read(content, leaf.ContentType.MimeType, leaf.FileName, leaf.ContentType.Charset, TextCharset) is not { } reading)
+                {
+                    continue; // an image, an archive: nothing SolidWall reads
+                }
+
+                if (reading.Problem is { } problem)
+                {
+                    _defects.Add(AttachmentUnreadable, $"{name} ({reading.Format}): {problem}", leaf.BodyOffset);
+                }
+
+                if (reading.Text.Length > 0)
+                {
+                    segments.Add(new Segment(SegmentKind.Attachment, reading.Text, $"Attached file: {name} ({reading.Format})"));
+                    if (segments.Count == MaxAttachmentsRead)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return segments;
         }
 
         /// <summary>Every leaf, attached messages' parts included, with sizes and (for attachments) hashes.</summary>
@@ -369,7 +435,8 @@ public static class MessageNormalizer
                 long size;
                 if (isAttachment && _options.HashAttachments)
                 {
-                    var content = leaf.GetContent(_defects);
+                    // Decoded once: an attachment read for its text is hashed from the same bytes.
+                    var content = _attachmentContent.TryGetValue(leaf, out var read) ? read : leaf.GetContent(_defects);
                     size = content.Length;
                     sha = Convert.ToHexStringLower(SHA256.HashData(content));
                 }

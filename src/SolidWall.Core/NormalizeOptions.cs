@@ -17,6 +17,12 @@ public sealed record NormalizeOptions
     /// <summary>Collect links from HTML hrefs and bare URLs in the text.</summary>
     public bool ExtractLinks { get; init; } = true;
 
+    /// <summary>
+    /// Read the text of attached files of a readable format (PDF, Word, PowerPoint, Excel, OpenDocument, text, HTML,
+    /// calendar), each an <see cref="SegmentKind.Attachment"/> segment. Off: attachments are only listed and hashed.
+    /// </summary>
+    public bool ReadAttachments { get; init; } = true;
+
     /// <summary>Cut the text into body, quote and forward segments. Off: one Body segment plus the attached messages.</summary>
     public bool SplitSegments { get; init; } = true;
 }

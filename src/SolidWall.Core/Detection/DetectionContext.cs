@@ -140,7 +140,8 @@ internal sealed class DetectionContext
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
-            if (segment.Kind != SegmentKind.Body && (segment.Text.Length > 0 || segment.Attribution is not null))
+            // An attached file's text is not in the text (SegmentKind.Attachment).
+            if (segment.Kind is not (SegmentKind.Body or SegmentKind.Attachment) && (segment.Text.Length > 0 || segment.Attribution is not null))
             {
                 first = segment;
                 break;
@@ -251,7 +252,7 @@ internal sealed class DetectionContext
         // as one code point: then it is lower-cased and scanned on its own.
         // A forward's own banner or notice is blanked as the segment's, as the model reads it.
         var scan = MailBoilerplate.Blank(segment.Text);
-        var field = at < 0 || segment.Text.Length == 0 ? new TextField("segment", segment.Text, scan: scan)
+        var field = at < 0 || segment.Text.Length == 0 ? new TextField(segment.Kind == SegmentKind.Attachment ? "attachment" : "segment", segment.Text, scan: scan)
             : !ReferenceEquals(scan, segment.Text) || segment.Text.AsSpan().ContainsAnyInRange('\ud800', '\udfff') ? new TextField("text", segment.Text, at, scan)
             : new TextField("text", segment.Text, Text.Lower.Slice(at, segment.Text.Length), at, Text.Hits.Part(at, segment.Text.Length));
         var links = new List<string>();

@@ -471,6 +471,30 @@ public sealed class Detector
     }
 
     // The model's strongest terms on one side, each pointed at where it first occurs; the subject or the text's start when none can be found.
+    /// <summary>
+    /// Where a model term stands in an attached file's text (<see cref="SegmentKind.Attachment"/>), which is not part of
+    /// the message's text: the first attachment that holds it, named in the note.
+    /// </summary>
+    private static Evidence? InAttachments(IReadOnlyList<Segment> segments, string words, string note)
+    {
+        for (var k = 0; k < segments.Count; k++)
+        {
+            var segment = segments[k];
+            if (segment.Kind != SegmentKind.Attachment)
+            {
+                continue;
+            }
+
+            var (at, length) = TermLocator.Find(segment.Text, segment.Text.ToLowerInvariant(), words);
+            if (at >= 0)
+            {
+                return new Evidence("attachment", at, length, segment.Text.Substring(at, length), $"{note}, in \"{segment.Attribution}\"");
+            }
+        }
+
+        return null;
+    }
+
     private static IReadOnlyList<Evidence> ModelEvidence(DetectionContext context, ModelScore score, int side)
     {
         var evidence = new List<Evidence>();
@@ -515,7 +539,7 @@ public sealed class Detector
             var (inText, textLength) = inSubject >= 0 ? (-1, 0) : TermLocator.Find(context.Text.Original, context.Text.Lower, words);
             AddOrMerge(evidence, inSubject >= 0 ? context.Subject.At(inSubject, subjectLength, note)
                 : inText >= 0 ? context.Text.At(inText, textLength, note)
-                : new Evidence("model", -1, 0, term.Term, note));
+                : InAttachments(context.Message.Segments, words, note) ?? new Evidence("model", -1, 0, term.Term, note));
         }
 
         if (score.Postscript is { } postscript && postscript.Start + postscript.Length <= context.Text.Length)

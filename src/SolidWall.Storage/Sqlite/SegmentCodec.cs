@@ -13,7 +13,7 @@ namespace SolidWall.Storage.Sqlite;
 /// </summary>
 internal sealed class SegmentCodec
 {
-    private static readonly string[] KindNames = ["body", "quote", "forward"];
+    private static readonly string[] KindNames = ["body", "quote", "forward", "attachment"];
 
     private readonly ArrayBufferWriter<byte> _buffer = new(8192);
     private readonly Utf8JsonWriter _writer;
@@ -138,6 +138,7 @@ internal sealed class SegmentCodec
         "body" => SegmentKind.Body,
         "quote" => SegmentKind.Quote,
         "forward" => SegmentKind.Forward,
+        "attachment" => SegmentKind.Attachment,
         _ => throw new CaseStoreException($"message {sha256}: unknown segment kind '{name}'"),
     };
 }

@@ -58,7 +58,7 @@ internal sealed class ForwardedElectioneering : ISignal
                     }
 
                     sum += signal.Weight;
-                    var how = segment.Kind == SegmentKind.Forward ? "forwarded" : "quoted";
+                    var how = segment.Kind switch { SegmentKind.Forward => "forwarded", SegmentKind.Attachment => "attached", _ => "quoted" };
                     seen ??= [];
                     seen.Add(hit.Evidence[0] with { Note = $"{how}: {signal.Name}" + Attribution(segment) });
                 }
