@@ -115,7 +115,8 @@ public sealed class ReportReadsTests
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP INDEX messages_electioneering; DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; PRAGMA user_version = 1;";
+            downgrade.CommandText = "DROP INDEX messages_electioneering; DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; "
+                + "DROP INDEX messages_unread_attachments; ALTER TABLE messages DROP COLUMN unread_attachments; PRAGMA user_version = 1;";
             downgrade.ExecuteNonQuery();
         }
 
@@ -158,7 +159,8 @@ public sealed class ReportReadsTests
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; PRAGMA user_version = 2;";
+            downgrade.CommandText = "DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; "
+                + "DROP INDEX messages_unread_attachments; ALTER TABLE messages DROP COLUMN unread_attachments; PRAGMA user_version = 2;";
             downgrade.ExecuteNonQuery();
         }
 
@@ -171,6 +173,50 @@ public sealed class ReportReadsTests
         Assert.Empty(migrated.Limits.Encrypted);
         Assert.Contains(migrated.Limits.Notes, n => n.StartsWith(
             $"{messages.Count} message(s) were scanned by a SolidWall that did not record whether a message's content is encrypted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unread_attachments_are_stored_read_back_and_listed_by_item_and_a_case_from_before_counts_what_it_did_not_read()
+    {
+        using var temp = new TempCase();
+        var (items, messages) = Case();
+        var k = messages.FindIndex(m => m.Subject == "Phone bank");
+        const string unread = "flyer.pdf (PDF): encrypted PDF: its text cannot be read";
+        var flyer = new Segment(SegmentKind.Attachment, "Phone bank Saturday at 10.\nPaid for by Friends of Ortiz", "Attached file: shifts.pdf (PDF)");
+        messages[k] = messages[k] with { UnreadAttachments = [unread], Segments = [.. messages[k].Segments, flyer] };
+        var sha = messages[k].Sha256;
+        using (var store = temp.Open())
+        {
+            Store(store, items, messages);
+            Assert.Equal(0, CaseEncryption.Unrecorded(store, CaseEncryption.AttachmentsKey));
+            var stored = store.Messages(withText: true).Single(m => m.Sha256 == sha);
+            Assert.Equal([unread], stored.UnreadAttachments);
+            Assert.Equal(flyer, stored.Segments[^1]);
+            Assert.All(store.Messages(withText: false).Where(m => m.Sha256 != sha), m => Assert.Empty(m.UnreadAttachments));
+
+            var report = Analyser().Analyse(store.Items(), store.ElectioneeringMessages(), store.MessagesAsStored(), store.Skipped());
+            var listed = Assert.Single(report.Limits.UnreadAttachments);
+            Assert.Equal((sha, unread, "Phone bank", true), (listed.Sha256, listed.Attachment, listed.Subject, listed.Electioneering));
+            Assert.Equal(items.Single(i => i.Sha256 == sha).Offset, listed.Offset);
+        }
+
+        // A case of version 3 (before attachments were read): opening it counts the messages it holds as not read for them.
+        using (var connection = new SqliteConnection($"Data Source={temp.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX messages_unread_attachments; ALTER TABLE messages DROP COLUMN unread_attachments; PRAGMA user_version = 3;";
+            downgrade.ExecuteNonQuery();
+        }
+
+        using var reopened = temp.Open();
+        Assert.Equal((long)Schema.Latest, Header(temp.Path).Version);
+        Assert.Equal(messages.Count, CaseEncryption.Unrecorded(reopened, CaseEncryption.AttachmentsKey));
+        Assert.All(reopened.Messages(withText: false), m => Assert.Empty(m.UnreadAttachments));
+        var analyser = new CaseAnalyzer(new AnalysisOptions { Directory = Directory, AttachmentsUnrecorded = CaseEncryption.Unrecorded(reopened, CaseEncryption.AttachmentsKey) });
+        var migrated = analyser.Analyse(reopened.Items(), reopened.ElectioneeringMessages(), reopened.MessagesAsStored(), reopened.Skipped());
+        Assert.Empty(migrated.Limits.UnreadAttachments);
+        Assert.Contains(migrated.Limits.Notes, n => n.StartsWith($"{messages.Count} message(s) were scanned by a SolidWall that did not read attached files", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -38,11 +38,12 @@ internal static class ReportCommand
         }
 
         var setup = CaseSetup.Load(store) ?? new CaseSetup { Name = Path.GetFileNameWithoutExtension(db) };
-        int fingerprints, encryptionUnrecorded, registryReading;
+        int fingerprints, encryptionUnrecorded, attachmentsUnrecorded, registryReading;
         try
         {
             fingerprints = CaseFingerprints.Read(store) ?? Fingerprinter.NormalisationVersion;
             encryptionUnrecorded = CaseEncryption.Unrecorded(store);
+            attachmentsUnrecorded = CaseEncryption.Unrecorded(store, CaseEncryption.AttachmentsKey);
             registryReading = CaseRegistryReading.Read(store) ?? Detector.RegistryReading;
         }
         catch (CaseStoreException ex)
@@ -64,6 +65,7 @@ internal static class ReportCommand
                 CaseName = setup.Name,
                 FingerprintNormalisation = fingerprints,
                 EncryptionUnrecorded = encryptionUnrecorded,
+                AttachmentsUnrecorded = attachmentsUnrecorded,
                 RegistryReading = registryReading,
                 ModelSha256 = setup.ModelSha256,
             });

@@ -43,6 +43,9 @@ public sealed record AnalysisOptions
     /// </summary>
     public int EncryptionUnrecorded { get; init; }
 
+    /// <summary>How many of the case's messages were stored by a SolidWall that did not read attached files (the case setting case.attachments_unrecorded).</summary>
+    public int AttachmentsUnrecorded { get; init; }
+
     /// <summary>When the report is made; now when null (tests pin it).</summary>
     public DateTimeOffset? GeneratedAt { get; init; }
 }

@@ -89,12 +89,18 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
         var coordinated = new Dictionary<string, CoordinationMessage>(StringComparer.Ordinal);
         var sawText = false;
         var encrypted = new Dictionary<string, CaseMessage>(StringComparer.Ordinal);
+        var unreadAttachments = new Dictionary<string, CaseMessage>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
             sawText |= message.Text.Length > 0;
             if (message.Encryption is not null)
             {
                 encrypted[message.Sha256] = message;
+            }
+
+            if (message.UnreadAttachments.Count > 0)
+            {
+                unreadAttachments[message.Sha256] = message;
             }
 
             if (message.From is not { } from)
@@ -145,6 +151,7 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
         var bySha = campaignMail.ToDictionary(m => m.Sha256, StringComparer.Ordinal);
         var tally = new ItemTally();
         var encryptedItems = new List<EncryptedItem>();
+        var unreadAttachmentItems = new List<UnreadAttachmentItem>();
         foreach (var item in items)
         {
             tally.Count(item);
@@ -152,6 +159,14 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
             if (encrypted.TryGetValue(sha, out var unread))
             {
                 encryptedItems.Add(EncryptedItem.Of(item, unread));
+            }
+
+            if (unreadAttachments.TryGetValue(sha, out var withUnread))
+            {
+                foreach (var attachment in withUnread.UnreadAttachments)
+                {
+                    unreadAttachmentItems.Add(new UnreadAttachmentItem(item.Source, item.Offset, item.Mailbox, sha, withUnread.Subject, attachment, withUnread.Electioneering));
+                }
             }
 
             if (electioneering.Contains(sha) || relays.ContainsKey(sha) || signups.ContainsKey(sha))
@@ -172,7 +187,8 @@ public sealed class CaseAnalyzer(AnalysisOptions options)
         }
 
         encryptedItems.Sort(static (a, b) => string.CompareOrdinal(a.Source, b.Source) is var bySource and not 0 ? bySource : a.Offset.CompareTo(b.Offset));
-        return new ReportAssembly(_options, campaigns, tally, skipped, encryptedItems, coordination, sawText).Build();
+        unreadAttachmentItems.Sort(static (a, b) => string.CompareOrdinal(a.Source, b.Source) is var bySource and not 0 ? bySource : a.Offset.CompareTo(b.Offset));
+        return new ReportAssembly(_options, campaigns, tally, skipped, encryptedItems, coordination, sawText) { UnreadAttachments = unreadAttachmentItems }.Build();
     }
 
     // Near-duplicate groups over all campaign mail: each group is one variant (one text, whatever the greeting and tokens).

@@ -51,8 +51,9 @@ public sealed class CaseBuilder
             Score = verdict.Score,
             Categories = verdict.Categories,
             RegisteredCampaign = sender is null ? null : _registry.FindSender(sender)?.Entry.Name,
-            Committee = DisclaimerCommittee.Find(message.Text),
+            Committee = DisclaimerCommittee.Find(message.Text) ?? AttachedCommittee(message),
             Encryption = message.Encryption,
+            UnreadAttachments = UnreadAttachments(message),
             VerdictJson = verdict.ToJson(),
             Fingerprints = _fingerprinter.Fingerprints(message),
         };
@@ -68,6 +69,35 @@ public sealed class CaseBuilder
     }
 
     private static string Lower(MailboxAddress address) => address.Address.ToLowerInvariant();
+
+    /// <summary>The committee a disclaimer in an attached file names (a flyer's "Paid for by …"), when the text names none.</summary>
+    private static string? AttachedCommittee(Message message)
+    {
+        foreach (var segment in message.Segments)
+        {
+            if (segment.Kind == SegmentKind.Attachment && DisclaimerCommittee.Find(segment.Text) is { } committee)
+            {
+                return committee;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the normaliser could not read of the message's attached files (<see cref="CaseMessage.UnreadAttachments"/>).</summary>
+    internal static IReadOnlyList<string> UnreadAttachments(Message message)
+    {
+        List<string>? unread = null;
+        foreach (var defect in message.Defects)
+        {
+            if (defect.Kind == MessageNormalizer.AttachmentUnreadable)
+            {
+                (unread ??= []).Add(defect.Detail);
+            }
+        }
+
+        return unread is null ? [] : unread;
+    }
 
     // Group syntax with no members ("undisclosed-recipients:;") and local parts without a domain name nobody.
     private static string[] Addresses(IReadOnlyList<MailboxAddress> list) =>

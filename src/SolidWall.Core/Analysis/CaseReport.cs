@@ -196,6 +196,9 @@ public sealed record EvidenceLimits
     /// <summary>Every item whose content is encrypted, by source and offset: what it says could not be read.</summary>
     public IReadOnlyList<EncryptedItem> Encrypted { get; init; } = [];
 
+    /// <summary>Every attached file of a readable format that could not be read, or not all of it, by source and offset of the item that carried it.</summary>
+    public IReadOnlyList<UnreadAttachmentItem> UnreadAttachments { get; init; } = [];
+
     /// <summary>Sources given to the scan and how many items each held.</summary>
     public IReadOnlyList<SourceCount> Sources { get; init; } = [];
 
@@ -224,6 +227,12 @@ public sealed record EncryptedItem(
     internal static EncryptedItem Of(CaseItem item, CaseMessage message) =>
         new(item.Source, item.Offset, item.Mailbox, item.Sha256, message.MessageId, message.Date, message.From, message.Subject, message.Encryption!, message.Electioneering);
 }
+
+/// <summary>
+/// An attached file that could not be read, or not all of it (encrypted, damaged, a legacy binary Office file, too large):
+/// the item that carried it, the file and what was wrong, and the verdict the rest of the message gave.
+/// </summary>
+public sealed record UnreadAttachmentItem(string Source, long Offset, string? Mailbox, string Sha256, string Subject, string Attachment, bool Electioneering);
 
 /// <param name="Role">Why the item is evidence: "campaign", "relay", "signup", "push", "reply".</param>
 public sealed record EvidenceItem(string Source, long Offset, string Sha256, string? MessageId, DateTimeOffset? Date, string? From, string Subject, string? Campaign, string Role);

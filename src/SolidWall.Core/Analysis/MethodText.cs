@@ -41,7 +41,7 @@ internal static class MethodText
         + (sawText ? "" : " The analysis read fingerprints, addresses and ids only, not the texts."),
     ];
 
-    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation, int encryptionUnrecorded)
+    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation, int encryptionUnrecorded, int attachmentsUnrecorded = 0)
     {
         // Version 1 read the boilerplate as text (Fingerprinter.NormalisationVersion).
         if (fingerprintNormalisation == 1)
@@ -56,6 +56,13 @@ internal static class MethodText
             yield return $"{encryptionUnrecorded.ToString("N0", CultureInfo.InvariantCulture)} message(s) were scanned by a SolidWall that did not record whether a message's content is encrypted: "
                 + "encrypted messages among them are not in the list of encrypted items, and their verdicts rest on their subject and headers alone. "
                 + "Scan the export again into a new case to list them.";
+        }
+
+        if (attachmentsUnrecorded > 0)
+        {
+            yield return $"{attachmentsUnrecorded.ToString("N0", CultureInfo.InvariantCulture)} message(s) were scanned by a SolidWall that did not read attached files: "
+                + "a campaign's flyer or letter attached to them (a PDF, a Word or OpenDocument file) was not read, and their verdicts rest on the messages' own text. "
+                + "Scan the export again into a new case to read them.";
         }
 
         yield return "Bcc recipients are known only from the sender's own copy: campaign senders' mailboxes are not in the export, so a campaign message's recipients are those in its To and Cc headers and the owners of the mailboxes holding a copy.";

@@ -19,6 +19,9 @@ internal sealed class ReportAssembly(
 {
     private readonly InstitutionDirectory _directory = options.Directory;
 
+    /// <summary>The attached files that could not be read, in source and offset order.</summary>
+    public IReadOnlyList<UnreadAttachmentItem> UnreadAttachments { get; init; } = [];
+
     public CaseReport Build()
     {
         var ordered = campaigns
@@ -217,8 +220,9 @@ internal sealed class ReportAssembly(
             MissingMailboxes = custodians.Where(c => !tally.Mailboxes.Contains(c)).Order(StringComparer.Ordinal).ToList(),
             Skipped = skipped,
             Encrypted = encrypted,
+            UnreadAttachments = UnreadAttachments,
             Sources = tally.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SourceCount(s.Key, s.Value)).ToList(),
-            Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText, options.FingerprintNormalisation, options.EncryptionUnrecorded).ToList(),
+            Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText, options.FingerprintNormalisation, options.EncryptionUnrecorded, options.AttachmentsUnrecorded).ToList(),
         };
     }
 }

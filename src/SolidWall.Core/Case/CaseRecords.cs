@@ -77,6 +77,12 @@ public sealed record CaseMessage
     /// <summary>The encryption the message's content is under (<see cref="Message.Encryption"/>); null when it was read.</summary>
     public string? Encryption { get; init; }
 
+    /// <summary>
+    /// The attached files of a readable format that could not be read, or not all of it (the defect
+    /// `attachment-unreadable`: "flyer.pdf (PDF): encrypted PDF: its text cannot be read"); empty when every one was read.
+    /// </summary>
+    public IReadOnlyList<string> UnreadAttachments { get; init; } = [];
+
     /// <summary>The whole verdict as <c>solidwall classify --json</c> prints it.</summary>
     public string VerdictJson { get; init; } = "{}";
 

@@ -5,7 +5,7 @@ namespace SolidWall.Core.Report;
 /// <summary>
 /// What the evidence does not let one conclude: mailboxes no source held, items that could not be read (source,
 /// byte offset and reason, every one of them), items whose content is encrypted (every one of them, with what their
-/// headers tell), the sources read, and other stated limits (skipped.csv, encrypted.csv, sources.csv, missing-mailboxes.csv).
+/// headers tell), the sources read, and other stated limits (skipped.csv, encrypted.csv, unread-attachments.csv, sources.csv, missing-mailboxes.csv).
 /// </summary>
 internal sealed class LimitsSection : IReportSection
 {
@@ -35,6 +35,14 @@ internal sealed class LimitsSection : IReportSection
                 ("encryption", e => Cell.Keyword(e.Encryption)),
                 ("verdict", e => Cell.Keyword(e.Electioneering ? "electioneering" : "allowed")),
                 ("sha256", e => Cell.Hash(e.Sha256))),
+            ReportTable.Create("unread-attachments.csv", "Attached files that could not be read, or not all of them", _limits.UnreadAttachments,
+                ("source", a => Cell.Path(a.Source)),
+                ("offset", a => a.Offset),
+                ("mailbox", a => Cell.Path(a.Mailbox)),
+                ("subject", a => a.Subject),
+                ("attachment", a => a.Attachment),
+                ("verdict", a => Cell.Keyword(a.Electioneering ? "electioneering" : "allowed")),
+                ("sha256", a => Cell.Hash(a.Sha256))),
         ];
     }
 
@@ -58,6 +66,9 @@ internal sealed class LimitsSection : IReportSection
             .Raw(_limits.Encrypted.Count == 1 ? "it says" : "they say").Raw(" could not be read, and ")
             .Raw(_limits.Encrypted.Count == 1 ? "its verdict rests" : "their verdicts rest")
             .Raw(" on the subject and headers alone. Each is listed below; the decrypted messages must come from the mail system or the recipients.</li>");
+        html.Raw("<li>").Text(ReportFormat.Count(_limits.UnreadAttachments.Count, "attached file", "attached files")).Raw(" of a format SolidWall reads (PDF, Word, PowerPoint, Excel, OpenDocument) ")
+            .Raw(_limits.UnreadAttachments.Count == 1 ? "was" : "were").Raw(" encrypted, damaged, a legacy binary Office file or too large, and not read, or not all of ")
+            .Raw(_limits.UnreadAttachments.Count == 1 ? "it" : "them").Raw("; each is listed below with the item that carried it. Images and scanned pages are never read (no OCR).</li>");
         foreach (var note in _limits.Notes)
         {
             html.Raw("<li>").Text(note).Raw("</li>");

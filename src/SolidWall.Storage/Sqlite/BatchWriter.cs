@@ -38,15 +38,15 @@ internal sealed class BatchWriter : IDisposable
         _message = new(connection, """
             INSERT OR IGNORE INTO messages(sha256, message_id, in_reply_to, reference_ids, date, date_offset, from_address, from_name,
                 to_addresses, cc_addresses, bcc_addresses, subject, links, electioneering, score, categories,
-                registered_campaign, committee, verdict_json, fingerprints, encryption)
+                registered_campaign, committee, verdict_json, fingerprints, encryption, unread_attachments)
             VALUES($sha256, $message_id, $in_reply_to, $reference_ids, $date, $date_offset, $from_address, $from_name,
                 $to, $cc, $bcc, $subject, $links, $electioneering, $score, $categories,
-                $registered_campaign, $committee, $verdict_json, $fingerprints, $encryption)
+                $registered_campaign, $committee, $verdict_json, $fingerprints, $encryption, $unread_attachments)
             RETURNING id
             """,
             "$sha256", "$message_id", "$in_reply_to", "$reference_ids", "$date", "$date_offset", "$from_address", "$from_name",
             "$to", "$cc", "$bcc", "$subject", "$links", "$electioneering", "$score", "$categories",
-            "$registered_campaign", "$committee", "$verdict_json", "$fingerprints", "$encryption");
+            "$registered_campaign", "$committee", "$verdict_json", "$fingerprints", "$encryption", "$unread_attachments");
         _text = new(connection, "INSERT INTO message_texts(id, text, segments) VALUES($id, $text, $segments)", "$id", "$text", "$segments");
         _item = new(connection, """
             INSERT OR IGNORE INTO items(source_id, offset, sha256, length, mailbox, labels)
@@ -149,6 +149,7 @@ internal sealed class BatchWriter : IDisposable
         p[18].Value = m.VerdictJson;
         p[19].Value = FingerprintCodec.Encode(m.Fingerprints);
         p[20].Value = (object?)m.Encryption ?? DBNull.Value;
+        p[21].Value = m.UnreadAttachments.Count == 0 ? DBNull.Value : _lists.Write(m.UnreadAttachments);
         if (_message.Command.ExecuteScalar() is not long id)
         {
             return;

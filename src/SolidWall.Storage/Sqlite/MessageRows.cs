@@ -14,7 +14,7 @@ internal static class MessageRows
     public const string Columns = """
         m.sha256, m.message_id, m.in_reply_to, m.reference_ids, m.date, m.date_offset, m.from_address, m.from_name,
         m.to_addresses, m.cc_addresses, m.bcc_addresses, m.subject, m.links, m.electioneering, m.score, m.categories,
-        m.registered_campaign, m.committee, m.fingerprints, m.encryption
+        m.registered_campaign, m.committee, m.fingerprints, m.encryption, m.unread_attachments
         """;
 
     /// <summary>What a read with the text selects after <see cref="Columns"/> (from <c>messages m JOIN message_texts t</c>).</summary>
@@ -23,7 +23,7 @@ internal static class MessageRows
     public static CaseMessage Read(SqliteDataReader r, bool withText)
     {
         var sha256 = r.GetString(0);
-        var text = withText ? r.GetString(21) : "";
+        var text = withText ? r.GetString(22) : "";
         return new CaseMessage
         {
             Sha256 = sha256,
@@ -44,10 +44,11 @@ internal static class MessageRows
             RegisteredCampaign = NullableString(r, 16),
             Committee = NullableString(r, 17),
             Encryption = NullableString(r, 19),
-            VerdictJson = withText ? NullableString(r, 20) ?? "{}" : "{}",
+            UnreadAttachments = JsonLists.Read(NullableString(r, 20)),
+            VerdictJson = withText ? NullableString(r, 21) ?? "{}" : "{}",
             Fingerprints = r.IsDBNull(18) ? [] : FingerprintCodec.Decode(r.GetFieldValue<byte[]>(18), sha256),
             Text = text,
-            Segments = withText ? SegmentCodec.Read(NullableString(r, 22), text, sha256) : [],
+            Segments = withText ? SegmentCodec.Read(NullableString(r, 23), text, sha256) : [],
         };
     }
 

@@ -120,6 +120,15 @@ internal static class Schema
         CREATE INDEX messages_encrypted ON messages(sha256) WHERE encryption IS NOT NULL;
         INSERT INTO settings(key, value) SELECT 'case.encryption_unrecorded', count(*) FROM messages HAVING count(*) > 0;
         """,
+
+        // 4: the attached files a message carried that could not be read (a JSON list of "name (format): problem"),
+        // null when every one was read. Messages stored before it had no attachment read at all: how many is kept as the
+        // setting case.attachments_unrecorded, for the report's limits.
+        """
+        ALTER TABLE messages ADD COLUMN unread_attachments TEXT;
+        CREATE INDEX messages_unread_attachments ON messages(sha256) WHERE unread_attachments IS NOT NULL;
+        INSERT INTO settings(key, value) SELECT 'case.attachments_unrecorded', count(*) FROM messages HAVING count(*) > 0;
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -66,7 +66,7 @@ public sealed class CsvWriterTests
         [
             "campaigns.csv", "blasts.csv", "relayers.csv", "principals.csv", "signups.csv", "timeline.csv", "recipients.csv", "relays.csv",
             "skipped.csv", "evidence.csv", "attestation-breaches.csv", "coordination.csv", "senders.csv", "sources.csv", "missing-mailboxes.csv",
-            "encrypted.csv",
+            "encrypted.csv", "unread-attachments.csv",
         ];
         foreach (var name in expected)
         {

@@ -166,6 +166,11 @@ internal static class ReportFixture
                         "<enc-1@ortiz-ward12.example>", new DateTimeOffset(2026, 9, 30, 7, 5, 0, TimeSpan.FromHours(-5)), "volunteer@ortiz-ward12.example",
                         "For your students", "S/MIME", Electioneering: false),
                 ],
+                UnreadAttachments =
+                [
+                    new UnreadAttachmentItem("/cases/lakeshore/vault/staff-2.mbox", 4_096, "j.reyes@lakeshore-schools.example", new string('a', 64),
+                        "Fwd: the flyer", "flyer.pdf (PDF): encrypted PDF: its text cannot be read", Electioneering: true),
+                ],
                 Sources = [new SourceCount("/cases/lakeshore/vault/staff-0.mbox", 31_000), new SourceCount("/cases/lakeshore/communications-maildir", 17_216)],
                 Notes = ["Bcc recipients are known only from the sender's own copy."],
             },
