@@ -123,6 +123,16 @@ internal static class DemoTexts
         (Jamie Chen, youth engagement, Team Ortiz)
         """;
 
+    /// <summary>The petition flyer the Raman blast attaches as a PDF, line by line.</summary>
+    public static readonly string[] RamanFlyer =
+    [
+        "Priya Raman for Board of Education, District 4",
+        "Help put a parent and former teacher on the ballot!",
+        "Sign and circulate the nominating petition: raman4schools.example/petition",
+        "Canvass kickoff Saturday at 10am, Harbor View Park",
+        $"Paid for by {RamanCommittee}",
+    ];
+
     public static string RamanBlast(string greeting) => $"""
         {greeting}
 

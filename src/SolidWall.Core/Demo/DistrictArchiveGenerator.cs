@@ -488,7 +488,7 @@ public sealed class DistrictArchiveGenerator
         truth.Senders.Add($"priya@{DemoTexts.RamanDomain}");
         truth.Domains.Add(DemoTexts.RamanDomain);
         var targets = Sample(_teachers, 60);
-        var flyer = Encoding.ASCII.GetBytes("%PDF-1.4\n% demo petition flyer\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var flyer = DemoPdf.Of(DemoTexts.RamanFlyer);
         for (var i = 0; i < targets.Count; i++)
         {
             Add(new DemoMail
