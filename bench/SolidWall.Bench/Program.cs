@@ -31,8 +31,10 @@ internal static class Program
                 return ClassifyBench.Run(args[1..]);
             case "hostile":
                 return HostileBench.Run(args[1..]);
+            case "attachments":
+                return AttachmentsBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts|features|classify|hostile [options]   (see docs/BENCHMARKS.md)");
+                Console.Error.WriteLine("usage: SolidWall.Bench parse|model|fingerprint|blasts|report|store|scan|report1m|verdicts|features|classify|hostile|attachments [options]   (see docs/BENCHMARKS.md)");
                 return 2;
         }
     }
