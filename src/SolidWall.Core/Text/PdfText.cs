@@ -2405,6 +2405,12 @@ public static class PdfText
         private bool estimated;
         private bool newLine;
 
+        // Whether right-to-left glyphs on the current line are drawn leftwards (in reading order, as Cairo writes them)
+        // or rightwards (in the order they appear, as Skia, Word and LibreOffice do): the line is reordered only then.
+        private int leftwards;
+        private int rightwards;
+        private double? lastRightToLeft;
+
         // /ActualText of a marked-content sequence: said once, in place of the glyphs it replaces.
         private string? actualText;
         private int actualDepth;
@@ -2418,6 +2424,8 @@ public static class PdfText
             marked.Clear();
             textMatrix = lineMatrix = Matrix.Identity;
             placed = newLine = false;
+            leftwards = rightwards = 0;
+            lastRightToLeft = null;
             actualText = null;
             actualDepth = 0;
             var streams = document.Get(page, "Contents") switch
@@ -2448,6 +2456,8 @@ public static class PdfText
 
                 Run(new ArraySegment<byte>(joined.GetBuffer(), 0, (int)joined.Length), resources, 0);
             }
+
+            EndLine();
 
             return text;
         }
@@ -2682,6 +2692,7 @@ public static class PdfText
                 var smaller = Math.Max(Math.Min(em, size), 1e-6);
                 if (newLine || Math.Abs(across) > 0.5 * larger)
                 {
+                    EndLine();
                     Append("\n");
                 }
                 else if (along > (estimated || font.Estimated ? 0.6 : 0.2) * smaller || along < -0.5 * larger)
@@ -2724,6 +2735,16 @@ public static class PdfText
                 pos += length;
                 if (!font.Unreadable && font.Text(code, length) is { } glyph)
                 {
+                    if (glyph.Any(IsRightToLeft))
+                    {
+                        var m = textMatrix.Then(state.Ctm);
+                        var scale = Math.Sqrt((m.A * m.A) + (m.B * m.B));
+                        var at = scale > 1e-9 ? ((m.E * m.A) + (m.F * m.B)) / scale : m.E;
+                        leftwards += at < lastRightToLeft ? 1 : 0;
+                        rightwards += at > lastRightToLeft ? 1 : 0;
+                        lastRightToLeft = at;
+                    }
+
                     // A ligature's characters (لا) are in reading order already: kept together when the line is reordered.
                     Append(glyph.Length > 1 && glyph.Any(IsRightToLeft) ? UnitStart + glyph + UnitEnd : glyph);
                 }
@@ -2731,6 +2752,18 @@ public static class PdfText
                 var advance = (font.Width(code) / 1000 * state.FontSize) + state.CharSpacing + (length == 1 && code == 32 ? state.WordSpacing : 0);
                 textMatrix = Matrix.Translation(advance * state.Scale, 0).Then(textMatrix);
             }
+        }
+
+        // A line whose right-to-left glyphs were drawn leftwards is in reading order already: marked so, it is not reordered.
+        private void EndLine()
+        {
+            if (leftwards > rightwards)
+            {
+                Append(ReadingOrder.ToString());
+            }
+
+            leftwards = rightwards = 0;
+            lastRightToLeft = null;
         }
 
         private void Append(string s)
@@ -2960,24 +2993,28 @@ public static class PdfText
     private const char UnitStart = '\uFDD0';
     private const char UnitEnd = '\uFDD1';
 
+    // Marks a line drawn in reading order: it is not reordered.
+    private const char ReadingOrder = '\uFDD2';
+
     private static bool IsRightToLeft(char c) =>
         c is (>= '\u0590' and <= '\u08FF' and not (>= '\u0660' and <= '\u0669') and not (>= '\u06F0' and <= '\u06F9'))
             or (>= '\uFB1D' and <= '\uFDFF' and not (>= UnitStart and <= '\uFDEF')) or (>= '\uFE70' and <= '\uFEFC');
 
     /// <summary>
-    /// A line with right-to-left text (Arabic, Hebrew) in reading order. A PDF draws glyphs left to right as they
-    /// appear, so an Arabic word comes out of its content backwards. A line mostly in such a script is reversed, and the
-    /// numbers and Latin words in it put back the right way round; in a line mostly left-to-right only the
-    /// right-to-left runs are reversed, numbers in them excepted. Brackets that were mirrored for display are mirrored
-    /// back. A simplification of the Unicode bidirectional algorithm that holds for the lines flyers have.
+    /// A line with right-to-left text (Arabic, Hebrew) in reading order. Most writers draw glyphs left to right as they
+    /// appear, so an Arabic word comes out of their content backwards; a line drawn in reading order instead (Cairo's) is
+    /// marked so and left alone. A line mostly in such a script is reversed, and the numbers and Latin words in it put
+    /// back the right way round; in a line mostly left-to-right only the right-to-left runs are reversed, numbers in them
+    /// excepted. Brackets that were mirrored for display are mirrored back. A simplification of the Unicode
+    /// bidirectional algorithm that holds for the lines flyers have.
     /// </summary>
     private static string Reorder(string line)
     {
-        if (!line.Any(IsRightToLeft))
+        if (!line.Any(IsRightToLeft) || line.Contains(ReadingOrder, StringComparison.Ordinal))
         {
-            return line.Contains(UnitStart, StringComparison.Ordinal) || line.Contains(UnitEnd, StringComparison.Ordinal)
-                ? line.Replace(UnitStart.ToString(), "", StringComparison.Ordinal).Replace(UnitEnd.ToString(), "", StringComparison.Ordinal)
-                : line;
+            return line.AsSpan().IndexOfAny(UnitStart, UnitEnd, ReadingOrder) < 0
+                ? line
+                : line.Replace(UnitStart.ToString(), "", StringComparison.Ordinal).Replace(UnitEnd.ToString(), "", StringComparison.Ordinal).Replace(ReadingOrder.ToString(), "", StringComparison.Ordinal);
         }
 
         var units = new List<string>();
