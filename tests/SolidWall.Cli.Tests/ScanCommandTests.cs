@@ -227,6 +227,51 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_attached_flyer_is_read_and_an_attachment_that_cannot_be_read_is_warned_of_and_listed_in_the_report()
+    {
+        var archive = Directory.CreateDirectory(Path.Combine(_dir, "attached")).FullName;
+        static string WithPdf(string name, string subject, byte[] pdf) =>
+            "From: Gail Henshaw <g.henshaw@district.example>\r\nTo: advisory@students.district.example\r\nSubject: " + subject + "\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+            + "Please share this with your advisory students this week.\r\n--b\r\nContent-Type: application/pdf; name=\"" + name + "\"\r\n"
+            + "Content-Disposition: attachment; filename=\"" + name + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Convert.ToBase64String(pdf, Base64FormattingOptions.InsertLineBreaks) + "\r\n--b--\r\n";
+        var flyer = SolidWall.Core.Demo.DemoPdf.Of([
+            "Friends of Dana Ortiz - Spring Externship Program",
+            "Students earn class credit for 12 hours a week on the campaign:",
+            "knocking doors, phone banking and canvassing for Dana Ortiz for Mayor.",
+            "Sign up today and vote for Dana Ortiz on February 28!",
+            "Paid for by Friends of Dana Ortiz"]);
+        File.WriteAllText(Path.Combine(archive, "flyer.eml"), WithPdf("externship.pdf", "for advisory", flyer));
+        File.WriteAllText(Path.Combine(archive, "damaged.eml"), WithPdf("minutes.pdf", "minutes", flyer[..(flyer.Length / 3)]));
+        var db = Path.Combine(_dir, "attached.db");
+        var (exit, output, err) = Scan(new ScanCommand.Settings([archive], db));
+        Assert.Equal(ExitCodes.Ok, exit); // every item was read as mail
+        Assert.Contains("1 electioneering", output, StringComparison.Ordinal);
+        Assert.Contains("warning: 1 attached file(s) of a format SolidWall reads (PDF, Word, PowerPoint, Excel, OpenDocument) could not be read", err, StringComparison.Ordinal);
+
+        using (var store = SqliteCaseStore.Open(db))
+        {
+            var read = store.Messages(withText: true).Single(m => m.Subject == "for advisory");
+            Assert.True(read.Electioneering);
+            Assert.Equal("Friends of Dana Ortiz", read.Committee);
+            Assert.Contains(read.Segments, s => s.Kind == SolidWall.Core.SegmentKind.Attachment && s.Text.Contains("Spring Externship Program", StringComparison.Ordinal));
+            Assert.Contains("\"where\":\"attachment\"", read.VerdictJson, StringComparison.Ordinal);
+        }
+
+        var reportDir = Path.Combine(_dir, "attached-report");
+        var report = ReportCommand.Write(db, reportDir, TextWriter.Null, TextWriter.Null);
+        Assert.NotNull(report);
+        var unread = Assert.Single(report.Limits.UnreadAttachments);
+        Assert.Equal((Path.Combine(archive, "damaged.eml"), "minutes"), (unread.Source, unread.Subject));
+        Assert.StartsWith("minutes.pdf (PDF): ", unread.Attachment, StringComparison.Ordinal);
+        var csv = File.ReadAllLines(Path.Combine(reportDir, "unread-attachments.csv"));
+        Assert.Equal("source,offset,mailbox,subject,attachment,verdict,sha256", csv[0]);
+        Assert.Contains("damaged.eml,0,", csv[1], StringComparison.Ordinal);
+        Assert.Contains("1 attached file of a format SolidWall reads", File.ReadAllText(Path.Combine(reportDir, "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Exchange_journal_reports_and_encrypted_messages_are_counted_and_the_scan_warns_of_what_it_cannot_read()
     {
         var archive = Directory.CreateDirectory(Path.Combine(_dir, "journal")).FullName;

@@ -11,32 +11,7 @@ namespace SolidWall.Core.Tests;
 /// <summary>Attached files read for their text (<see cref="AttachmentText"/>, <see cref="MessageNormalizer"/>), and the detector reading them.</summary>
 public sealed class AttachmentTextTests
 {
-    /// <summary>A one-page PDF in Helvetica, no xref table (readers do without one), each line a Tj.</summary>
-    internal static byte[] Pdf(params string[] lines)
-    {
-        var content = new StringBuilder("BT /F1 12 Tf 72 720 Td\n");
-        foreach (var line in lines)
-        {
-            content.Append('(').Append(line.Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal)).Append(") Tj 0 -16 Td\n");
-        }
-
-        content.Append("ET\n");
-        var pdf = $"""
-            %PDF-1.4
-            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-            2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-            3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >> endobj
-            4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> endobj
-            5 0 obj << /Length {content.Length} >>
-            stream
-            {content}endstream
-            endobj
-            trailer << /Root 1 0 R >>
-            %%EOF
-
-            """;
-        return Encoding.Latin1.GetBytes(pdf);
-    }
+    private static byte[] Pdf(params string[] lines) => SolidWall.Core.Demo.DemoPdf.Of(lines);
 
     private static Message Normalize(string body, NormalizeOptions? options = null)
     {

@@ -215,6 +215,13 @@ internal static class ScanCommand
                              "Search the case for them by subject or sender, and obtain the decrypted messages from the mail system.");
         }
 
+        if (work.UnreadAttachments > 0)
+        {
+            errors.WriteLine($"solidwall scan: warning: {work.UnreadAttachments:N0} attached file(s) of a format SolidWall reads (PDF, Word, PowerPoint, Excel, " +
+                             "OpenDocument) could not be read, or not all of them: encrypted, damaged, legacy binary Office files or too large. " +
+                             "The report lists each under its limits (unread-attachments.csv).");
+        }
+
         if (work.JournalReports > 0)
         {
             errors.WriteLine($"solidwall scan: warning: {work.JournalReports:N0} distinct message(s) are Exchange journal reports (an X-MS-Journal-Report header). " +

@@ -26,6 +26,11 @@ internal sealed class ScanWork(Detector detector, CaseSetup setup)
     /// <summary>How many of the distinct messages read had encrypted content (<see cref="EncryptedContent"/>): classified on their headers and subject alone.</summary>
     public int Encrypted => Volatile.Read(ref _encrypted);
 
+    private int _unreadAttachments;
+
+    /// <summary>How many attached files of a readable format, over the distinct messages read, could not be read, or not all of them (<see cref="MessageNormalizer.AttachmentUnreadable"/>).</summary>
+    public int UnreadAttachments => Volatile.Read(ref _unreadAttachments);
+
     /// <summary>An item whose bytes the scan has read before: where it lies and whose mailbox held it, nothing more.</summary>
     public CaseItem Copy(RawMessage raw) => _builder.Item(raw);
 
@@ -45,6 +50,11 @@ internal sealed class ScanWork(Detector detector, CaseSetup setup)
 
         var verdict = detector.Classify(message);
         var (item, stored) = _builder.Build(raw, message, verdict);
+        if (stored is { UnreadAttachments.Count: > 0 and var unread })
+        {
+            Interlocked.Add(ref _unreadAttachments, unread);
+        }
+
         return ScannedMessage.Of(item, stored);
     }
 }

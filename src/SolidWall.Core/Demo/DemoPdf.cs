@@ -5,9 +5,9 @@ namespace SolidWall.Core.Demo;
 
 /// <summary>
 /// A one-page PDF of a few lines of text in Helvetica, uncompressed, with its cross-reference table: the flyer a demo
-/// campaign attaches, which `scan` reads (<see cref="Text.PdfText"/>). The same lines give the same bytes.
+/// campaign attaches, which `scan` reads (<see cref="Text.PdfText"/>), and the tests' flyers. The same lines give the same bytes.
 /// </summary>
-internal static class DemoPdf
+public static class DemoPdf
 {
     public static byte[] Of(IReadOnlyList<string> lines)
     {
