@@ -92,6 +92,27 @@ public static class MessageNormalizer
         };
     }
 
+    /// <summary>
+    /// An attachment's name as an attribution line and a defect quote it: one line (a hostile name's line breaks and
+    /// control characters made spaces), at most 200 characters.
+    /// </summary>
+    internal static string NameForAttribution(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return "(no name)";
+        }
+
+        var name = string.Create(Math.Min(fileName.Length, 200), fileName, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+        return name.Trim();
+    }
+
     /// <summary>The attached files read for their text, at most, per message: a message with 500 attachments is a bulk export, not a flyer.</summary>
     public const int MaxAttachmentsRead = 20;
 
@@ -400,8 +421,21 @@ public static class MessageNormalizer
 
                 var content = leaf.GetContent(_defects);
                 _attachmentContent[leaf] = content;
-                var name = leaf.FileName ?? "(no name)";
-                if (AttachmentText.Read(content, leaf.ContentType.MimeType, leaf.FileName, leaf.ContentType.Charset, TextCharset) is not { } reading)
+                var name = NameForAttribution(leaf.FileName);
+                AttachmentReading? read;
+                try
+                {
+                    read = AttachmentText.Read(content, leaf.ContentType.MimeType, leaf.FileName, leaf.ContentType.Charset, TextCharset);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // The readers never throw on what they were tested on; a file that finds a fault in one costs its
+                    // text, named as a defect, not the message or the scan.
+                    _defects.Add(AttachmentUnreadable, $"{name}: the reader failed ({ex.GetType().Name}: {ex.Message})", leaf.BodyOffset);
+                    continue;
+                }
+
+                if (read is not { } reading)
                 {
                     continue; // an image, an archive: nothing SolidWall reads
                 }

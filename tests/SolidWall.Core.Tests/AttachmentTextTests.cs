@@ -183,6 +183,16 @@ public sealed class AttachmentTextTests
     }
 
     [Fact]
+    public void An_attachments_name_is_one_line_in_its_attribution()
+    {
+        var m = Normalize(WithAttachments("FYI", ("text/plain", "a=0D=0Ab.txt", "x", false)).Replace("filename=\"a=0D=0Ab.txt\"", "filename*=utf-8''evil%0D%0AFrom%3A%20x.txt", StringComparison.Ordinal));
+        var attached = Assert.Single(m.Segments, s => s.Kind == SegmentKind.Attachment);
+        Assert.Equal("Attached file: evil  From: x.txt (text)", attached.Attribution);
+        Assert.Equal("(no name)", MessageNormalizer.NameForAttribution("  "));
+        Assert.Equal(200, MessageNormalizer.NameForAttribution(new string('n', 500)).Length);
+    }
+
+    [Fact]
     public void A_longer_text_is_cut_and_says_so()
     {
         var reading = AttachmentText.Read(Encoding.UTF8.GetBytes(new string('a', AttachmentText.MaxChars + 10)), "text/plain", "big.txt", "utf-8");
