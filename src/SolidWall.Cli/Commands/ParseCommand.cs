@@ -62,6 +62,7 @@ internal static class ParseCommand
         var to = m.To.Count + m.Cc.Count;
         var date = m.Date?.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) ?? "(no date)";
         output.WriteLine($"{m.Source}@{m.Offset}  {m.Sha256[..12]}  {date}  {from} -> {to} recipient(s)");
-        output.WriteLine($"    \"{m.Subject}\"  {m.Parts.Count} part(s), {m.Links.Count} link(s), {m.Segments.Count} segment(s), {m.Defects.Count} defect(s)");
+        var attached = m.Segments.Count(s => s.Kind == SegmentKind.Attachment);
+        output.WriteLine($"    \"{m.Subject}\"  {m.Parts.Count} part(s), {m.Links.Count} link(s), {m.Segments.Count - attached} segment(s), {attached} attached file(s) read, {m.Defects.Count} defect(s)");
     }
 }
