@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using PdfDict = System.Collections.Generic.Dictionary<string, object?>;
@@ -135,6 +137,9 @@ public static class PdfText
 
         public long Characters { get; set; }
 
+        /// <summary>Where lexers collect a token's bytes: one token is read at a time, whichever lexer reads it.</summary>
+        public byte[] Scratch { get; set; } = new byte[256];
+
         // The first problem is the one named: later ones are most often its consequences.
         public void Report(string problem) => Problem ??= problem;
 
@@ -196,7 +201,52 @@ public static class PdfText
         public static readonly Keyword CloseArray = new("]");
         public static readonly Keyword CloseDict = new(">>");
 
+        // The operators of content streams and the words of the file's structure, made once: a page's content is little
+        // else, and a keyword holds nothing that changes.
+        private static readonly Dictionary<int, Keyword> Short = BuildShort();
+        private static readonly Keyword Stream = new("stream");
+        private static readonly Keyword EndObj = new("endobj");
+
         public string Value { get; } = value;
+
+        public static Keyword Of(ReadOnlySpan<byte> word)
+        {
+            if (word.Length <= 3)
+            {
+                return Short.TryGetValue(ShortKey(word), out var known) ? known : new Keyword(Encoding.Latin1.GetString(word));
+            }
+
+            return word.SequenceEqual("stream"u8) ? Stream : word.SequenceEqual("endobj"u8) ? EndObj : new Keyword(Encoding.Latin1.GetString(word));
+        }
+
+        private static int ShortKey(ReadOnlySpan<byte> word)
+        {
+            var key = word.Length;
+            for (var i = 0; i < word.Length; i++)
+            {
+                key |= word[i] << (8 * (i + 1));
+            }
+
+            return key;
+        }
+
+        private static Dictionary<int, Keyword> BuildShort()
+        {
+            string[] words =
+            [
+                "b", "B", "b*", "B*", "BDC", "BI", "BMC", "BT", "BX", "c", "cm", "CS", "cs", "d", "d0", "d1", "Do", "DP", "EI", "EMC",
+                "ET", "EX", "f", "F", "f*", "G", "g", "gs", "h", "i", "ID", "j", "J", "K", "k", "l", "m", "M", "MP", "n", "q", "Q",
+                "re", "RG", "rg", "ri", "s", "S", "SC", "sc", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ", "TL", "Tm", "Tr", "Ts",
+                "Tw", "Tz", "v", "w", "W", "W*", "y", "'", "\"", "R", "obj", "def", "end", "dup", "put",
+            ];
+            var table = new Dictionary<int, Keyword>();
+            foreach (var word in words)
+            {
+                table[ShortKey(Encoding.Latin1.GetBytes(word))] = new Keyword(word);
+            }
+
+            return table;
+        }
     }
 
     /// <summary>A stream object: its dictionary and where its data lies in the file.</summary>
@@ -217,11 +267,25 @@ public static class PdfText
         public bool LengthChecked { get; set; } = lengthChecked;
     }
 
-    private static bool IsWhite(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
+    // Each byte's class, looked up rather than compared: the lexer asks for every byte of every content stream.
+    private const byte White = 1;
+    private const byte Delimiter = 2;
 
-    private static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';
+    private static ReadOnlySpan<byte> Classes =>
+    [
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x00-0x1F
+        1, 0, 0, 0, 0, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0, // ' ' % ( ) / < >
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, // [ ]
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, // { }
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
-    private static bool IsRegular(byte b) => !IsWhite(b) && !IsDelimiter(b);
+    private static bool IsWhite(byte b) => Classes[b] == White;
+
+    private static bool IsRegular(byte b) => Classes[b] == 0;
 
     private static int HexValue(byte b) => b switch
     {
@@ -237,7 +301,7 @@ public static class PdfText
     /// </summary>
     private sealed class Lexer(byte[] data, int start, int end, Reading reading, bool references)
     {
-        private byte[] scratch = new byte[256];
+        private static readonly SearchValues<byte> LiteralSpecial = SearchValues.Create("\\()\r"u8);
 
         public byte[] Data { get; } = data;
 
@@ -247,25 +311,47 @@ public static class PdfText
 
         public void SkipWhite()
         {
-            while (Position < End)
+            var data = Data;
+            var end = End;
+            var pos = Position;
+            while (pos < end)
             {
-                var b = Data[Position];
+                var b = data[pos];
                 if (IsWhite(b))
                 {
-                    Position++;
+                    pos++;
                 }
                 else if (b == '%')
                 {
-                    while (Position < End && Data[Position] is not (10 or 13))
+                    while (pos < end && data[pos] is not (10 or 13))
                     {
-                        Position++;
+                        pos++;
                     }
                 }
                 else
                 {
-                    return;
+                    break;
                 }
             }
+
+            Position = pos;
+        }
+
+        /// <summary>
+        /// Past white space and comments, then the number that comes next, read without boxing it; false (nothing read)
+        /// for anything else. For content streams, where no number begins a reference.
+        /// </summary>
+        public bool TryNumber(out double value)
+        {
+            SkipWhite();
+            if (!references && Position < End && Data[Position] is >= (byte)'0' and <= (byte)'9' or (byte)'+' or (byte)'-' or (byte)'.')
+            {
+                value = ReadNumber(out _);
+                return true;
+            }
+
+            value = 0;
+            return false;
         }
 
         /// <summary>The next object, a <see cref="Keyword"/> for a bare word, or <see cref="Keyword.EndOfData"/>.</summary>
@@ -321,7 +407,7 @@ public static class PdfText
                 _ when word.SequenceEqual("true"u8) => true,
                 _ when word.SequenceEqual("false"u8) => false,
                 _ when word.SequenceEqual("null"u8) => null,
-                _ => new Keyword(Encoding.Latin1.GetString(word)),
+                _ => Keyword.Of(word),
             };
         }
 
@@ -408,7 +494,7 @@ public static class PdfText
                 Put(ref count, b);
             }
 
-            return new Name(Encoding.Latin1.GetString(scratch, 0, count));
+            return new Name(Encoding.Latin1.GetString(reading.Scratch, 0, count));
         }
 
         // ISO 32000-1, 7.3.4.2: balanced parentheses need no escape; an end of line inside the string is a line feed.
@@ -419,6 +505,20 @@ public static class PdfText
             var depth = 1;
             while (Position < End)
             {
+                // The bytes that need no care, copied at once.
+                var rest = Data.AsSpan(Position, End - Position);
+                var plain = rest.IndexOfAny(LiteralSpecial);
+                if (plain != 0)
+                {
+                    plain = plain < 0 ? rest.Length : plain;
+                    PutRange(ref count, rest[..plain]);
+                    Position += plain;
+                    if (Position >= End)
+                    {
+                        break;
+                    }
+                }
+
                 var b = Data[Position++];
                 if (b == '\\')
                 {
@@ -487,7 +587,7 @@ public static class PdfText
                 }
             }
 
-            return new PdfString(scratch.AsSpan(0, count).ToArray());
+            return new PdfString(reading.Scratch.AsSpan(0, count).ToArray());
         }
 
         // An odd number of digits is read as if a 0 followed (ISO 32000-1, 7.3.4.3).
@@ -526,7 +626,7 @@ public static class PdfText
                 Put(ref count, (byte)(high << 4));
             }
 
-            return new PdfString(scratch.AsSpan(0, count).ToArray());
+            return new PdfString(reading.Scratch.AsSpan(0, count).ToArray());
         }
 
         private List<object?> ReadArray(int depth)
@@ -640,12 +740,27 @@ public static class PdfText
 
         private void Put(ref int count, byte b)
         {
+            var scratch = reading.Scratch;
             if (count == scratch.Length)
             {
                 Array.Resize(ref scratch, scratch.Length * 2);
+                reading.Scratch = scratch;
             }
 
             scratch[count++] = b;
+        }
+
+        private void PutRange(ref int count, ReadOnlySpan<byte> bytes)
+        {
+            var scratch = reading.Scratch;
+            if (count + bytes.Length > scratch.Length)
+            {
+                Array.Resize(ref scratch, (int)Math.Min(Math.Max(scratch.Length * 2L, (long)count + bytes.Length), Array.MaxLength));
+                reading.Scratch = scratch;
+            }
+
+            bytes.CopyTo(scratch.AsSpan(count));
+            count += bytes.Length;
         }
     }
 
@@ -1419,15 +1534,27 @@ public static class PdfText
             var skip = input.Count >= 2 && (input[0] & 0x0F) == 8 && ((input[0] << 8) | input[1]) % 31 == 0 ? 2 : 0;
             using var source = new MemoryStream(input.Array!, input.Offset + skip, input.Count - skip, writable: false);
             using var inflater = new DeflateStream(source, CompressionMode.Decompress);
-            var output = new MemoryStream();
-            var buffer = new byte[65536];
+            // Each read asks for 64 KB, no more and no less: what damaged data yields before the error depends on it. The
+            // buffer is rented, and the output sized by what came out, so that a small stream costs no large zeroed arrays.
+            var buffer = ArrayPool<byte>.Shared.Rent(65536);
+            var output = Array.Empty<byte>();
+            var count = 0;
             try
             {
                 int n;
-                while ((n = inflater.Read(buffer)) > 0)
+                while ((n = inflater.Read(buffer.AsSpan(0, 65536))) > 0)
                 {
                     var allowed = reading.AllowDecoded(n, where);
-                    output.Write(buffer, 0, allowed);
+                    if (count + allowed > output.Length)
+                    {
+                        var size = output.Length == 0 ? allowed : Math.Max(count + allowed, (int)Math.Min(output.Length * 2L, Array.MaxLength));
+                        var grown = GC.AllocateUninitializedArray<byte>(size);
+                        output.AsSpan(0, count).CopyTo(grown);
+                        output = grown;
+                    }
+
+                    buffer.AsSpan(0, allowed).CopyTo(output.AsSpan(count));
+                    count += allowed;
                     if (allowed < n)
                     {
                         break;
@@ -1438,8 +1565,12 @@ public static class PdfText
             {
                 reading.Report($"stream at byte {where}: FlateDecode data is corrupt");
             }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
 
-            return new ArraySegment<byte>(output.GetBuffer(), 0, (int)output.Length);
+            return new ArraySegment<byte>(output, 0, count);
         }
 
         // ISO 32000-1, 7.4.4.4: PNG predictors (10-15, the row's own type byte decides) and TIFF predictor 2, as
@@ -2373,11 +2504,43 @@ public static class PdfText
 
         public static Matrix Translation(double x, double y) => new(1, 0, 0, 1, x, y);
 
+        /// <summary>
+        /// <c>Translation(x, 0).Then(this)</c>, as each glyph's advance moves the text matrix, without building the
+        /// translation: the same products and sums in the same order, so the same doubles to the last bit.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Matrix AfterAdvance(double x) => new(
+            (1 * A) + (0 * C), (1 * B) + (0 * D),
+            (0 * A) + (1 * C), (0 * B) + (1 * D),
+            (x * A) + (0 * C) + E, (x * B) + (0 * D) + F);
+
         /// <summary>This matrix, then <paramref name="m"/> (row vectors, as PDF writes them).</summary>
         public Matrix Then(Matrix m) => new(
             (A * m.A) + (B * m.C), (A * m.B) + (B * m.D),
             (C * m.A) + (D * m.C), (C * m.B) + (D * m.D),
             (E * m.A) + (F * m.C) + m.E, (E * m.B) + (F * m.D) + m.F);
+    }
+
+    /// <summary>An operand of a content operator: a number kept as one, unboxed; anything else as the lexer read it.</summary>
+    private readonly struct Operand
+    {
+        private Operand(object? value, double number, bool isNumber)
+        {
+            Value = value;
+            Number = number;
+            IsNumber = isNumber;
+        }
+
+        /// <summary>The operand when it is not a number; null for a number.</summary>
+        public object? Value { get; }
+
+        public double Number { get; }
+
+        public bool IsNumber { get; }
+
+        public static Operand Of(double number) => new(null, number, true);
+
+        public static Operand Of(object? value) => new(value, 0, false);
     }
 
     private record struct GraphicsState(Matrix Ctm, Font? Font, double FontSize, double CharSpacing, double WordSpacing, double Scale, double Leading);
@@ -2428,19 +2591,38 @@ public static class PdfText
             lastRightToLeft = null;
             actualText = null;
             actualDepth = 0;
-            var streams = document.Get(page, "Contents") switch
+            var streams = new List<PdfStream>();
+            switch (document.Get(page, "Contents"))
             {
-                PdfStream s => [s],
-                List<object?> list => list.Select(document.Resolve).OfType<PdfStream>().ToList(),
-                _ => [],
-            };
+                case PdfStream s:
+                    streams.Add(s);
+                    break;
+                case List<object?> list:
+                    foreach (var item in list)
+                    {
+                        if (document.Resolve(item) is PdfStream part)
+                        {
+                            streams.Add(part);
+                        }
+                    }
+
+                    break;
+            }
+
             if (streams.Count == 0 && page.GetValueOrDefault("Contents") is Ref missing)
             {
                 reading.Report($"page {number}: its content (object {missing.Number}) is missing from the file");
             }
 
             // A page's content may be split across streams at any token boundary: they are read as one.
-            var parts = streams.Select(document.Decode).Where(p => p is not null).Select(p => p!.Value).ToList();
+            var parts = new List<ArraySegment<byte>>(streams.Count);
+            foreach (var stream in streams)
+            {
+                if (document.Decode(stream) is { } decoded)
+                {
+                    parts.Add(decoded);
+                }
+            }
             if (parts.Count == 1)
             {
                 Run(parts[0], resources, 0);
@@ -2472,9 +2654,15 @@ public static class PdfText
 
             var resources = document.Dict(resourcesObject);
             var lexer = new Lexer(content.Array!, content.Offset, content.Offset + content.Count, reading, references: false);
-            var operands = new List<object?>(8);
+            var operands = new List<Operand>(8);
             while (!reading.ContentStopped)
             {
+                if (lexer.TryNumber(out var number))
+                {
+                    Push(operands, Operand.Of(number));
+                    continue;
+                }
+
                 var item = lexer.Read();
                 if (ReferenceEquals(item, Keyword.EndOfData))
                 {
@@ -2483,12 +2671,7 @@ public static class PdfText
 
                 if (item is not Keyword op)
                 {
-                    if (operands.Count == 64)
-                    {
-                        operands.RemoveAt(0); // no operator takes more; a run of junk must not grow without end
-                    }
-
-                    operands.Add(item);
+                    Push(operands, Operand.Of(item));
                     continue;
                 }
 
@@ -2497,7 +2680,17 @@ public static class PdfText
             }
         }
 
-        private void Execute(string op, List<object?> operands, PdfDict? resources, Lexer lexer, int depth)
+        private static void Push(List<Operand> operands, Operand operand)
+        {
+            if (operands.Count == 64)
+            {
+                operands.RemoveAt(0); // no operator takes more; a run of junk must not grow without end
+            }
+
+            operands.Add(operand);
+        }
+
+        private void Execute(string op, List<Operand> operands, PdfDict? resources, Lexer lexer, int depth)
         {
             switch (op)
             {
@@ -2505,7 +2698,7 @@ public static class PdfText
                     textMatrix = lineMatrix = Matrix.Identity;
                     break;
                 case "Tf" when operands.Count >= 2:
-                    state.Font = FontFor(resources, (operands[^2] as Name)?.Value);
+                    state.Font = FontFor(resources, (operands[^2].Value as Name)?.Value);
                     state.FontSize = Number(operands, 1);
                     break;
                 case "Tc":
@@ -2534,20 +2727,20 @@ public static class PdfText
                     NextLine();
                     break;
                 case "Tj":
-                    Show(operands.Count > 0 ? operands[^1] as PdfString : null);
+                    Show(operands.Count > 0 ? operands[^1].Value as PdfString : null);
                     break;
                 case "'":
                     NextLine();
-                    Show(operands.Count > 0 ? operands[^1] as PdfString : null);
+                    Show(operands.Count > 0 ? operands[^1].Value as PdfString : null);
                     break;
                 case "\"":
                     state.WordSpacing = Number(operands, 3);
                     state.CharSpacing = Number(operands, 2);
                     NextLine();
-                    Show(operands.Count > 0 ? operands[^1] as PdfString : null);
+                    Show(operands.Count > 0 ? operands[^1].Value as PdfString : null);
                     break;
                 case "TJ":
-                    ShowArray(operands.Count > 0 ? operands[^1] as List<object?> : null);
+                    ShowArray(operands.Count > 0 ? operands[^1].Value as List<object?> : null);
                     break;
                 case "cm" when operands.Count >= 6:
                     state.Ctm = MatrixOf(operands).Then(state.Ctm);
@@ -2567,13 +2760,13 @@ public static class PdfText
 
                     break;
                 case "Do" when operands.Count >= 1:
-                    DrawForm(resources, (operands[^1] as Name)?.Value, depth);
+                    DrawForm(resources, (operands[^1].Value as Name)?.Value, depth);
                     break;
                 case "BI":
                     SkipInlineImage(lexer);
                     break;
                 case "BMC" or "BDC":
-                    BeginMarked(op == "BDC" && operands.Count >= 2 ? operands[^1] : null, resources);
+                    BeginMarked(op == "BDC" && operands.Count >= 2 ? operands[^1].Value : null, resources);
                     break;
                 case "EMC":
                     EndMarked();
@@ -2581,11 +2774,18 @@ public static class PdfText
             }
         }
 
-        private static double Number(List<object?> operands, int fromEnd) =>
-            operands.Count >= fromEnd && operands[^fromEnd] is double d && double.IsFinite(d) ? d : 0;
+        private static double Number(List<Operand> operands, int fromEnd) =>
+            operands.Count >= fromEnd && operands[^fromEnd] is { IsNumber: true, Number: var d } && double.IsFinite(d) ? d : 0;
 
-        private static Matrix MatrixOf(List<object?> operands) =>
+        private static Matrix MatrixOf(List<Operand> operands) =>
             new(Number(operands, 6), Number(operands, 5), Number(operands, 4), Number(operands, 3), Number(operands, 2), Number(operands, 1));
+
+        // A form's /Matrix: six numbers, resolved.
+        private static Matrix MatrixOf(List<object?> numbers)
+        {
+            double At(int fromEnd) => numbers[^fromEnd] is double d && double.IsFinite(d) ? d : 0;
+            return new(At(6), At(5), At(4), At(3), At(2), At(1));
+        }
 
         private void Move(double x, double y)
         {
@@ -2644,7 +2844,7 @@ public static class PdfText
             {
                 if (item is double adjustment && double.IsFinite(adjustment))
                 {
-                    textMatrix = Matrix.Translation(-adjustment / 1000 * state.FontSize * state.Scale, 0).Then(textMatrix);
+                    textMatrix = textMatrix.AfterAdvance(-adjustment / 1000 * state.FontSize * state.Scale);
                     space |= shown && adjustment < -200;
                 }
                 else if (item is PdfString s)
@@ -2729,15 +2929,19 @@ public static class PdfText
                 reading.Report($"page {pageNumber}: font {font.Label} has {font.Codes} codes and no ToUnicode map, its text is left out");
             }
 
+            // The text matrix is kept in a local while the string's glyphs move it, and stored back after.
+            var matrix = textMatrix;
+            var (size, charSpacing, wordSpacing, scaling) = (state.FontSize, state.CharSpacing, state.WordSpacing, state.Scale);
             for (var pos = 0; pos < bytes.Length;)
             {
                 var length = font.NextCode(bytes, pos, out var code);
                 pos += length;
                 if (!font.Unreadable && font.Text(code, length) is { } glyph)
                 {
-                    if (glyph.Any(IsRightToLeft))
+                    var rightToLeft = HasRightToLeft(glyph);
+                    if (rightToLeft)
                     {
-                        var m = textMatrix.Then(state.Ctm);
+                        var m = matrix.Then(state.Ctm);
                         var scale = Math.Sqrt((m.A * m.A) + (m.B * m.B));
                         var at = scale > 1e-9 ? ((m.E * m.A) + (m.F * m.B)) / scale : m.E;
                         leftwards += at < lastRightToLeft ? 1 : 0;
@@ -2746,12 +2950,14 @@ public static class PdfText
                     }
 
                     // A ligature's characters (لا) are in reading order already: kept together when the line is reordered.
-                    Append(glyph.Length > 1 && glyph.Any(IsRightToLeft) ? UnitStart + glyph + UnitEnd : glyph);
+                    Append(glyph.Length > 1 && rightToLeft ? UnitStart + glyph + UnitEnd : glyph);
                 }
 
-                var advance = (font.Width(code) / 1000 * state.FontSize) + state.CharSpacing + (length == 1 && code == 32 ? state.WordSpacing : 0);
-                textMatrix = Matrix.Translation(advance * state.Scale, 0).Then(textMatrix);
+                var advance = (font.Width(code) / 1000 * size) + charSpacing + (length == 1 && code == 32 ? wordSpacing : 0);
+                matrix = matrix.AfterAdvance(advance * scaling);
             }
+
+            textMatrix = matrix;
         }
 
         // A line whose right-to-left glyphs were drawn leftwards is in reading order already: marked so, it is not reordered.
@@ -2996,8 +3202,22 @@ public static class PdfText
     // Marks a line drawn in reading order: it is not reordered.
     private const char ReadingOrder = '\uFDD2';
 
+    private static bool HasRightToLeft(string s)
+    {
+        foreach (var c in s)
+        {
+            if (IsRightToLeft(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsRightToLeft(char c) =>
-        c is (>= '\u0590' and <= '\u08FF' and not (>= '\u0660' and <= '\u0669') and not (>= '\u06F0' and <= '\u06F9'))
+        c >= '\u0590' && c is (>= '\u0590' and <= '\u08FF' and not (>= '\u0660' and <= '\u0669') and not (>= '\u06F0' and <= '\u06F9'))
             or (>= '\uFB1D' and <= '\uFDFF' and not (>= UnitStart and <= '\uFDEF')) or (>= '\uFE70' and <= '\uFEFC');
 
     /// <summary>
@@ -3010,7 +3230,7 @@ public static class PdfText
     /// </summary>
     private static string Reorder(string line)
     {
-        if (!line.Any(IsRightToLeft) || line.Contains(ReadingOrder, StringComparison.Ordinal))
+        if (!HasRightToLeft(line) || line.Contains(ReadingOrder, StringComparison.Ordinal))
         {
             return line.AsSpan().IndexOfAny(UnitStart, UnitEnd, ReadingOrder) < 0
                 ? line
@@ -3135,17 +3355,141 @@ public static class PdfText
     // One page's text as a reader wants it: runs of spaces collapsed, lines trimmed, at most one blank line in a row, no
     // control or private-use characters, no lone surrogates, ligatures (ﬁ, ﬂ) spelt out so that "Office" is found,
     // right-to-left lines in reading order.
-    private static string Clean(StringBuilder raw)
+    private static string Clean(StringBuilder text)
     {
-        var output = new StringBuilder(raw.Length);
-        var line = new StringBuilder();
-        var blank = false;
-        var space = false;
-
-        void EndLine()
+        // Read from an array rather than through the builder's indexer, which walks its chunks for every character.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
         {
-            var finished = Reorder(line.ToString()).Trim(' ');
-            line.Clear();
+            text.CopyTo(0, buffer, 0, text.Length);
+            return new Cleaner(text.Length).Clean(buffer.AsSpan(0, text.Length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The state of <see cref="Clean(StringBuilder)"/>: the text so far and the line being gathered.</summary>
+    private sealed class Cleaner(int capacity)
+    {
+        private readonly StringBuilder output = new(capacity);
+        private char[] line = new char[256];
+        private int count;
+        private bool blank;
+
+        // The line holds a right-to-left letter or a mark of the reorderer's: only then can Reorder change it.
+        private bool mixed;
+
+        public string Clean(ReadOnlySpan<char> raw)
+        {
+            var space = false;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                var c = raw[i];
+                if (c is > ' ' and < '\u007F')
+                {
+                    // Printable ASCII, most of any text: none of it is dropped, spelt out or reordered.
+                    var run = raw[i..].IndexOfAnyExceptInRange('!', '~');
+                    run = run < 0 ? raw.Length - i : run;
+                    if (space)
+                    {
+                        Put(' ');
+                        space = false;
+                    }
+
+                    Put(raw.Slice(i, run));
+                    i += run - 1;
+                    continue;
+                }
+
+                if (c is '\n' or '\r')
+                {
+                    EndLine();
+                    space = false;
+                    continue;
+                }
+
+                if (c is ' ' or '\t' or '\u00A0' or '\u3000' or (>= '\u2000' and <= '\u200A'))
+                {
+                    space = count > 0;
+                    continue;
+                }
+
+                var surrogatePair = char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]);
+                if (char.IsControl(c) || (char.IsSurrogate(c) && !surrogatePair) || c is '\uFFFD' or '\uFEFF' or '\u200B' or (>= '\uE000' and <= '\uF8FF'))
+                {
+                    continue;
+                }
+
+                if (space)
+                {
+                    Put(' ');
+                    space = false;
+                }
+
+                if (surrogatePair)
+                {
+                    Put(c);
+                    Put(raw[++i]);
+                    continue;
+                }
+
+                if (c is (>= '\uFB50' and < UnitStart) or (> '\uFDEF' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFC'))
+                {
+                    // Arabic presentation forms (a glyph's shape, from older writers' maps) as the letters they are.
+                    var letters = c.ToString().Normalize(NormalizationForm.FormKC);
+                    Put(letters.Length > 1 ? UnitStart + letters + UnitEnd : letters);
+                    mixed = true;
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case 'ﬀ':
+                        Put("ff");
+                        break;
+                    case 'ﬁ':
+                        Put("fi");
+                        break;
+                    case 'ﬂ':
+                        Put("fl");
+                        break;
+                    case 'ﬃ':
+                        Put("ffi");
+                        break;
+                    case 'ﬄ':
+                        Put("ffl");
+                        break;
+                    case 'ﬅ' or 'ﬆ':
+                        Put("st");
+                        break;
+                    default:
+                        mixed |= c is UnitStart or UnitEnd or ReadingOrder || IsRightToLeft(c);
+                        Put(c);
+                        break;
+                }
+            }
+
+            EndLine();
+            return output.ToString();
+        }
+
+        private void EndLine()
+        {
+            ReadOnlySpan<char> finished;
+            if (mixed)
+            {
+                finished = Reorder(new string(line, 0, count)).AsSpan().Trim(' ');
+            }
+            else
+            {
+                // Nothing for Reorder to do: the line as it is, trimmed.
+                finished = line.AsSpan(0, count).Trim(' ');
+            }
+
+            count = 0;
+            mixed = false;
             if (finished.Length == 0)
             {
                 blank = output.Length > 0;
@@ -3158,64 +3502,28 @@ public static class PdfText
             }
 
             output.Append(finished);
-            blank = space = false;
+            blank = false;
         }
 
-        for (var i = 0; i < raw.Length; i++)
+        private void Put(char c)
         {
-            var c = raw[i];
-            if (c is '\n' or '\r')
+            if (count == line.Length)
             {
-                EndLine();
-                space = false;
-                continue;
+                Array.Resize(ref line, line.Length * 2);
             }
 
-            if (c is ' ' or '\t' or '\u00A0' or '\u3000' or (>= '\u2000' and <= '\u200A'))
-            {
-                space = line.Length > 0;
-                continue;
-            }
-
-            var surrogatePair = char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]);
-            if (char.IsControl(c) || (char.IsSurrogate(c) && !surrogatePair) || c is '\uFFFD' or '\uFEFF' or '\u200B' or (>= '\uE000' and <= '\uF8FF'))
-            {
-                continue;
-            }
-
-            if (space)
-            {
-                line.Append(' ');
-                space = false;
-            }
-
-            if (surrogatePair)
-            {
-                line.Append(c).Append(raw[++i]);
-                continue;
-            }
-
-            if (c is (>= '\uFB50' and < UnitStart) or (> '\uFDEF' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFC'))
-            {
-                // Arabic presentation forms (a glyph's shape, from older writers' maps) as the letters they are.
-                var letters = c.ToString().Normalize(NormalizationForm.FormKC);
-                line.Append(letters.Length > 1 ? UnitStart + letters + UnitEnd : letters);
-                continue;
-            }
-
-            line.Append(c switch
-            {
-                'ﬀ' => "ff",
-                'ﬁ' => "fi",
-                'ﬂ' => "fl",
-                'ﬃ' => "ffi",
-                'ﬄ' => "ffl",
-                'ﬅ' or 'ﬆ' => "st",
-                _ => c.ToString(),
-            });
+            line[count++] = c;
         }
 
-        EndLine();
-        return output.ToString();
+        private void Put(ReadOnlySpan<char> s)
+        {
+            if (count + s.Length > line.Length)
+            {
+                Array.Resize(ref line, (int)Math.Min(Math.Max(line.Length * 2L, (long)count + s.Length), Array.MaxLength));
+            }
+
+            s.CopyTo(line.AsSpan(count));
+            count += s.Length;
+        }
     }
 }
