@@ -115,7 +115,7 @@ public sealed class ReportReadsTests
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP INDEX messages_electioneering; DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; "
+            downgrade.CommandText = UndoAttachmentSearch + "DROP INDEX messages_electioneering; DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; "
                 + "DROP INDEX messages_unread_attachments; ALTER TABLE messages DROP COLUMN unread_attachments; PRAGMA user_version = 1;";
             downgrade.ExecuteNonQuery();
         }
@@ -159,7 +159,7 @@ public sealed class ReportReadsTests
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; "
+            downgrade.CommandText = UndoAttachmentSearch + "DROP INDEX messages_encrypted; ALTER TABLE messages DROP COLUMN encryption; "
                 + "DROP INDEX messages_unread_attachments; ALTER TABLE messages DROP COLUMN unread_attachments; PRAGMA user_version = 2;";
             downgrade.ExecuteNonQuery();
         }
@@ -205,7 +205,7 @@ public sealed class ReportReadsTests
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP INDEX messages_unread_attachments; ALTER TABLE messages DROP COLUMN unread_attachments; PRAGMA user_version = 3;";
+            downgrade.CommandText = UndoAttachmentSearch + "DROP INDEX messages_unread_attachments; ALTER TABLE messages DROP COLUMN unread_attachments; PRAGMA user_version = 3;";
             downgrade.ExecuteNonQuery();
         }
 
@@ -229,6 +229,19 @@ public sealed class ReportReadsTests
         var error = Assert.Throws<CaseStoreException>(() => CaseEncryption.Unrecorded(store));
         Assert.Contains("case.encryption_unrecorded is 'many', not a count of messages", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>What migration 5 did, undone: the search view back to the message's text alone, and the attachments column gone.</summary>
+    private const string UndoAttachmentSearch = """
+        DROP VIEW message_search_content;
+        ALTER TABLE message_texts DROP COLUMN attachments;
+        CREATE VIEW message_search_content AS
+            SELECT m.id, m.subject,
+                   coalesce(m.from_address, '') || ' ' || coalesce(m.from_name, '') AS sender,
+                   m.to_addresses || ' ' || m.cc_addresses || ' ' || m.bcc_addresses AS recipients,
+                   t.text
+            FROM messages m JOIN message_texts t ON t.id = m.id;
+
+        """;
 
     private static CaseReport WithoutEncrypted(CaseReport report) =>
         report with { Figures = report.Figures with { Encrypted = 0 }, Limits = report.Limits with { Encrypted = [] } };

@@ -30,6 +30,24 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void A_word_only_an_attached_file_holds_finds_the_message_that_carried_it()
+    {
+        using var temp = new TempCase();
+        using var store = temp.Open();
+        var flyer = new SolidWall.Core.Segment(SolidWall.Core.SegmentKind.Attachment, "Spring externship program: class credit for canvassing", "Attached file: flyer.pdf (PDF)");
+        var carried = Sample.Message("carried", text: "Please share with your advisory.") with { Segments = [new SolidWall.Core.Segment(SolidWall.Core.SegmentKind.Body, "Please share with your advisory."), flyer] };
+        var plain = Sample.Message("plain", text: "Please share the field trip form.");
+        store.Add([Sample.Item(carried, "/a.mbox", 0), Sample.Item(plain, "/a.mbox", 1)], [carried, plain], []);
+
+        var hit = Assert.Single(store.Search(new SearchQuery { Text = "canvassing", Limit = 10 }));
+        Assert.Equal(carried.Sha256, hit.Sha256);
+        Assert.Contains("[canvassing]", hit.Snippet, StringComparison.Ordinal);
+        Assert.Equal(2, store.Search(new SearchQuery { Text = "share", Limit = 10 }).Count);
+        // The message's own text is still what the case keeps as its text.
+        Assert.Equal("Please share with your advisory.", store.Messages(withText: true).Single(m => m.Sha256 == carried.Sha256).Text);
+    }
+
+    [Fact]
     public void A_second_process_searching_a_case_still_being_written_indexes_what_it_needs()
     {
         using var temp = new TempCase();

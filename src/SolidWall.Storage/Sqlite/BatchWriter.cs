@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SolidWall.Core;
 using SolidWall.Core.Case;
 
 namespace SolidWall.Storage.Sqlite;
@@ -47,7 +48,7 @@ internal sealed class BatchWriter : IDisposable
             "$sha256", "$message_id", "$in_reply_to", "$reference_ids", "$date", "$date_offset", "$from_address", "$from_name",
             "$to", "$cc", "$bcc", "$subject", "$links", "$electioneering", "$score", "$categories",
             "$registered_campaign", "$committee", "$verdict_json", "$fingerprints", "$encryption", "$unread_attachments");
-        _text = new(connection, "INSERT INTO message_texts(id, text, segments) VALUES($id, $text, $segments)", "$id", "$text", "$segments");
+        _text = new(connection, "INSERT INTO message_texts(id, text, segments, attachments) VALUES($id, $text, $segments, $attachments)", "$id", "$text", "$segments", "$attachments");
         _item = new(connection, """
             INSERT OR IGNORE INTO items(source_id, offset, sha256, length, mailbox, labels)
             VALUES($source_id, $offset, $sha256, $length, $mailbox, $labels)
@@ -159,8 +160,24 @@ internal sealed class BatchWriter : IDisposable
         t[0].Value = id;
         t[1].Value = m.Text;
         t[2].Value = _segments.Write(m.Segments, m.Text);
+        t[3].Value = (object?)AttachmentsText(m.Segments) ?? DBNull.Value;
         _text.Command.ExecuteNonQuery();
         _unindexed++;
+    }
+
+    /// <summary>The attached files' texts, one blank line apart, for the full-text index (schema migration 5); null when the message has none.</summary>
+    private static string? AttachmentsText(IReadOnlyList<Segment> segments)
+    {
+        string? joined = null;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Kind == SegmentKind.Attachment)
+            {
+                joined = joined is null ? segments[i].Text : string.Concat(joined, "\n\n", segments[i].Text);
+            }
+        }
+
+        return joined;
     }
 
     private long SourceId(string source)

@@ -129,6 +129,23 @@ internal static class Schema
         CREATE INDEX messages_unread_attachments ON messages(sha256) WHERE unread_attachments IS NOT NULL;
         INSERT INTO settings(key, value) SELECT 'case.attachments_unrecorded', count(*) FROM messages HAVING count(*) > 0;
         """,
+
+        // 5: the full-text index reads the text of attached files too (message_texts.attachments: the attachment
+        // segments' texts, one blank line apart; null when none was read), after the message's text, so that a search for
+        // a word only a flyer holds finds the message that carried it. The index is rebuilt from the new view; messages
+        // stored before have no attachments read (case.attachments_unrecorded).
+        """
+        ALTER TABLE message_texts ADD COLUMN attachments TEXT;
+        DROP VIEW message_search_content;
+        CREATE VIEW message_search_content AS
+            SELECT m.id, m.subject,
+                   coalesce(m.from_address, '') || ' ' || coalesce(m.from_name, '') AS sender,
+                   m.to_addresses || ' ' || m.cc_addresses || ' ' || m.bcc_addresses AS recipients,
+                   CASE WHEN t.attachments IS NULL THEN t.text ELSE t.text || char(10, 10) || t.attachments END AS text
+            FROM messages m JOIN message_texts t ON t.id = m.id;
+        INSERT INTO message_search(message_search) VALUES('rebuild');
+        UPDATE search_index_state SET indexed_through = coalesce((SELECT max(id) FROM messages), 0);
+        """,
     ];
 
     public static int Latest => Migrations.Length;
