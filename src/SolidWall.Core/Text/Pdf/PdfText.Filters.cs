@@ -184,39 +184,15 @@ public static partial class PdfText
 
         private static ArraySegment<byte> AsciiHex(ArraySegment<byte> input)
         {
-            var output = new byte[(input.Count / 2) + 1];
-            var count = 0;
-            var high = -1;
-            foreach (var b in input)
+            var digits = input.AsSpan();
+            var close = digits.IndexOf((byte)'>');
+            if (close >= 0)
             {
-                if (b == '>')
-                {
-                    break;
-                }
-
-                var v = HexValue(b);
-                if (v < 0)
-                {
-                    continue;
-                }
-
-                if (high < 0)
-                {
-                    high = v;
-                }
-                else
-                {
-                    output[count++] = (byte)((high << 4) | v);
-                    high = -1;
-                }
+                digits = digits[..close];
             }
 
-            if (high >= 0)
-            {
-                output[count++] = (byte)(high << 4);
-            }
-
-            return new ArraySegment<byte>(output, 0, count);
+            var output = new byte[(digits.Length / 2) + 1];
+            return new ArraySegment<byte>(output, 0, DecodeHex(digits, output));
         }
 
         // Groups of five characters '!'..'u' for four bytes, 'z' for four zeros, "~>" at the end (ISO 32000-1, 7.4.3).

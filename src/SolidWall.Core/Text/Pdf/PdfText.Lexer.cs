@@ -26,6 +26,42 @@ public static partial class PdfText
 
     private static bool IsRegular(byte b) => Classes[b] == 0;
 
+    /// <summary>
+    /// Hex digits to bytes, anything else (white space) skipped, an odd last digit read as if a 0 followed: a hex string's
+    /// body (ISO 32000-1, 7.3.4.3) and ASCIIHexDecode's (7.4.2), each cut at its '&gt;' by the caller. Returns how many bytes
+    /// were written; <paramref name="output"/> must hold (digits + 1) / 2.
+    /// </summary>
+    private static int DecodeHex(ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        var count = 0;
+        var high = -1;
+        foreach (var b in input)
+        {
+            var v = HexValue(b);
+            if (v < 0)
+            {
+                continue;
+            }
+
+            if (high < 0)
+            {
+                high = v;
+            }
+            else
+            {
+                output[count++] = (byte)((high << 4) | v);
+                high = -1;
+            }
+        }
+
+        if (high >= 0)
+        {
+            output[count++] = (byte)(high << 4);
+        }
+
+        return count;
+    }
+
     private static int HexValue(byte b) => b switch
     {
         >= (byte)'0' and <= (byte)'9' => b - '0',
@@ -333,39 +369,13 @@ public static partial class PdfText
         private PdfString ReadHex()
         {
             Position++;
-            var count = 0;
-            var high = -1;
-            while (Position < End)
-            {
-                var b = Data[Position++];
-                if (b == '>')
-                {
-                    break;
-                }
-
-                var v = HexValue(b);
-                if (v < 0)
-                {
-                    continue;
-                }
-
-                if (high < 0)
-                {
-                    high = v;
-                }
-                else
-                {
-                    Put(ref count, (byte)((high << 4) | v));
-                    high = -1;
-                }
-            }
-
-            if (high >= 0)
-            {
-                Put(ref count, (byte)(high << 4));
-            }
-
-            return new PdfString(reading.Scratch.AsSpan(0, count).ToArray());
+            var rest = Data.AsSpan(Position, End - Position);
+            var close = rest.IndexOf((byte)'>');
+            var digits = close < 0 ? rest : rest[..close];
+            Position += close < 0 ? rest.Length : close + 1;
+            var bytes = new byte[(digits.Length + 1) / 2];
+            var count = DecodeHex(digits, bytes);
+            return new PdfString(count == bytes.Length ? bytes : bytes.AsSpan(0, count).ToArray());
         }
 
         private List<object?> ReadArray(int depth)
