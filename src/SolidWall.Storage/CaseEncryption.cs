@@ -11,17 +11,11 @@ public static class CaseEncryption
     /// <summary>The setting's key.</summary>
     public const string Key = "case.encryption_unrecorded";
 
-    /// <summary>
-    /// The setting of how many messages were stored before the case read attached files (schema migration 4): the
-    /// report's list of unread attachments lacks theirs, and their verdicts did not read them.
-    /// </summary>
-    public const string AttachmentsKey = "case.attachments_unrecorded";
-
     /// <summary>The count; 0 for a case scanned entirely by a SolidWall that records it.</summary>
-    public static int Unrecorded(ICaseStore store) => Unrecorded(store, Key);
+    public static int Unrecorded(ICaseStore store) => Count(store, Key);
 
-    /// <summary>The count a setting of this kind (<see cref="Key"/>, <see cref="AttachmentsKey"/>) holds; 0 when it is not set.</summary>
-    public static int Unrecorded(ICaseStore store, string key)
+    /// <summary>A setting that counts messages (this one, <see cref="CaseAttachments.Key"/>); 0 when it is not set.</summary>
+    internal static int Count(ICaseStore store, string key)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (store.GetSetting(key) is not { } value)

@@ -188,7 +188,7 @@ public sealed class ReportReadsTests
         using (var store = temp.Open())
         {
             Store(store, items, messages);
-            Assert.Equal(0, CaseEncryption.Unrecorded(store, CaseEncryption.AttachmentsKey));
+            Assert.Equal(0, CaseAttachments.Unrecorded(store));
             var stored = store.Messages(withText: true).Single(m => m.Sha256 == sha);
             Assert.Equal([unread], stored.UnreadAttachments);
             Assert.Equal(flyer, stored.Segments[^1]);
@@ -211,9 +211,9 @@ public sealed class ReportReadsTests
 
         using var reopened = temp.Open();
         Assert.Equal((long)Schema.Latest, Header(temp.Path).Version);
-        Assert.Equal(messages.Count, CaseEncryption.Unrecorded(reopened, CaseEncryption.AttachmentsKey));
+        Assert.Equal(messages.Count, CaseAttachments.Unrecorded(reopened));
         Assert.All(reopened.Messages(withText: false), m => Assert.Empty(m.UnreadAttachments));
-        var analyser = new CaseAnalyzer(new AnalysisOptions { Directory = Directory, AttachmentsUnrecorded = CaseEncryption.Unrecorded(reopened, CaseEncryption.AttachmentsKey) });
+        var analyser = new CaseAnalyzer(new AnalysisOptions { Directory = Directory, AttachmentsUnrecorded = CaseAttachments.Unrecorded(reopened) });
         var migrated = analyser.Analyse(reopened.Items(), reopened.ElectioneeringMessages(), reopened.MessagesAsStored(), reopened.Skipped());
         Assert.Empty(migrated.Limits.UnreadAttachments);
         Assert.Contains(migrated.Limits.Notes, n => n.StartsWith($"{messages.Count} message(s) were scanned by a SolidWall that did not read attached files", StringComparison.Ordinal));

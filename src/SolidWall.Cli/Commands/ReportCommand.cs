@@ -43,7 +43,7 @@ internal static class ReportCommand
         {
             fingerprints = CaseFingerprints.Read(store) ?? Fingerprinter.NormalisationVersion;
             encryptionUnrecorded = CaseEncryption.Unrecorded(store);
-            attachmentsUnrecorded = CaseEncryption.Unrecorded(store, CaseEncryption.AttachmentsKey);
+            attachmentsUnrecorded = CaseAttachments.Unrecorded(store);
             registryReading = CaseRegistryReading.Read(store) ?? Detector.RegistryReading;
         }
         catch (CaseStoreException ex)

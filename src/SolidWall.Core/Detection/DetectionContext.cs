@@ -246,7 +246,8 @@ internal sealed class DetectionContext
     /// </summary>
     public DetectionContext ForSegment(Segment segment)
     {
-        var at = Text.Original.IndexOf(segment.Text, StringComparison.Ordinal);
+        // An attached file's text is never part of the message's text: not looked for there.
+        var at = segment.Kind == SegmentKind.Attachment ? -1 : Text.Original.IndexOf(segment.Text, StringComparison.Ordinal);
         // A segment found in the text reuses the text's lower-cased copy (the same characters, lower-cased one by
         // one) and the words the text's scan found inside it; unless it holds a surrogate, whose pair lower-cases
         // as one code point: then it is lower-cased and scanned on its own.

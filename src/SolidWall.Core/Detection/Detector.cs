@@ -473,9 +473,10 @@ public sealed class Detector
     // The model's strongest terms on one side, each pointed at where it first occurs; the subject or the text's start when none can be found.
     /// <summary>
     /// Where a model term stands in an attached file's text (<see cref="SegmentKind.Attachment"/>), which is not part of
-    /// the message's text: the first attachment that holds it, named in the note.
+    /// the message's text: the first attachment that holds it, named in the note. Each attachment is lower-cased once
+    /// for all the terms of a verdict (<paramref name="lowered"/>, filled on first use).
     /// </summary>
-    private static Evidence? InAttachments(IReadOnlyList<Segment> segments, string words, string note)
+    private static Evidence? InAttachments(IReadOnlyList<Segment> segments, ref string?[]? lowered, string words, string note)
     {
         for (var k = 0; k < segments.Count; k++)
         {
@@ -485,7 +486,9 @@ public sealed class Detector
                 continue;
             }
 
-            var (at, length) = TermLocator.Find(segment.Text, segment.Text.ToLowerInvariant(), words);
+            lowered ??= new string?[segments.Count];
+            var lower = lowered[k] ??= segment.Text.ToLowerInvariant();
+            var (at, length) = TermLocator.Find(segment.Text, lower, words);
             if (at >= 0)
             {
                 return new Evidence("attachment", at, length, segment.Text.Substring(at, length), $"{note}, in \"{segment.Attribution}\"");
@@ -498,6 +501,7 @@ public sealed class Detector
     private static IReadOnlyList<Evidence> ModelEvidence(DetectionContext context, ModelScore score, int side)
     {
         var evidence = new List<Evidence>();
+        string?[]? attachmentsLowered = null;
         foreach (var term in Strongest(score.TopTerms, side))
         {
             // A quoted word ("> vote") is looked for as the word: the quote marks are gone from a forward's text. So is a
@@ -539,7 +543,7 @@ public sealed class Detector
             var (inText, textLength) = inSubject >= 0 ? (-1, 0) : TermLocator.Find(context.Text.Original, context.Text.Lower, words);
             AddOrMerge(evidence, inSubject >= 0 ? context.Subject.At(inSubject, subjectLength, note)
                 : inText >= 0 ? context.Text.At(inText, textLength, note)
-                : InAttachments(context.Message.Segments, words, note) ?? new Evidence("model", -1, 0, term.Term, note));
+                : InAttachments(context.Message.Segments, ref attachmentsLowered, words, note) ?? new Evidence("model", -1, 0, term.Term, note));
         }
 
         if (score.Postscript is { } postscript && postscript.Start + postscript.Length <= context.Text.Length)

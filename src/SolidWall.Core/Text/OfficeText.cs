@@ -672,18 +672,65 @@ public static class OfficeText
         public abstract void Text(string value, TextSink sink);
     }
 
+    /// <summary>
+    /// What WordprocessingML and DrawingML share, each in its own namespaces: words in &lt;t&gt;, a paragraph &lt;p&gt; that
+    /// ends a line, table rows and cells, a Word text box's content that ends its own line. Where they differ is what an
+    /// element's start means (<see cref="PartReader.Start"/>).
+    /// </summary>
+    private abstract class ParagraphPart : PartReader
+    {
+        /// <summary>How deep inside &lt;t&gt; elements the reader is: words count only there.</summary>
+        protected int InText { get; set; }
+
+        /// <summary>Whether an element of this namespace is one this part reads.</summary>
+        protected abstract bool Owns(string ns);
+
+        public override void End(XmlReader reader, TextSink sink)
+        {
+            if (!Owns(reader.NamespaceURI))
+            {
+                return;
+            }
+
+            switch (reader.LocalName)
+            {
+                case "t":
+                    InText--;
+                    break;
+                case "p":
+                    sink.NewLine();
+                    break;
+                case "tc":
+                    sink.CellEnd();
+                    break;
+                case "tr":
+                    sink.RowEnd();
+                    break;
+                case "txbxContent":
+                    sink.EnsureNewLine();
+                    break;
+            }
+        }
+
+        public override void Text(string value, TextSink sink)
+        {
+            if (InText > 0)
+            {
+                sink.Append(value);
+            }
+        }
+    }
+
     // WordprocessingML (ECMA-376 part 1, section 17) in its transitional and strict namespaces: a document, a header, a
     // footer, footnotes, endnotes, comments.
-    private sealed class WordPart : PartReader
+    private sealed class WordPart : ParagraphPart
     {
-        private int inText;
-
-        private static bool IsWord(string ns) =>
+        protected override bool Owns(string ns) =>
             ns is "http://schemas.openxmlformats.org/wordprocessingml/2006/main" or "http://purl.oclc.org/ooxml/wordprocessingml/main";
 
         public override bool Start(XmlReader reader, TextSink sink)
         {
-            if (!IsWord(reader.NamespaceURI))
+            if (!Owns(reader.NamespaceURI))
             {
                 return true; // drawings, VML shapes, content controls: read into them, a text box may be inside
             }
@@ -697,7 +744,7 @@ public static class OfficeText
                     or "del" or "moveFrom" or "delText" or "instrText" or "delInstrText" or "sym":
                     return false;
                 case "t":
-                    inText++;
+                    InText++;
                     break;
                 case "tab" or "ptab":
                     sink.Append("\t");
@@ -725,53 +772,17 @@ public static class OfficeText
             return true;
         }
 
-        public override void End(XmlReader reader, TextSink sink)
-        {
-            if (!IsWord(reader.NamespaceURI))
-            {
-                return;
-            }
-
-            switch (reader.LocalName)
-            {
-                case "t":
-                    inText--;
-                    break;
-                case "p":
-                    sink.NewLine();
-                    break;
-                case "tc":
-                    sink.CellEnd();
-                    break;
-                case "tr":
-                    sink.RowEnd();
-                    break;
-                case "txbxContent":
-                    sink.EnsureNewLine();
-                    break;
-            }
-        }
-
-        public override void Text(string value, TextSink sink)
-        {
-            if (inText > 0)
-            {
-                sink.Append(value);
-            }
-        }
     }
 
     // DrawingML text (ECMA-376 part 1, section 21.1) as PresentationML slides and notes hold it.
-    private sealed class DrawingPart : PartReader
+    private sealed class DrawingPart : ParagraphPart
     {
-        private int inText;
-
-        private static bool IsDrawing(string ns) =>
+        protected override bool Owns(string ns) =>
             ns is "http://schemas.openxmlformats.org/drawingml/2006/main" or "http://purl.oclc.org/ooxml/drawingml/main";
 
         public override bool Start(XmlReader reader, TextSink sink)
         {
-            if (!IsDrawing(reader.NamespaceURI))
+            if (!Owns(reader.NamespaceURI))
             {
                 return true;
             }
@@ -779,7 +790,7 @@ public static class OfficeText
             switch (reader.LocalName)
             {
                 case "t":
-                    inText++;
+                    InText++;
                     break;
                 case "br":
                     sink.NewLine();
@@ -800,37 +811,6 @@ public static class OfficeText
             return true;
         }
 
-        public override void End(XmlReader reader, TextSink sink)
-        {
-            if (!IsDrawing(reader.NamespaceURI))
-            {
-                return;
-            }
-
-            switch (reader.LocalName)
-            {
-                case "t":
-                    inText--;
-                    break;
-                case "p":
-                    sink.NewLine();
-                    break;
-                case "tc":
-                    sink.CellEnd();
-                    break;
-                case "tr":
-                    sink.RowEnd();
-                    break;
-            }
-        }
-
-        public override void Text(string value, TextSink sink)
-        {
-            if (inText > 0)
-            {
-                sink.Append(value);
-            }
-        }
     }
 
     private static bool IsSpreadsheet(string ns) =>
