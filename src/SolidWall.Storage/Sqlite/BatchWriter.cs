@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SolidWall.Core;
 using SolidWall.Core.Case;
 
 namespace SolidWall.Storage.Sqlite;
@@ -159,25 +158,10 @@ internal sealed class BatchWriter : IDisposable
         var t = _text.Parameters;
         t[0].Value = id;
         t[1].Value = m.Text;
-        t[2].Value = _segments.Write(m.Segments, m.Text);
-        t[3].Value = (object?)AttachmentsText(m.Segments) ?? DBNull.Value;
+        t[2].Value = _segments.Write(m.Segments, m.Text, out var attachments);
+        t[3].Value = (object?)attachments ?? DBNull.Value;
         _text.Command.ExecuteNonQuery();
         _unindexed++;
-    }
-
-    /// <summary>The attached files' texts, one blank line apart, for the full-text index (schema migration 5); null when the message has none.</summary>
-    private static string? AttachmentsText(IReadOnlyList<Segment> segments)
-    {
-        string? joined = null;
-        for (var i = 0; i < segments.Count; i++)
-        {
-            if (segments[i].Kind == SegmentKind.Attachment)
-            {
-                joined = joined is null ? segments[i].Text : string.Concat(joined, "\n\n", segments[i].Text);
-            }
-        }
-
-        return joined;
     }
 
     private long SourceId(string source)

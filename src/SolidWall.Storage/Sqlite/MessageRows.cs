@@ -18,7 +18,7 @@ internal static class MessageRows
         """;
 
     /// <summary>What a read with the text selects after <see cref="Columns"/> (from <c>messages m JOIN message_texts t</c>).</summary>
-    public const string TextColumns = ", m.verdict_json, t.text, t.segments";
+    public const string TextColumns = ", m.verdict_json, t.text, t.segments, t.attachments";
 
     public static CaseMessage Read(SqliteDataReader r, bool withText)
     {
@@ -48,7 +48,7 @@ internal static class MessageRows
             VerdictJson = withText ? NullableString(r, 21) ?? "{}" : "{}",
             Fingerprints = r.IsDBNull(18) ? [] : FingerprintCodec.Decode(r.GetFieldValue<byte[]>(18), sha256),
             Text = text,
-            Segments = withText ? SegmentCodec.Read(NullableString(r, 23), text, sha256) : [],
+            Segments = withText ? SegmentCodec.Read(NullableString(r, 23), text, NullableString(r, 24), sha256) : [],
         };
     }
 
