@@ -263,6 +263,8 @@ public sealed class ScanCommandTests : IDisposable
         var report = ReportCommand.Write(db, reportDir, TextWriter.Null, TextWriter.Null);
         Assert.NotNull(report);
         var unread = Assert.Single(report.Limits.UnreadAttachments);
+        Assert.Equal(1, report.Figures.UnreadAttachments);
+        Assert.Contains("\"unreadAttachments\": 1", File.ReadAllText(Path.Combine(reportDir, "figures.json")), StringComparison.Ordinal);
         Assert.Equal((Path.Combine(archive, "damaged.eml"), "minutes"), (unread.Source, unread.Subject));
         Assert.StartsWith("minutes.pdf (PDF): ", unread.Attachment, StringComparison.Ordinal);
         var csv = File.ReadAllLines(Path.Combine(reportDir, "unread-attachments.csv"));

@@ -18,6 +18,12 @@ public sealed record CaseFigures
     /// <summary>Items whose content is encrypted: read as mail, classified on their subject and headers alone.</summary>
     public int Encrypted { get; init; }
 
+    /// <summary>
+    /// Attached files of a format SolidWall reads (PDF, Office, OpenDocument, text) that could not be read, or not all of
+    /// them: what the detector did not see of the items that carried them, each listed in <c>unread-attachments.csv</c>.
+    /// </summary>
+    public int UnreadAttachments { get; init; }
+
     public IReadOnlyList<CampaignFigures> Campaigns { get; init; } = [];
 }
 

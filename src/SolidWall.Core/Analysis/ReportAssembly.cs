@@ -36,6 +36,7 @@ internal sealed class ReportAssembly(
                 Electioneering = tally.Electioneering,
                 Skipped = skipped.Count,
                 Encrypted = encrypted.Count,
+                UnreadAttachments = UnreadAttachments.Count,
                 Campaigns = ordered.Select(c => c.Figures).ToList(),
             },
             GeneratedAt = options.GeneratedAt ?? DateTimeOffset.UtcNow,
