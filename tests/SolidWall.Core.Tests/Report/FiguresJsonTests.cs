@@ -14,8 +14,9 @@ public sealed class FiguresJsonTests
         using var json = JsonDocument.Parse(File.ReadAllBytes(dir.File("figures.json")));
         var root = json.RootElement;
 
-        Assert.Equal(["messages", "electioneering", "skipped", "encrypted", "campaigns"], Keys(root));
+        Assert.Equal(["messages", "electioneering", "skipped", "encrypted", "unreadAttachments", "campaigns"], Keys(root));
         Assert.Equal(1, root.GetProperty("encrypted").GetInt32());
+        Assert.Equal(2, root.GetProperty("unreadAttachments").GetInt32());
         var campaign = root.GetProperty("campaigns")[0];
         Assert.Equal(["name", "senders", "domains", "staffReached", "emailsDelivered", "blasts", "relayers", "principals", "signups"], Keys(campaign));
         Assert.Equal(["id", "variants", "copies", "recipients", "first", "last"], Keys(campaign.GetProperty("blasts")[0]));
@@ -40,6 +41,7 @@ public sealed class FiguresJsonTests
         Assert.Equal(figures.Electioneering, read.Electioneering);
         Assert.Equal(figures.Skipped, read.Skipped);
         Assert.Equal(figures.Encrypted, read.Encrypted);
+        Assert.Equal(figures.UnreadAttachments, read.UnreadAttachments);
         Assert.Equal(figures.Campaigns.Select(c => c.Name), read.Campaigns.Select(c => c.Name));
         Assert.Equal(figures.Campaigns[0].Blasts, read.Campaigns[0].Blasts);
         Assert.Equal(figures.Campaigns[0].Relayers, read.Campaigns[0].Relayers);

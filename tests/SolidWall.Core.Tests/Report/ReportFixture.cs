@@ -87,7 +87,7 @@ internal static class ReportFixture
         {
             CaseName = "Lakeshore School District — campaign mail, autumn 2026",
             GeneratedAt = new DateTimeOffset(2026, 11, 27, 14, 5, 0, TimeSpan.Zero),
-            Figures = new CaseFigures { Messages = 48_213, Electioneering = 901, Skipped = 3, Encrypted = 1, Campaigns = [ortiz, whitfield] },
+            Figures = new CaseFigures { Messages = 48_213, Electioneering = 901, Skipped = 3, Encrypted = 1, UnreadAttachments = 2, Campaigns = [ortiz, whitfield] },
             Campaigns =
             [
                 new CampaignDetail
