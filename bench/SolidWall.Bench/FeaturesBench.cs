@@ -40,7 +40,7 @@ internal static class FeaturesBench
             {
                 output.Write(x.Buckets[k]);
                 output.Write(BitConverter.SingleToInt32Bits(x.Values[k]));
-                output.Write(extractor.Term(x.Origins[k]));
+                output.Write(extractor.Term(x.Origins[k], x.Buckets[k]));
             }
 
             features += x.Count;

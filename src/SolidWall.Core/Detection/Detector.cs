@@ -510,7 +510,9 @@ public sealed class Detector
             var suffix = term.Term.EndsWith(Model.FeatureExtractor.ContextSuffix, StringComparison.Ordinal) ? Model.FeatureExtractor.ContextSuffix
                 : term.Term.EndsWith(Model.FeatureExtractor.ReplySuffix, StringComparison.Ordinal) ? Model.FeatureExtractor.ReplySuffix
                 : null;
-            var word = suffix is null ? term.Term : term.Term[..^suffix.Length];
+            // A word read as a concept of the lexicon ("głosujcie [vote]") is looked for as the word.
+            var conceptAt = suffix is null && term.Term.EndsWith(']') ? term.Term.LastIndexOf(Model.FeatureExtractor.ConceptOpen, StringComparison.Ordinal) : -1;
+            var word = conceptAt > 0 ? term.Term[..conceptAt] : suffix is null ? term.Term : term.Term[..^suffix.Length];
             var lower = (quoted ? word[2..] : word).ToLowerInvariant();
             if (lower.Length == 0)
             {
@@ -518,7 +520,8 @@ public sealed class Detector
             }
 
             var weight = Weighed(term.Weight);
-            var note = quoted ? string.Create(CultureInfo.InvariantCulture, $"model term '{lower}', quoted {weight}")
+            var note = conceptAt > 0 ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}' read as {term.Term[(conceptAt + 1)..]} {weight}")
+                : quoted ? string.Create(CultureInfo.InvariantCulture, $"model term '{lower}', quoted {weight}")
                 : suffix == Model.FeatureExtractor.ContextSuffix ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', beside campaign words {weight}")
                 : suffix is not null ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', the writer's own words above what they quote {weight}")
                 : string.Create(CultureInfo.InvariantCulture, $"model term '{term.Term}' {weight}");

@@ -9,7 +9,8 @@ namespace SolidWall.Core.Detection.Model;
 /// by 1 + ln(count) and scales the vector to unit length (short messages less, see <see cref="MinimumNorm"/>), so that long and short messages score alike.
 /// Some words count twice: a quoted word also as quoted, a word after a negation also as negated, every word of a
 /// message that holds a campaign word also as a word in campaign context (<see cref="BuildContextWords"/>), and every
-/// word a writer puts above a quote or a forward also as such (<see cref="ReplySalt"/>).
+/// word a writer puts above a quote or a forward also as such (<see cref="ReplySalt"/>). A word or word pair of the
+/// concept lexicon also counts as its concept, the same in every language (<see cref="ConceptLexicon"/>).
 /// Only the subject and the text are read: never headers, addresses or dates, which differ by the era and
 /// format of the training corpora rather than by what a message asks for.
 /// </summary>
@@ -84,6 +85,11 @@ internal sealed class FeatureExtractor
     /// decides between a refusal or report and a relay, and those words mean something else in a message that quotes nothing.
     /// </summary>
     private const uint ReplySalt = 0x1B873593u;
+
+    /// <summary>Mixed into a concept's number for its feature (<see cref="ConceptLexicon"/>).</summary>
+    private const uint ConceptSalt = 0x68E31DA4u;
+
+    private static readonly ConceptLexicon Concepts = ConceptLexicon.Embedded;
 
     /// <summary>Mixed into a word's hash for its campaign-context feature.</summary>
     private const uint ContextSalt = 0x3C6EF372u;
@@ -313,7 +319,7 @@ internal sealed class FeatureExtractor
         // Count per bucket in a small hash table: linear time, no sort. Features come out in order of first
         // appearance, which is deterministic.
         var n = _tokens.Count;
-        var capacity = Math.Max(n * 7, 1); // a word, its pair with the word before, its stem, its quoted, negated, context and own-words copies
+        var capacity = Math.Max(n * 9, 1); // a word, its pair with the word before, its stem, its quoted, negated, context and own-words copies, the concepts of the word and of the pair
         if (_buckets.Length < capacity)
         {
             var size = Math.Max(capacity, _buckets.Length * 2);
@@ -358,6 +364,7 @@ internal sealed class FeatureExtractor
         var quotedFrom = _quotedFrom;
         var negated = 0;
         var campaignContext = HasCampaignContext(hashes, breakBefore);
+        var concepts = Concepts;
         var replying = quotedFrom < n;
         if (_words.Length < n)
         {
@@ -382,6 +389,11 @@ internal sealed class FeatureExtractor
             if (!function)
             {
                 Count(table, tableMask, generation, (int)(StableHash.Mix(h) & Mask), t * 8, buckets, counts, origins, ref count);
+                if (concepts.OfWord(h) is >= 0 and var concept)
+                {
+                    Count(table, tableMask, generation, ConceptBucket(concept), (t * 8) + 7, buckets, counts, origins, ref count);
+                }
+
                 if (length > StemLength && char.IsLetter(chars[starts[t]]))
                 {
                     // The stem's hash was taken as the token was built: the hash of its first StemLength chars.
@@ -407,7 +419,12 @@ internal sealed class FeatureExtractor
 
             if (!breakBefore[t] && !(function && previousFunction))
             {
-                Count(table, tableMask, generation, (int)(StableHash.Pair(hashes[t - 1], h) & Mask), (t * 8) + 1, buckets, counts, origins, ref count);
+                var pair = StableHash.Pair(hashes[t - 1], h);
+                Count(table, tableMask, generation, (int)(pair & Mask), (t * 8) + 1, buckets, counts, origins, ref count);
+                if (concepts.OfPair(pair) is >= 0 and var concept)
+                {
+                    Count(table, tableMask, generation, ConceptBucket(concept), (t * 8) + 7, buckets, counts, origins, ref count);
+                }
             }
 
             if (negation)
@@ -495,8 +512,31 @@ internal sealed class FeatureExtractor
         public int Slot;
     }
 
-    /// <summary>The words behind a feature, from the tokens of the message just extracted ("volun…" for a stem, "&gt; vote" for a quoted word).</summary>
-    public string Term(int origin)
+    /// <summary>What <see cref="Term"/> writes between the words and the concept they were read as ("głosujcie [vote]").</summary>
+    public const string ConceptOpen = " [";
+
+    // A concept's feature: the word, or the pair ending at it, that was read as the concept whose bucket this is (a word
+    // can be one concept's form and end another's two-word form).
+    private string ConceptTerm(int t, int bucket)
+    {
+        var concepts = Concepts;
+        var word = concepts.OfWord(_tokens.Hash(t));
+        if (word >= 0 && ConceptBucket(word) == bucket)
+        {
+            return $"{_tokens.TextString(t)}{ConceptOpen}{concepts.Names[word]}]";
+        }
+
+        var pair = concepts.OfPair(StableHash.Pair(_tokens.Hash(t - 1), _tokens.Hash(t)));
+        return $"{_tokens.TextString(t - 1)} {_tokens.TextString(t)}{ConceptOpen}{concepts.Names[pair]}]";
+    }
+
+    private static int ConceptBucket(int concept) => (int)(StableHash.Mix(ConceptSalt + (uint)concept) & Mask);
+
+    /// <summary>
+    /// The words behind a feature, from the tokens of the message just extracted ("volun…" for a stem, "&gt; vote" for a
+    /// quoted word, "głosujcie [vote]" for a concept); <paramref name="bucket"/> is the feature's.
+    /// </summary>
+    public string Term(int origin, int bucket)
     {
         var t = origin >> 3;
         return (origin & 7) switch
@@ -507,6 +547,7 @@ internal sealed class FeatureExtractor
             4 => string.Concat("not ", _tokens.Text(t)),
             5 => string.Concat(_tokens.Text(t), ContextSuffix),
             6 => string.Concat(_tokens.Text(t), ReplySuffix),
+            7 => ConceptTerm(t, bucket),
             _ => string.Concat(_tokens.Text(t)[..StemLength], "…"),
         };
     }

@@ -23,7 +23,8 @@ internal sealed class FeatureVector
 
     /// <summary>
     /// Token index × 8, plus 1 when the feature is the pair (token − 1, token), 2 the token's stem, 3 the token quoted,
-    /// 4 negated, 5 in campaign context, 6 an own word above a quote (<see cref="FeatureExtractor.Term"/>).
+    /// 4 negated, 5 in campaign context, 6 an own word above a quote, 7 the concept of the token or of the pair ending at
+    /// it (<see cref="FeatureExtractor.Term"/>).
     /// </summary>
     public int[] Origins { get; }
 

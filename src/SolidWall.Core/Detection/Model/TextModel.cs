@@ -413,7 +413,7 @@ public sealed class TextModel : ITextModel
         for (var j = 0; j < n; j++)
         {
             var i = best[j];
-            terms.Add(new TermContribution(extractor.Term(x.Origins[i]), contributions[i]));
+            terms.Add(new TermContribution(extractor.Term(x.Origins[i], x.Buckets[i]), contributions[i]));
         }
 
         return terms;

@@ -15,7 +15,7 @@ public sealed class ContentOnlyFeaturesTests
     {
         var extractor = new FeatureExtractor();
         var x = extractor.Extract("U.S. History", "Hi Priya, could you cover Thursday? Vote for Reyes");
-        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToHashSet();
+        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i], x.Buckets[i])).ToHashSet();
 
         Assert.DoesNotContain("hi", terms);
         Assert.DoesNotContain("could", terms);
@@ -30,7 +30,7 @@ public sealed class ContentOnlyFeaturesTests
         Assert.Contains("for reyes", terms);
         // Spanish too: "para" alone says nothing, "para alcalde" does.
         var y = extractor.Extract(null, "Hola, la tarea es para el viernes. Ortiz para alcalde");
-        var spanish = Enumerable.Range(0, y.Count).Select(i => extractor.Term(y.Origins[i])).ToHashSet();
+        var spanish = Enumerable.Range(0, y.Count).Select(i => extractor.Term(y.Origins[i], y.Buckets[i])).ToHashSet();
         Assert.DoesNotContain("para", spanish);
         Assert.DoesNotContain("hola", spanish);
         Assert.Contains("para alcalde", spanish);

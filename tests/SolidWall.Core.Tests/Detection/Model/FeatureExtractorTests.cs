@@ -23,27 +23,28 @@ public sealed class FeatureExtractorTests
         // Distinct features: call, ortiz + pairs (call call), (call for), (for ortiz) = 5, barring collisions; "for" is a
         // function word, no feature of its own.
         Assert.Equal(5, x.Count);
-        Assert.DoesNotContain(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i]) == "for");
+        Assert.DoesNotContain(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i], x.Buckets[i]) == "for");
         // Short: not scaled up to unit length, but to length (raw norm / MinimumNorm).
         var raw = Math.Sqrt(Math.Pow(1 + Math.Log(3), 2) + Math.Pow(1 + Math.Log(2), 2) + 3); // call ×3, "call call" ×2, three singles
         Assert.Equal(raw / FeatureExtractor.MinimumNorm, Norm(x), 5);
         Assert.Equal(5, x.TokenCount);
-        var call = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "call");
-        var ortiz = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i]) == "ortiz");
+        var call = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i], x.Buckets[i]) == "call");
+        var ortiz = Enumerable.Range(0, x.Count).Single(i => extractor.Term(x.Origins[i], x.Buckets[i]) == "ortiz");
         Assert.Equal(1 + Math.Log(3), x.Values[call] / x.Values[ortiz], 4);
-        Assert.Contains(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i]) == "for ortiz");
+        Assert.Contains(Enumerable.Range(0, x.Count), i => extractor.Term(x.Origins[i], x.Buckets[i]) == "for ortiz");
     }
 
     [Fact]
     public void LongWordsAlsoCountAsTheirStem()
     {
         var extractor = new FeatureExtractor();
-        var a = extractor.Extract(null, "volunteers").Compact();
-        var b = extractor.Extract(null, "volunteering").Compact();
+        // Words of no concept (ConceptLexicon): a word and its stem.
+        var a = extractor.Extract(null, "gardeners").Compact();
+        var b = extractor.Extract(null, "gardening").Compact();
         Assert.Equal(2, a.Count);
         Assert.Single(a.Buckets.Intersect(b.Buckets));
         var c = extractor.Extract(null, "votación");
-        Assert.Contains(Enumerable.Range(0, c.Count), i => extractor.Term(c.Origins[i]) == "votac…");
+        Assert.Contains(Enumerable.Range(0, c.Count), i => extractor.Term(c.Origins[i], c.Buckets[i]) == "votac…");
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class FeatureExtractorTests
         const string text = "Nope, busy.\n\n> Call Reyes\n";
         var segments = SegmentSplitter.Split(text);
         var x = extractor.Extract(null, text, segments);
-        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToList();
+        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i], x.Buckets[i])).ToList();
         // The author's words as themselves and as own words above a quote, the quoted ones as themselves and as quoted;
         // no pair across the two.
         var above = FeatureExtractor.ReplySuffix;
@@ -86,7 +87,7 @@ public sealed class FeatureExtractorTests
         var extractor = new FeatureExtractor();
         const string text = "FYI\n\n---------- Forwarded message ---------\nFrom: Kelsey <kelsey@reelect.example>\nSubject: Externship\n\nApply today\n";
         var x = extractor.Extract(null, text, SegmentSplitter.Split(text));
-        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToHashSet();
+        var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i], x.Buckets[i])).ToHashSet();
         Assert.Contains("fyi", terms);
         Assert.DoesNotContain("> fyi", terms);
         Assert.Contains("> apply", terms);
@@ -108,7 +109,7 @@ public sealed class FeatureExtractorTests
     {
         var extractor = new FeatureExtractor();
         var x = extractor.Extract("Call", "today");
-        Assert.Equal(["call", "today"], Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).Order());
+        Assert.Equal(["call", "today"], Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i], x.Buckets[i])).Order());
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class FeatureExtractorTests
         var extractor = new FeatureExtractor();
         // The school's own sign: no campaign word, so each word counts once.
         var school = extractor.Extract(null, "Please hang our sign in your window");
-        var schoolTerms = Enumerable.Range(0, school.Count).Select(i => extractor.Term(school.Origins[i])).ToList();
+        var schoolTerms = Enumerable.Range(0, school.Count).Select(i => extractor.Term(school.Origins[i], school.Buckets[i])).ToList();
         Assert.DoesNotContain(schoolTerms, t => t.EndsWith(FeatureExtractor.ContextSuffix, StringComparison.Ordinal));
         Assert.Equal(school.Count, school.ContextFrom);
 
@@ -133,7 +134,7 @@ public sealed class FeatureExtractorTests
         foreach (var text in new[] { "Please hang our campaign sign in your window", $"Please hang our {WorldNames.Placeholder} sign in your window", "Xin treo bảng bầu cử" })
         {
             var x = extractor.Extract(null, text);
-            var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToList();
+            var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i], x.Buckets[i])).ToList();
             var words = terms.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.EndsWith('…')).ToList();
             Assert.NotEmpty(words);
             Assert.All(words, w => Assert.Contains(w + FeatureExtractor.ContextSuffix, terms));

@@ -15,7 +15,8 @@ public sealed class TokenizerTests
     /// <summary>A top term is a token of the message, two of them, or a token's stem ("volun…").</summary>
     /// <summary>Whether a model term is made of these tokens: a word, a pair, a stem ("volun…"), a quoted ("&gt; vote") or negated ("not vote") word.</summary>
     internal static bool TermIsFrom(string term, IReadOnlySet<string> tokens) =>
-        term.EndsWith(FeatureExtractor.ContextSuffix, StringComparison.Ordinal) ? tokens.Contains(term[..^FeatureExtractor.ContextSuffix.Length])
+        term.EndsWith(']') && term.LastIndexOf(FeatureExtractor.ConceptOpen, StringComparison.Ordinal) is > 0 and var concept ? TermIsFrom(term[..concept], tokens)
+        : term.EndsWith(FeatureExtractor.ContextSuffix, StringComparison.Ordinal) ? tokens.Contains(term[..^FeatureExtractor.ContextSuffix.Length])
         : term.EndsWith(FeatureExtractor.ReplySuffix, StringComparison.Ordinal) ? tokens.Contains(term[..^FeatureExtractor.ReplySuffix.Length])
         : term.StartsWith("> ", StringComparison.Ordinal) ? tokens.Contains(term[2..])
         : term.StartsWith("not ", StringComparison.Ordinal) && tokens.Contains(term[4..]) ? true

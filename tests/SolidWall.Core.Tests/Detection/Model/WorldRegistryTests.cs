@@ -33,7 +33,7 @@ public sealed class WorldRegistryTests
         foreach (var row in quoted.Where(r => r.Message!.Text.Contains("Ortiz", StringComparison.Ordinal)).Take(20))
         {
             var x = extractor.Extract(row.Subject, row.Text, row.SegmentsForModel);
-            var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i])).ToList();
+            var terms = Enumerable.Range(0, x.Count).Select(i => extractor.Term(x.Origins[i], x.Buckets[i])).ToList();
             // As a word: a campaign's domain ("domain:reelect-dana-ortiz.example") is content and stays.
             Assert.DoesNotContain(terms, t => t.Split(' ').Contains("ortiz"));
             Assert.Contains("Ortiz", row.Message!.Text, StringComparison.Ordinal);
