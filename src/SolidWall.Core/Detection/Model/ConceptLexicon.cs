@@ -27,6 +27,9 @@ internal sealed class ConceptLexicon
 
     public IReadOnlyList<string> Names => _names;
 
+    /// <summary>A hash of the text the lexicon was read from (<see cref="FeatureExtractor.Fingerprint"/>).</summary>
+    public uint Fingerprint { get; private set; }
+
     /// <summary>The lexicon shipped in the assembly (<c>Detection/Model/concepts.txt</c>), read once.</summary>
     public static ConceptLexicon Embedded { get; } = LoadEmbedded();
 
@@ -86,6 +89,7 @@ internal sealed class ConceptLexicon
             }
         }
 
+        lexicon.Fingerprint = StableHash.Of(text);
         lexicon.Words = new HashFilter(lexicon._words.Keys);
         lexicon.Pairs = new HashFilter(lexicon._pairs.Keys);
         return lexicon;

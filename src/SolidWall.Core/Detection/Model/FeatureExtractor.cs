@@ -91,6 +91,18 @@ internal sealed class FeatureExtractor
 
     private static readonly ConceptLexicon Concepts = ConceptLexicon.Embedded;
 
+    /// <summary>
+    /// What the features are, as the model file records it (<see cref="ModelFile"/>): <see cref="Revision"/> and the
+    /// concept lexicon's text. A model is read only by a build that computes the features it was trained on.
+    /// </summary>
+    public static uint Fingerprint { get; } = StableHash.Pair(Revision, Concepts.Fingerprint);
+
+    /// <summary>
+    /// Raised whenever what the tokenizer or this extractor computes from a text changes, so that a model trained before
+    /// is refused rather than read with features it never learned. 2: the concepts (29 November 2026).
+    /// </summary>
+    private const uint Revision = 2;
+
     /// <summary>Mixed into a word's hash for its campaign-context feature.</summary>
     private const uint ContextSalt = 0x3C6EF372u;
 

@@ -3,7 +3,8 @@ using System.Text;
 namespace SolidWall.Core.Detection.Model;
 
 /// <summary>
-/// The model file (model.bin), little-endian: "SWTM", version, bucket bits, head count; per head its name, bias
+/// The model file (model.bin), little-endian: "SWTM", version, bucket bits, head count, the fingerprint of the features
+/// it was trained on (<see cref="FeatureExtractor.Fingerprint"/>); per head its name, bias
 /// and Platt A and B (doubles); then per head the count of non-zero weights followed by each as the gap from the
 /// previous bucket (LEB128) and the weight as an IEEE half. Weights are stored only where they are non-zero,
 /// which keeps the file small; the trainer already rounds every weight to a half, so a model read back is
@@ -12,7 +13,8 @@ namespace SolidWall.Core.Detection.Model;
 public static class ModelFile
 {
     private const uint Magic = 0x4D545753; // "SWTM"
-    private const ushort Version = 1;
+    /// <summary>2 since the file names the features it was trained on (29 November 2026); a version 1 file predates the concept lexicon.</summary>
+    private const ushort Version = 2;
 
     public static void Write(TextModel model, Stream stream)
     {
@@ -22,6 +24,7 @@ public static class ModelFile
         w.Write(Version);
         w.Write((byte)FeatureExtractor.BucketBits);
         w.Write((byte)TextModel.HeadCount);
+        w.Write(FeatureExtractor.Fingerprint);
         for (var h = 0; h < TextModel.HeadCount; h++)
         {
             w.Write(h == 0 ? "electioneering" : TextModel.Categories[h - 1]);
@@ -115,6 +118,15 @@ public static class ModelFile
         if (bits != FeatureExtractor.BucketBits || heads != TextModel.HeadCount)
         {
             throw new InvalidDataException($"text model has {bits} bucket bits and {heads} heads; this build expects {FeatureExtractor.BucketBits} and {TextModel.HeadCount}");
+        }
+
+        // Weights belong to the features they were learned on: read with other ones (another tokenizer, another concept
+        // lexicon) a model scores words it never saw in buckets that meant something else, and nothing would say so.
+        var features = r.ReadUInt32();
+        if (features != FeatureExtractor.Fingerprint)
+        {
+            throw new InvalidDataException($"text model was trained on features {features:x8}, and this SolidWall computes {FeatureExtractor.Fingerprint:x8} " +
+                                           "(its tokenizer, features or concept lexicon changed); retrain with `solidwall train`");
         }
 
         var biases = new double[heads];

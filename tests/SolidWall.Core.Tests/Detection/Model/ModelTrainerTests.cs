@@ -106,6 +106,23 @@ public sealed class ModelTrainerTests
     }
 
     [Fact]
+    public void AModelTrainedOnOtherFeaturesIsRefused()
+    {
+        // "SWTM", version 2, bucket bits, head count, then the features' fingerprint.
+        var bytes = ModelFile.ToBytes(Trained.Value.Model);
+        Assert.Equal(FeatureExtractor.Fingerprint, BitConverter.ToUInt32(bytes, 8));
+        bytes[8] ^= 1;
+        var error = Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(bytes)));
+        Assert.Contains("trained on features", error.Message, StringComparison.Ordinal);
+        Assert.Contains("retrain", error.Message, StringComparison.Ordinal);
+
+        // A file from before the fingerprint (version 1) says which version it is.
+        var old = ModelFile.ToBytes(Trained.Value.Model);
+        old[4] = 1;
+        Assert.Contains("version 1 is not supported", Assert.Throws<InvalidDataException>(() => ModelFile.Read(new MemoryStream(old))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TopTermsComeFromTheMessageAndExplainTheScore()
     {
         var model = Trained.Value.Model;
