@@ -24,7 +24,10 @@ internal sealed class ConceptLexicon
 
     public IReadOnlyList<string> Names => _names;
 
-    /// <summary>A hash of the text the lexicon was read from (<see cref="FeatureExtractor.Fingerprint"/>).</summary>
+    /// <summary>
+    /// A hash of what the lexicon reads, concept by concept, form by form as the tokenizer hashes it
+    /// (<see cref="FeatureExtractor.Fingerprint"/>): a comment edited changes nothing, a form added or moved does.
+    /// </summary>
     public uint Fingerprint { get; private set; }
 
     /// <summary>The lexicon shipped in the assembly (<c>Detection/Model/concepts.txt</c>), read once.</summary>
@@ -56,6 +59,7 @@ internal sealed class ConceptLexicon
         var lexicon = new ConceptLexicon();
         var tokens = new TokenBuffer();
         var concept = -1;
+        var fingerprint = 0u;
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
@@ -68,6 +72,7 @@ internal sealed class ConceptLexicon
             {
                 concept = lexicon._names.Count;
                 lexicon._names.Add(line[1..^1].Trim());
+                fingerprint = StableHash.Pair(fingerprint, StableHash.Of(lexicon._names[concept]));
                 continue;
             }
 
@@ -84,15 +89,17 @@ internal sealed class ConceptLexicon
                 if (tokens.Count == 1 && lexicon._words.TryAdd(tokens.Hash(0), concept))
                 {
                     Set(lexicon._wordBits, tokens.Hash(0));
+                    fingerprint = StableHash.Pair(fingerprint, tokens.Hash(0));
                 }
                 else if (tokens.Count == 2 && lexicon._pairs.TryAdd(StableHash.Pair(tokens.Hash(0), tokens.Hash(1)), concept))
                 {
                     Set(lexicon._pairBits, StableHash.Pair(tokens.Hash(0), tokens.Hash(1)));
+                    fingerprint = StableHash.Pair(~fingerprint, StableHash.Pair(tokens.Hash(0), tokens.Hash(1)));
                 }
             }
         }
 
-        lexicon.Fingerprint = StableHash.Of(text);
+        lexicon.Fingerprint = fingerprint;
         return lexicon;
     }
 }

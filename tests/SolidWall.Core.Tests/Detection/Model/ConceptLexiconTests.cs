@@ -87,6 +87,17 @@ public sealed class ConceptLexiconTests
     }
 
     [Fact]
+    public void TheFingerprintFollowsTheFormsNotTheComments()
+    {
+        const string text = "# first\n[vote]\nen: vote, go vote\nes: votar\n";
+        var same = ConceptLexicon.Parse(text).Fingerprint;
+        Assert.Equal(same, ConceptLexicon.Parse(text.Replace("# first", "# edited, and longer", StringComparison.Ordinal)).Fingerprint);
+        Assert.NotEqual(same, ConceptLexicon.Parse(text + "fr: votez\n").Fingerprint);
+        Assert.NotEqual(same, ConceptLexicon.Parse(text.Replace("[vote]", "[ballot]", StringComparison.Ordinal)).Fingerprint);
+        Assert.NotEqual(same, ConceptLexicon.Parse(text.Replace("go vote", "go, vote", StringComparison.Ordinal)).Fingerprint);
+    }
+
+    [Fact]
     public void AnEnglishAndAPolishAskShareTheirConcepts()
     {
         var extractor = new FeatureExtractor();
