@@ -641,19 +641,7 @@ public static class OfficeText
                 var end = rest.IndexOfAny('\r', '\n');
                 var line = (end < 0 ? rest : rest[..end]).TrimEnd();
                 at += end < 0 ? rest.Length : end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1);
-                if (line.IsEmpty)
-                {
-                    blank = output.Length > 0;
-                    continue;
-                }
-
-                if (output.Length > 0)
-                {
-                    output.Append(blank ? "\n\n" : "\n");
-                }
-
-                output.Append(line);
-                blank = false;
+                TextCleanup.AppendLine(output, line, ref blank);
             }
 
             return output.ToString();

@@ -20,6 +20,28 @@ internal static class TextCleanup
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Adds one line of a text being built line by line, as the attachment readers build theirs: an empty line only
+    /// marks a paragraph break (<paramref name="blank"/>), so that no blank line stands at the start nor two in a row, and
+    /// a line after one is set off by a blank line.
+    /// </summary>
+    public static void AppendLine(StringBuilder output, ReadOnlySpan<char> line, ref bool blank)
+    {
+        if (line.IsEmpty)
+        {
+            blank = output.Length > 0;
+            return;
+        }
+
+        if (output.Length > 0)
+        {
+            output.Append(blank ? "\n\n" : "\n");
+        }
+
+        output.Append(line);
+        blank = false;
+    }
+
     /// <summary>Appends <paramref name="text"/> cleaned; the caller's earlier content is left alone.</summary>
     public static void AppendNormalized(StringBuilder sb, ReadOnlySpan<char> text)
     {

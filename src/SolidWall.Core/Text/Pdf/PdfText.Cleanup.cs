@@ -143,19 +143,7 @@ public static partial class PdfText
 
             count = 0;
             mixed = false;
-            if (finished.Length == 0)
-            {
-                blank = output.Length > 0;
-                return;
-            }
-
-            if (output.Length > 0)
-            {
-                output.Append(blank ? "\n\n" : "\n");
-            }
-
-            output.Append(finished);
-            blank = false;
+            TextCleanup.AppendLine(output, finished, ref blank);
         }
 
         private void Put(char c)
