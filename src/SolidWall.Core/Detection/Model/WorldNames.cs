@@ -470,6 +470,37 @@ internal sealed class WorldNames
         return (-1, 0);
     }
 
+    /// <summary>
+    /// The words of a display name, accent-folded as <see cref="IsOwn"/> compares them ("Marcus" and "Pierce" of "Coach
+    /// Marcus Pierce"), whatever they are: unlike <see cref="OwnNameWords"/>, also when every word is a candidate's
+    /// name part. Empty for no display name.
+    /// </summary>
+    internal static string[] DisplayNameWords(string? displayName)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            return [];
+        }
+
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= displayName.Length; i++)
+        {
+            var letter = i < displayName.Length && (char.IsLetter(displayName[i]) || char.GetUnicodeCategory(displayName[i]) == System.Globalization.UnicodeCategory.NonSpacingMark);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                words.Add(Fold(displayName[start..i]));
+                start = -1;
+            }
+        }
+
+        return [.. words];
+    }
+
     /// <summary>The segments with the names masked in their text and attribution (the same list when nothing changes).</summary>
     public IReadOnlyList<Segment> Mask(IReadOnlyList<Segment> segments, string[]? own = null)
     {

@@ -77,13 +77,36 @@ internal sealed class NoCampaignContext : ISignal
             || (context.MayMentionCampaign && CampaignTerms.IsAnywhere(context))
             || NamesTitledPerson(context.Subject) || NamesTitledPerson(context.Text)
             || SpeaksOfVoting(context.Subject) || SpeaksOfVoting(context.Text)
-            || BallotQuestionStance.NamesQuestion(context.Subject) || BallotQuestionStance.NamesQuestion(context.Text))
+            || BallotQuestionStance.NamesQuestion(context.Subject) || BallotQuestionStance.NamesQuestion(context.Text)
+            || NamesRegisteredCandidate(context))
         {
             return null;
         }
 
         var field = context.Subject.Length > 0 ? context.Subject : context.Text;
         return new SignalHit(Categories, [field.At(0, Math.Min(field.Length, 80), "no campaign, candidate, party, election, voting or office word, no ballot question, no titled office holder, no political platform link, no disclaimer")]);
+    }
+
+    // A registered candidate named by any part of her name, in any case form the registry's mask reads ("Mme Marsh",
+    // "pani Zielińskiej", "娜塔拉詹女士"): where the text model reads a registered candidate, the message names one, even
+    // where RegisteredCandidateNamed leaves a titled surname to a namesake. The sender's own name words standing alone
+    // are hers, not the candidate's, when she writes from inside: "Coach Pierce" signing, her display name "Marcus
+    // Pierce" made of two candidates' name parts.
+    private static bool NamesRegisteredCandidate(DetectionContext context)
+    {
+        var names = context.Registry.ModelNames;
+        if (names.IsEmpty)
+        {
+            return false;
+        }
+
+        var own = context.InsideNameWords;
+        if (context.SenderIsInside && Model.WorldNames.DisplayNameWords(context.Message.From[0].DisplayName) is { Length: > 0 } signer)
+        {
+            own = own is null ? signer : [.. own, .. signer];
+        }
+
+        return names.First(context.Subject.Original, own).Index >= 0 || names.First(context.Text.Original, own).Index >= 0;
     }
 
     private static bool SpeaksOfVoting(TextField field) => VotingAnchors.IndexOfAny(field.Lower) >= 0 && Voting.IsMatch(field.Lower);

@@ -68,6 +68,52 @@ public sealed class NoCampaignContextTests
         Assert.Null(Mail.Run<NoCampaignContext>(message, registry: Mail.SampleRegistry()));
     }
 
+    [Theory]
+    [InlineData("J'ai une pile de cartes de Mme Marsh près de la photocopieuse. Glissez-en une dans les cartables.")] // a titled surname
+    [InlineData("PS. Kto mieszka w 33. okręgu – 28 lutego pamiętajcie o pani Zielińskiej.")] // declined
+    [InlineData("Les pancartes de Mme Pierce sont derrière mon bureau. Mettez-en deux sur la grille.")]
+    public void A_registered_candidate_named_in_any_form_is_context(string text)
+    {
+        // RegisteredCandidateNamed leaves "Mme Marsh" to a namesake on the staff; the model's mask reads her as the
+        // candidate, and so does this guard: a message that names a registered candidate names a campaign's person.
+        var message = Mail.Of(text, "Jeudi", from: "n.pierrelouis@lakeshore-schools.example", to: ["staff@lakeshore-schools.example"], fromName: "Nadège Pierre-Louis");
+        Assert.NotNull(Mail.Run<NoCampaignContext>(message));
+        Assert.Null(Mail.Run<NoCampaignContext>(message, registry: WorldRegistry()));
+    }
+
+    [Fact]
+    public void The_senders_own_name_is_not_a_candidate()
+    {
+        // A coach whose display name is made of two candidates' name parts (Marcus Whitfield's first name, Yolanda
+        // Pierce's surname) signs as "Coach Pierce": himself, not the candidate.
+        var message = Mail.Of("Weigh-ins Saturday at 6:15 AM sharp. Bus leaves at 5:40.\n\nCoach Pierce", "weigh-ins",
+            from: "m.pierce@lakeshore-schools.example", to: ["wrestling@students.lakeshore-schools.example"], fromName: "Marcus Pierce");
+        Assert.NotNull(Mail.Run<NoCampaignContext>(message, registry: WorldRegistry()));
+
+        // The same words from outside name the candidate.
+        var outside = Mail.Of("Weigh-ins Saturday at 6:15 AM sharp. Bus leaves at 5:40.\n\nCoach Pierce", "weigh-ins",
+            from: "m.pierce@gmail.example", to: ["wrestling@students.lakeshore-schools.example"], fromName: "Marcus Pierce");
+        Assert.Null(Mail.Run<NoCampaignContext>(outside, registry: WorldRegistry()));
+    }
+
+    private static Registry WorldRegistry() => Registry.Parse(
+        """
+        campaigns:
+          - id: pierce
+            name: Pierce for the 12th
+            candidate: Yolanda Pierce
+          - id: whitfield
+            name: Whitfield for Lakeshore
+            candidate: Marcus Whitfield
+          - id: marsh
+            name: Marsh for Lakeshore
+            candidate: Delia Marsh
+          - id: zielinska
+            name: Zielińska for the 33rd
+            candidate: Dorota Zielińska
+        """,
+        "registry.yaml");
+
     [Fact]
     public void Stays_quiet_once_a_rule_found_campaign_work()
     {
