@@ -35,6 +35,7 @@ internal static class SignalCatalog
         new DiscussesElectioneering(),
         new DiscussesElectioneering(DiscussesElectioneering.Framing.LessonOrNews),
         new ReportToOversight(),
+        new ReportToOversight(fromOutside: true),
         new NoCampaignContext(),
         new AllowlistedSender(),
     ];

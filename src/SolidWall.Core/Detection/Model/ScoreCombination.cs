@@ -52,7 +52,7 @@ public sealed record ScoreCombination(double ModelWeight, double ModelBias, IRea
         sb.Append("  # A category the model gives at least this probability joins the verdict's categories.\n");
         sb.Append(c, $"  model_category_threshold: {ModelCategoryThreshold:0.0##}\n");
         sb.Append("\n# Per-signal weights (log-odds), overriding the weights shipped in each signal; 0 turns a signal off.\n");
-        sb.Append("# Signals missing here fired on too few training rows (allowlist, directory) or are never fitted (NoCampaignContext), and keep their shipped weights.\n");
+        sb.Append("# Signals missing here fired on too few training rows (allowlist, directory) or are never fitted (NoCampaignContext, ReportToOversightFromOutside), and keep their shipped weights.\n");
         sb.Append(SignalWeights.Count == 0 ? "signal_weights: {}\n" : "signal_weights:\n");
         foreach (var (name, weight) in SignalWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {

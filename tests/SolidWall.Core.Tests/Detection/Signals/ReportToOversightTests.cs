@@ -7,6 +7,8 @@ public sealed class ReportToOversightTests
 {
     private const string Report = "Third one this week to my school address. Please add it to your list.\n\n---------- Forwarded message ---------\nChip in $27: https://secure.actblue.com/donate/x";
 
+    private const string Outside = "ReportToOversightFromOutside";
+
     private static Message To(string from, params string[] to) => Mail.Of(Report, "Fw: a personal note", from: from, to: to);
 
     [Theory]
@@ -30,6 +32,57 @@ public sealed class ReportToOversightTests
     [InlineData("j.haverford@lakeshore-schools.example.evil.example", "ethics@lakeshore-schools.example")]
     public void Stays_quiet_for_outsiders_other_recipients_and_other_institutions(string from, params string[] to) =>
         Assert.Null(Mail.Run<ReportToOversight>(To(from, to)));
+
+    [Theory]
+    [InlineData("ximena.ruelas04@gmail.example", "ethics@lakeshore-schools.example")] // a parent reports from home
+    [InlineData("tania.rosales17@gmail.example", "oig@lakeshore-schools.example")] // a student, from her own mailbox
+    [InlineData("j.haverford@lakeshore-schools.example.evil.example", "ethics@lakeshore-schools.example")] // a look-alike of inside
+    public void Someone_outside_who_writes_only_to_oversight_mailboxes_reports(string from, string to)
+    {
+        var hit = Mail.Run(Outside, To(from, to));
+        Assert.NotNull(hit);
+        Assert.Contains("not from inside", hit.Evidence[0].Note, StringComparison.Ordinal);
+        Assert.Null(Mail.Run<ReportToOversight>(To(from, to)));
+    }
+
+    [Fact]
+    public void The_outside_reading_leaves_inside_senders_and_other_recipients_to_the_inside_one()
+    {
+        Assert.Null(Mail.Run(Outside, To("j.haverford@lakeshore-schools.example", "ethics@lakeshore-schools.example")));
+        Assert.Null(Mail.Run(Outside, To("parent.home@gmail.example", "ethics@lakeshore-schools.example", "all-staff@lakeshore-schools.example")));
+        Assert.Null(Mail.Run(Outside, To("parent.home@gmail.example", "helpdesk@lakeshore-schools.example")));
+    }
+
+    [Fact]
+    public void A_campaigns_own_copy_from_outside_is_no_report()
+    {
+        // A registered campaign's sender, or a message whose own words carry a "paid for by" line, is a campaign's copy
+        // of its mail that reached the ethics mailbox, not someone reporting it.
+        var registered = Mail.Of(Report, "A personal note", from: "dana@campaign-mail.example", to: ["ethics@lakeshore-schools.example"]);
+        Assert.NotNull(Mail.Run(Outside, registered));
+        Assert.Null(Mail.Run(Outside, registered, registry: Mail.SampleRegistry()));
+
+        var blast = Mail.Of("Chip in $27 before midnight: https://secure.actblue.com/donate/x\n\nPaid for by Grace for Lakeshore.", "Midnight",
+            from: "grace@grace2027.example", to: ["ethics@lakeshore-schools.example"]);
+        Assert.Null(Mail.Run(Outside, blast));
+
+        // Forwarded under a parent's report, the same disclaimer is the campaign's, and the report is one.
+        const string Own = "My son got this at school. Is this allowed?\n\n";
+        const string Forwarded = "Chip in $27 before midnight.\nPaid for by Grace for Lakeshore.";
+        var report = Mail.Of(Own + "---------- Forwarded message ---------\n" + Forwarded, "Is this allowed?", from: "parent.home@gmail.example",
+            segments: [new Segment(SegmentKind.Body, Own), new Segment(SegmentKind.Forward, Forwarded)], to: ["ethics@lakeshore-schools.example"]);
+        Assert.NotNull(Mail.Run(Outside, report));
+    }
+
+    [Fact]
+    public void The_outside_reading_is_designed_not_fitted()
+    {
+        // Fitted, its rows moved every other weight of the combination; it keeps its shipped weight in the policy.
+        var outside = SignalCatalog.All.Single(s => s.Name == Outside);
+        Assert.False(outside.Fitted);
+        Assert.Equal(-3.0, Policy.Default.WeightOf(Outside, outside.Weight));
+        Assert.True(SignalCatalog.All.Single(s => s.Name == "ReportToOversight").Fitted);
+    }
 
     [Fact]
     public void The_directory_vouches_for_a_sender_at_another_domain()
