@@ -3,7 +3,9 @@ namespace SolidWall.Core.Detection.Signals;
 /// <summary>
 /// Nothing in the message names a campaign: no campaign, candidate, election, party or office word ("for Mayor",
 /// "re-elect", "campaña"), no word for voting in any of the district's languages ("vote", "voter oui", "投票"), no ballot
-/// question named by its number ("Question 1", "Yes on 1", "第一号提案"; not "Q1", a quarter), no registered name, no office holder or candidate named by title ("Ald. Mott"), no link
+/// question named by its number ("Question 1", "Yes on 1", "第一号提案"; not "Q1", a quarter), no registered name (a
+/// candidate's in any form the text model's mask reads, "Mme Marsh" and "pani Zielińskiej" too, since the last sitting
+/// of 29 November 2026; an inside sender's own name words aside), no office holder or candidate named by title ("Ald. Mott"), no link
 /// to a political platform, no "paid for by" disclaimer. Campaign work serves a candidate, a party or a ballot
 /// question, and a message that names none is most often ordinary school mail the model misreads by its tone
 /// ("boards are due Friday"). A negative weight; it runs only when something pushed the score up, and it stays quiet

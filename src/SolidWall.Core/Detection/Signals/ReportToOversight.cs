@@ -13,8 +13,8 @@ namespace SolidWall.Core.Detection.Signals;
 /// words carry a "paid for by" line, is a campaign's copy of its mail that reached the ethics mailbox, and gets no such
 /// weight. Designed at −3.0, not fitted: fitted, its 26 rows of the district set moved every other weight, and the demo
 /// archive's press note from the Mayor's office, which sits on the threshold, across it (docs/DETECTION.md, "stop 33").
-/// Until 30 November 2026 only senders inside were read; held out, two of the district set's three reports from
-/// outside that were flagged are no longer.</item>
+/// Until the last sitting of 29 November 2026 only senders inside were read; held out, two of the district set's three
+/// reports from outside that were flagged are no longer.</item>
 /// </list>
 /// </summary>
 /// <param name="fromOutside">Read senders outside instead of inside.</param>
