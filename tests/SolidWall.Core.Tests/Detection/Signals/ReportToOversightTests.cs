@@ -82,6 +82,17 @@ public sealed class ReportToOversightTests
         Assert.False(outside.Fitted);
         Assert.Equal(-3.0, Policy.Default.WeightOf(Outside, outside.Weight));
         Assert.True(SignalCatalog.All.Single(s => s.Name == "ReportToOversight").Fitted);
+
+        // A policy weighs it, or turns it off, by its name.
+        var off = Policy.Parse("signal_weights:\n  ReportToOversightFromOutside: 0\n", "policy.yaml");
+        var report = Mail.Of(Report, "Fw: a personal note", from: "parent.home@gmail.example", to: ["ethics@lakeshore-schools.example"]);
+        Assert.Contains(new Detector(model: new FixedModel(0.9)).Classify(report).Reasons, r => r.Signal == Outside && r.Weight == -3.0);
+        Assert.DoesNotContain(new Detector(policy: off, model: new FixedModel(0.9)).Classify(report).Reasons, r => r.Signal == Outside);
+    }
+
+    private sealed class FixedModel(double probability) : ITextModel
+    {
+        public ModelScore Score(Message message) => new(probability, [], new Dictionary<string, double>());
     }
 
     [Fact]
