@@ -264,8 +264,8 @@ internal static class ClassifyBench
         {
             foreach (var field in type.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public))
             {
-                var value = field.FieldType == typeof(System.Text.RegularExpressions.Regex) || field.FieldType == typeof(PhrasePattern) ? field.GetValue(null) : null;
-                if ((value as System.Text.RegularExpressions.Regex ?? (value as PhrasePattern)?.Regex) is not { } regex)
+                var value = field.FieldType == typeof(System.Text.RegularExpressions.Regex) || field.FieldType == typeof(PhrasePattern) || field.FieldType == typeof(LazyRegex) ? field.GetValue(null) : null;
+                if ((value as System.Text.RegularExpressions.Regex ?? (value as PhrasePattern)?.Regex ?? (value as LazyRegex)?.Value) is not { } regex)
                 {
                     continue;
                 }

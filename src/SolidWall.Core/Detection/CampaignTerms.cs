@@ -16,7 +16,7 @@ internal static class CampaignTerms
     private const string OficinasEs = "alcalde|alcaldesa|gobernador|gobernadora|senador|senadora|congreso|concejal|concejala|presidente|presidenta";
 
     // "campaign" after these words is marketing or civic work, not an election campaign.
-    internal static readonly Regex Terms = new(
+    internal static readonly LazyRegex Terms = new(
         "(?<!(?:marketing|awareness|ad|advertising|email|e-mail|recruitment|enrollment|enrolment|safety|media|social|vaccination|literacy|"
         + "fundraising|capital|ad-free|holiday|spring|fall|winter|summer|anti-bullying|kindness|wellness|reading|food|coat|toy|book)\\s)"
         + "\\bcampaign(?:s|ing|ers?)?\\b"

@@ -84,9 +84,9 @@ internal static class CoercionRule
 
     // Three patterns: one would pass the NonBacktracking engine's limit on its automaton (10,000 nodes), and the other
     // scripts' words are read only in text that holds their letters.
-    internal static readonly Regex Pressure = PhraseScan.Compile(PressureWords);
+    internal static readonly LazyRegex Pressure = PhraseScan.Lazy(PressureWords);
 
-    internal static readonly Regex Leverage = PhraseScan.Compile(LeverageWords);
+    internal static readonly LazyRegex Leverage = PhraseScan.Lazy(LeverageWords);
 
     private static Regex OtherScriptPressure => s_otherScriptPressure ??= PhraseScan.Compile(PressureOtherScripts + "|" + LeverageOtherScripts);
 

@@ -13,7 +13,7 @@ namespace SolidWall.Core.Detection;
 internal static class LiteratureRule
 {
     // An ask to distribute material, in the campaign's own words (lower-cased text).
-    private static readonly Regex DistributionAsk = PhraseScan.Compile(
+    private static readonly LazyRegex DistributionAsk = PhraseScan.Lazy(
         "\\b(?:flyers?|fliers?|palm\\s*cards?|door\\s*hangers?|yard\\s+signs?|posters?|buttons|stickers|lit(?:erature)?\\s+drops?"
         + "|hand\\s+(?:them\\s+|these\\s+|it\\s+|this\\s+)?out|pass\\s+(?:them\\s+|these\\s+|it\\s+|this\\s+)?(?:out|along|on)"
         + "|forward\\s+(?:this|it)|share\\s+(?:this|it)\\s+with|distribut\\w+"

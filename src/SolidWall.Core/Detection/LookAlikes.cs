@@ -10,7 +10,7 @@ namespace SolidWall.Core.Detection;
 /// </summary>
 internal static class LookAlikes
 {
-    public static readonly Regex Common = new(
+    public static readonly LazyRegex Common = new(
         "\\bnon-?partisan\\b|\\bno\\s+partidista\\b|\\bapartidista\\b"
         + "|\\blocal\\s+school\\s+council\\b|\\blsc\\b|\\bconsejo\\s+escolar\\s+local\\b"
         + "|\\bstudent\\s+(?:council|government|body\\s+president|senate)\\b|\\bclass\\s+(?:president|officers?)\\b|\\bhomecoming\\b|\\bprom\\s+(?:king|queen|court)\\b"

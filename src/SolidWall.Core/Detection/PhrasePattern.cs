@@ -25,14 +25,17 @@ internal sealed class PhrasePattern
     /// Words that, with <paramref name="keywords"/>, every match holds. The shipped keywords miss some matches
     /// (a line break inside "chip in"); these complete them so that no match is lost to the clause skipping.
     /// </param>
-    public PhrasePattern(Regex regex, string[] keywords, params string[] moreAnchors)
+    public PhrasePattern(LazyRegex regex, string[] keywords, params string[] moreAnchors)
     {
-        Regex = regex;
+        _regex = regex;
         Anchors = new WordSet([.. keywords, .. moreAnchors]);
-        _stops = StopsOf(regex.ToString());
+        _stops = StopsOf(regex.Pattern);
     }
 
-    public Regex Regex { get; }
+    private readonly LazyRegex _regex;
+
+    /// <summary>The pattern, built the first time a clause is read with it.</summary>
+    public Regex Regex => _regex.Value;
 
     /// <summary>The keywords and the words that complete them: every match holds one.</summary>
     public WordSet Anchors { get; }

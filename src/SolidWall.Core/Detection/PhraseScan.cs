@@ -94,12 +94,17 @@ internal static class PhraseScan
         return found;
     }
 
-    public static Regex Compile(string pattern) => new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    public static Regex Compile(string pattern) => new(pattern, Options);
+
+    /// <summary><see cref="Compile"/>, built on first use (<see cref="LazyRegex"/>).</summary>
+    public static LazyRegex Lazy(string pattern) => new(pattern, Options);
+
+    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
     /// <summary>A trigger: the pattern, the shipped keywords that gate a field, and the anchors that complete them (see <see cref="PhrasePattern"/>).</summary>
-    public static PhrasePattern Trigger(string pattern, string[] keywords, params string[] moreAnchors) => new(Compile(pattern), keywords, moreAnchors);
+    public static PhrasePattern Trigger(string pattern, string[] keywords, params string[] moreAnchors) => new(Lazy(pattern), keywords, moreAnchors);
 
     /// <summary>A trigger whose every match holds an anchor at a word's start (<see cref="PhrasePattern.AnchorsStartWords"/>).</summary>
     public static PhrasePattern WordTrigger(string pattern, string[] keywords, params string[] moreAnchors) =>
-        new(Compile(pattern), keywords, moreAnchors) { AnchorsStartWords = true };
+        new(Lazy(pattern), keywords, moreAnchors) { AnchorsStartWords = true };
 }

@@ -37,26 +37,26 @@ public sealed class RegistrySuggester
     // What a campaign runs for, as "X for ___" names it.
     private const string Office = @"(?:Mayor|Alder(?:man|woman|person)|(?:School\s+)?Board(?:\s+of\s+Education)?|Schools|(?:City\s+)?Council|Ward\s+\d+|\d+(?:st|nd|rd|th)\s+Ward|Committee(?:person|man|woman)|State\s+(?:Rep(?:resentative)?|Senat(?:e|or))|Congress|Governor|Judge|Sheriff|Clerk|Treasurer|Commissioner|[Aa]lcalde(?:sa)?|[Cc]oncejal[a]?|[Mm]aire|[Bb]urmistrza|[Rr]adn(?:ego|ej))";
 
-    private static readonly Regex RunsFor = new(Name + @"[ \t]+(?:for|4|para|pour|dla|pou)[ \t]+" + Office + @"\b", RegexOptions.CultureInvariant);
+    private static readonly LazyRegex RunsFor = new(Name + @"[ \t]+(?:for|4|para|pour|dla|pou)[ \t]+" + Office + @"\b", RegexOptions.CultureInvariant);
 
     // A disclaimer's committee: capitalised words and the small words committee names hold, up to the end of the line or a stop.
-    private static readonly Regex PaidBy = new(
+    private static readonly LazyRegex PaidBy = new(
         @"(?i:paid\s+for\s+by|pagad[oa]\s+por|pay[ée]\s+par|op[łl]acon[eya]\s+przez|peye\s+pa)[ \t]+(?:the[ \t]+)?(?<committee>[\p{Lu}0-9][\p{L}0-9'’&\-]*(?:[ \t]+(?:[\p{Lu}0-9][\p{L}0-9'’&\-]*|for|of|to|para|de|del|pour|dla|4)){1,7})",
         RegexOptions.CultureInvariant);
 
     // Committee names that hold the candidate's full name: "Friends of Dana Ortiz", "Citizens for Kurt Hanneman".
-    private static readonly Regex CommitteeOfName = new(
+    private static readonly LazyRegex CommitteeOfName = new(
         "^(?:Friends\\s+of|Citizens\\s+for|Committee\\s+to\\s+(?:Re-?)?[Ee]lect|Amigos\\s+de|Comit[ée]\\s+(?:para\\s+)?(?:re)?elegir\\s+a|Les\\s+amis\\s+de)\\s+" + Name + "$",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex CommitteeRunsFor = new("^" + Name + "\\s+(?:for|4|para|pour|dla)\\s+", RegexOptions.CultureInvariant);
+    private static readonly LazyRegex CommitteeRunsFor = new("^" + Name + "\\s+(?:for|4|para|pour|dla)\\s+", RegexOptions.CultureInvariant);
 
     // A campaign named for its candidate: "Kampania Grace Kowalczyk", "the campaign of Dana Ortiz", "la campaña de Tomás Reyes".
-    private static readonly Regex CampaignOf = new(
+    private static readonly LazyRegex CampaignOf = new(
         @"\b(?i:campaign\s+(?:of|for)|kampani[aię]|campaña\s+de|campagne\s+de|kanpay\s+)[ \t]+" + Name,
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex VoteFor = new(
+    private static readonly LazyRegex VoteFor = new(
         @"\b(?i:vote\s+for|re-?elect|elect|vota(?:r)?\s+por|votez\s+pour|g[łl]osuj(?:cie)?\s+na|vote\s+pou)[ \t]+" + Name,
         RegexOptions.CultureInvariant);
 

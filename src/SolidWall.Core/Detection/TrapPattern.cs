@@ -8,7 +8,7 @@ namespace SolidWall.Core.Detection;
 /// </summary>
 internal sealed class TrapPattern(string pattern, params string[] anchors)
 {
-    private readonly Regex _regex = PhraseScan.Compile(pattern);
+    private readonly LazyRegex _regex = PhraseScan.Lazy(pattern);
     private readonly WordSet _anchors = new(anchors);
 
     // Trap patterns read nothing but word characters, blanks and '-', so they are run by run (see RunScan).

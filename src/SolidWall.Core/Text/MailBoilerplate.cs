@@ -60,7 +60,7 @@ internal static class MailBoilerplate
 
     // And what it warns of: a paragraph with an anchor and none of these is someone writing about outside mail, or
     // about who a message is meant for.
-    private static readonly Regex Caution = new(
+    private static readonly Detection.LazyRegex Caution = new(
         "\\b(?:caution|warning|attention|notice|be\\s+careful|click|links?|attachments?|phishing|learn\\s+why|trust|safe"
         + "|precauci[oó]n|advertencia|cuidado|enlaces?|v[ií]nculos?|adjuntos?"
         + "|confidential|privileged|prohibited|unauthori[sz]ed|disclos\\w*|notify\\s+the\\s+sender|delete|destroy"
@@ -71,7 +71,7 @@ internal static class MailBoilerplate
     private static readonly SearchValues<string> TagHints = SearchValues.Create(["ext", "caution", "outside"], StringComparison.OrdinalIgnoreCase);
 
     // A tag in the subject: "[EXTERNAL]", "[EXT]", "[External Email]", "*EXTERNAL*", "EXTERNAL:", "[EXTERNO]".
-    private static readonly Regex SubjectTag = new(
+    private static readonly Detection.LazyRegex SubjectTag = new(
         "\\[\\s*(?:external|ext|externo|externa|caution|outside)(?:\\s+(?:email|e-mail|sender|message|mail|correo))?\\s*\\]"
         + "|\\*+\\s*(?:external|ext|externo)\\s*\\*+"
         + "|(?:^|(?<=:\\s*))(?:external|ext|externo)\\s*:",

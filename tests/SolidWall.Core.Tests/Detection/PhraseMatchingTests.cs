@@ -118,7 +118,7 @@ public sealed class PhraseMatchingTests
     [InlineData("\\bcampa(?:ña|ign)s?\\b|\\bcr[eé]dit\\w*")]
     [InlineData("chip\\s*in\\s*[^.\\n]{0,12}?\\s*vote")]
     public void ClausesGiveTheMatchesOfTheWholeText(string source) =>
-        AssertClausesGiveTheWholeTextsMatches(new PhrasePattern(new Regex(source, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["chip", "vote", "pac", "need", "please", "campa", "cr"]));
+        AssertClausesGiveTheWholeTextsMatches(new PhrasePattern(new LazyRegex(source, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["chip", "vote", "pac", "need", "please", "campa", "cr"]));
 
     // Patterns whose every word starts after \b or a blank: anchors inside a word ("pac" in "impact", "cr" in "crédito"'s
     // middle never, "vote" in "xvote") open no clause, and no match is lost.
@@ -127,12 +127,12 @@ public sealed class PhraseMatchingTests
     [InlineData("\\b(?:need\\s+to|please)\\s+share\\s+(?:this\\s+)?with\\s+your\\s+students")]
     [InlineData("\\bcampa(?:ña|ign)s?\\b|\\bcr[eé]dit\\w*")]
     public void ClausesOpenedOnlyAtWordStartsGiveTheMatchesOfTheWholeText(string source) =>
-        AssertClausesGiveTheWholeTextsMatches(new PhrasePattern(new Regex(source, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["chip", "vote", "pac", "need", "please", "campa", "cr"]) { AnchorsStartWords = true });
+        AssertClausesGiveTheWholeTextsMatches(new PhrasePattern(new LazyRegex(source, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["chip", "vote", "pac", "need", "please", "campa", "cr"]) { AnchorsStartWords = true });
 
     [Fact]
     public void AnAnchorInsideAWordOpensNoClause()
     {
-        var pattern = new PhrasePattern(new Regex("pac", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["pac"]) { AnchorsStartWords = true };
+        var pattern = new PhrasePattern(new LazyRegex("pac", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), ["pac"]) { AnchorsStartWords = true };
         var field = new TextField("text", "The impact, then a PAC.");
         var clauses = new List<(int, int)>();
         foreach (var clause in pattern.ClausesOf(field))

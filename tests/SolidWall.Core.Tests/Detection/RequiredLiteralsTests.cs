@@ -96,7 +96,7 @@ public sealed class RequiredLiteralsTests
 
     private static TextField Field(string text) => new("text", text);
 
-    // Every Regex the detector's assembly keeps in a static field or builds in a static property.
+    // Every Regex the detector's assembly keeps in a static field (built there, or on first use: LazyRegex) or builds in a static property.
     private static IEnumerable<(string Name, Regex Regex)> DetectorPatterns()
     {
         const BindingFlags statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
@@ -107,6 +107,14 @@ public sealed class RequiredLiteralsTests
                 if (field.GetValue(null) is Regex regex)
                 {
                     yield return ($"{type.Name}.{field.Name}", regex);
+                }
+            }
+
+            foreach (var field in type.GetFields(statics).Where(f => f.FieldType == typeof(LazyRegex)))
+            {
+                if (field.GetValue(null) is LazyRegex lazy)
+                {
+                    yield return ($"{type.Name}.{field.Name}", lazy.Value);
                 }
             }
 

@@ -266,7 +266,7 @@ internal sealed class WorldNames
 
     // A display name that is a campaign's, whatever address it writes from ("Team Whitfield", "Reyes for Mayor",
     // "Friends of Dana Ortiz", "Equipo Reyes", "Comité Reyes"): the name in it is the candidate's.
-    private static readonly System.Text.RegularExpressions.Regex CampaignIdentity = new(
+    private static readonly LazyRegex CampaignIdentity = new(
         "\\b(?:team|friends|committee|citizens|victory|campaign|for|pac|re-?elect|elect|vote|equipo|amigos|comit[eé]|campaña|para|[ée]quipe|pour|amis)\\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 

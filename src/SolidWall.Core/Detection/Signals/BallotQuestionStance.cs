@@ -57,7 +57,7 @@ internal sealed class BallotQuestionStance : ISignal
     private static Regex? s_otherScriptTraps;
 
     // What makes the number a count or a score instead: "yes on 2 of the 5 items", "no on 3%".
-    private static readonly Regex ACount = PhraseScan.Compile("^\\s*(?:%|percent\\b|of\\b|out\\b|de\\b|por\\b|[.,:]\\d)");
+    private static readonly LazyRegex ACount = PhraseScan.Lazy("^\\s*(?:%|percent\\b|of\\b|out\\b|de\\b|por\\b|[.,:]\\d)");
 
     // The question is found first, on the few clauses that hold one of its words; the stance is then looked for in the
     // 160 characters on either side (a pattern spanning both read whole texts, at about 5 µs a message).
@@ -70,15 +70,15 @@ internal sealed class BallotQuestionStance : ISignal
         "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
 
     // Read only where one of these stands (its words are too common for the lexicon: "no", "on", "la").
-    private static readonly Regex BareNumberPattern = PhraseScan.Compile(BareNumber);
+    private static readonly LazyRegex BareNumberPattern = PhraseScan.Lazy(BareNumber);
 
     private static readonly string[] BareNumberWords = ["yes on ", "no on ", " a la ", " sou ", " pou "];
 
     private static readonly System.Buffers.SearchValues<string> BareNumberHints = System.Buffers.SearchValues.Create(BareNumberWords, StringComparison.Ordinal);
 
-    private static readonly Regex StanceNear = PhraseScan.Compile(Stance);
+    private static readonly LazyRegex StanceNear = PhraseScan.Lazy(Stance);
 
-    private static readonly Regex StanceJustBefore = PhraseScan.Compile(StanceOn + "$");
+    private static readonly LazyRegex StanceJustBefore = PhraseScan.Lazy(StanceOn + "$");
 
     private const int Window = 160;
 
@@ -91,18 +91,18 @@ internal sealed class BallotQuestionStance : ISignal
     // ("Yes on 1") is no exercise's wording, so a homework pass offered for a yard sign is still an ask.
     private const string HomeworkWords = "homework|worksheet|quiz|test|exam|answers?|tarea|examen";
 
-    private static readonly Regex OwnTraps = PhraseScan.Compile("\\b(?:" + FactSheet + "|" + HomeworkWords + "|respond\\w*)\\b");
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy("\\b(?:" + FactSheet + "|" + HomeworkWords + "|respond\\w*)\\b");
 
-    private static readonly Regex FactSheetTraps = PhraseScan.Compile("\\b(?:" + FactSheet + ")\\b");
+    private static readonly LazyRegex FactSheetTraps = PhraseScan.Lazy("\\b(?:" + FactSheet + ")\\b");
 
     // A ballot question by its number, for NoCampaignContext: "Question 1", "Prop 22", "Yes on 1", "Питання 1", "第一号问题".
     // "Q1" alone is not read: in school mail it is most often a quarter. A question on a worksheet is not one.
-    private static readonly Regex NamedQuestion = PhraseScan.Compile(NumberedQuestion + "|" + BareNumber);
+    private static readonly LazyRegex NamedQuestion = PhraseScan.Lazy(NumberedQuestion + "|" + BareNumber);
 
     private static readonly System.Buffers.SearchValues<string> NamedQuestionHints = System.Buffers.SearchValues.Create(
         [.. QuestionWords, .. BareNumberWords], StringComparison.Ordinal);
 
-    private static readonly Regex Homework = PhraseScan.Compile("\\b(?:" + HomeworkWords + "|page|p[aá]gina)\\b");
+    private static readonly LazyRegex Homework = PhraseScan.Lazy("\\b(?:" + HomeworkWords + "|page|p[aá]gina)\\b");
 
     /// <summary>
     /// True when the field names a ballot question by its number, away from homework words, whatever it says about it:

@@ -14,7 +14,7 @@ internal sealed class CandidateCallToAction : ISignal
     private const int Window = 250;
 
     // Case matters for the name (capitalised words), not for the verbs; this one reads the original text.
-    internal static readonly PhrasePattern NamePattern = new(new Regex(
+    internal static readonly PhrasePattern NamePattern = new(new LazyRegex(
         "(?:(?i:\\bvote\\s+for|\\bre-?elect|\\belect|\\bvota\\s+por|\\belige\\s+a|\\breelige\\s+a)\\s+(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}))"
         + "|(?:\\b(?<n>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2})\\s+(?i:for|4|para)\\s+(?i:mayor|school\\s+board|board|congress|senate|governor|president|"
         + "alder(?:man|person|woman)|city\\s+council|state\\s+rep(?:resentative)?|state\\s+senate|sheriff|judge|treasurer|clerk|assessor|comptroller|"
@@ -40,12 +40,12 @@ internal sealed class CandidateCallToAction : ISignal
         ["mayor", "school", "board", "congress", "senate", "governor", "president", "alder", "city", "state", "sheriff", "judge", "treasurer", "clerk",
          "assessor", "comptroller", "attorney", "alcalde", "gobernador", "senador", "congreso", "concejal"], StringComparison.Ordinal);
 
-    private static readonly (Regex Pattern, string Category)[] Actions =
+    private static readonly (LazyRegex Pattern, string Category)[] Actions =
     [
-        (PhraseScan.Compile("\\b(?:donate|donation|chip\\s+in|contribute|contribution|give\\s+\\$|pitch\\s+in|dona(?:r|ción|ciones)?|contribuye|aporta(?:ción)?)\\b"), Detection.Categories.Fundraising),
-        (PhraseScan.Compile("\\b(?:volunteer|sign\\s+up|join\\s+(?:our|the)\\s+team|knock\\s+(?:on\\s+)?doors|make\\s+calls|phone\\s*bank|canvass\\w*|voluntari[oa]s?|inscr[ií]bete|[uú]nete)\\b"), Detection.Categories.VolunteerRecruitment),
-        (PhraseScan.Compile("\\b(?:vote|early\\s+vot\\w+|vota|votar|tu\\s+voto)\\b"), Detection.Categories.VoteSolicitation),
-        (PhraseScan.Compile("\\b(?:rsvp|register\\s+to\\s+attend|join\\s+us|confirma\\s+tu\\s+asistencia|acomp[aá][ñn]anos)\\b"), Detection.Categories.Event),
+        (PhraseScan.Lazy("\\b(?:donate|donation|chip\\s+in|contribute|contribution|give\\s+\\$|pitch\\s+in|dona(?:r|ción|ciones)?|contribuye|aporta(?:ción)?)\\b"), Detection.Categories.Fundraising),
+        (PhraseScan.Lazy("\\b(?:volunteer|sign\\s+up|join\\s+(?:our|the)\\s+team|knock\\s+(?:on\\s+)?doors|make\\s+calls|phone\\s*bank|canvass\\w*|voluntari[oa]s?|inscr[ií]bete|[uú]nete)\\b"), Detection.Categories.VolunteerRecruitment),
+        (PhraseScan.Lazy("\\b(?:vote|early\\s+vot\\w+|vota|votar|tu\\s+voto)\\b"), Detection.Categories.VoteSolicitation),
+        (PhraseScan.Lazy("\\b(?:rsvp|register\\s+to\\s+attend|join\\s+us|confirma\\s+tu\\s+asistencia|acomp[aá][ñn]anos)\\b"), Detection.Categories.Event),
     ];
 
     internal static readonly TrapPattern OwnTraps = new(

@@ -31,7 +31,7 @@ internal sealed class CandidateOnStage : ISignal
     private static Regex? s_otherScriptTrigger;
 
     // Every candidate invited, a debate or a forum; a moderator.
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy(
         "\\b(?:forums?|debates?|all\\s+(?:the\\s+|three\\s+|four\\s+)?candidates|each\\s+candidate|every\\s+candidate|both\\s+candidates|moderat\\w+"
         + "|foros?|todos\\s+los\\s+candidatos|cada\\s+candidat[oa]|d[ée]bat|tous\\s+les\\s+candidats|wszyscy\\s+kandydaci|debat\\w*)\\b|всі\\s+кандидати|các\\s+ứng\\s+cử\\s+viên|所有候选人");
 

@@ -25,7 +25,7 @@ internal sealed class Coercion : ISignal
         ["count", "grade", "required", "mandatory", "expect", "staff", "teacher", "employee", "please", "asking", "keep", "pido", "llevar", "cuenta",
          "obligatori", "compartan", "repartan", "distribuyan", "envíen", "envien"]);
 
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy(
         "\\b(?:may\\s+not|must\\s+not|cannot|can't|prohibit\\w*|not\\s+(?:permitted|allowed)|violat\\w+|no\\s+(?:pueden|deben)|prohibid[oa]s?)\\b");
 
     public string Name => "Coercion";

@@ -80,7 +80,7 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
     private static Regex? s_otherScriptsTrigger;
 
     // "Questions:" heads a worksheet; "six questions:", "5 quick questions:", "tres preguntas:" count a survey's.
-    private static readonly Regex SurveyCount = PhraseScan.Compile(
+    private static readonly LazyRegex SurveyCount = PhraseScan.Lazy(
         "\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|unas|algunas)\\s+"
         + "(?:(?:quick|short|simple|brief|easy|little|r[aá]pidas?|cortas?|breves?|sencillas?)\\s+)?$");
 

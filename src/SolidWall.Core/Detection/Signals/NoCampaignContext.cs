@@ -33,7 +33,7 @@ internal sealed class NoCampaignContext : ISignal
 {
     // An office holder or candidate named by title ("Ald. Mott", "Councilwoman Pierce", "concejal Beltrán", "Radny
     // Mott"): the title in any case, the name capitalised. Read on the original text, where capitals survive.
-    private static readonly System.Text.RegularExpressions.Regex TitledName = new(
+    private static readonly LazyRegex TitledName = new(
         "(?i:\\b(?:ald\\.|alder(?:man|woman|person)|council(?:man|woman|or|\\s+member)|commissioner|state\\s+rep(?:\\.|resentative)?|rep\\.|senator|sen\\.|"
         + "mayor|governor|judge|sheriff|candidate|concejal[a]?|alcalde(?:sa)?|candidat[oa]|radn[ya]|kandydat\\w*))\\s+\\p{Lu}\\p{L}+",
         System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -48,7 +48,7 @@ internal sealed class NoCampaignContext : ISignal
     // message about a vote is about an election, whoever runs it: a ballot question's ask names no candidate, and in
     // French, Arabic or Chinese it often names no word the campaign pattern knows. Whether the vote is a campaign's or
     // the student council's is the model's to weigh, not this guard's.
-    private static readonly System.Text.RegularExpressions.Regex Voting = PhraseScan.Compile(
+    private static readonly LazyRegex Voting = PhraseScan.Lazy(
         "\\bvot[aeioéó]\\w*|\\bvòt\\b|\\bscrutin\\b|\\bréf[ée]rendum\\b|\\breferéndum\\b|\\burnas\\b"
         + "|\\b(?:za)?głosow\\w*|\\b(?:za)?głosuj\\w*|\\b(?:про)?голосу\\w*"
         + "|\\bbumoto\\b|\\bboboto\\b|\\biboto\\b|\\bbotohan\\b|\\bbotante\\b"

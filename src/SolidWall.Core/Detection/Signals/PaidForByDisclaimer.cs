@@ -32,7 +32,7 @@ internal sealed class PaidForByDisclaimer(PaidForByDisclaimer.Place place = Paid
     // The disclaimer in the scripts the lexicon leaves out, where a campaign's translated mail puts it: on a line of its
     // own ("Оплачено: Zielińska for the 33rd", "مدفوع من أصدقاء دانا أورتيز", "Friends of Dana Ortiz 竞选委员会支付"). Not
     // a word in a sentence: "مدفوعة" is also a paid internship, "оплачено" the benches a ward's fund paid for.
-    private static readonly Regex OtherScriptsTrigger = PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptsTrigger = PhraseScan.Lazy(
         "(?:^|\\n)[ \\t>]*(?:оплачено|оплачений|оплачена)\\b"
         + "|(?:^|\\n)[ \\t>]*(?:مدفوع|مدفوعة)\\s+(?:من|بواسطة)\\s"
         + "|(?:^|\\n)[ \\t>]*由[^\\n。]{1,60}(?:支付|出资|出資)"
@@ -40,7 +40,7 @@ internal sealed class PaidForByDisclaimer(PaidForByDisclaimer.Place place = Paid
         + "|(?:^|\\n)[ \\t>]*(?:được\\s+trả\\s+(?:tiền\\s+)?bởi|do\\s+[^\\n]{1,60}\\s+chi\\s+trả[ \\t.]*(?:$|\\n))");
 
     // What follows an innocent "paid for by".
-    private static readonly Regex InnocentPayer = PhraseScan.Compile(
+    private static readonly LazyRegex InnocentPayer = PhraseScan.Lazy(
         "^[\\s:]*(?:the\\s+|our\\s+|your\\s+|their\\s+|a\\s+|an\\s+|la\\s+|el\\s+|los\\s+|las\\s+|una?\\s+|tu\\s+|su\\s+|sus\\s+|nuestr[oa]s?\\s+"
         + "|l['’]|le\\s+|les\\s+|notre\\s+|nos\\s+|vos\\s+|votre\\s+|ang\\s+|mga\\s+|aming\\s+|inyong\\s+)?"
         + "(?:pta|pto|district|school|board\\s+of\\s+education|city|state|county|parents?|families|taxpayers?|tax|grants?|title\\s+i|federal\\s+funds|"
@@ -52,7 +52,7 @@ internal sealed class PaidForByDisclaimer(PaidForByDisclaimer.Place place = Paid
         + "lek[òo]l|distri|paran|fanmi|vil|leta|"
         + "paaralan|distrito|magulang|lungsod|pamahalaan)\\b");
 
-    private static readonly Regex OwnTraps = PhraseScan.Compile("\\bdisclaimers?\\b|\\baviso\\s+legal\\b|\\bmust\\s+(?:include|carry|say)\\b");
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy("\\bdisclaimers?\\b|\\baviso\\s+legal\\b|\\bmust\\s+(?:include|carry|say)\\b");
 
     public string Name => place == Place.Quoted ? "PaidForByDisclaimerQuoted" : "PaidForByDisclaimer";
 

@@ -23,7 +23,7 @@ internal sealed class PetitionDrive : ISignal
         ["petition", "ballot access", "signature", "petici", "firma", "nominating papers", "pétition", "podpis", "petycj", "siyati", "petisyon", "pirma"],
         "nominating", "ballot");
 
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy(
         "\\bpermission\\s+slips?\\b|\\bchange\\.org\\b|\\bfield\\s+trip\\b|\\bpermiso\\b|\\breport\\s+cards?\\b"
         // A lesson or homework on how a name gets on the ballot, and a permission slip, in French, Polish, Haitian
         // Creole and Tagalog.

@@ -48,7 +48,7 @@ internal sealed class Polling : ISignal
         + "|nie\\s+wiem|nie\\s+wiecie|niezdecydowan\\w*|poko\\s+konnen|hindi\\s+pa\\s+(?:alam|sigurado|nakapagpasya)))\\s*(?:[?)/,]|$)",
         ["undecided", "sure", "decid", "sé", "sabe", "indecis", "indécis", "décid", "wiem", "wiecie", "niezdecydowan", "konnen", "alam", "sigurado", "nakapagpasya"]);
 
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy(
         "\\b(?:parent|climate|school|5essentials|my\\s+voice|satisfaction|customer|course|teacher|student|staff|district|wellness|lunch)\\s+(?:survey|poll)"
         + "|\\bencuesta\\s+(?:de\\s+padres|escolar|de\\s+clima|del\\s+distrito)\\b|\\bpolls?\\s+(?:open|close|are\\s+open)\\b|\\bcasilla\\b|\\blugar\\s+de\\s+votaci[oó]n\\b"
         // A mock or school election, a lesson or homework on polling, a news report of a poll; in the Latin-script
@@ -62,7 +62,7 @@ internal sealed class Polling : ISignal
     // Whom someone votes for as something nobody may ask or tell ("No tienen que decir por quién votarían", "Nadie
     // les va a decir por quién votar", "Không cần nói em ủng hộ ai", "Керівник не може питати, за кого ви"): a
     // negation earlier in the sentence, in the district's ten languages.
-    private static readonly Regex NegatedBefore = PhraseScan.Compile(
+    private static readonly LazyRegex NegatedBefore = PhraseScan.Lazy(
         "(?:\\bnot?\\b|n't\\b|\\bnever\\b|\\bnobody\\b|\\bno\\s+one\\b|\\bnadie\\b|\\bnunca\\b|\\bning[uú]n\\w*|\\btampoco\\b"
         + "|\\bne\\b|\\bn'|\\bpas\\b|\\bjamais\\b|\\bpersonne\\b|\\bnie\\b|\\bnikt\\b|\\bnigdy\\b|\\bpa\\b|\\bp[èe]sonn\\b|\\bhindi\\b|\\bwala\\w*|\\bhuwag\\b"
         + "|(?:^|\\s)(?:не|ні|ніхто|ніколи|không|chẳng|đừng|لا|لن|لم|ليس)(?:\\s|$)|不|别|別|没|沒|勿)[^.!?。！？\\n]*$");

@@ -33,7 +33,7 @@ internal sealed class Questionnaire : ISignal
         ["support", "endorse", "backer", "back", "apoy", "respald", "simpatizant", "partidari", "soutien", "partisan", "nazwisk", "imię", "imie",
          "sipòt", "sipot", "tagasuporta", "sumusuporta", "listahan"]);
 
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy(
         "\\b(?:voter\\s+guide|league\\s+of\\s+women\\s+voters|health|medical|enrollment|intake|allerg\\w+|gu[ií]a\\s+(?:del\\s+)?votante|salud)\\b");
 
     public string Name => "Questionnaire";

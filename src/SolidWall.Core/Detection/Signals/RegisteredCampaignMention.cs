@@ -9,7 +9,7 @@ namespace SolidWall.Core.Detection.Signals;
 /// </summary>
 internal sealed class RegisteredCampaignMention : ISignal
 {
-    private static readonly Regex NewsTraps = PhraseScan.Compile(
+    private static readonly LazyRegex NewsTraps = PhraseScan.Lazy(
         "\\b(?:reported|reports|according\\s+to|news|newsletter\\s+digest|tribune|sun-times|article|op-ed|editorial|"
         + "debate|forum|interview(?:ed)?|poll\\s+shows|noticias|seg[uú]n|peri[oó]dico|art[ií]culo|debate)\\b");
 

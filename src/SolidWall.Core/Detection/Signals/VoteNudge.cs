@@ -43,11 +43,11 @@ internal sealed class VoteNudge : ISignal
 
     // What the words mean when they are no ask: a correction's "that's all I'll say about it", a fact sheet, a vote for
     // whoever the reader likes.
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy(
         "\\b(?:about\\s+(?:it|that|this)|fact\\s+sheet|both\\s+sides|whoever\\s+you|no\\s+matter\\s+who|whichever|sea\\s+quien\\s+sea|hoja\\s+informativa)\\b");
 
     // A ballot question by its number, "Q1" included: next to a wink, a quarter's timesheet is not what it means.
-    private static readonly Regex BallotQuestion = PhraseScan.Compile(
+    private static readonly LazyRegex BallotQuestion = PhraseScan.Lazy(
         "\\bq\\d{1,2}\\b|\\b(?:question|prop(?:osition)?|measure|pregunta|propuesta|pytani\\w*|kesyon|tanong)\\s+(?:no\\.?\\s*|#\\s*)?\\d{1,3}\\b");
 
     private static readonly System.Buffers.SearchValues<string> QuestionHints = System.Buffers.SearchValues.Create(

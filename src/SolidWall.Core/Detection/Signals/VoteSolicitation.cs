@@ -28,7 +28,7 @@ internal sealed class VoteSolicitation : ISignal
         ["vote", "ballot", "gotv", "vota", "voto", "głosuj", "glosuj", "zagłosuj", "zaglosuj", "głosowa", "glosowa", "zagłosowa", "zaglosowa", "odda",
          "iboto", "bumoto", "compte", "voix", "pakiboto", "pakiiboto"]);
 
-    private static readonly Regex OwnTraps = PhraseScan.Compile(
+    private static readonly LazyRegex OwnTraps = PhraseScan.Lazy(
         "\\b(?:favou?rite|poster|costume|contest|field\\s+trip|best|student\\s+of\\s+the\\s+month|teacher\\s+of\\s+the\\s+year|yearbook|mascot|"
         + "spirit\\s+week|theme|menu|lunch|name\\s+the|concurso|disfraz|mascota|favorit[oa])\\b");
 
