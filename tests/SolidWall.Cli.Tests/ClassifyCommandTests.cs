@@ -60,6 +60,30 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_weights_stand_in_one_column_when_a_signal_name_is_long()
+    {
+        // A parent's report to the ethics office: ReportToOversightFromOutside is longer than the usual column.
+        var message = new Message
+        {
+            Source = "r.mbox", Offset = 0, Sha256 = "0", Subject = "Is this allowed?",
+            Text = "My son got this at school: Chip in $27 at https://secure.actblue.com/donate/x",
+            From = [new SolidWall.Mime.MailboxAddress(null, "parent.home", "gmail.example")],
+            To = [new SolidWall.Mime.MailboxAddress(null, "ethics", "lakeshore-schools.example")],
+            Links = ["https://secure.actblue.com/donate/x"],
+        };
+        var verdict = new Detector(Policy.Parse("score:\n  bias: 3\n", "p.yaml")).Classify(message);
+        var output = new StringWriter();
+        ClassifyCommand.WriteVerdict(output, message, verdict);
+        // Each reason's line: four blanks, the signal, blanks, the weight; where each weight ends.
+        var reasons = output.ToString().Split('\n')
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, "^    (\\S+) +([+-][0-9]+\\.[0-9])  "))
+            .Where(m => m.Success).ToList();
+        Assert.Contains(reasons, m => m.Groups[1].Value == "ReportToOversightFromOutside");
+        Assert.True(reasons.Count >= 2, output.ToString());
+        Assert.Single(reasons.Select(m => m.Groups[2].Index + m.Groups[2].Length).Distinct());
+    }
+
+    [Fact]
     public void Each_flagged_message_says_what_the_policy_does_with_it_by_who_it_is_addressed_to()
     {
         const string ask = "Subject: Canvass this Saturday\r\nMIME-Version: 1.0\r\n\r\n"

@@ -153,19 +153,28 @@ internal static class ClassifyCommand
         var score = verdict.Score.ToString("0.000", CultureInfo.InvariantCulture);
         var categories = verdict.Categories.Count == 0 ? "" : " [" + string.Join(", ", verdict.Categories) + "]";
         output.WriteLine($"{verdict.Source}@{verdict.Offset}  {verdict.Decision} {score}{categories}  \"{message.Subject}\"");
+
+        // The reasons' column is as wide as the longest signal name among them ("ReportToOversightFromOutside"), at least 26.
+        var width = 26;
+        foreach (var reason in verdict.Reasons)
+        {
+            width = Math.Max(width, reason.Signal.Length);
+        }
+
+        var blank = new string(' ', width);
         if (verdict.Encrypted is { } encryption)
         {
-            output.WriteLine($"    {"content not read",-26} {"",6}  encrypted ({encryption}): the verdict rests on the subject, the sender and any unencrypted part");
+            output.WriteLine($"    {"content not read".PadRight(width)} {"",6}  encrypted ({encryption}): the verdict rests on the subject, the sender and any unencrypted part");
         }
 
         if (verdict.CategoryReasons is { Count: > 0 } why)
         {
-            output.WriteLine($"    {"categories",-26} {"",6}  {string.Join("; ", why)}");
+            output.WriteLine($"    {"categories".PadRight(width)} {"",6}  {string.Join("; ", why)}");
         }
 
         if (verdict.IsElectioneering && verdict.Recipients is { Count: > 0 } recipients)
         {
-            output.WriteLine($"    {"policy: " + verdict.Action,-26} {"",6}  {string.Join("; ", recipients)}");
+            output.WriteLine($"    {("policy: " + verdict.Action).PadRight(width)} {"",6}  {string.Join("; ", recipients)}");
         }
 
         // A flagged message shows every piece of each reason's evidence; an allowed one, most of what a folder holds, a
@@ -174,10 +183,10 @@ internal static class ClassifyCommand
         {
             var weight = reason.Weight.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
             var first = reason.Evidence.Count > 0 ? reason.Evidence[0].ToString() : "";
-            output.WriteLine($"    {reason.Signal,-26} {weight,6}  {first}");
+            output.WriteLine($"    {reason.Signal.PadRight(width)} {weight,6}  {first}");
             for (var i = 1; verdict.IsElectioneering && i < reason.Evidence.Count; i++)
             {
-                output.WriteLine($"    {"",-26} {"",6}  {reason.Evidence[i]}");
+                output.WriteLine($"    {blank} {"",6}  {reason.Evidence[i]}");
             }
         }
     }
