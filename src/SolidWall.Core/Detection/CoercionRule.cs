@@ -88,9 +88,7 @@ internal static class CoercionRule
 
     internal static readonly LazyRegex Leverage = PhraseScan.Lazy(LeverageWords);
 
-    private static Regex OtherScriptPressure => s_otherScriptPressure ??= PhraseScan.Compile(PressureOtherScripts + "|" + LeverageOtherScripts);
-
-    private static Regex? s_otherScriptPressure;
+    private static readonly LazyRegex OtherScriptPressure = PhraseScan.Lazy(PressureOtherScripts + "|" + LeverageOtherScripts);
 
     /// <summary>True when an electioneering message should carry `coercion`: an insider's pressure language.</summary>
     public static bool Adds(DetectionContext context)

@@ -5,7 +5,7 @@ namespace SolidWall.Core.Detection;
 /// <summary>
 /// A pattern built on first use. Building one of the signals' patterns for the non-backtracking engine takes 5–20 ms and
 /// keeps up to 5 MB (docs/BENCHMARKS.md), and most of them run only when a message holds one of their words: built
-/// eagerly, the 55 of them were most of the 1.6 s and 270 MB that `solidwall classify` took for one message. Thread-safe:
+/// eagerly, the signals' 56 were most of the 1.6 s and 270 MB that `solidwall classify` took for one message. Thread-safe:
 /// two threads may both build it, and one copy is kept.
 /// </summary>
 internal sealed class LazyRegex(string pattern, RegexOptions options)
@@ -15,8 +15,6 @@ internal sealed class LazyRegex(string pattern, RegexOptions options)
     /// <summary>The pattern's source, read without building it.</summary>
     public string Pattern { get; } = pattern;
 
-    public RegexOptions Options { get; } = options;
-
     public Regex Value => Volatile.Read(ref _regex) ?? Build();
 
     /// <summary>Whether the pattern has been built.</summary>
@@ -24,25 +22,19 @@ internal sealed class LazyRegex(string pattern, RegexOptions options)
 
     public static implicit operator Regex(LazyRegex lazy) => lazy.Value;
 
-    public bool IsMatch(string input) => Value.IsMatch(input);
-
     public bool IsMatch(ReadOnlySpan<char> input) => Value.IsMatch(input);
 
     public Match Match(string input) => Value.Match(input);
 
     public MatchCollection Matches(string input) => Value.Matches(input);
 
-    public Match Match(string input, int beginning, int length) => Value.Match(input, beginning, length);
-
     public Regex.ValueMatchEnumerator EnumerateMatches(ReadOnlySpan<char> input) => Value.EnumerateMatches(input);
-
-    public Regex.ValueMatchEnumerator EnumerateMatches(ReadOnlySpan<char> input, int startat) => Value.EnumerateMatches(input, startat);
 
     public override string ToString() => Pattern;
 
     private Regex Build()
     {
-        Interlocked.CompareExchange(ref _regex, new Regex(Pattern, Options), null);
+        Interlocked.CompareExchange(ref _regex, new Regex(Pattern, options), null);
         return _regex!;
     }
 }

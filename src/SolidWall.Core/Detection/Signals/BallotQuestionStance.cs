@@ -34,27 +34,21 @@ internal sealed class BallotQuestionStance : ISignal
     // The same in Ukrainian, Arabic, Chinese and Vietnamese, outside the lexicon (OtherScripts): the question by its
     // number ("Питання 1", "першому питанні", "السؤال رقم 1", "第一号问题", "Câu hỏi 1", "Dự luật 1"), then a stance in
     // the paragraph around it ("голосуйте НІ", «так», "يصوّت نعم", 投"是", "bầu CÓ"). Chinese has no word edges.
-    private static Regex OtherScriptQuestion => s_otherScriptQuestion ??= PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptQuestion = PhraseScan.Lazy(
         "питанн(?:я|і|ю|ям)\\s+(?:№\\s*)?\\d{1,2}\\b|\\b(?:перш|друг)\\w*\\s+питанн\\w*"
         + "|(?:ال)?سؤال\\s+(?:رقم\\s+)?[\\d١-٩]{1,2}"
         + "|第\\s*[一二三四五六七八九十\\d]{1,2}\\s*号?\\s*(?:问题|提案|议题|問題|議題)|[一二三\\d]\\s*号\\s*(?:问题|提案|問題)"
         + "|\\b(?:câu\\s+hỏi|dự\\s+luật|đề\\s+án)\\s+(?:số\\s+)?\\d{1,2}\\b");
 
-    private static Regex? s_otherScriptQuestion;
-
-    private static Regex OtherScriptStance => s_otherScriptStance ??= PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptStance = PhraseScan.Lazy(
         "(?:про)?голос\\w*\\s+(?:за\\s+)?[«\"„]?(?:так|ні)\\b|[«\"„](?:так|ні)[»\"“]|\\b(?:так|ні)\\s+(?:за|на)\\s"
         + "|(?:يصو[ّ]?ت|صو[ّ]?توا|التصويت|تصويت|أصو[ّ]?ت|صو[ّ]?ت)\\s+(?:ب)?[\"«“]?(?:نعم|لا)\\b"
         + "|投\\s*[\"“「]?(?:是|否|赞成|反对|贊成|反對)"
         + "|\\b(?:bầu|bỏ\\s+phiếu|chọn)\\s+[\"“]?(?:có|không|thuận|chống)\\b");
 
-    private static Regex? s_otherScriptStance;
-
     // What explains a vote in those languages: "означає", "يعني", "意味着", "nghĩa là"; and homework.
-    private static Regex OtherScriptTraps => s_otherScriptTraps ??= PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptTraps = PhraseScan.Lazy(
         "означа\\w*|якщо\\s+(?:ви\\s+)?проголос\\w*|домашн\\w*|контрольн\\w*|يعني|تعني|واجب|意味|表示|作业|作業|nghĩa\\s+là|nếu\\s+(?:bạn\\s+)?bầu|bài\\s+tập");
-
-    private static Regex? s_otherScriptTraps;
 
     // What makes the number a count or a score instead: "yes on 2 of the 5 items", "no on 3%".
     private static readonly LazyRegex ACount = PhraseScan.Lazy("^\\s*(?:%|percent\\b|of\\b|out\\b|de\\b|por\\b|[.,:]\\d)");

@@ -22,10 +22,8 @@ internal sealed class CampaignDonationAsk : ISignal
         "chip", "give", "pitch", "check", "cheque", "faites", "faire", "ordre", "yon");
 
     // The same in Ukrainian, Vietnamese, Arabic and Chinese, outside the lexicon (OtherScripts).
-    private static Regex OtherScriptsTrigger => s_otherScriptsTrigger ??= PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptsTrigger = PhraseScan.Lazy(
         "пожертв\\w*|задонат\\w*|quyên\\s+góp|ủng\\s+hộ\\s+tài\\s+chính|تبرع\\w*|تبرّع\\w*|捐款|捐助|捐赠|捐贈|赞助|贊助");
-
-    private static Regex? s_otherScriptsTrigger;
 
     internal static readonly TrapPattern OwnTraps = new(
         "\\b(?:charity|food\\s+(?:drive|pantry)|book\\s+fair|bake\\s+sale|scholarship|booster|hardship\\s+fund|walk-?a-?thon|gofundme|red\\s+cross|united\\s+way"

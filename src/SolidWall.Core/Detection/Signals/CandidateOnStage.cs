@@ -25,10 +25,8 @@ internal sealed class CandidateOnStage : ISignal
          "out the diplomas", "out the certificates", "unas palabras", "entregar las", "entregar los", "quelques mots", "la parole", "kilka słów", "kilka slow",
          "kilka słow", "kilka slów", "nagrody", "di kèk mo", "di kek mo", "magsalita sa"]);
 
-    private static Regex OtherScriptTrigger => s_otherScriptTrigger ??= PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptTrigger = PhraseScan.Lazy(
         "(?:сказа\\w*|скаже)\\s+кілька\\s+слів|привітання\\s+від|(?:lên\\s+)?phát\\s+biểu|讲几句|講幾句|致辞|致辭|يلقي\\s+كلمة|كلمة\\s+قصيرة");
-
-    private static Regex? s_otherScriptTrigger;
 
     // Every candidate invited, a debate or a forum; a moderator.
     private static readonly LazyRegex OwnTraps = PhraseScan.Lazy(

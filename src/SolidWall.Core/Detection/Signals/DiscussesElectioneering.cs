@@ -70,14 +70,12 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
         ["lesson", "lecci", "scavenger", "question", "pregunta", "article", "artículo", "articulo", "tribune", "minutes"]);
 
     // The stance in Ukrainian, Vietnamese, Arabic and Chinese, whose letters stay out of the lexicon (OtherScripts).
-    private static Regex OtherScriptsTrigger => s_otherScriptsTrigger ??= PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptsTrigger = PhraseScan.Lazy(
         "заборон\\w*|не\\s+можна|не\\s+дозвол\\w*|не\\s+(?:слід|повин\\w*)|не\\s+мав(?:ла|ли)?\\s+права|вибача\\w*|перепрошу\\w*|виправлення"
         + "|етичн\\w*\\s+(?:офіс|відділ)\\w*|офіс\\w*\\s+(?:з\\s+)?етики|скарг\\w*|не\\s+надсилайте|прошу\\s+не\\s+(?:пересилати|надсилати|писати)"
         + "|bị\\s+cấm|\\bcấm\\b|không\\s+được\\s+phép|không\\s+nên|xin\\s+lỗi|đính\\s+chính|văn\\s+phòng\\s+(?:đạo\\s+đức|liêm\\s+chính)|khiếu\\s+nại|(?:xin\\s+)?rút\\s+lại"
         + "|ممنوع|محظور|غير\\s+مسموح|لا\\s+يجوز|لا\\s+يسمح|[أا]عتذر|اعتذار|نعتذر|تصحيح|مكتب\\s+(?:ال)?(?:أخلاقيات|نزاهة)|شكوى|يرجى\\s+عدم|(?:ما|لم)\\s+(?:كان|يكن)\\s+(?:يجب|ينبغي)"
         + "|禁止|不允许|不允許|不准|不应该|不應該|不该|不該|道歉|抱歉|对不起|對不起|更正|伦理办公室|倫理辦公室|道德办公室|道德辦公室|投诉|投訴|举报|舉報|请勿|請勿|不要再");
-
-    private static Regex? s_otherScriptsTrigger;
 
     // "Questions:" heads a worksheet; "six questions:", "5 quick questions:", "tres preguntas:" count a survey's.
     private static readonly LazyRegex SurveyCount = PhraseScan.Lazy(

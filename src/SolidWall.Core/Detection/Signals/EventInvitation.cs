@@ -29,11 +29,9 @@ internal sealed class EventInvitation : ISignal
 
     // The same in Ukrainian, Vietnamese, Arabic and Chinese, outside the lexicon (OtherScripts). Meeting "the candidate",
     // one ("з кандидатом", "z kandydatem"), not "the candidates", a forum that invites them all.
-    private static Regex OtherScriptsTrigger => s_otherScriptsTrigger ??= PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptsTrigger = PhraseScan.Lazy(
         "мітинг\\w*|зустріч\\w*\\s+з\\s+кандидат(?:ом|кою)\\b|збір\\w*\\s+коштів|mít\\s+tinh|gặp\\s+gỡ\\s+ứng\\s+cử\\s+viên|gây\\s+quỹ"
         + "|تجمع\\s+انتخابي|مهرجان\\s+انتخابي|جمع\\s+(?:ال)?تبرعات|集会|集會|造势|造勢|筹款|籌款|募款");
-
-    private static Regex? s_otherScriptsTrigger;
 
     // What makes an event a fundraiser, in the languages the trigger reads.
     private static readonly string[] FundraiserWords = ["fund", "fondos", "fonds", "funduszy", "pieni", "lajan", "pondo", "коштів", "quỹ", "تبرع", "筹款", "籌款", "募款"];

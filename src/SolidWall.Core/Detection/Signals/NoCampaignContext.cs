@@ -103,7 +103,7 @@ internal sealed class NoCampaignContext : ISignal
         }
 
         var own = context.InsideNameWords;
-        if (context.SenderIsInside && Model.WorldNames.DisplayNameWords(context.Message.From[0].DisplayName) is { Length: > 0 } signer)
+        if (context.SenderIsInside && Model.WorldNames.DisplayNameWords(context.Sender!.DisplayName) is { Length: > 0 } signer)
         {
             own = own is null ? signer : [.. own, .. signer];
         }

@@ -38,7 +38,8 @@ internal sealed class ReportToOversight(bool fromOutside = false) : ISignal
             return null;
         }
 
-        // Recipients first: most mail is not to an oversight mailbox, and that is known from the first address.
+        // Recipients first: most mail is not to an oversight mailbox, and that is known from the first address. Then the
+        // sender's side: this signal reads senders inside, or (fromOutside) the others.
         var first = context.Message.To.Count > 0 ? context.Message.To[0] : context.Message.Cc.Count > 0 ? context.Message.Cc[0] : null;
         if (first is null || !AllOversight(context, context.Message.To) || !AllOversight(context, context.Message.Cc) || context.SenderIsInside == fromOutside)
         {

@@ -35,11 +35,9 @@ internal sealed class VoteNudge : ISignal
 
     // The same wink in Ukrainian, Arabic, Chinese and Vietnamese: "ви знаєте, що робити", "пам'ятайте про неї",
     // "تعرفون ما عليكم", "你们知道该怎么做", "các bạn biết phải làm gì".
-    private static Regex OtherScriptNudges => s_otherScriptNudges ??= PhraseScan.Compile(
+    private static readonly LazyRegex OtherScriptNudges = PhraseScan.Lazy(
         "(?:ви\\s+)?знаєте,?\\s+що\\s+(?:треба\\s+)?(?:робити|зробити)|пам['’]?ятайте\\s+про\\s+(?:неї|нього|пана|пані)"
         + "|تعرفون\\s+ما\\s+(?:عليكم|يجب)|(?:你们|大家)?知道(?:该|應該|应该)怎么做|(?:các\\s+)?(?:bạn|anh\\s+chị|quý\\s+vị)\\s+biết\\s+(?:phải|cần)\\s+làm\\s+gì");
-
-    private static Regex? s_otherScriptNudges;
 
     // What the words mean when they are no ask: a correction's "that's all I'll say about it", a fact sheet, a vote for
     // whoever the reader likes.
