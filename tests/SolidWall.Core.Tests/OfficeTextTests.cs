@@ -311,6 +311,43 @@ public sealed class OfficeTextTests
     }
 
     [Fact]
+    public void An_attachment_is_read_as_sniffing_then_extracting_reads_it()
+    {
+        // AttachmentText.Read opens an Office file once for what it is and for its text; that must be the reading that
+        // sniffing the format and then extracting the text gives, for every format, a zip of something else and a damaged one.
+        byte[][] files =
+        [
+            Docx(P("Paid for by Friends of Dana Ortiz") + P("Vote Tuesday.")),
+            Docx(P("Volunteer\u200b Saturday   ") + P("") + P("") + P("Canvass")),
+            Docx(P("unused"), ("word/document.xml", $"<w:document {WordNamespaces}><w:body><w:p><w:r><w:t>Vote</w:r></w:p></w:body></w:document>")),
+            Pptx(("ppt/slides/slide1.xml", Slide("sld", "<a:p><a:r><a:t>Canvass Saturday</a:t></a:r></a:p>"))),
+            Xlsx(),
+            OpenDocument("application/vnd.oasis.opendocument.text", "<x>Sign the petition</x>"),
+            OpenDocument("application/vnd.oasis.opendocument.presentation", "<x/>"),
+            OpenDocument("application/vnd.oasis.opendocument.spreadsheet", "<x/>"),
+            OpenDocument("application/vnd.oasis.opendocument.graphics", "<x/>"),
+            Zip(("flyer.docx", "Vote for Dana Ortiz")),
+            [.. Docx(P("Vote"))[..40]],
+        ];
+        foreach (var file in files)
+        {
+            var format = AttachmentText.Sniff(file, "application/octet-stream", "flyer.docx");
+            var reading = AttachmentText.Read(file, "application/octet-stream", "flyer.docx", charset: null);
+            Assert.Equal(format, reading?.Format);
+            if (reading is { } read)
+            {
+                var text = OfficeText.Extract(file, out var problem);
+                Assert.Equal(TextCleanup.Normalize(text), read.Text);
+                Assert.Equal(problem, read.Problem);
+            }
+        }
+
+        Assert.Equal(8, files.Count(f => AttachmentText.Read(f, null, null, null) is not null));
+        Assert.Equal(("Word document", "Paid for by Friends of Dana Ortiz\nVote Tuesday.", (string?)null), AttachmentText.Read(files[0], null, null, null) is { } first ? (first.Format, first.Text, first.Problem) : default);
+        Assert.NotNull(AttachmentText.Read(files[2], null, null, null)?.Problem);
+    }
+
+    [Fact]
     public void The_main_part_is_where_the_content_types_say()
     {
         // Word Online and some converters name the main part document2.xml.

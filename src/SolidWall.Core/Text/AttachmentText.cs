@@ -34,6 +34,13 @@ public static class AttachmentText
     /// </param>
     public static AttachmentReading? Read(ReadOnlySpan<byte> content, string? mediaType, string? fileName, string? charset, string? fallbackCharset = null)
     {
+        if (content.Length <= MaxBytes && IsZip(content))
+        {
+            // A zip is opened once, for what it is and for its text.
+            var officeText = OfficeText.Extract(content, OfficeLimits.Default, out var office, out var officeProblem);
+            return OfficeFormatName(office) is { } officeFormat ? Finish(officeFormat, officeText, officeProblem) : null;
+        }
+
         var format = Sniff(content, mediaType, fileName);
         if (format is null)
         {
@@ -60,6 +67,12 @@ public static class AttachmentText
             "iCalendar" => CalendarText.Convert(Charsets.Decode(content, charset)),
             _ => OfficeText.Extract(content, out problem),
         };
+        return Finish(format, text, problem);
+    }
+
+    // The reading of a file's extracted text: normalised, and cut at MaxChars.
+    private static AttachmentReading Finish(string format, string text, string? problem)
+    {
         text = TextCleanup.Normalize(text);
         if (text.Length > MaxChars)
         {
@@ -69,6 +82,21 @@ public static class AttachmentText
 
         return new AttachmentReading(format, text, problem);
     }
+
+    // A zip, which Sniff reads as an Office file or as nothing, unless a PDF's header comes first (Sniff's order).
+    private static bool IsZip(ReadOnlySpan<byte> content) =>
+        content.StartsWith("PK\u0003\u0004"u8) && content[..Math.Min(content.Length, 1024)].IndexOf("%PDF-"u8) < 0;
+
+    private static string? OfficeFormatName(OfficeFormat format) => format switch
+    {
+        OfficeFormat.Docx => "Word document",
+        OfficeFormat.Pptx => "PowerPoint presentation",
+        OfficeFormat.Xlsx => "Excel workbook",
+        OfficeFormat.Odt => "OpenDocument text",
+        OfficeFormat.Odp => "OpenDocument presentation",
+        OfficeFormat.Ods => "OpenDocument spreadsheet",
+        _ => null,
+    };
 
     /// <summary>The format the bytes are, or null: the magic bytes first, then the declared type and the name's extension for text formats, which have none.</summary>
     internal static string? Sniff(ReadOnlySpan<byte> content, string? mediaType, string? fileName)
@@ -82,16 +110,7 @@ public static class AttachmentText
 
         if (content.StartsWith("PK\u0003\u0004"u8))
         {
-            return OfficeText.Detect(content) switch
-            {
-                OfficeFormat.Docx => "Word document",
-                OfficeFormat.Pptx => "PowerPoint presentation",
-                OfficeFormat.Xlsx => "Excel workbook",
-                OfficeFormat.Odt => "OpenDocument text",
-                OfficeFormat.Odp => "OpenDocument presentation",
-                OfficeFormat.Ods => "OpenDocument spreadsheet",
-                _ => null, // a zip of something else
-            };
+            return OfficeFormatName(OfficeText.Detect(content)); // null for a zip of something else
         }
 
         // An OLE compound file: a legacy .doc/.xls/.ppt, or an encrypted Office file, which OfficeText names as such.

@@ -31,9 +31,17 @@ public static class OfficeText
         return package?.Format ?? OfficeFormat.None;
     }
 
-    internal static string Extract(ReadOnlySpan<byte> data, OfficeLimits limits, out string? problem)
+    internal static string Extract(ReadOnlySpan<byte> data, OfficeLimits limits, out string? problem) => Extract(data, limits, out _, out problem);
+
+    /// <summary>
+    /// <see cref="Extract(ReadOnlySpan{byte}, out string?)"/> and <see cref="Detect(ReadOnlySpan{byte})"/> from one opening of the
+    /// archive: an attachment's reader asks both, and opening it twice copied the file and read its directory and
+    /// content types twice.
+    /// </summary>
+    internal static string Extract(ReadOnlySpan<byte> data, OfficeLimits limits, out OfficeFormat format, out string? problem)
     {
         using var package = Package.Open(data, limits, out problem);
+        format = package?.Format ?? OfficeFormat.None;
         if (package is null)
         {
             return "";
