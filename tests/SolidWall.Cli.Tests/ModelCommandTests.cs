@@ -1,4 +1,5 @@
 using SolidWall.Cli.Commands;
+using SolidWall.Core.Detection.Model;
 
 namespace SolidWall.Cli.Tests;
 
@@ -20,6 +21,40 @@ public sealed class ModelCommandTests
         var stderr = new StringWriter();
         Assert.Equal(ExitCodes.Usage, EvalCommand.Run(1, false, null, null, TextWriter.Null, stderr));
         Assert.Contains("--folds", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvalNeedsOneRunOrMore()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, EvalCommand.Run(5, false, null, null, TextWriter.Null, stderr, runs: 0));
+        Assert.Contains("--runs must be at least 1", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("fold 1/5", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RepeatedRunsPrintTheSpreadOfEachReadingAndEveryRun()
+    {
+        static BinaryMetrics M(int tp, int fp, int fn, int tn) => new(tp, fp, fn, tn);
+        static EvaluationReport Report(ulong seed, BinaryMetrics overall) => new(
+            5, 100, 0.5, overall, M(40, 1, 2, 57), new Dictionary<string, BinaryMetrics>(), new Dictionary<string, BinaryMetrics>(),
+            M(40, 3, 5, 52), M(30, 3, 4, 33), M(45, 10, 0, 45), M(35, 9, 0, 26), [], [], 0.01, [], 1.0)
+        {
+            Seed = seed,
+            OverallWithoutRegistry = M(30, 2, 15, 53),
+        };
+
+        var output = new StringWriter();
+        EvalCommand.WriteRuns([Report(7, M(45, 1, 5, 49)), Report(8, M(48, 3, 2, 47))], output);
+        var text = output.ToString();
+        Assert.Contains("2 runs of the 5-fold cross-validation, each with its own folds and order of training (seeds 7 to 8):", text, StringComparison.Ordinal);
+        // Precision 45/46 and 48/51, recall 45/50 and 48/50: their mean, least and most.
+        Assert.Matches(@"detector \(all\) +0\.9597 +0\.9412 +0\.9783 +0\.9300 +0\.9000 +0\.9600", text);
+        Assert.Matches(@"no registry \(all\) +0\.9375 +0\.9375 +0\.9375 +0\.6667 +0\.6667 +0\.6667", text);
+        Assert.Contains("seed 7: 0.9783 / 0.9000 (FP 1, FN 5)", text, StringComparison.Ordinal);
+        Assert.Contains("seed 8: 0.9412 / 0.9600 (FP 3, FN 2)", text, StringComparison.Ordinal);
+        // A reading no run has is left out.
+        Assert.DoesNotContain("no registry (district)", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,9 +22,15 @@ internal static class EvalCommand
         var scores = new Option<string?>("--scores") { Description = "Also write every row's held-out scores to this file, tab-separated with a header (id, kind, label, score, verdict, without registry, model)" };
         var electioneering = new Option<string[]>("--electioneering") { Description = "Mail you labelled electioneering, cross-validated with the shipped data and reported as the source 'labelled' (repeatable)" };
         var allowed = new Option<string[]>("--allowed") { Description = "Mail you labelled allowed, cross-validated with the shipped data (repeatable)" };
+        var runs = new Option<int>("--runs")
+        {
+            Description = "Run the cross-validation this many times, each with its own folds and order of training, and print the spread of the figures (the detailed report is the first run's)",
+            DefaultValueFactory = _ => 1,
+        };
         var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector on it by kind of mail, with the demo's registry and with none" };
         var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
         command.Options.Add(folds);
+        command.Options.Add(runs);
         command.Options.Add(json);
         command.Options.Add(data);
         command.Options.Add(district);
@@ -33,18 +39,24 @@ internal static class EvalCommand
         command.Options.Add(electioneering);
         command.Options.Add(allowed);
         command.SetAction(parseResult => Run(parseResult.GetValue(folds), parseResult.GetValue(json), parseResult.GetValue(data), parseResult.GetValue(district), Console.Out, Console.Error, parseResult.GetValue(demo), parseResult.GetValue(scores),
-            parseResult.GetValue(electioneering), parseResult.GetValue(allowed)));
+            parseResult.GetValue(electioneering), parseResult.GetValue(allowed), parseResult.GetValue(runs)));
         return command;
     }
 
     internal static int Run(int folds, bool json, string? data, string? district, TextWriter stdout, TextWriter stderr, string? demo = null, string? scores = null,
-        IReadOnlyList<string>? electioneering = null, IReadOnlyList<string>? allowed = null)
+        IReadOnlyList<string>? electioneering = null, IReadOnlyList<string>? allowed = null, int runs = 1)
     {
         electioneering ??= [];
         allowed ??= [];
         if (folds < 2)
         {
             stderr.WriteLine("solidwall eval: --folds must be at least 2");
+            return ExitCodes.Usage;
+        }
+
+        if (runs < 1)
+        {
+            stderr.WriteLine("solidwall eval: --runs must be at least 1");
             return ExitCodes.Usage;
         }
 
@@ -71,7 +83,8 @@ internal static class EvalCommand
         using var scoresOwner = scoresFile;
         var examples = ModelData.Load(corpora, districtDir, stderr, "eval");
         examples.AddRange(ModelData.LoadLabelled(electioneering, allowed, stderr, "eval", out _));
-        var report = CrossValidator.Run(examples, folds, log: json ? null : m => stderr.WriteLine("solidwall eval: " + m));
+        var reports = CrossValidator.Repeat(examples, folds, runs, log: json ? null : m => stderr.WriteLine("solidwall eval: " + m));
+        var report = reports[0];
         if (scoresFile is not null)
         {
             WriteScores(report, scoresFile);
@@ -91,11 +104,25 @@ internal static class EvalCommand
 
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { crossValidation = report, demo = demoReport, demoWithoutRegistry }, new JsonSerializerOptions { WriteIndented = true }));
+            var spread = reports.Count == 1 ? null : reports.Select(r => new
+            {
+                seed = r.Seed,
+                overall = r.Overall,
+                district = r.District,
+                overallWithoutRegistry = r.OverallWithoutRegistry,
+                districtWithoutRegistry = r.DistrictWithoutRegistry,
+                modelOverall = r.ModelOverall,
+            }).ToArray();
+            stdout.WriteLine(JsonSerializer.Serialize(new { crossValidation = report, runs = spread, demo = demoReport, demoWithoutRegistry }, new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
             Write(report, stdout);
+            if (reports.Count > 1)
+            {
+                WriteRuns(reports, stdout);
+            }
+
             if (demoReport is not null && demoWithoutRegistry is not null)
             {
                 WriteDemo(demoReport, demoWithoutRegistry, stdout);
@@ -103,6 +130,40 @@ internal static class EvalCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The spread of the headline figures over repeated runs (<see cref="CrossValidator.Repeat"/>): for each reading the
+    /// mean, least and greatest precision and recall, then each run's figures on all data.
+    /// </summary>
+    internal static void WriteRuns(IReadOnlyList<EvaluationReport> reports, TextWriter o)
+    {
+        var c = CultureInfo.InvariantCulture;
+        o.WriteLine();
+        o.WriteLine(string.Create(c, $"{reports.Count} runs of the {reports[0].Folds}-fold cross-validation, each with its own folds and order of training (seeds {reports[0].Seed} to {reports[^1].Seed}):"));
+        o.WriteLine($"  {"",-24}{"precision: mean",16}{"least",8}{"most",8}{"recall: mean",16}{"least",8}{"most",8}");
+        Spread("detector (all)", r => r.Overall);
+        Spread("detector (district)", r => r.District);
+        Spread("no registry (all)", r => r.OverallWithoutRegistry);
+        Spread("no registry (district)", r => r.DistrictWithoutRegistry);
+        Spread("model alone (all)", r => r.ModelOverall);
+        o.WriteLine("  detector (all), run by run:");
+        foreach (var r in reports)
+        {
+            o.WriteLine(string.Create(c, $"    seed {r.Seed}: {r.Overall.Precision:F4} / {r.Overall.Recall:F4} (FP {r.Overall.FalsePositives}, FN {r.Overall.FalseNegatives})"));
+        }
+
+        void Spread(string name, Func<EvaluationReport, BinaryMetrics?> reading)
+        {
+            var metrics = reports.Select(reading).OfType<BinaryMetrics>().ToArray();
+            if (metrics.Length == 0)
+            {
+                return;
+            }
+
+            var (p, r) = (metrics.Select(m => m.Precision).ToArray(), metrics.Select(m => m.Recall).ToArray());
+            o.WriteLine(string.Create(c, $"  {name,-24}{p.Average(),16:F4}{p.Min(),8:F4}{p.Max(),8:F4}{r.Average(),16:F4}{r.Min(),8:F4}{r.Max(),8:F4}"));
+        }
     }
 
     private static void Write(EvaluationReport r, TextWriter o)

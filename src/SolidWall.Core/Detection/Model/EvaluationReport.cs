@@ -86,6 +86,9 @@ public sealed record EvaluationReport(
     IReadOnlyList<ReliabilityBin> Reliability,
     double SecondsPerFold)
 {
+    /// <summary>The seed of the run (<see cref="TrainerOptions.Seed"/>): which rows went to which fold, and the order of training.</summary>
+    public ulong Seed { get; init; }
+
     /// <summary>
     /// The whole detector with an empty registry on every row: what an investigator who has registered no campaign
     /// gets. <see cref="Overall"/> and <see cref="District"/> read the district rows with their world's registry.
