@@ -46,7 +46,13 @@ internal static class ClassifyBench
         // compiled again, optimised, with the values of its static readonly tables known, and stay so. Run without
         // DOTNET_TieredCompilation=0 and with --warm 6, the rounds read that steady state.
         var warmAt = Array.IndexOf(args, "--warm");
-        var warm = warmAt >= 0 ? double.Parse(args[warmAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var warm = 0.0;
+        if (warmAt >= 0 && (warmAt + 1 == args.Length || !double.TryParse(args[warmAt + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out warm) || warm < 0))
+        {
+            Console.Error.WriteLine("classify: --warm needs the seconds to warm up for, a number of 0 or more (--warm 6)");
+            return 2;
+        }
+
         args = [.. args.Where((a, i) => a is not ("--shipped" or "--registry") && (warmAt < 0 || (i != warmAt && i != warmAt + 1)))];
         var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
         var root = TrainingData.FindRepositoryRoot(Environment.CurrentDirectory) ?? TrainingData.FindRepositoryRoot(AppContext.BaseDirectory);
@@ -259,16 +265,38 @@ internal static class ClassifyBench
     /// pattern, after the detector was built once), most first: most of what a process pays before its first verdict;
     /// and what one built copy keeps alive, most first: most of the memory a process holds before its first message.
     /// </summary>
-    // Every pattern the detector's assembly keeps in a static field, built.
+    // Every pattern the detector's assembly keeps in a static field, built: a Regex, a LazyRegex, a PhrasePattern's, a
+    // TrapPattern's, and those in a static array of tuples (CandidateCallToAction's actions).
     private static IEnumerable<(string Where, System.Text.RegularExpressions.Regex Regex)> StaticPatterns()
     {
+        const System.Reflection.BindingFlags Statics = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
+        const System.Reflection.BindingFlags Instance = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
         _ = SignalCatalog.All.Count;
         foreach (var type in typeof(Detector).Assembly.GetTypes())
         {
-            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public))
+            foreach (var field in type.GetFields(Statics))
             {
-                var value = field.FieldType == typeof(System.Text.RegularExpressions.Regex) || field.FieldType == typeof(PhrasePattern) || field.FieldType == typeof(LazyRegex) ? field.GetValue(null) : null;
-                if ((value as System.Text.RegularExpressions.Regex ?? (value as PhrasePattern)?.Regex ?? (value as LazyRegex)?.Value) is { } regex)
+                if (field.FieldType.IsArray && field.FieldType.GetElementType() is { IsValueType: true } element
+                    && element.GetFields(Instance).Any(f => f.FieldType == typeof(LazyRegex)) && field.GetValue(null) is Array items)
+                {
+                    var k = 0;
+                    foreach (var item in items)
+                    {
+                        foreach (var inner in element.GetFields(Instance).Where(f => f.FieldType == typeof(LazyRegex)))
+                        {
+                            yield return ($"{type.Name}.{field.Name}[{k}]", ((LazyRegex)inner.GetValue(item)!).Value);
+                        }
+
+                        k++;
+                    }
+
+                    continue;
+                }
+
+                var value = field.FieldType == typeof(System.Text.RegularExpressions.Regex) || field.FieldType == typeof(PhrasePattern) || field.FieldType == typeof(LazyRegex)
+                    || field.FieldType == typeof(TrapPattern) ? field.GetValue(null) : null;
+                var lazy = value as LazyRegex ?? (value is TrapPattern trap ? typeof(TrapPattern).GetFields(Instance).Single(f => f.FieldType == typeof(LazyRegex)).GetValue(trap) as LazyRegex : null);
+                if ((value as System.Text.RegularExpressions.Regex ?? (value as PhrasePattern)?.Regex ?? lazy?.Value) is { } regex)
                 {
                     yield return ($"{type.Name}.{field.Name}", regex);
                 }

@@ -94,9 +94,7 @@ internal static class PhraseScan
         return found;
     }
 
-    public static Regex Compile(string pattern) => new(pattern, Options);
-
-    /// <summary><see cref="Compile"/>, built on first use (<see cref="LazyRegex"/>).</summary>
+    /// <summary>A pattern for the non-backtracking engine, culture-invariant, built on first use (<see cref="LazyRegex"/>).</summary>
     public static LazyRegex Lazy(string pattern) => new(pattern, Options);
 
     private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
