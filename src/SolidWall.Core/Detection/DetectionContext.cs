@@ -134,6 +134,43 @@ internal sealed class DetectionContext
     /// </summary>
     public int OwnWordsEnd => _ownWordsEnd ??= IsSegment ? Text.Length : FindOwnWordsEnd(Message.Segments, Text.Original);
 
+    /// <summary>
+    /// Whether the character at <paramref name="index"/> of <see cref="Text"/> is the author's own words: before
+    /// anything quoted or forwarded (<see cref="OwnWordsEnd"/>), or on a line of the author's below or between the
+    /// lines a reply quotes ("&gt; Can I get two?" and the answer under it), as the text model reads the message's
+    /// <see cref="SegmentKind.Body"/> segments. A forwarded or quoted part that runs to the end (under a separator, a
+    /// header block, or an attribution with no quote marks) holds no own words.
+    /// </summary>
+    public bool InOwnWords(int index)
+    {
+        if (index < OwnWordsEnd)
+        {
+            return true;
+        }
+
+        if (index >= Text.Length)
+        {
+            return false;
+        }
+
+        foreach (var (start, end) in _ownWordSpans ??= SegmentSplitter.OwnWordSpans(Text.Original))
+        {
+            if (index < start)
+            {
+                return false;
+            }
+
+            if (index < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<(int Start, int End)>? _ownWordSpans;
+
     internal static int FindOwnWordsEnd(IReadOnlyList<Segment> segments, string text)
     {
         Segment? first = null;

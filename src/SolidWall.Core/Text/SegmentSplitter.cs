@@ -12,7 +12,22 @@ internal static class SegmentSplitter
 {
     private const int MaxAttributionLength = 500;
 
-    public static IReadOnlyList<Segment> Split(string text)
+    public static IReadOnlyList<Segment> Split(string text) => Split(text, ownWords: null);
+
+    /// <summary>
+    /// Where in <paramref name="text"/> the author's own words stand: the ranges [start, end) of the lines
+    /// <see cref="Split(string)"/> puts in its <see cref="SegmentKind.Body"/> segments, in order. A reply written under
+    /// the lines it quotes ("&gt; …" first, the answer below), or between them, has own words after the first quote.
+    /// </summary>
+    public static List<(int Start, int End)> OwnWordSpans(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spans = new List<(int Start, int End)>();
+        Split(text, spans);
+        return spans;
+    }
+
+    private static IReadOnlyList<Segment> Split(string text, List<(int Start, int End)>? ownWords)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = new Lines(text);
@@ -79,6 +94,12 @@ internal static class SegmentSplitter
             }
 
             state.Append(line);
+            if (ownWords is not null && state.Kind == SegmentKind.Body && !line.IsWhiteSpace())
+            {
+                var (start, length) = lines.Range(i);
+                ownWords.Add((start, start + length));
+            }
+
             i++;
         }
         return state.Finish();
@@ -454,6 +475,8 @@ internal static class SegmentSplitter
 
         public int Count => _ranges.Count;
 
+        public (int Start, int Length) Range(int i) => _ranges[i];
+
         public ReadOnlySpan<char> this[int i] => _text.AsSpan(_ranges[i].Start, _ranges[i].Length);
 
         public string Join(int start, int end, string separator)
@@ -478,6 +501,8 @@ internal static class SegmentSplitter
         private readonly StringBuilder _text = new();
         private SegmentKind _kind = SegmentKind.Body;
         private string? _attribution;
+
+        public SegmentKind Kind => _kind;
 
         public void Start(SegmentKind kind, string? attribution)
         {

@@ -101,13 +101,12 @@ internal sealed class DiscussesElectioneering(DiscussesElectioneering.Framing fr
             return null;
         }
 
-        // The author's own words: the subject, and the text up to the first quote or forward.
-        var ownEnd = context.OwnWordsEnd;
-        var found = PhraseScan.Find(context, _trigger, (_, field, index, _) => (field.Where == "subject" || index < ownEnd)
+        // The author's own words: the subject, and the text that is no quote or forward (DetectionContext.InOwnWords).
+        var found = PhraseScan.Find(context, _trigger, (ctx, field, index, _) => (field.Where == "subject" || ctx.InOwnWords(index))
             && (framing == Framing.Stance || !CountsASurveysQuestions(field, index)));
         if (framing == Framing.Stance)
         {
-            found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, static (ctx, field, start, _) => field.Where == "subject" || start < ctx.OwnWordsEnd);
+            found ??= PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, static (ctx, field, start, _) => field.Where == "subject" || ctx.InOwnWords(start));
         }
 
         return found is null ? null : new SignalHit(Categories, found);

@@ -118,7 +118,7 @@ internal sealed class PaidForByDisclaimer(PaidForByDisclaimer.Place place = Paid
     private static List<Evidence>? Find(DetectionContext context, Func<DetectionContext, TextField, int, int, bool> accept, Func<DetectionContext, TextField, int, int, bool> acceptOnALine) =>
         PhraseScan.Find(context, Trigger, accept) ?? PhraseScan.FindInOtherScripts(context, OtherScriptsTrigger, acceptOnALine);
 
-    private static bool InOwnWords(DetectionContext context, TextField field, int index) => field.Where != "text" || index < context.OwnWordsEnd;
+    private static bool InOwnWords(DetectionContext context, TextField field, int index) => field.Where != "text" || context.InOwnWords(index);
 
     private static bool IsDisclaimer(TextField field, int index, int length)
     {

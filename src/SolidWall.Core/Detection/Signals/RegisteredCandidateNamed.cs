@@ -58,7 +58,7 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false, bool firstNa
         HashSet<CandidateNamePart>? reported = null;
         foreach (var (field, at, length, part) in found)
         {
-            var inOwnWords = field.Where == "subject" || at < context.OwnWordsEnd;
+            var inOwnWords = field.Where == "subject" || context.InOwnWords(at);
             if (quoted && inOwnWords)
             {
                 return null;

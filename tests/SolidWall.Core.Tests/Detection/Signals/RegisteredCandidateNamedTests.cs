@@ -168,4 +168,18 @@ public sealed class RegisteredCandidateNamedTests
         Assert.Equal(text.IndexOf("Kurt", StringComparison.Ordinal), own.Evidence[0].Offset);
         Assert.Null(Mail.Run("RegisteredCandidateQuoted", message, World));
     }
+
+    [Fact]
+    public void A_name_in_a_reply_written_under_the_quote_is_the_author_s_own()
+    {
+        // Bottom-posted, as mailing lists and many phone clients write: the answer under the quoted question is the
+        // author's, and "in quoted or forwarded text" would misquote the message to a reviewer.
+        const string text = "> Are you coming Saturday?\n\nYes, Kurt's people need ten staff Saturday, bring a friend.\n\nWalt";
+        var message = Mail.Of(text, "Re: Saturday", segments: SolidWall.Core.Text.SegmentSplitter.Split(text));
+        var own = Mail.Run("RegisteredCandidateFirstName", message, World);
+        Assert.NotNull(own);
+        Assert.Equal(text.IndexOf("Kurt", StringComparison.Ordinal), own.Evidence[0].Offset);
+        Assert.DoesNotContain("quoted", own.Evidence[0].Note, StringComparison.Ordinal);
+        Assert.Null(Mail.Run("RegisteredCandidateQuoted", message, World));
+    }
 }
