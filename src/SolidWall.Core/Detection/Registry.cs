@@ -1,4 +1,5 @@
 using System.Buffers;
+using SolidWall.Core.Text;
 using SolidWall.Mime;
 using YamlDotNet.RepresentationModel;
 
@@ -44,7 +45,7 @@ public sealed class Registry
                 _byDomain.TryAdd(domain.TrimStart('.'), entry);
             }
 
-            foreach (var name in entry.Names)
+            foreach (var name in entry.Names.SelectMany(HanNameVariants.Of))
             {
                 var lower = name.Trim().ToLowerInvariant();
                 if (lower.Length >= 4)
@@ -134,7 +135,7 @@ public sealed class Registry
                 if (words.Length == 1 && !char.IsUpper(words[0][0]) && words[0].Length >= 3)
                 {
                     // A surname in a script without capitals, as the community's press writes it ("惠特菲尔德").
-                    parts.Add(new CandidateNamePart(words[0], "", true, entry));
+                    parts.AddRange(HanNameVariants.Of(words[0]).Select(spelling => new CandidateNamePart(spelling, "", true, entry)));
                     continue;
                 }
 
@@ -146,7 +147,7 @@ public sealed class Registry
                 var (first, last) = (words[0], words[^1]);
                 foreach (var (part, other, surname) in (ReadOnlySpan<(string, string, bool)>)[(first, last, false), (last, first, true)])
                 {
-                    foreach (var spelling in new[] { part, WithoutAccents(part) }.Distinct(StringComparer.Ordinal))
+                    foreach (var spelling in HanNameVariants.Of(part).Append(WithoutAccents(part)).Distinct(StringComparer.Ordinal))
                     {
                         // Han parts are found without word edges, so a two-character one ("马什", "安娜") would turn up inside
                         // other words: three characters or more. Arabic parts: two letters or more.

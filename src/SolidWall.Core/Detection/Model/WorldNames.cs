@@ -123,7 +123,7 @@ internal sealed class WorldNames
                 continue;
             }
 
-            foreach (var form in Declined(line).Prepend(line))
+            foreach (var form in Declined(line).Prepend(line).SelectMany(SolidWall.Core.Text.HanNameVariants.Of))
             {
                 list.Add(form);
                 var folded = Fold(form);

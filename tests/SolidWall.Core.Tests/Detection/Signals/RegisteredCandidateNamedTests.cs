@@ -37,6 +37,7 @@ public sealed class RegisteredCandidateNamedTests
     [InlineData("Y el domingo, Vota Reyes.", "Reyes")]
     [InlineData("لا تنسوا التصويت لتوماس يوم 28 فبراير", "توماس")] // Arabic: "for Tomás", the preposition joined to the name
     [InlineData("周六上午到雷耶斯的办公室帮忙装信封。", "雷耶斯")] // Chinese: no spaces around names
+    [InlineData("請把托馬斯的傳單帶回家。", "托馬斯")] // in traditional characters, where the registry writes 托马斯
     [InlineData("хто роздасть листівки Дороти у суботу", "Дороти")] // Ukrainian: the genitive of Дорота
     [InlineData("привітання від олдермена Рейєса", "Рейєса")] // and of a name that ends in a consonant
     [InlineData("роздасть листівки Дороти Зелінської", "Зелінської")] // the full name declined: no other signal reads it (its surname here, its first name in RegisteredCandidateFirstName)
