@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds data/district/*.jsonl from the hand-written messages in data/district/source/*.txt.
+"""Builds data/district/*.jsonl from the hand-written messages in data/district/source/*.txt;
+given a folder (`build.py data/ordinary`), that folder's source/*.txt into its *.jsonl instead.
 
 Each message in a source file starts with a header line
     @@ E fundraising,literature | kind | lang [| html]     (E = electioneering, A = allowed)
@@ -67,9 +68,10 @@ def parse(path, counters):
 
 def main():
     counters = {}
-    for src in sorted((HERE / "source").glob("*.txt")):
+    base = pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
+    for src in sorted((base / "source").glob("*.txt")):
         rows = parse(src, counters)
-        out = HERE / (src.stem + ".jsonl")
+        out = base / (src.stem + ".jsonl")
         with out.open("w", encoding="utf-8", newline="\n") as f:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -27,6 +27,10 @@ internal static class EvalCommand
             Description = "Run the cross-validation this many times, each with its own folds and order of training, and print the spread of the figures (the detailed report is the first run's)",
             DefaultValueFactory = _ => 1,
         };
+        var ordinary = new Option<string?>("--ordinary")
+        {
+            Description = "The ordinary-mail check set: allowed district mail never trained on, read by every fold's detector to count what it would flag (default: data/ordinary in the repository, when it is there)",
+        };
         var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector on it by kind of mail, with the demo's registry and with none" };
         var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
         command.Options.Add(folds);
@@ -35,16 +39,17 @@ internal static class EvalCommand
         command.Options.Add(data);
         command.Options.Add(district);
         command.Options.Add(demo);
+        command.Options.Add(ordinary);
         command.Options.Add(scores);
         command.Options.Add(electioneering);
         command.Options.Add(allowed);
         command.SetAction(parseResult => Run(parseResult.GetValue(folds), parseResult.GetValue(json), parseResult.GetValue(data), parseResult.GetValue(district), Console.Out, Console.Error, parseResult.GetValue(demo), parseResult.GetValue(scores),
-            parseResult.GetValue(electioneering), parseResult.GetValue(allowed), parseResult.GetValue(runs)));
+            parseResult.GetValue(electioneering), parseResult.GetValue(allowed), parseResult.GetValue(runs), parseResult.GetValue(ordinary)));
         return command;
     }
 
     internal static int Run(int folds, bool json, string? data, string? district, TextWriter stdout, TextWriter stderr, string? demo = null, string? scores = null,
-        IReadOnlyList<string>? electioneering = null, IReadOnlyList<string>? allowed = null, int runs = 1)
+        IReadOnlyList<string>? electioneering = null, IReadOnlyList<string>? allowed = null, int runs = 1, string? ordinary = null)
     {
         electioneering ??= [];
         allowed ??= [];
@@ -60,9 +65,30 @@ internal static class EvalCommand
             return ExitCodes.Usage;
         }
 
-        if (!ModelData.LabelledPathsExist("eval", electioneering.Concat(allowed), stderr) || !ModelData.Resolve("eval", data, district, stderr, out var corpora, out var districtDir, out _))
+        if (!ModelData.LabelledPathsExist("eval", electioneering.Concat(allowed), stderr) || !ModelData.Resolve("eval", data, district, stderr, out var corpora, out var districtDir, out var root))
         {
             return ExitCodes.Usage;
+        }
+
+        if (ordinary is not null && !Directory.Exists(ordinary))
+        {
+            stderr.WriteLine($"solidwall eval: no such folder '{ordinary}' (--ordinary)");
+            return ExitCodes.Usage;
+        }
+
+        ordinary ??= root is not null && Directory.Exists(Path.Combine(root, TrainingData.OrdinaryFolder)) ? Path.Combine(root, TrainingData.OrdinaryFolder) : null;
+        List<OrdinaryMessage>? ordinaryMail = null;
+        if (ordinary is not null)
+        {
+            try
+            {
+                ordinaryMail = TrainingData.LoadOrdinary(ordinary);
+            }
+            catch (Exception e) when (e is InvalidDataException or JsonException or KeyNotFoundException or IOException)
+            {
+                stderr.WriteLine($"solidwall eval: --ordinary {ordinary}: {e.Message}");
+                return ExitCodes.Usage;
+            }
         }
 
         // Opened before the minutes of cross-validation, so that a path that cannot be written fails at once.
@@ -83,7 +109,7 @@ internal static class EvalCommand
         using var scoresOwner = scoresFile;
         var examples = ModelData.Load(corpora, districtDir, stderr, "eval");
         examples.AddRange(ModelData.LoadLabelled(electioneering, allowed, stderr, "eval", out _));
-        var reports = CrossValidator.Repeat(examples, folds, runs, log: json ? null : m => stderr.WriteLine("solidwall eval: " + m));
+        var reports = CrossValidator.Repeat(examples, folds, runs, log: json ? null : m => stderr.WriteLine("solidwall eval: " + m), ordinary: ordinaryMail);
         var report = reports[0];
         if (scoresFile is not null)
         {
@@ -112,12 +138,19 @@ internal static class EvalCommand
                 overallWithoutRegistry = r.OverallWithoutRegistry,
                 districtWithoutRegistry = r.DistrictWithoutRegistry,
                 modelOverall = r.ModelOverall,
+                ordinaryFlaggedByFold = r.Ordinary?.FlaggedByFold,
+                ordinaryFlaggedByFoldWithoutRegistry = r.Ordinary?.FlaggedByFoldWithoutRegistry,
             }).ToArray();
             stdout.WriteLine(JsonSerializer.Serialize(new { crossValidation = report, runs = spread, demo = demoReport, demoWithoutRegistry }, new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
             Write(report, stdout);
+            if (report.Ordinary is { } ordinaryReport)
+            {
+                WriteOrdinary(ordinaryReport, ordinary!, stdout);
+            }
+
             if (reports.Count > 1)
             {
                 WriteRuns(reports, stdout);
@@ -147,10 +180,19 @@ internal static class EvalCommand
         Spread("no registry (all)", r => r.OverallWithoutRegistry);
         Spread("no registry (district)", r => r.DistrictWithoutRegistry);
         Spread("model alone (all)", r => r.ModelOverall);
+        if (reports[0].Ordinary is { } first)
+        {
+            var (with, without) = (reports.Select(r => r.Ordinary!.Rate).ToArray(), reports.Select(r => r.Ordinary!.RateWithoutRegistry).ToArray());
+            o.WriteLine(string.Create(c, $"  ordinary mail flagged ({first.Messages}), share: with the registry mean {with.Average():P2} ({with.Min():P2}–{with.Max():P2}), with none {without.Average():P2} ({without.Min():P2}–{without.Max():P2})"));
+        }
+
         o.WriteLine("  detector (all), run by run:");
         foreach (var r in reports)
         {
-            o.WriteLine(string.Create(c, $"    seed {r.Seed}: {r.Overall.Precision:F4} / {r.Overall.Recall:F4} (FP {r.Overall.FalsePositives}, FN {r.Overall.FalseNegatives})"));
+            var ordinaryFlagged = r.Ordinary is { } ord
+                ? string.Create(c, $"; ordinary mail flagged per fold {string.Join(" · ", ord.FlaggedByFold)} with the registry, {string.Join(" · ", ord.FlaggedByFoldWithoutRegistry)} with none")
+                : "";
+            o.WriteLine(string.Create(c, $"    seed {r.Seed}: {r.Overall.Precision:F4} / {r.Overall.Recall:F4} (FP {r.Overall.FalsePositives}, FN {r.Overall.FalseNegatives}){ordinaryFlagged}"));
         }
 
         void Spread(string name, Func<EvaluationReport, BinaryMetrics?> reading)
@@ -163,6 +205,27 @@ internal static class EvalCommand
 
             var (p, r) = (metrics.Select(m => m.Precision).ToArray(), metrics.Select(m => m.Recall).ToArray());
             o.WriteLine(string.Create(c, $"  {name,-24}{p.Average(),16:F4}{p.Min(),8:F4}{p.Max(),8:F4}{r.Average(),16:F4}{r.Min(),8:F4}{r.Max(),8:F4}"));
+        }
+    }
+
+    /// <summary>The ordinary-mail check: per fold, how many of its messages the fold's detector flagged, and which.</summary>
+    internal static void WriteOrdinary(OrdinaryMailReport r, string folder, TextWriter o)
+    {
+        var c = CultureInfo.InvariantCulture;
+        o.WriteLine();
+        o.WriteLine(string.Create(c, $"ordinary mail ({folder}: {r.Messages} allowed messages never trained on), flagged by each fold's detector:"));
+        o.WriteLine(string.Create(c, $"  with the district's registry  {string.Join(" · ", r.FlaggedByFold),-24} mean {r.Rate:P2}"));
+        o.WriteLine(string.Create(c, $"  with no registry              {string.Join(" · ", r.FlaggedByFoldWithoutRegistry),-24} mean {r.RateWithoutRegistry:P2}"));
+        if (r.Flagged.Count == 0)
+        {
+            return;
+        }
+
+        o.WriteLine(string.Create(c, $"  flagged at least once ({r.Flagged.Count}): folds with the registry / with none, mean score with / with none, the reasons of its highest verdict"));
+        foreach (var f in r.Flagged)
+        {
+            var subject = f.Subject is { Length: > 50 } longer ? longer[..50] + "…" : f.Subject;
+            o.WriteLine(string.Create(c, $"  {f.Folds}/{r.FlaggedByFold.Count} {f.FoldsWithoutRegistry}/{r.FlaggedByFoldWithoutRegistry.Count} {f.MeanScore:F3} {f.MeanScoreWithoutRegistry:F3} {f.Id} [{f.Language}] \"{subject}\": {string.Join(", ", f.Reasons)}"));
         }
     }
 

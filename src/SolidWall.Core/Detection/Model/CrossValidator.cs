@@ -29,10 +29,10 @@ public static class CrossValidator
     /// <summary>The thresholds <see cref="EvaluationReport.OperatingPoints"/> reports.</summary>
     public static IReadOnlyList<double> OperatingThresholds { get; } = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-    public static EvaluationReport Run(IReadOnlyList<TrainingExample> examples, int folds = 5, TrainerOptions? options = null, Action<string>? log = null)
+    public static EvaluationReport Run(IReadOnlyList<TrainingExample> examples, int folds = 5, TrainerOptions? options = null, Action<string>? log = null, IReadOnlyList<OrdinaryMessage>? ordinary = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        return Run(examples, Read(examples), folds, options ?? new TrainerOptions(), log);
+        return Run(examples, Read(examples), folds, options ?? new TrainerOptions(), log, ordinary);
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public static class CrossValidator
     /// shipped detector's precision on all data at 0.982 to 0.986 (docs/DETECTION.md, "stop 34"). The messages are
     /// read (features, signals) once for every run.
     /// </summary>
-    public static IReadOnlyList<EvaluationReport> Repeat(IReadOnlyList<TrainingExample> examples, int folds, int runs, TrainerOptions? options = null, Action<string>? log = null)
+    public static IReadOnlyList<EvaluationReport> Repeat(IReadOnlyList<TrainingExample> examples, int folds, int runs, TrainerOptions? options = null, Action<string>? log = null, IReadOnlyList<OrdinaryMessage>? ordinary = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
@@ -54,7 +54,7 @@ public static class CrossValidator
         {
             var run = r;
             reports.Add(Run(examples, inputs, folds, options with { Seed = options.Seed + (ulong)r },
-                log is null ? null : runs == 1 ? log : m => log(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}/{runs}, {m}"))));
+                log is null ? null : runs == 1 ? log : m => log(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}/{runs}, {m}")), ordinary));
         }
 
         return reports;
@@ -70,7 +70,7 @@ public static class CrossValidator
         return new Inputs(ModelTrainer.Featurize(examples), named, fired, SignalIndicators.Read(examples, withWorld: false));
     }
 
-    private static EvaluationReport Run(IReadOnlyList<TrainingExample> examples, Inputs inputs, int folds, TrainerOptions options, Action<string>? log)
+    private static EvaluationReport Run(IReadOnlyList<TrainingExample> examples, Inputs inputs, int folds, TrainerOptions options, Action<string>? log, IReadOnlyList<OrdinaryMessage>? ordinary)
     {
         var stopwatch = Stopwatch.StartNew();
         var (x, named, fired, plain) = (inputs.Features, inputs.Named, inputs.Fired, inputs.Plain);
@@ -85,6 +85,8 @@ public static class CrossValidator
         var modelProbability = new double[examples.Count];
         var combinations = new List<ScoreCombination>();
         var trainedByFold = new TrainedDetector[folds];
+        var ordinaryVerdicts = Enumerable.Range(0, folds).Select(_ => new Verdict[ordinary?.Count ?? 0]).ToArray();
+        var ordinaryVerdictsWithoutRegistry = Enumerable.Range(0, folds).Select(_ => new Verdict[ordinary?.Count ?? 0]).ToArray();
         for (var f = 0; f < folds; f++)
         {
             var fold = f;
@@ -113,6 +115,17 @@ public static class CrossValidator
 
                 modelProbability[i] = trained.Model.Probability(x[i]);
             });
+            if (ordinary is not null)
+            {
+                // The district world's registry, the one an investigator of this district keeps; none when the rows have no world.
+                var registryReader = worldDetectors.Values.FirstOrDefault() ?? detector;
+                Parallel.For(0, ordinary.Count, k =>
+                {
+                    ordinaryVerdicts[f][k] = registryReader.Classify(ordinary[k].Message);
+                    ordinaryVerdictsWithoutRegistry[f][k] = detector.Classify(ordinary[k].Message);
+                });
+            }
+
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"fold {f + 1}/{folds}: trained on {train.Length}, {stopwatch.Elapsed.TotalSeconds:F1} s"));
         }
 
@@ -208,9 +221,35 @@ public static class CrossValidator
             OperatingPoints = operatingPoints,
             DistrictByLanguage = byLanguage,
             Seed = options.Seed,
+            Ordinary = ordinary is null ? null : OrdinaryReport(ordinary, ordinaryVerdicts, ordinaryVerdictsWithoutRegistry),
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,
                 withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i],
                 examples[i].CategoriesKnown ? examples[i].Categories : null, verdicts[i].Categories))],
         };
+    }
+
+    // Per fold, how many ordinary messages its detector flagged with the registry and without; and each message flagged at least once.
+    private static OrdinaryMailReport OrdinaryReport(IReadOnlyList<OrdinaryMessage> ordinary, Verdict[][] withRegistry, Verdict[][] withoutRegistry)
+    {
+        var flagged = new List<OrdinaryFlag>();
+        for (var k = 0; k < ordinary.Count; k++)
+        {
+            var folds = withRegistry.Count(v => v[k].IsElectioneering);
+            var foldsWithout = withoutRegistry.Count(v => v[k].IsElectioneering);
+            if (folds + foldsWithout == 0)
+            {
+                continue;
+            }
+
+            var highest = withoutRegistry.Select(v => v[k]).Concat(withRegistry.Select(v => v[k])).MaxBy(v => v.Score)!;
+            flagged.Add(new OrdinaryFlag(ordinary[k].Id, ordinary[k].Language, ordinary[k].Message.Subject, folds, foldsWithout,
+                withRegistry.Average(v => v[k].Score), withoutRegistry.Average(v => v[k].Score),
+                highest.Reasons.Take(ReasonsShown).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Signal} {r.Weight:+0.00;-0.00}")).ToArray()));
+        }
+
+        return new OrdinaryMailReport(ordinary.Count,
+            withRegistry.Select(v => v.Count(x => x.IsElectioneering)).ToArray(),
+            withoutRegistry.Select(v => v.Count(x => x.IsElectioneering)).ToArray(),
+            [.. flagged.OrderByDescending(g => g.Folds + g.FoldsWithoutRegistry).ThenByDescending(g => g.MeanScoreWithoutRegistry).ThenBy(g => g.Id, StringComparer.Ordinal)]);
     }
 }

@@ -56,6 +56,30 @@ public sealed record OperatingPoint(double Threshold, BinaryMetrics Overall, Bin
 public sealed record HeldOutScore(string Id, string? Kind, bool Electioneering, double Score, bool Flagged, double ScoreWithoutRegistry, bool FlaggedWithoutRegistry, double ModelProbability,
     IReadOnlyList<string>? Categories = null, IReadOnlyList<string>? NamedCategories = null);
 
+/// <summary>One message of the ordinary-mail check set (<see cref="TrainingData.LoadOrdinary"/>): allowed, never trained on.</summary>
+public sealed record OrdinaryMessage(string Id, string? Language, Message Message);
+
+/// <summary>
+/// The ordinary-mail check set read by every fold's detector (each trained without it, as all of them are): how many
+/// of its messages each fold's detector flags with the district's registry and with none, and every message flagged
+/// at least once. Held-out figures on the labelled rows say how the detector tells campaign work from its look-alikes;
+/// these say how often it would flag the everyday mail that makes up nearly all of what an institution sends.
+/// </summary>
+public sealed record OrdinaryMailReport(int Messages, IReadOnlyList<int> FlaggedByFold, IReadOnlyList<int> FlaggedByFoldWithoutRegistry, IReadOnlyList<OrdinaryFlag> Flagged)
+{
+    /// <summary>The mean share of the messages a fold's detector flags, with the registry.</summary>
+    public double Rate => Messages == 0 ? 0 : FlaggedByFold.Average() / Messages;
+
+    /// <summary>The same with no registry.</summary>
+    public double RateWithoutRegistry => Messages == 0 ? 0 : FlaggedByFoldWithoutRegistry.Average() / Messages;
+}
+
+/// <summary>
+/// An ordinary message some fold's detector flagged: by how many folds with the registry and with none, its mean score
+/// in each reading, and the reasons of its highest-scoring verdict without a registry.
+/// </summary>
+public sealed record OrdinaryFlag(string Id, string? Language, string? Subject, int Folds, int FoldsWithoutRegistry, double MeanScore, double MeanScoreWithoutRegistry, IReadOnlyList<string> Reasons);
+
 /// <summary>The held-out verdicts on the district rows written in one language, with the district's registry and without one.</summary>
 public sealed record LanguageMetrics(string Language, BinaryMetrics WithRegistry, BinaryMetrics WithoutRegistry);
 
@@ -140,4 +164,7 @@ public sealed record EvaluationReport(
     /// <summary>Every row's held-out figures, in the data's order (written by `solidwall eval --scores`, not part of the report).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<HeldOutScore> Scores { get; init; } = [];
+
+    /// <summary>The ordinary-mail check set as each fold's detector reads it; null when eval was given none.</summary>
+    public OrdinaryMailReport? Ordinary { get; init; }
 }

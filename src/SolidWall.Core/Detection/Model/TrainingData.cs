@@ -141,6 +141,55 @@ public static class TrainingData
         return [.. list.OfType<TrainingExample>()];
     }
 
+    /// <summary>
+    /// The ordinary-mail check set (data/ordinary/*.jsonl, files in name order): the everyday mail of the district
+    /// world, all of it allowed and never trained on, which <c>eval</c> reads with each fold's detector to count how much
+    /// of it would be flagged. Composed into mail as the district rows are, names as written (no mask: the detector
+    /// reads a message as it comes). A row labelled anything but allowed is refused, with the file and line.
+    /// </summary>
+    public static List<OrdinaryMessage> LoadOrdinary(string dir)
+    {
+        var list = new List<OrdinaryMessage>();
+        foreach (var file in System.IO.Directory.GetFiles(dir, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(file, Encoding.UTF8))
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
+                if (string.IsNullOrEmpty(id))
+                {
+                    throw new InvalidDataException($"{file}:{lineNumber}: a row without an id");
+                }
+
+                if (root.TryGetProperty("label", out var label) && label.GetString() != "allowed")
+                {
+                    throw new InvalidDataException($"{file}:{lineNumber}: row {id} is labelled '{label.GetString()}'; the ordinary-mail set holds allowed mail only");
+                }
+
+                var message = TrainingMail.Compose("ordinary:" + id,
+                    root.TryGetProperty("from", out var from) ? from.GetString() : null,
+                    root.TryGetProperty("to", out var to) ? to.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToArray() : [],
+                    root.TryGetProperty("subject", out var subject) ? subject.GetString() : null,
+                    root.GetProperty("body").GetString() ?? "",
+                    root.TryGetProperty("html", out var html) ? html.GetString() : null);
+                list.Add(new OrdinaryMessage("ordinary:" + id, root.TryGetProperty("language", out var language) ? language.GetString() : null, message));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The folder of the ordinary-mail check set in the repository, relative to its root.</summary>
+    public const string OrdinaryFolder = "data/ordinary";
+
     /// <summary>The district world's registry, next to its rows: the campaigns and committees its messages are about.</summary>
     public const string WorldRegistryFile = "registry.yaml";
 

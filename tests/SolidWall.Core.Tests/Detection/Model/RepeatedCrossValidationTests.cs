@@ -32,4 +32,59 @@ public sealed class RepeatedCrossValidationTests
         var examples = ModelTrainerTests.Synthetic(30, seed: 3);
         Assert.Throws<ArgumentOutOfRangeException>(() => CrossValidator.Repeat(examples, folds: 3, runs: 0));
     }
+
+    [Fact]
+    public void OrdinaryMailIsReadByEveryFoldsDetectorAndWhatIsFlaggedIsListed()
+    {
+        var examples = ModelTrainerTests.Synthetic(120, seed: 3);
+        static OrdinaryMessage Mail(string id, string subject, string text) =>
+            new("ordinary:" + id, "en", TrainingMail.Compose("ordinary:" + id, "A Teacher <t@school.example>", ["staff@school.example"], subject, text));
+        // The synthetic campaign rows' words in an "ordinary" message: every fold's detector flags it, and the bake-sale note none.
+        List<OrdinaryMessage> ordinary =
+        [
+            Mail("neg-ordinary-001", "Note", "bake sale grades lunch on Friday, thank you all"),
+            Mail("neg-ordinary-002", "Urgent", "chip in to the campaign donate now, come to the rally for the candidate"),
+        ];
+
+        var report = CrossValidator.Run(examples, folds: 3, ordinary: ordinary).Ordinary;
+
+        Assert.NotNull(report);
+        Assert.Equal(2, report.Messages);
+        Assert.Equal([1, 1, 1], report.FlaggedByFold);
+        Assert.Equal([1, 1, 1], report.FlaggedByFoldWithoutRegistry);
+        Assert.Equal(0.5, report.Rate);
+        var flagged = Assert.Single(report.Flagged);
+        Assert.Equal("ordinary:neg-ordinary-002", flagged.Id);
+        Assert.Equal((3, 3), (flagged.Folds, flagged.FoldsWithoutRegistry));
+        Assert.True(flagged.MeanScore >= 0.5);
+        Assert.Contains(flagged.Reasons, r => r.StartsWith("TextModel +", StringComparison.Ordinal));
+
+        // Without the set, no reading.
+        Assert.Null(CrossValidator.Run(examples, folds: 3).Ordinary);
+    }
+
+    [Fact]
+    public void AnOrdinaryRowLabelledAnythingButAllowedIsRefusedWithItsFileAndLine()
+    {
+        var dir = Directory.CreateTempSubdirectory("sw-ordinary-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "01.jsonl"),
+                "{\"id\": \"neg-ordinary-001\", \"label\": \"allowed\", \"language\": \"en\", \"from\": \"A <a@school.example>\", \"to\": [\"b@school.example\"], \"subject\": \"Bus\", \"body\": \"Bus 12 is late.\"}\n"
+                + "{\"id\": \"pos-x-001\", \"label\": \"electioneering\", \"from\": \"A <a@school.example>\", \"to\": [], \"subject\": \"Vote\", \"body\": \"Vote.\"}\n");
+            var e = Assert.Throws<InvalidDataException>(() => TrainingData.LoadOrdinary(dir.FullName));
+            Assert.Contains("01.jsonl:2", e.Message, StringComparison.Ordinal);
+            Assert.Contains("pos-x-001", e.Message, StringComparison.Ordinal);
+
+            File.WriteAllText(Path.Combine(dir.FullName, "01.jsonl"),
+                "{\"id\": \"neg-ordinary-001\", \"label\": \"allowed\", \"language\": \"en\", \"from\": \"A <a@school.example>\", \"to\": [\"b@school.example\"], \"subject\": \"Bus\", \"body\": \"Bus 12 is late.\"}\n");
+            var row = Assert.Single(TrainingData.LoadOrdinary(dir.FullName));
+            Assert.Equal(("ordinary:neg-ordinary-001", "en", "Bus"), (row.Id, row.Language, row.Message.Subject));
+            Assert.Contains("Bus 12 is late.", row.Message.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
