@@ -18,7 +18,8 @@ public sealed class OrdinaryMailSetTests
         var rows = Set.Value;
         Assert.True(rows.Count >= 200, $"only {rows.Count} rows in data/ordinary");
         Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(rows, r => Assert.Matches("^ordinary:neg-ordinary-[0-9]{3}$", r.Id));
+        Assert.All(rows, r => Assert.Matches("^ordinary:neg-(ordinary|look-alike)-[0-9]{3}$", r.Id));
+        Assert.Equal(["look-alike", "ordinary"], rows.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Message.Text), r.Id));
     }
 

@@ -138,15 +138,14 @@ internal static class EvalCommand
                 overallWithoutRegistry = r.OverallWithoutRegistry,
                 districtWithoutRegistry = r.DistrictWithoutRegistry,
                 modelOverall = r.ModelOverall,
-                ordinaryFlaggedByFold = r.Ordinary?.FlaggedByFold,
-                ordinaryFlaggedByFoldWithoutRegistry = r.Ordinary?.FlaggedByFoldWithoutRegistry,
+                ordinary = r.Ordinary.Select(o => new { kind = o.Kind, flaggedByFold = o.FlaggedByFold, flaggedByFoldWithoutRegistry = o.FlaggedByFoldWithoutRegistry }).ToArray(),
             }).ToArray();
             stdout.WriteLine(JsonSerializer.Serialize(new { crossValidation = report, runs = spread, demo = demoReport, demoWithoutRegistry }, new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
             Write(report, stdout);
-            if (report.Ordinary is { } ordinaryReport)
+            foreach (var ordinaryReport in report.Ordinary)
             {
                 WriteOrdinary(ordinaryReport, ordinary!, stdout);
             }
@@ -180,18 +179,19 @@ internal static class EvalCommand
         Spread("no registry (all)", r => r.OverallWithoutRegistry);
         Spread("no registry (district)", r => r.DistrictWithoutRegistry);
         Spread("model alone (all)", r => r.ModelOverall);
-        if (reports[0].Ordinary is { } first)
+        for (var k = 0; k < reports[0].Ordinary.Count; k++)
         {
-            var (with, without) = (reports.Select(r => r.Ordinary!.Rate).ToArray(), reports.Select(r => r.Ordinary!.RateWithoutRegistry).ToArray());
-            o.WriteLine(string.Create(c, $"  ordinary mail flagged ({first.Messages}), share: with the registry mean {with.Average():P2} ({with.Min():P2}–{with.Max():P2}), with none {without.Average():P2} ({without.Min():P2}–{without.Max():P2})"));
+            var kind = k;
+            var first = reports[0].Ordinary[kind];
+            var (with, without) = (reports.Select(r => r.Ordinary[kind].Rate).ToArray(), reports.Select(r => r.Ordinary[kind].RateWithoutRegistry).ToArray());
+            o.WriteLine(string.Create(c, $"  {first.Kind} mail flagged ({first.Messages}), share: with the registry mean {with.Average():P2} ({with.Min():P2}–{with.Max():P2}), with none {without.Average():P2} ({without.Min():P2}–{without.Max():P2})"));
         }
 
         o.WriteLine("  detector (all), run by run:");
         foreach (var r in reports)
         {
-            var ordinaryFlagged = r.Ordinary is { } ord
-                ? string.Create(c, $"; ordinary mail flagged per fold {string.Join(" · ", ord.FlaggedByFold)} with the registry, {string.Join(" · ", ord.FlaggedByFoldWithoutRegistry)} with none")
-                : "";
+            var ordinaryFlagged = string.Concat(r.Ordinary.Select(ord =>
+                string.Create(c, $"; {ord.Kind} mail flagged per fold {string.Join(" · ", ord.FlaggedByFold)} with the registry, {string.Join(" · ", ord.FlaggedByFoldWithoutRegistry)} with none")));
             o.WriteLine(string.Create(c, $"    seed {r.Seed}: {r.Overall.Precision:F4} / {r.Overall.Recall:F4} (FP {r.Overall.FalsePositives}, FN {r.Overall.FalseNegatives}){ordinaryFlagged}"));
         }
 
@@ -213,7 +213,7 @@ internal static class EvalCommand
     {
         var c = CultureInfo.InvariantCulture;
         o.WriteLine();
-        o.WriteLine(string.Create(c, $"ordinary mail ({folder}: {r.Messages} allowed messages never trained on), flagged by each fold's detector:"));
+        o.WriteLine(string.Create(c, $"{r.Kind} mail ({folder}: {r.Messages} allowed messages of this kind, never trained on), flagged by each fold's detector:"));
         o.WriteLine(string.Create(c, $"  with the district's registry  {string.Join(" · ", r.FlaggedByFold),-24} mean {r.Rate:P2}"));
         o.WriteLine(string.Create(c, $"  with no registry              {string.Join(" · ", r.FlaggedByFoldWithoutRegistry),-24} mean {r.RateWithoutRegistry:P2}"));
         if (r.Flagged.Count == 0)

@@ -221,18 +221,23 @@ public static class CrossValidator
             OperatingPoints = operatingPoints,
             DistrictByLanguage = byLanguage,
             Seed = options.Seed,
-            Ordinary = ordinary is null ? null : OrdinaryReport(ordinary, ordinaryVerdicts, ordinaryVerdictsWithoutRegistry),
+            Ordinary = ordinary is null ? [] : OrdinaryReports(ordinary, ordinaryVerdicts, ordinaryVerdictsWithoutRegistry),
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,
                 withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i],
                 examples[i].CategoriesKnown ? examples[i].Categories : null, verdicts[i].Categories))],
         };
     }
 
-    // Per fold, how many ordinary messages its detector flagged with the registry and without; and each message flagged at least once.
-    private static OrdinaryMailReport OrdinaryReport(IReadOnlyList<OrdinaryMessage> ordinary, Verdict[][] withRegistry, Verdict[][] withoutRegistry)
+    // Per kind of ordinary mail, in the order the kinds first appear: per fold, how many of its messages the fold's detector
+    // flagged with the registry and without; and each message flagged at least once.
+    private static OrdinaryMailReport[] OrdinaryReports(IReadOnlyList<OrdinaryMessage> ordinary, Verdict[][] withRegistry, Verdict[][] withoutRegistry) =>
+        [.. ordinary.Select(m => m.Kind).Distinct(StringComparer.Ordinal)
+            .Select(kind => OrdinaryReport(kind, [.. Enumerable.Range(0, ordinary.Count).Where(k => ordinary[k].Kind == kind)], ordinary, withRegistry, withoutRegistry))];
+
+    private static OrdinaryMailReport OrdinaryReport(string kind, int[] members, IReadOnlyList<OrdinaryMessage> ordinary, Verdict[][] withRegistry, Verdict[][] withoutRegistry)
     {
         var flagged = new List<OrdinaryFlag>();
-        for (var k = 0; k < ordinary.Count; k++)
+        foreach (var k in members)
         {
             var folds = withRegistry.Count(v => v[k].IsElectioneering);
             var foldsWithout = withoutRegistry.Count(v => v[k].IsElectioneering);
@@ -247,9 +252,9 @@ public static class CrossValidator
                 highest.Reasons.Take(ReasonsShown).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Signal} {r.Weight:+0.00;-0.00}")).ToArray()));
         }
 
-        return new OrdinaryMailReport(ordinary.Count,
-            withRegistry.Select(v => v.Count(x => x.IsElectioneering)).ToArray(),
-            withoutRegistry.Select(v => v.Count(x => x.IsElectioneering)).ToArray(),
+        return new OrdinaryMailReport(kind, members.Length,
+            withRegistry.Select(v => members.Count(k => v[k].IsElectioneering)).ToArray(),
+            withoutRegistry.Select(v => members.Count(k => v[k].IsElectioneering)).ToArray(),
             [.. flagged.OrderByDescending(g => g.Folds + g.FoldsWithoutRegistry).ThenByDescending(g => g.MeanScoreWithoutRegistry).ThenBy(g => g.Id, StringComparer.Ordinal)]);
     }
 }

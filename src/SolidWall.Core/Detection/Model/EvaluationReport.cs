@@ -56,16 +56,20 @@ public sealed record OperatingPoint(double Threshold, BinaryMetrics Overall, Bin
 public sealed record HeldOutScore(string Id, string? Kind, bool Electioneering, double Score, bool Flagged, double ScoreWithoutRegistry, bool FlaggedWithoutRegistry, double ModelProbability,
     IReadOnlyList<string>? Categories = null, IReadOnlyList<string>? NamedCategories = null);
 
-/// <summary>One message of the ordinary-mail check set (<see cref="TrainingData.LoadOrdinary"/>): allowed, never trained on.</summary>
-public sealed record OrdinaryMessage(string Id, string? Language, Message Message);
+/// <summary>
+/// One message of the ordinary-mail check set (<see cref="TrainingData.LoadOrdinary"/>): allowed, never trained on; its
+/// kind says which part of the set ("ordinary", the everyday flow; "look-alike", everyday mail in the shapes and words
+/// campaign mail also uses).
+/// </summary>
+public sealed record OrdinaryMessage(string Id, string Kind, string? Language, Message Message);
 
 /// <summary>
-/// The ordinary-mail check set read by every fold's detector (each trained without it, as all of them are): how many
+/// One kind of the ordinary-mail check set read by every fold's detector (each trained without it, as all of them are): how many
 /// of its messages each fold's detector flags with the district's registry and with none, and every message flagged
 /// at least once. Held-out figures on the labelled rows say how the detector tells campaign work from its look-alikes;
 /// these say how often it would flag the everyday mail that makes up nearly all of what an institution sends.
 /// </summary>
-public sealed record OrdinaryMailReport(int Messages, IReadOnlyList<int> FlaggedByFold, IReadOnlyList<int> FlaggedByFoldWithoutRegistry, IReadOnlyList<OrdinaryFlag> Flagged)
+public sealed record OrdinaryMailReport(string Kind, int Messages, IReadOnlyList<int> FlaggedByFold, IReadOnlyList<int> FlaggedByFoldWithoutRegistry, IReadOnlyList<OrdinaryFlag> Flagged)
 {
     /// <summary>The mean share of the messages a fold's detector flags, with the registry.</summary>
     public double Rate => Messages == 0 ? 0 : FlaggedByFold.Average() / Messages;
@@ -165,6 +169,6 @@ public sealed record EvaluationReport(
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<HeldOutScore> Scores { get; init; } = [];
 
-    /// <summary>The ordinary-mail check set as each fold's detector reads it; null when eval was given none.</summary>
-    public OrdinaryMailReport? Ordinary { get; init; }
+    /// <summary>The ordinary-mail check set as each fold's detector reads it, one report per kind of its mail; empty when eval was given none.</summary>
+    public IReadOnlyList<OrdinaryMailReport> Ordinary { get; init; } = [];
 }

@@ -180,7 +180,8 @@ public static class TrainingData
                     root.TryGetProperty("subject", out var subject) ? subject.GetString() : null,
                     root.GetProperty("body").GetString() ?? "",
                     root.TryGetProperty("html", out var html) ? html.GetString() : null);
-                list.Add(new OrdinaryMessage("ordinary:" + id, root.TryGetProperty("language", out var language) ? language.GetString() : null, message));
+                var kind = root.TryGetProperty("kind", out var kindElement) ? kindElement.GetString() : null;
+                list.Add(new OrdinaryMessage("ordinary:" + id, string.IsNullOrEmpty(kind) ? "ordinary" : kind, root.TryGetProperty("language", out var language) ? language.GetString() : null, message));
             }
         }
 

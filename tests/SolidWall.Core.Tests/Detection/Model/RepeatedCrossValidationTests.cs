@@ -38,7 +38,7 @@ public sealed class RepeatedCrossValidationTests
     {
         var examples = ModelTrainerTests.Synthetic(120, seed: 3);
         static OrdinaryMessage Mail(string id, string subject, string text) =>
-            new("ordinary:" + id, "en", TrainingMail.Compose("ordinary:" + id, "A Teacher <t@school.example>", ["staff@school.example"], subject, text));
+            new("ordinary:" + id, "ordinary", "en", TrainingMail.Compose("ordinary:" + id, "A Teacher <t@school.example>", ["staff@school.example"], subject, text));
         // The synthetic campaign rows' words in an "ordinary" message: every fold's detector flags it, and the bake-sale note none.
         List<OrdinaryMessage> ordinary =
         [
@@ -46,9 +46,9 @@ public sealed class RepeatedCrossValidationTests
             Mail("neg-ordinary-002", "Urgent", "chip in to the campaign donate now, come to the rally for the candidate"),
         ];
 
-        var report = CrossValidator.Run(examples, folds: 3, ordinary: ordinary).Ordinary;
+        var report = Assert.Single(CrossValidator.Run(examples, folds: 3, ordinary: ordinary).Ordinary);
 
-        Assert.NotNull(report);
+        Assert.Equal("ordinary", report.Kind);
         Assert.Equal(2, report.Messages);
         Assert.Equal([1, 1, 1], report.FlaggedByFold);
         Assert.Equal([1, 1, 1], report.FlaggedByFoldWithoutRegistry);
@@ -60,7 +60,7 @@ public sealed class RepeatedCrossValidationTests
         Assert.Contains(flagged.Reasons, r => r.StartsWith("TextModel +", StringComparison.Ordinal));
 
         // Without the set, no reading.
-        Assert.Null(CrossValidator.Run(examples, folds: 3).Ordinary);
+        Assert.Empty(CrossValidator.Run(examples, folds: 3).Ordinary);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class RepeatedCrossValidationTests
             File.WriteAllText(Path.Combine(dir.FullName, "01.jsonl"),
                 "{\"id\": \"neg-ordinary-001\", \"label\": \"allowed\", \"language\": \"en\", \"from\": \"A <a@school.example>\", \"to\": [\"b@school.example\"], \"subject\": \"Bus\", \"body\": \"Bus 12 is late.\"}\n");
             var row = Assert.Single(TrainingData.LoadOrdinary(dir.FullName));
-            Assert.Equal(("ordinary:neg-ordinary-001", "en", "Bus"), (row.Id, row.Language, row.Message.Subject));
+            Assert.Equal(("ordinary:neg-ordinary-001", "ordinary", "en", "Bus"), (row.Id, row.Kind, row.Language, row.Message.Subject));
             Assert.Contains("Bus 12 is late.", row.Message.Text, StringComparison.Ordinal);
         }
         finally
