@@ -24,6 +24,34 @@ public sealed class ModelCommandTests
     }
 
     [Fact]
+    public void EvalRefusesAnOrdinaryMailPathThatIsNotThereBeforeTrainingAnything()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, EvalCommand.Run(5, false, null, null, TextWriter.Null, stderr, ordinary: "/nonexistent/our-allowed-mail"));
+        Assert.Contains("no such folder or file '/nonexistent/our-allowed-mail' (--ordinary)", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("fold 1/5", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvalRefusesAnOrdinaryMailRowLabelledElectioneeringWithItsFileAndLine()
+    {
+        var dir = Directory.CreateTempSubdirectory("sw-eval-ordinary-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "ours.jsonl"),
+                """{"id": "neg-ordinary-001", "label": "electioneering", "from": "A <a@school.example>", "to": ["b@school.example"], "subject": "Vote", "body": "Vote."}""" + "\n");
+            var stderr = new StringWriter();
+            Assert.Equal(ExitCodes.Usage, EvalCommand.Run(5, false, null, null, TextWriter.Null, stderr, ordinary: dir.FullName));
+            Assert.Contains("ours.jsonl:1", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Contains("allowed mail only", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void EvalNeedsOneRunOrMore()
     {
         var stderr = new StringWriter();

@@ -29,7 +29,7 @@ internal static class EvalCommand
         };
         var ordinary = new Option<string?>("--ordinary")
         {
-            Description = "The ordinary-mail check set: allowed district mail never trained on, read by every fold's detector to count what it would flag (default: data/ordinary in the repository, when it is there)",
+            Description = "Allowed mail never trained on, read by every fold's detector to count what it would flag: a folder of JSONL rows (default: data/ordinary in the repository, when it is there), or your institution's own allowed mail (.eml folder, mbox, Maildir)",
         };
         var demo = new Option<string?>("--demo") { Description = "Also generate the demo archive in this folder and report the shipped detector on it by kind of mail, with the demo's registry and with none" };
         var command = new Command("eval", "Cross-validate the detector: precision, recall and F1 overall, per category, per source and on the district set, the confusion matrix and every misclassified message");
@@ -70,9 +70,9 @@ internal static class EvalCommand
             return ExitCodes.Usage;
         }
 
-        if (ordinary is not null && !Directory.Exists(ordinary))
+        if (ordinary is not null && !Directory.Exists(ordinary) && !File.Exists(ordinary))
         {
-            stderr.WriteLine($"solidwall eval: no such folder '{ordinary}' (--ordinary)");
+            stderr.WriteLine($"solidwall eval: no such folder or file '{ordinary}' (--ordinary)");
             return ExitCodes.Usage;
         }
 
@@ -82,9 +82,13 @@ internal static class EvalCommand
         {
             try
             {
-                ordinaryMail = TrainingData.LoadOrdinary(ordinary);
+                // JSONL rows as data/ordinary keeps them, or an institution's own allowed mail as SolidWall reads any mail
+                // (a folder of .eml files, an mbox, a Maildir).
+                ordinaryMail = Directory.Exists(ordinary) && Directory.EnumerateFiles(ordinary, "*.jsonl").Any()
+                    ? TrainingData.LoadOrdinary(ordinary)
+                    : [.. ModelData.LoadLabelled([], [ordinary], stderr, "eval", out _).Select(e => new OrdinaryMessage(e.Id, OwnMailKind, null, e.AsMessage()))];
             }
-            catch (Exception e) when (e is InvalidDataException or JsonException or KeyNotFoundException or IOException)
+            catch (Exception e) when (e is InvalidDataException or JsonException or KeyNotFoundException or IOException or SolidWall.Mime.Sources.SourceException)
             {
                 stderr.WriteLine($"solidwall eval: --ordinary {ordinary}: {e.Message}");
                 return ExitCodes.Usage;
@@ -208,6 +212,9 @@ internal static class EvalCommand
         }
     }
 
+    /// <summary>What the ordinary-mail check calls mail given as a mail source (not JSONL rows): the institution's own.</summary>
+    internal const string OwnMailKind = "the institution's own allowed";
+
     /// <summary>The ordinary-mail check: per fold, how many of its messages the fold's detector flagged, and which.</summary>
     internal static void WriteOrdinary(OrdinaryMailReport r, string folder, TextWriter o)
     {
@@ -225,7 +232,7 @@ internal static class EvalCommand
         foreach (var f in r.Flagged)
         {
             var subject = f.Subject is { Length: > 50 } longer ? longer[..50] + "…" : f.Subject;
-            o.WriteLine(string.Create(c, $"  {f.Folds}/{r.FlaggedByFold.Count} {f.FoldsWithoutRegistry}/{r.FlaggedByFoldWithoutRegistry.Count} {f.MeanScore:F3} {f.MeanScoreWithoutRegistry:F3} {f.Id} [{f.Language}] \"{subject}\": {string.Join(", ", f.Reasons)}"));
+            o.WriteLine(string.Create(c, $"  {f.Folds}/{r.FlaggedByFold.Count} {f.FoldsWithoutRegistry}/{r.FlaggedByFoldWithoutRegistry.Count} {f.MeanScore:F3} {f.MeanScoreWithoutRegistry:F3} {f.Id}{(f.Language is null ? "" : $" [{f.Language}]")} \"{subject}\": {string.Join(", ", f.Reasons)}"));
         }
     }
 
