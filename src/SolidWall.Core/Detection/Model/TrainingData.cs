@@ -150,6 +150,31 @@ public static class TrainingData
     public static List<OrdinaryMessage> LoadOrdinary(string dir)
     {
         var list = new List<OrdinaryMessage>();
+        foreach (var (file, lineNumber, root) in JsonlRows(dir))
+        {
+            var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
+            if (string.IsNullOrEmpty(id))
+            {
+                throw new InvalidDataException($"{file}:{lineNumber}: a row without an id");
+            }
+
+            if (root.TryGetProperty("label", out var label) && label.GetString() != "allowed")
+            {
+                throw new InvalidDataException($"{file}:{lineNumber}: row {id} is labelled '{label.GetString()}'; the ordinary-mail set holds allowed mail only");
+            }
+
+            var row = MailRow(root);
+            var message = TrainingMail.Compose("ordinary:" + id, row.From, row.To, row.Subject, row.Body, row.Html);
+            var kind = root.TryGetProperty("kind", out var kindElement) ? kindElement.GetString() : null;
+            list.Add(new OrdinaryMessage("ordinary:" + id, string.IsNullOrEmpty(kind) ? "ordinary" : kind, root.TryGetProperty("language", out var language) ? language.GetString() : null, message));
+        }
+
+        return list;
+    }
+
+    // The rows of a folder's JSONL files, files in name order, blank lines skipped; each row is read before the next is parsed.
+    private static IEnumerable<(string File, int Line, JsonElement Row)> JsonlRows(string dir)
+    {
         foreach (var file in System.IO.Directory.GetFiles(dir, "*.jsonl").Order(StringComparer.Ordinal))
         {
             var lineNumber = 0;
@@ -162,31 +187,18 @@ public static class TrainingData
                 }
 
                 using var doc = JsonDocument.Parse(line);
-                var root = doc.RootElement;
-                var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
-                if (string.IsNullOrEmpty(id))
-                {
-                    throw new InvalidDataException($"{file}:{lineNumber}: a row without an id");
-                }
-
-                if (root.TryGetProperty("label", out var label) && label.GetString() != "allowed")
-                {
-                    throw new InvalidDataException($"{file}:{lineNumber}: row {id} is labelled '{label.GetString()}'; the ordinary-mail set holds allowed mail only");
-                }
-
-                var message = TrainingMail.Compose("ordinary:" + id,
-                    root.TryGetProperty("from", out var from) ? from.GetString() : null,
-                    root.TryGetProperty("to", out var to) ? to.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToArray() : [],
-                    root.TryGetProperty("subject", out var subject) ? subject.GetString() : null,
-                    root.GetProperty("body").GetString() ?? "",
-                    root.TryGetProperty("html", out var html) ? html.GetString() : null);
-                var kind = root.TryGetProperty("kind", out var kindElement) ? kindElement.GetString() : null;
-                list.Add(new OrdinaryMessage("ordinary:" + id, string.IsNullOrEmpty(kind) ? "ordinary" : kind, root.TryGetProperty("language", out var language) ? language.GetString() : null, message));
+                yield return (file, lineNumber, doc.RootElement);
             }
         }
-
-        return list;
     }
+
+    // A row's mail fields, as TrainingMail.Compose takes them.
+    private static (string? From, string[] To, string? Subject, string Body, string? Html) MailRow(JsonElement root) => (
+        root.TryGetProperty("from", out var from) ? from.GetString() : null,
+        root.TryGetProperty("to", out var to) ? to.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToArray() : [],
+        root.TryGetProperty("subject", out var subject) ? subject.GetString() : null,
+        root.GetProperty("body").GetString() ?? "",
+        root.TryGetProperty("html", out var html) ? html.GetString() : null);
 
     /// <summary>The folder of the ordinary-mail check set in the repository, relative to its root.</summary>
     public const string OrdinaryFolder = "data/ordinary";
@@ -201,46 +213,29 @@ public static class TrainingData
         var names = WorldNames.Load(dir);
         var registryPath = Path.Combine(dir, WorldRegistryFile);
         var world = File.Exists(registryPath) ? Registry.Load(registryPath) : null;
-        foreach (var file in System.IO.Directory.GetFiles(dir, "*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var (file, lineNumber, root) in JsonlRows(dir))
         {
-            var lineNumber = 0;
-            foreach (var line in File.ReadLines(file, Encoding.UTF8))
+            var id = root.GetProperty("id").GetString() ?? throw new InvalidDataException($"{file}:{lineNumber}: no id");
+            var label = root.GetProperty("label").GetString();
+            var categories = root.TryGetProperty("categories", out var cats)
+                ? cats.EnumerateArray().Select(c => c.GetString() ?? "").Where(c => c.Length > 0).ToArray()
+                : [];
+            var row = MailRow(root);
+            var message = TrainingMail.Compose("district:" + id, row.From, row.To, row.Subject, row.Body, row.Html);
+            var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
+            // A member of staff's own name, or a colleague's she writes to, is not a candidate's, as the detector reads it (DetectionContext.InsideNameWords).
+            var own = names.InsideNameWords(message, DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty));
+            list.Add(example with
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                using var doc = JsonDocument.Parse(line);
-                var root = doc.RootElement;
-                var id = root.GetProperty("id").GetString() ?? throw new InvalidDataException($"{file}:{lineNumber}: no id");
-                var label = root.GetProperty("label").GetString();
-                var categories = root.TryGetProperty("categories", out var cats)
-                    ? cats.EnumerateArray().Select(c => c.GetString() ?? "").Where(c => c.Length > 0).ToArray()
-                    : [];
-                var row = (
-                    From: root.TryGetProperty("from", out var from) ? from.GetString() : null,
-                    To: root.TryGetProperty("to", out var to) ? to.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToArray() : [],
-                    Subject: root.TryGetProperty("subject", out var s) ? s.GetString() : null,
-                    Body: root.GetProperty("body").GetString() ?? "",
-                    Html: root.TryGetProperty("html", out var html) ? html.GetString() : null);
-                var message = TrainingMail.Compose("district:" + id, row.From, row.To, row.Subject, row.Body, row.Html);
-                var example = TrainingExample.From(message, "district:" + id, TrainingExample.DistrictSource, label == "electioneering", categories, categoriesKnown: true);
-                // A member of staff's own name, or a colleague's she writes to, is not a candidate's, as the detector reads it (DetectionContext.InsideNameWords).
-                var own = names.InsideNameWords(message, DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty));
-                list.Add(example with
-                {
-                    Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,
-                    Language = root.TryGetProperty("language", out var language) ? language.GetString() : null,
-                    Row = row,
-                    World = world,
-                    Subject = names.Mask(example.Subject, own),
-                    Text = names.Mask(example.Text, own)!,
-                    ModelSegments = names.Mask(message.Segments, own),
-                    Plain = (names.Remove(example.Subject), names.Remove(example.Text)!, message.Segments.Select(g => g with { Text = names.Remove(g.Text)!, Attribution = names.Remove(g.Attribution) }).ToArray()),
-                });
-            }
+                Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() : null,
+                Language = root.TryGetProperty("language", out var language) ? language.GetString() : null,
+                Row = row,
+                World = world,
+                Subject = names.Mask(example.Subject, own),
+                Text = names.Mask(example.Text, own)!,
+                ModelSegments = names.Mask(message.Segments, own),
+                Plain = (names.Remove(example.Subject), names.Remove(example.Text)!, message.Segments.Select(g => g with { Text = names.Remove(g.Text)!, Attribution = names.Remove(g.Attribution) }).ToArray()),
+            });
         }
 
         return list;
