@@ -167,6 +167,11 @@ internal static class ClassifyCommand
             output.WriteLine($"    {"content not read".PadRight(width)} {"",6}  encrypted ({encryption}): the verdict rests on the subject, the sender and any unencrypted part");
         }
 
+        if (verdict.Held is { } held)
+        {
+            output.WriteLine($"    {"not flagged".PadRight(width)} {"",6}  {held}");
+        }
+
         if (verdict.CategoryReasons is { Count: > 0 } why)
         {
             output.WriteLine($"    {"categories".PadRight(width)} {"",6}  {string.Join("; ", why)}");

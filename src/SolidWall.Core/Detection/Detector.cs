@@ -115,9 +115,10 @@ public sealed class Detector
             registryFound |= weight != 0 && _readsRegistry[i];
         }
 
+        var intercept = _policy.Bias;
         if (_model is null)
         {
-            z += _policy.Bias;
+            z += intercept;
         }
         else
         {
@@ -128,7 +129,8 @@ public sealed class Detector
             // A registry that is not complete and found nothing here says nothing of the message: its campaign, if it has
             // one, may be one the investigator has not registered. It is read as with no registry, whose intercept was
             // fitted on the messages' readings without one (DetectorTrainer).
-            z += contribution + (_registryMayMiss && !registryFound && !score.ReadRegisteredName ? _policy.ModelBiasWithoutRegistry : _modelBias);
+            intercept = _registryMayMiss && !registryFound && !score.ReadRegisteredName ? _policy.ModelBiasWithoutRegistry : _modelBias;
+            z += contribution + intercept;
             positive |= score.Probability > CounterSignalModelGate;
             // The reason's evidence is the terms on its own side: what pushed towards electioneering when it weighs for it,
             // what pushed away ("homework", "field trip") when it weighs against.
@@ -145,6 +147,11 @@ public sealed class Detector
 
         var probabilityOut = 1.0 / (1.0 + Math.Exp(-z));
         var electioneering = Flags(probabilityOut, _policy.Threshold, reasons);
+        // Over the threshold and allowed all the same: only the intercept lifted the score. Said, so that a reviewer who
+        // sorts by score does not read the verdict as a mistake.
+        var held = !electioneering && probabilityOut >= _policy.Threshold
+            ? string.Create(CultureInfo.InvariantCulture, $"score over the threshold ({_policy.Threshold}) on the intercept alone ({intercept:+0.00;-0.00}, {InterceptName(intercept)}): no reason weighs for electioneering, and a verdict needs one with evidence")
+            : null;
         reasons.Sort(static (x, y) => y.Weight.CompareTo(x.Weight));
 
         IReadOnlyList<string> verdictCategories = [];
@@ -176,8 +183,15 @@ public sealed class Detector
         {
             CategoryReasons = categoryReasons,
             Encrypted = message.Encryption,
+            Held = held,
         };
     }
+
+    // Which of the policy's intercepts a score was read with.
+    private string InterceptName(double intercept) =>
+        _model is null ? "the intercept without a text model"
+        : intercept == _policy.ModelBiasWithoutRegistry ? "mail no registry names a campaign in"
+        : "mail a registry names a campaign in";
 
     /// <summary>
     /// The categories of an electioneering verdict when a model runs, each with why: each category with fitted weights

@@ -43,6 +43,14 @@ public sealed record Verdict(
     public string? Encrypted { get; init; }
 
     /// <summary>
+    /// Why an allowed message's score is at or over the threshold, when it is: only the intercept lifted it (most often
+    /// the one for mail no registry names a campaign in), no reason weighs for electioneering, and a verdict needs a
+    /// reason with evidence (<see cref="Detector.Flags"/>). Absent on every other verdict.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Held { get; init; }
+
+    /// <summary>
     /// What the policy does with the message (<see cref="Policy.Decide"/>): accept, tag, quarantine or reject. Set by
     /// <c>solidwall classify</c>, which reads the message's recipients; absent where no one decided (a scan's verdicts).
     /// </summary>

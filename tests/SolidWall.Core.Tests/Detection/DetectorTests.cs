@@ -294,6 +294,30 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void An_allowed_verdict_over_the_threshold_says_only_the_intercept_lifted_it()
+    {
+        var model = SolidWall.Core.Detection.Model.TextModel.LoadEmbedded();
+        var message = Mail.Of("Reminder: permission slips for the aquarium field trip are due Friday. Thanks!", "Field trip");
+
+        // An intercept of +6 for mail no registry names a campaign in: the model leans against this note, and the score
+        // is over the threshold all the same; nothing weighs for electioneering, so the note is allowed, and says why.
+        var lifted = Policy.Parse("score:\n  model_bias_without_registry: 6\n", "policy.yaml");
+        var held = new Detector(lifted, model: model).Classify(message);
+        Assert.False(held.IsElectioneering);
+        Assert.True(held.Score >= lifted.Threshold, $"{held.Score}");
+        Assert.All(held.Reasons, r => Assert.True(r.Weight <= 0, r.Signal));
+        Assert.NotNull(held.Held);
+        Assert.Contains("on the intercept alone (+6.00, mail no registry names a campaign in)", held.Held, StringComparison.Ordinal);
+        Assert.Contains("\"held\":\"score over the threshold (0.5)", held.ToJson(), StringComparison.Ordinal);
+
+        // Under the shipped intercepts the same note scores under the threshold and says nothing more.
+        var plain = new Detector(model: model).Classify(message);
+        Assert.True(plain.Score < 0.5, $"{plain.Score}");
+        Assert.Null(plain.Held);
+        Assert.DoesNotContain("\"held\"", plain.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shipped_model_reads_a_registered_candidates_name_only_with_the_registry()
     {
         var model = SolidWall.Core.Detection.Model.TextModel.LoadEmbedded();
