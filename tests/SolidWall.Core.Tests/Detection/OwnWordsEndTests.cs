@@ -38,6 +38,14 @@ public sealed class OwnWordsEndTests
     }
 
     [Fact]
+    public void Own_word_lines_end_before_their_carriage_return()
+    {
+        const string text = "> Can I get two?\r\n\r\nok, six more tomorrow\r\n";
+        var answer = text.IndexOf("ok,", StringComparison.Ordinal);
+        Assert.Equal([(answer, text.IndexOf("\r\n", answer, StringComparison.Ordinal))], SegmentSplitter.OwnWordSpans(text));
+    }
+
+    [Fact]
     public void Answers_between_quoted_lines_are_own_words_and_the_quotes_are_not()
     {
         const string text = "Hi Walt,\n\n> Can you hang the Reyes sign?\nNo, not at school.\n\n> And hand out flyers?\nNo.\n";
