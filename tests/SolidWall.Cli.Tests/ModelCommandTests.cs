@@ -52,6 +52,24 @@ public sealed class ModelCommandTests
     }
 
     [Fact]
+    public void TheOrdinaryMailReportListsTheFirstFiftyFlaggedAndSaysHowManyThereAre()
+    {
+        var flags = Enumerable.Range(1, 60).Select(i => new SolidWall.Core.Detection.Model.OrdinaryFlag(
+            $"ordinary:neg-ordinary-{i:000}", i % 2 == 0 ? "es" : null, $"note {i}", 5, 5, 0.9, 0.95, ["TextModel +2.00"])).ToList();
+        var report = new SolidWall.Core.Detection.Model.OrdinaryMailReport("ordinary", 400, [60, 60, 60, 60, 60], [60, 60, 60, 60, 60], flags);
+        var output = new StringWriter();
+        EvalCommand.WriteOrdinary(report, "data/ordinary", output);
+        var text = output.ToString();
+        Assert.Contains("ordinary mail (data/ordinary: 400 allowed messages of this kind, never trained on)", text, StringComparison.Ordinal);
+        Assert.Contains("with the district's registry  60 · 60 · 60 · 60 · 60", text, StringComparison.Ordinal);
+        Assert.Contains("mean 15.00 %", text, StringComparison.Ordinal);
+        Assert.Contains("flagged at least once (60, the first 50)", text, StringComparison.Ordinal);
+        Assert.Contains("ordinary:neg-ordinary-050 [es] \"note 50\": TextModel +2.00", text, StringComparison.Ordinal);
+        Assert.Contains("ordinary:neg-ordinary-049 \"note 49\"", text, StringComparison.Ordinal); // no language, no brackets
+        Assert.DoesNotContain("neg-ordinary-051", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvalNeedsOneRunOrMore()
     {
         var stderr = new StringWriter();

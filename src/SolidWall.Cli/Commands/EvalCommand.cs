@@ -212,6 +212,9 @@ internal static class EvalCommand
         }
     }
 
+    /// <summary>How many of the ordinary messages flagged the report lists (most folds first); `--json` carries them all.</summary>
+    private const int OrdinaryShown = 50;
+
     /// <summary>What the ordinary-mail check calls mail given as a mail source (not JSONL rows): the institution's own.</summary>
     internal const string OwnMailKind = "the institution's own allowed";
 
@@ -228,8 +231,8 @@ internal static class EvalCommand
             return;
         }
 
-        o.WriteLine(string.Create(c, $"  flagged at least once ({r.Flagged.Count}): folds with the registry / with none, mean score with / with none, the reasons of its highest verdict"));
-        foreach (var f in r.Flagged)
+        o.WriteLine(string.Create(c, $"  flagged at least once ({r.Flagged.Count}{(r.Flagged.Count > OrdinaryShown ? $", the first {OrdinaryShown}" : "")}): folds with the registry / with none, mean score with / with none, the reasons of its highest verdict"));
+        foreach (var f in r.Flagged.Take(OrdinaryShown))
         {
             var subject = f.Subject is { Length: > 50 } longer ? longer[..50] + "…" : f.Subject;
             o.WriteLine(string.Create(c, $"  {f.Folds}/{r.FlaggedByFold.Count} {f.FoldsWithoutRegistry}/{r.FlaggedByFoldWithoutRegistry.Count} {f.MeanScore:F3} {f.MeanScoreWithoutRegistry:F3} {f.Id}{(f.Language is null ? "" : $" [{f.Language}]")} \"{subject}\": {string.Join(", ", f.Reasons)}"));
