@@ -33,6 +33,23 @@ public sealed class ModelCommandTests
     }
 
     [Fact]
+    public void EvalRefusesAnOrdinaryMailFolderWithNoMessages()
+    {
+        var dir = Directory.CreateTempSubdirectory("sw-eval-ordinary-empty-");
+        try
+        {
+            var stderr = new StringWriter();
+            Assert.Equal(ExitCodes.Usage, EvalCommand.Run(5, false, null, null, TextWriter.Null, stderr, ordinary: dir.FullName));
+            Assert.Contains($"--ordinary {dir.FullName}: no messages there", stderr.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("fold 1/5", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void EvalRefusesAnOrdinaryMailRowLabelledElectioneeringWithItsFileAndLine()
     {
         var dir = Directory.CreateTempSubdirectory("sw-eval-ordinary-");

@@ -9,7 +9,9 @@ namespace SolidWall.Cli.Commands;
 
 /// <summary>
 /// <c>solidwall eval</c>: cross-validates the whole detector (signals and text model combined) on the training data
-/// and prints its figures and errors; with --demo, also checks the shipped detector on a freshly generated demo archive.
+/// and prints its figures and errors; every fold's detector also reads the ordinary-mail check set (data/ordinary, or
+/// --ordinary PATH) and the report says how much of it each would flag; with --demo, also checks the shipped detector on
+/// a freshly generated demo archive.
 /// </summary>
 internal static class EvalCommand
 {
@@ -91,6 +93,12 @@ internal static class EvalCommand
             catch (Exception e) when (e is InvalidDataException or JsonException or KeyNotFoundException or IOException or SolidWall.Mime.Sources.SourceException)
             {
                 stderr.WriteLine($"solidwall eval: --ordinary {ordinary}: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            if (ordinaryMail.Count == 0)
+            {
+                stderr.WriteLine($"solidwall eval: --ordinary {ordinary}: no messages there (JSONL rows, .eml files, an mbox or a Maildir)");
                 return ExitCodes.Usage;
             }
         }

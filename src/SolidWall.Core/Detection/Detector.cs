@@ -29,10 +29,10 @@ public sealed class Detector
     private readonly InstitutionDirectory _directory;
     private readonly ITextModel? _model;
 
-    // The intercept with a model: the policy's model_bias when the registry names a candidate (whose name the model then
-    // reads as one placeholder word), model_bias_without_registry when it names none. A registry that is not complete
+    // Whether a message is read with the policy's model_bias: the registry names a candidate (whose name the model then
+    // reads as one placeholder word); model_bias_without_registry when it names none. A registry that is not complete
     // gives model_bias only to a message it found something in (registryFound in Classify).
-    private readonly double _modelBias;
+    private readonly bool _registryNamesCandidate;
 
     // Whether a message the registry finds nothing in is read as with no registry: the registry names a candidate but
     // is not complete (Registry.Complete).
@@ -54,7 +54,7 @@ public sealed class Detector
         _registry = registry ?? Registry.Empty;
         _directory = directory ?? InstitutionDirectory.Empty;
         _model = model;
-        _modelBias = _registry.NamesCandidate ? _policy.ModelBias : _policy.ModelBiasWithoutRegistry;
+        _registryNamesCandidate = _registry.NamesCandidate;
         _registryMayMiss = _registry.MayMissCampaigns;
         _signals = SignalCatalog.All
             .Select(s => (s, _policy.WeightOf(s.Name, s.Weight)))
@@ -116,6 +116,7 @@ public sealed class Detector
         }
 
         var intercept = _policy.Bias;
+        var unregistered = false;
         if (_model is null)
         {
             z += intercept;
@@ -129,7 +130,8 @@ public sealed class Detector
             // A registry that is not complete and found nothing here says nothing of the message: its campaign, if it has
             // one, may be one the investigator has not registered. It is read as with no registry, whose intercept was
             // fitted on the messages' readings without one (DetectorTrainer).
-            intercept = _registryMayMiss && !registryFound && !score.ReadRegisteredName ? _policy.ModelBiasWithoutRegistry : _modelBias;
+            unregistered = !_registryNamesCandidate || (_registryMayMiss && !registryFound && !score.ReadRegisteredName);
+            intercept = unregistered ? _policy.ModelBiasWithoutRegistry : _policy.ModelBias;
             z += contribution + intercept;
             positive |= score.Probability > CounterSignalModelGate;
             // The reason's evidence is the terms on its own side: what pushed towards electioneering when it weighs for it,
@@ -150,7 +152,7 @@ public sealed class Detector
         // Over the threshold and allowed all the same: only the intercept lifted the score. Said, so that a reviewer who
         // sorts by score does not read the verdict as a mistake.
         var held = !electioneering && probabilityOut >= _policy.Threshold
-            ? string.Create(CultureInfo.InvariantCulture, $"score over the threshold ({_policy.Threshold}) on the intercept alone ({intercept:+0.00;-0.00}, {InterceptName(intercept)}): no reason weighs for electioneering, and a verdict needs one with evidence")
+            ? string.Create(CultureInfo.InvariantCulture, $"score over the threshold ({_policy.Threshold}) on the intercept alone ({intercept:+0.00;-0.00}, {InterceptName(unregistered)}): no reason weighs for electioneering, and a verdict needs one with evidence")
             : null;
         reasons.Sort(static (x, y) => y.Weight.CompareTo(x.Weight));
 
@@ -188,9 +190,9 @@ public sealed class Detector
     }
 
     // Which of the policy's intercepts a score was read with.
-    private string InterceptName(double intercept) =>
+    private string InterceptName(bool unregistered) =>
         _model is null ? "the intercept without a text model"
-        : intercept == _policy.ModelBiasWithoutRegistry ? "mail no registry names a campaign in"
+        : unregistered ? "mail no registry names a campaign in"
         : "mail a registry names a campaign in";
 
     /// <summary>

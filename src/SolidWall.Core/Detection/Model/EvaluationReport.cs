@@ -80,7 +80,7 @@ public sealed record OrdinaryMailReport(string Kind, int Messages, IReadOnlyList
 
 /// <summary>
 /// An ordinary message some fold's detector flagged: by how many folds with the registry and with none, its mean score
-/// in each reading, and the reasons of its highest-scoring verdict without a registry.
+/// in each reading, and the reasons of its highest-scoring verdict in either reading.
 /// </summary>
 public sealed record OrdinaryFlag(string Id, string? Language, string? Subject, int Folds, int FoldsWithoutRegistry, double MeanScore, double MeanScoreWithoutRegistry, IReadOnlyList<string> Reasons);
 
