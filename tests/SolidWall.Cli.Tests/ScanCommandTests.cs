@@ -48,12 +48,33 @@ public sealed class ScanCommandTests : IDisposable
             Assert.Contains(store.Skipped(), s => s.Source.EndsWith("scan-0001.eml", StringComparison.Ordinal));
         }
 
-        var (_, again, _) = Scan(Settings(_dir, db) with { Registry = null, Directory = null, Custodians = null, StaffDomains = [], StudentDomains = [] });
+        Assert.DoesNotContain("no registry names a candidate", err, StringComparison.Ordinal);
+
+        // A resumed scan reads with the case's own registry, which names the demo's candidates: no note either.
+        var (_, again, againErr) = Scan(Settings(_dir, db) with { Registry = null, Directory = null, Custodians = null, StaffDomains = [], StudentDomains = [] });
+        Assert.DoesNotContain("no registry names a candidate", againErr, StringComparison.Ordinal);
         Assert.Contains("Scanned: 0 new item(s)", again, StringComparison.Ordinal);
         Assert.Contains($"{truth.Messages:N0} already in the case", again, StringComparison.Ordinal);
         using var reopened = SqliteCaseStore.Open(db);
         Assert.Equal(truth.Messages, reopened.ItemCount());
         Assert.Equal(truth.Skipped, reopened.Skipped().Count);
+    }
+
+    [Fact]
+    public void A_scan_with_no_registry_says_what_that_misses_and_how_to_suggest_one()
+    {
+        Generate(_dir, Small);
+        var archive = Path.Combine(_dir, "archive");
+        var (exit, _, err) = Scan(Settings(_dir, Path.Combine(_dir, "unregistered.db")) with { Registry = null });
+        Assert.True(exit == ExitCodes.Findings, err);
+        Assert.Contains("solidwall scan: note: no registry names a candidate, so campaign mail that names its campaign only by the candidate's name", err, StringComparison.Ordinal);
+        Assert.Contains($"`solidwall registry suggest {archive} --staff-domain {DemoDistrict.StaffDomain} --directory {Path.Combine(_dir, "directory.csv")} --out registry.yaml`", err, StringComparison.Ordinal);
+
+        // A path a shell would split is quoted, so that the command can be pasted as it stands.
+        var spaced = Path.Combine(_dir, "Vault export");
+        Directory.Move(archive, spaced);
+        (_, _, err) = Scan(Settings(_dir, Path.Combine(_dir, "spaced.db")) with { Paths = [spaced], Registry = null, Directory = null, StaffDomains = [] });
+        Assert.Contains($"`solidwall registry suggest '{spaced}' --out registry.yaml`", err, StringComparison.Ordinal);
     }
 
     [Fact]

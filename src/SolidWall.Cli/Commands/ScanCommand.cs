@@ -230,8 +230,29 @@ internal static class ScanCommand
                              "export the mailboxes themselves (docs/FORMATS.md).");
         }
 
+        // Most campaigns an investigator meets are in no list, and their quiet asks name only a candidate: said once a
+        // scan has read the archive, with the command that reads their names from its own loud mail.
+        if (!registry.NamesCandidate && !result.Cancelled)
+        {
+            errors.WriteLine("solidwall scan: note: no registry names a candidate, so campaign mail that names its campaign only by the candidate's name " +
+                             "(no campaign word, disclaimer, campaign sender or donation link) is found less often. " +
+                             $"`solidwall registry suggest {SuggestArguments(settings)} --out registry.yaml` lists the candidates, committees and sending domains " +
+                             "the archive's surest campaign mail names; review it, then scan into a new --db with --registry registry.yaml.");
+        }
+
         return result.Cancelled || result.Skipped > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
+
+    // The archive as this scan read it, with the staff domains and roster it was given: the institution's own domains
+    // are never suggested as a campaign's.
+    private static string SuggestArguments(Settings settings) => string.Join(' ',
+        settings.Paths.Select(ShellWord)
+            .Concat((settings.StaffDomains ?? []).Select(d => "--staff-domain " + ShellWord(d)))
+            .Concat(settings.Directory is { } roster ? ["--directory " + ShellWord(roster)] : []));
+
+    // A path as a shell reads it back: quoted when it holds anything but letters, digits and . _ / @ : + = , -.
+    private static string ShellWord(string path) =>
+        path.Length > 0 && path.All(c => char.IsAsciiLetterOrDigit(c) || "._/@:+=,-".Contains(c)) ? path : "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static ScanResult WithProgressBar(TextWriter errors, Func<IProgress<ScanProgress>, ScanResult> run)
     {

@@ -41,8 +41,13 @@ internal static class MethodText
         + (sawText ? "" : " The analysis read fingerprints, addresses and ids only, not the texts."),
     ];
 
-    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation, int encryptionUnrecorded, int attachmentsUnrecorded = 0)
+    public static IEnumerable<string> Notes(bool custodiansKnown, int withoutMailbox, int undated, bool sawText, int fingerprintNormalisation, int encryptionUnrecorded, int attachmentsUnrecorded = 0, bool registryNamesCandidate = true)
     {
+        if (!registryNamesCandidate)
+        {
+            yield return NoCandidateRegistered;
+        }
+
         // Version 1 read the boilerplate as text (Fingerprinter.NormalisationVersion).
         if (fingerprintNormalisation == 1)
         {
@@ -103,12 +108,22 @@ internal static class MethodText
     // the detector reads a message that names none (Detector, Registry.Complete), and a case scanned before registries
     // said so read every such registry as complete.
     private static string RegistryReading(Registry registry, int reading) =>
-        !registry.NamesCandidate ? ""
+        !registry.NamesCandidate ? " No registry entry names a candidate: every message was read as with no registry (the limits of the evidence say what that misses)."
         : registry.Complete
             ? " The registry was marked complete (every campaign of the elections investigated): a message that names no registered campaign or candidate and comes from none was read as naming no campaign."
         : reading < 2
             ? " The registry was read as complete: this case was scanned by a SolidWall from before a registry said whether it lists every campaign, which read a message that names no registered campaign or candidate and comes from none as naming no campaign, so a campaign missing from the registry was found less often than with no registry. Scan the export again into a new case to read such messages as with no registry."
             : " The registry was not marked complete: a message in which it found no registered sender or name was read as with no registry, so that a campaign missing from it is found as it would be without one.";
+
+    /// <summary>
+    /// What reading without a registry that names a candidate misses, for the report's limits and `scan`'s note. Held out
+    /// on the district set, the detector finds 0.86 of the asks with no registry and 0.96 with the district's
+    /// (docs/DETECTION.md): most of the difference is the quiet asks that name only a candidate.
+    /// </summary>
+    internal const string NoCandidateRegistered =
+        "No registry entry names a candidate, so campaign mail that names its campaign only by the candidate's name (no campaign word, disclaimer, campaign sender or donation link: "
+        + "\"remember Ms. Zielińska on the 28th\") is found less often than it would be with a registry that names her. "
+        + "`solidwall registry suggest` reads the candidates, committees and sending domains that this archive's surest campaign mail names; reviewed, they can be scanned with (--registry) into a new case.";
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -223,7 +223,7 @@ internal sealed class ReportAssembly(
             Encrypted = encrypted,
             UnreadAttachments = UnreadAttachments,
             Sources = tally.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SourceCount(s.Key, s.Value)).ToList(),
-            Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText, options.FingerprintNormalisation, options.EncryptionUnrecorded, options.AttachmentsUnrecorded).ToList(),
+            Notes = MethodText.Notes(options.Custodians.Count > 0, tally.WithoutMailbox, undated, sawText, options.FingerprintNormalisation, options.EncryptionUnrecorded, options.AttachmentsUnrecorded, options.Registry.NamesCandidate).ToList(),
         };
     }
 }
