@@ -540,18 +540,23 @@ public sealed class Detector
                 : quoted ? string.Create(CultureInfo.InvariantCulture, $"model term '{lower}', quoted {weight}")
                 : suffix == Model.FeatureExtractor.ContextSuffix ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', beside campaign words {weight}")
                 : suffix is not null ? string.Create(CultureInfo.InvariantCulture, $"model term '{word}', the writer's own words above what they quote {weight}")
+                : term.Term == TermLocator.LinksStem ? string.Create(CultureInfo.InvariantCulture, $"model term '{term.Term}', the message's links (each link's host counts; this is the first) {weight}")
+                : term.Term == TermLocator.AddressesStem ? string.Create(CultureInfo.InvariantCulture, $"model term '{term.Term}', the message's e-mail addresses (each address's domain counts; this is the first) {weight}")
                 : string.Create(CultureInfo.InvariantCulture, $"model term '{term.Term}' {weight}");
+            // The placeholder alone, its stem, or one word of a pair ("de registeredcandidate", "registeredcandidate's").
             var placeholder = lower == Model.WorldNames.Placeholder
-                || (lower.EndsWith('…') && lower.Length > 1 && Model.WorldNames.Placeholder.StartsWith(lower[..^1], StringComparison.Ordinal));
-            if (placeholder && context.Registry.Entries.Count > 0
-                && context.Registry.ModelNames.First(context.Text.Original, context.InsideNameWords) is (>= 0 and var at, var length))
+                || (lower.EndsWith('…') && lower.Length > 1 && Model.WorldNames.Placeholder.StartsWith(lower[..^1], StringComparison.Ordinal))
+                || IsWordOf(lower, Model.WorldNames.Placeholder);
+            if (placeholder && context.Registry.Entries.Count > 0 && RegisteredNameField(context) is { } named)
             {
                 // The model read a registered candidate's name as "a registered candidate is named": point at the name.
-                var how = (lower == Model.WorldNames.Placeholder ? "" : " (its stem)")
+                var how = (lower == Model.WorldNames.Placeholder ? ""
+                        : lower.Contains(' ', StringComparison.Ordinal) ? $" (in \"{lower.Replace(Model.WorldNames.Placeholder, "[candidate]", StringComparison.Ordinal)}\")"
+                        : " (its stem)")
                     + (suffix == Model.FeatureExtractor.ContextSuffix ? ", beside campaign words"
                         : suffix is not null ? ", the writer's own words above what they quote"
                         : quoted ? ", quoted" : "");
-                AddOrMerge(evidence, context.Text.At(at, length, string.Create(CultureInfo.InvariantCulture, $"model term: a registered candidate named{how} {weight}")));
+                AddOrMerge(evidence, named.Field.At(named.At, named.Length, string.Create(CultureInfo.InvariantCulture, $"model term: a registered candidate named{how} {weight}")));
                 continue;
             }
 
@@ -576,5 +581,34 @@ public sealed class Detector
         }
 
         return evidence;
+    }
+
+    // Whether `word` is one of the space-separated words of `term`.
+    private static bool IsWordOf(string term, string word)
+    {
+        for (var at = term.IndexOf(word, StringComparison.Ordinal); at >= 0; at = term.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || term[at - 1] == ' ') && (end == term.Length || term[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Where the model's mask found the first registered name it masks: in the text, else in the subject.
+    private static (TextField Field, int At, int Length)? RegisteredNameField(DetectionContext context)
+    {
+        foreach (var field in (ReadOnlySpan<TextField>)[context.Text, context.Subject])
+        {
+            if (context.Registry.ModelNames.First(field.Original, context.InsideNameWords) is (>= 0 and var at, var length))
+            {
+                return (field, at, length);
+            }
+        }
+
+        return null;
     }
 }

@@ -32,9 +32,17 @@ internal static class TermLocator
             throw new ArgumentException("the lower-cased copy is not the text's", nameof(lower));
         }
 
-        if (term.StartsWith("host:", StringComparison.Ordinal) || term.StartsWith("domain:", StringComparison.Ordinal))
+        // The stem of every link's host ("host:…") or every address's domain ("domai…"): the model counts the message's links
+        // or addresses there, and the first one stands for them.
+        if (term is LinksStem or AddressesStem)
         {
-            var host = term.AsSpan(term.IndexOf(':') + 1);
+            return term == LinksStem ? FirstHost(lower) : FirstDomain(lower);
+        }
+
+        // A link's host or an address's domain, alone or in a pair ("url host:www.example.org", "domain:gmail.com email"):
+        // the host as written in the link, which is what sets the term apart.
+        if (HostIn(term) is { } host)
+        {
             var at = lower.IndexOf(host, StringComparison.Ordinal);
             return at >= 0 ? (at, host.Length) : (-1, 0);
         }
@@ -97,6 +105,114 @@ internal static class TermLocator
         return (-1, 0);
     }
 
+    /// <summary>The model's term for the stem every link's host shares: the message's links, counted.</summary>
+    public const string LinksStem = "host:…";
+
+    /// <summary>The model's term for the stem every address's domain shares: the message's e-mail addresses, counted.</summary>
+    public const string AddressesStem = "domai…";
+
+    // The host of the first link in the text, as the tokenizer reads one: after a scheme's "://", or from a "www." that
+    // starts a word.
+    private static (int Start, int Length) FirstHost(ReadOnlySpan<char> lower)
+    {
+        var first = -1;
+        for (var from = 0; from < lower.Length;)
+        {
+            var scheme = lower[from..].IndexOf("://", StringComparison.Ordinal);
+            if (scheme < 0)
+            {
+                break;
+            }
+
+            scheme += from;
+            if (scheme > 0 && char.IsAsciiLetter(lower[scheme - 1]))
+            {
+                first = scheme + 3;
+                break;
+            }
+
+            from = scheme + 3;
+        }
+
+        for (var from = 0; from < lower.Length;)
+        {
+            var www = lower[from..].IndexOf("www.", StringComparison.Ordinal);
+            if (www < 0 || (first >= 0 && www + from >= first))
+            {
+                break;
+            }
+
+            www += from;
+            if (www == 0 || !char.IsLetterOrDigit(lower[www - 1]))
+            {
+                first = www;
+                break;
+            }
+
+            from = www + 4;
+        }
+
+        return first < 0 ? (-1, 0) : (first, HostLength(lower, first));
+    }
+
+    // The domain of the first e-mail address in the text: after an '@' with a letter or digit before it and a dot after.
+    private static (int Start, int Length) FirstDomain(ReadOnlySpan<char> lower)
+    {
+        for (var from = 0; from < lower.Length;)
+        {
+            var at = lower[from..].IndexOf('@');
+            if (at < 0)
+            {
+                break;
+            }
+
+            at += from;
+            var length = HostLength(lower, at + 1);
+            if (at > 0 && char.IsLetterOrDigit(lower[at - 1]) && lower.Slice(at + 1, length).Contains('.'))
+            {
+                return (at + 1, length);
+            }
+
+            from = at + 1;
+        }
+
+        return (-1, 0);
+    }
+
+    private static int HostLength(ReadOnlySpan<char> lower, int start)
+    {
+        var end = start;
+        while (end < lower.Length && (char.IsLetterOrDigit(lower[end]) || lower[end] is '.' or '-' or '_'))
+        {
+            end++;
+        }
+
+        return lower[start..end].TrimEnd('.').Length;
+    }
+
+    // The host or domain of the first link or address token of a term ("host:www.example.org" in "url host:www.example.org"),
+    // or null when it has none. A term that ends at the token's stem ("host:…") names no host.
+    private static string? HostIn(string term)
+    {
+        // Words never hold a ':' (the tokenizer splits there): most terms are passed at once.
+        var colon = term.IndexOf(':');
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        var start = term.LastIndexOf(' ', colon) + 1;
+        var prefix = term.AsSpan(start, colon + 1 - start);
+        if (!prefix.SequenceEqual("host:") && !prefix.SequenceEqual("domain:"))
+        {
+            return null;
+        }
+
+        var end = term.IndexOf(' ', colon);
+        var host = term[(colon + 1)..(end < 0 ? term.Length : end)];
+        return host.Length == 0 || host.EndsWith('…') ? null : host;
+    }
+
     // For each ASCII first char of a term, the ASCII chars that cannot stand for it: all but the char in either case,
     // or all but the digits for '0'. Any other char (an accented letter folds to a plain one) is looked at.
     private static readonly SearchValues<char>?[] Skips = BuildSkips();
@@ -138,7 +254,7 @@ internal static class TermLocator
             {
                 // Between the words of a pair: anything that is no letter or digit, and nothing at all beside Chinese.
                 var from = j;
-                while (j < text.Length && !IsWordChar(text[j]))
+                while (j < text.Length && !char.IsLetterOrDigit(text[j]))
                 {
                     j++;
                 }
@@ -161,7 +277,7 @@ internal static class TermLocator
 
         if (stem)
         {
-            while (j < text.Length && IsWordChar(text[j]))
+            while (j < text.Length && ContinuesAWord(text, j))
             {
                 j++;
             }
@@ -169,8 +285,13 @@ internal static class TermLocator
             return j;
         }
 
-        return j < text.Length && IsWordChar(text[j]) && !IsIdeograph(term[^1]) && !IsIdeograph(text[j]) ? -1 : j;
+        return j < text.Length && ContinuesAWord(text, j) && !IsIdeograph(term[^1]) && !IsIdeograph(text[j]) ? -1 : j;
     }
+
+    // Whether the char at j goes on with the word before it: a letter or digit, or an apostrophe before a letter ("Kurt's"),
+    // as the tokenizer keeps it. An apostrophe that ends a word ("parents' night", "candidates’ filings") ends it here too.
+    private static bool ContinuesAWord(string text, int j) =>
+        char.IsLetterOrDigit(text[j]) || (text[j] is '\'' or '\u2019' && j + 1 < text.Length && char.IsLetter(text[j + 1]));
 
     // Words the mail system wrote (a gateway's warning, a confidentiality notice: blanked in the lower-cased copy,
     // MailBoilerplate) are not the sender's, and the model never read them: a term is not pointed at there.
@@ -180,7 +301,6 @@ internal static class TermLocator
     private static bool Same(char textChar, char termChar) =>
         termChar == '0' ? char.IsDigit(textChar) : TextFolding.Fold(textChar) == termChar;
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '\'' || c == '\u2019';
 
     private static bool IsIdeograph(char c) => c >= '\u2E80' && char.IsLetter(c);
 }

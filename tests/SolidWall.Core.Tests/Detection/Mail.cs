@@ -6,7 +6,7 @@ namespace SolidWall.Core.Tests.Detection;
 /// <summary>Hand-built messages and one-signal runs for the detection tests.</summary>
 internal static class Mail
 {
-    public static Message Of(string text, string? subject = null, string from = "someone@example.org", IReadOnlyList<string>? links = null, IReadOnlyList<Segment>? segments = null, IReadOnlyList<string>? to = null, string? fromName = null)
+    public static Message Of(string text, string? subject = null, string from = "someone@example.org", IReadOnlyList<string>? links = null, IReadOnlyList<Segment>? segments = null, IReadOnlyList<string>? to = null, string? fromName = null, IReadOnlyList<string>? cc = null)
     {
         var at = from.LastIndexOf('@');
         return new Message
@@ -19,6 +19,7 @@ internal static class Mail
             Text = text,
             From = [new MailboxAddress(fromName, from[..at], from[(at + 1)..])],
             To = to is null ? [new MailboxAddress(null, "teacher", "district.example")] : to.Select(Address).ToList(),
+            Cc = cc is null ? [] : cc.Select(Address).ToList(),
             Links = links ?? [],
             Segments = segments ?? [new Segment(SegmentKind.Body, text)],
         };

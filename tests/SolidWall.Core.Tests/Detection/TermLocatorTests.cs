@@ -17,6 +17,18 @@ public sealed class TermLocatorTests
     [InlineData("周四晚上6点在工会大厅", "0", "6")]
     [InlineData("88分会 政治行动委员会", "00", "88")]
     [InlineData("Give at https://secure.actblue.com/donate/x today", "host:secure.actblue.com", "secure.actblue.com")]
+    // An apostrophe that ends a word is no part of it, as the tokenizer reads it: "parents'" is "parents".
+    [InlineData("Parents' right to see every curriculum", "parents", "Parents")]
+    [InlineData("the candidates’ quarterly filings", "candidates quarterly", "candidates’ quarterly")]
+    [InlineData("girls' basketball and boys' swim", "boys", "boys")]
+    [InlineData("Kurt's people", "kurt's", "Kurt's")]
+    // A link's host or an address's domain in a pair is pointed at by the host.
+    [InlineData("read the url https://www.newsisfree.com/click/-5 later", "url host:www.newsisfree.com", "www.newsisfree.com")]
+    [InlineData("write to jo@gmail.com by email", "domain:gmail.com email", "gmail.com")]
+    // The stem every host or domain shares stands for the message's links or addresses: the first one.
+    [InlineData("see www.example.org and https://secure.actblue.com/x", "host:…", "www.example.org")]
+    [InlineData("a tip: https://secure.actblue.com/x, then www.example.org", "host:…", "secure.actblue.com")]
+    [InlineData("mail@ or jo@lists.example.org.", "domai…", "lists.example.org")]
     public void Finds_the_words_the_model_read_as_written(string text, string term, string expected)
     {
         var (start, length) = TermLocator.Find(text, term);
@@ -30,6 +42,8 @@ public sealed class TermLocatorTests
     [InlineData("The shareholders met.", "share")]
     [InlineData("share the notes", "share with")]
     [InlineData("", "vote")]
+    [InlineData("no link here, only www as a word", "host:…")]
+    [InlineData("no address: @home.", "domai…")]
     public void Finds_whole_words_only(string text, string term) => Assert.Equal((-1, 0), TermLocator.Find(text, term));
 
     [Fact]

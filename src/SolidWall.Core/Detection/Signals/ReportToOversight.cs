@@ -41,6 +41,7 @@ internal sealed class ReportToOversight(bool fromOutside = false) : ISignal
         // Recipients first: most mail is not to an oversight mailbox, and that is known from the first address. Then the
         // sender's side: this signal reads senders inside, or (fromOutside) the others.
         var first = context.Message.To.Count > 0 ? context.Message.To[0] : context.Message.Cc.Count > 0 ? context.Message.Cc[0] : null;
+        var where = context.Message.To.Count > 0 ? "to" : "cc";
         if (first is null || !AllOversight(context, context.Message.To) || !AllOversight(context, context.Message.Cc) || context.SenderIsInside == fromOutside)
         {
             return null;
@@ -48,7 +49,7 @@ internal sealed class ReportToOversight(bool fromOutside = false) : ISignal
 
         if (!fromOutside)
         {
-            return new SignalHit(Categories, [new Evidence("to", 0, first.Address.Length, first.Address, $"written from inside ({sender.Address}) to the oversight mailbox only")]);
+            return new SignalHit(Categories, [new Evidence(where, 0, first.Address.Length, first.Address, $"written from inside ({sender.Address}) to the oversight mailbox only")]);
         }
 
         if (context.Registry.FindSender(sender) is not null || OwnDisclaimer.Evaluate(context) is not null)
@@ -56,7 +57,7 @@ internal sealed class ReportToOversight(bool fromOutside = false) : ISignal
             return null;
         }
 
-        return new SignalHit(Categories, [new Evidence("to", 0, first.Address.Length, first.Address,
+        return new SignalHit(Categories, [new Evidence(where, 0, first.Address.Length, first.Address,
             $"written to the oversight mailbox only, not from inside ({sender.Address}), by no registered campaign and with no disclaimer of its own")]);
     }
 

@@ -24,6 +24,16 @@ public sealed class ReportToOversightTests
         Assert.Equal(("to", to[0]), (hit.Evidence[0].Where, hit.Evidence[0].Text));
     }
 
+    [Fact]
+    public void A_report_copied_to_the_ethics_office_with_no_one_in_to_points_at_its_cc()
+    {
+        var message = Mail.Of(Report, "Fw: a personal note", from: "j.haverford@lakeshore-schools.example", to: [], cc: ["ethics@lakeshore-schools.example"]);
+        Assert.Empty(message.To);
+        var hit = Mail.Run<ReportToOversight>(message);
+        Assert.NotNull(hit);
+        Assert.Equal(("cc", 0, "ethics@lakeshore-schools.example"), (hit.Evidence[0].Where, hit.Evidence[0].Offset, hit.Evidence[0].Text));
+    }
+
     [Theory]
     [InlineData("grace@grace2027.example", "ethics@lakeshore-schools.example")] // a campaign writing from outside
     [InlineData("j.haverford@lakeshore-schools.example", "ethics@lakeshore-schools.example", "all-staff@lakeshore-schools.example")]
