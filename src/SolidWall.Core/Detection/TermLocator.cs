@@ -8,7 +8,9 @@ namespace SolidWall.Core.Detection;
 /// model read rather than at the term as the model spells it: the model folds digits to 0 ("0th and" is "5th and",
 /// "00" is "28"), accents away ("sabado" is "sábado"), keeps a long word's stem ("jedyn…" is "jedynka") and pairs
 /// words across punctuation, a line break or, in Chinese, nothing at all ("大 家" is "大家"); a link or an address is
-/// read as its host or domain ("host:secure.actblue.com").
+/// read as its host or domain ("host:secure.actblue.com", alone or in a pair), and the stem all hosts share ("host:…", the
+/// model's count of a message's links) as the first link. A word ends before an apostrophe that no letter follows
+/// ("parents' night"), as the tokenizer ends it.
 /// </summary>
 internal static class TermLocator
 {
@@ -300,7 +302,6 @@ internal static class TermLocator
     // A char of the text against a char of the term: the term's '0' stands for any digit.
     private static bool Same(char textChar, char termChar) =>
         termChar == '0' ? char.IsDigit(textChar) : TextFolding.Fold(textChar) == termChar;
-
 
     private static bool IsIdeograph(char c) => c >= '\u2E80' && char.IsLetter(c);
 }
