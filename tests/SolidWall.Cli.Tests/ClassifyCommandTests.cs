@@ -178,9 +178,17 @@ public sealed class ClassifyCommandTests : IDisposable
             Assert.True(evidence > reasons.Count, $"{file}: a reason with more than one piece of evidence is needed to tell the two apart");
             // The message's own lines: from its header line to the next message's or the summary.
             var start = Array.FindIndex(lines, l => l.Contains(file + "@0", StringComparison.Ordinal));
-            var shown = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal))
-                .Count(l => !l.StartsWith("    categories", StringComparison.Ordinal) && !l.StartsWith("    policy:", StringComparison.Ordinal));
+            var own = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).ToList();
+            var shown = own.Count(l => !l.StartsWith("    categories", StringComparison.Ordinal) && !l.StartsWith("    policy:", StringComparison.Ordinal)
+                && !l.StartsWith("    intercept", StringComparison.Ordinal));
             Assert.Equal(flagged ? evidence : reasons.Count, shown);
+            // A flagged message ends with where its sum starts.
+            var intercept = verdict.GetProperty("intercept");
+            Assert.Equal(flagged, own.LastOrDefault()?.StartsWith("    intercept", StringComparison.Ordinal) == true);
+            if (flagged)
+            {
+                Assert.Contains($"{intercept.GetProperty("reading").GetString()} ({intercept.GetProperty("key").GetString()})", own[^1], StringComparison.Ordinal);
+            }
         }
     }
 

@@ -194,5 +194,12 @@ internal static class ClassifyCommand
                 output.WriteLine($"    {blank} {"",6}  {reason.Evidence[i]}");
             }
         }
+
+        // Where the sum starts: a flagged message's score is the logistic of this and the weights above.
+        if (verdict.IsElectioneering && verdict.Intercept is { } intercept)
+        {
+            var weight = intercept.Weight.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
+            output.WriteLine($"    {"intercept".PadRight(width)} {weight,6}  {intercept.Reading} ({intercept.Key}): the score is the logistic of this and the weights above");
+        }
     }
 }

@@ -186,12 +186,17 @@ public sealed class Detector
             CategoryReasons = categoryReasons,
             Encrypted = message.Encryption,
             Held = held,
+            Intercept = new Intercept(Math.Round(intercept, 3), InterceptKey(unregistered), InterceptName(unregistered)),
         };
     }
 
+    // The policy's key for the intercept a score was read with.
+    private string InterceptKey(bool unregistered) =>
+        _model is null ? "score.bias" : unregistered ? "score.model_bias_without_registry" : "score.model_bias";
+
     // Which of the policy's intercepts a score was read with.
     private string InterceptName(bool unregistered) =>
-        _model is null ? "the intercept without a text model"
+        _model is null ? "mail read by the signals alone, without a text model"
         : unregistered ? "mail no registry names a campaign in"
         : "mail a registry names a campaign in";
 

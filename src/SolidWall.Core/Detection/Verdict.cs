@@ -51,6 +51,14 @@ public sealed record Verdict(
     public string? Held { get; init; }
 
     /// <summary>
+    /// Where the score starts before any reason: the policy's intercept the message was read with (<c>score.bias</c>
+    /// without a text model; <c>model_bias</c> or <c>model_bias_without_registry</c> with one, by whether a registry names
+    /// a campaign in it). The score is the logistic of it plus every reason's weight, so a reviewer can do the sum.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Intercept? Intercept { get; init; }
+
+    /// <summary>
     /// What the policy does with the message (<see cref="Policy.Decide"/>): accept, tag, quarantine or reject. Set by
     /// <c>solidwall classify</c>, which reads the message's recipients; absent where no one decided (a scan's verdicts).
     /// </summary>
@@ -103,3 +111,9 @@ public sealed record CategoryReason(
 
 /// <summary>One signal's contribution to a verdict: its name, the weight it counted with (log-odds) and what it saw.</summary>
 public sealed record Reason(string Signal, double Weight, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>
+/// A verdict's intercept (<see cref="Verdict.Intercept"/>): its weight, the policy key it comes from
+/// (<c>score.model_bias_without_registry</c>), and the reading that key is for ("mail no registry names a campaign in").
+/// </summary>
+public sealed record Intercept(double Weight, string Key, string Reading);

@@ -293,6 +293,46 @@ public sealed class DetectorTests
         Assert.True(Assert.Single(likeliest.CategoryReasons!).LogOdds < 0);
     }
 
+    [Theory]
+    [InlineData("district registry")]
+    [InlineData("no registry")]
+    [InlineData("no text model")]
+    public void A_verdicts_score_is_the_logistic_of_its_intercept_and_its_reasons_weights(string reading)
+    {
+        // The sum a reviewer can do with the verdict alone, over every training message.
+        var district = SolidWall.Core.Tests.Detection.Model.TestPaths.District();
+        var registry = reading == "district registry" ? Registry.Load(Path.Combine(district, "registry.yaml")) : Registry.Empty;
+        var detector = reading == "no text model" ? new Detector(registry: registry) : new Detector(registry: registry, model: SolidWall.Core.Detection.Model.TextModel.LoadEmbedded());
+        var keys = new HashSet<string>();
+        foreach (var example in SolidWall.Core.Detection.Model.TrainingData.Load(SolidWall.Core.Tests.Detection.Model.TestPaths.Corpora(), district))
+        {
+            var verdict = detector.Classify(example.AsMessage());
+            var intercept = Assert.IsType<Intercept>(verdict.Intercept);
+            keys.Add(intercept.Key);
+            var z = intercept.Weight + verdict.Reasons.Sum(r => r.Weight);
+            // The weights are rounded to three decimals and the score to four.
+            Assert.True(Math.Abs((1 / (1 + Math.Exp(-z))) - verdict.Score) <= 0.0015, $"{example.Id}: score {verdict.Score}, intercept and reasons give {1 / (1 + Math.Exp(-z))}");
+        }
+
+        string[] expected = reading switch
+        {
+            "no text model" => ["score.bias"],
+            "no registry" => ["score.model_bias_without_registry"],
+            _ => ["score.model_bias"], // the district's registry names candidates and is complete: every message is read with it
+        };
+        Assert.Equal(expected.Order(), keys.Order());
+    }
+
+    [Fact]
+    public void A_verdict_names_its_intercept_by_its_policy_key_and_reading()
+    {
+        var model = SolidWall.Core.Detection.Model.TextModel.LoadEmbedded();
+        var verdict = new Detector(model: model).Classify(Mail.Of("Reminder: permission slips for the aquarium field trip are due Friday.", "Field trip"));
+        Assert.Equal(new Intercept(Math.Round(Policy.Default.ModelBiasWithoutRegistry, 3), "score.model_bias_without_registry", "mail no registry names a campaign in"), verdict.Intercept);
+        Assert.Contains("\"intercept\":{\"weight\":", verdict.ToJson(), StringComparison.Ordinal);
+        Assert.Contains("\"key\":\"score.model_bias_without_registry\",\"reading\":\"mail no registry names a campaign in\"}", verdict.ToJson(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_allowed_verdict_over_the_threshold_says_only_the_intercept_lifted_it()
     {
@@ -551,7 +591,8 @@ public sealed class DetectorTests
         var verdict = new Detector().Classify(Mail.Of(Donation, links: ["https://secure.actblue.com/donate/ortiz"]));
         using var doc = JsonDocument.Parse(verdict.ToJson());
         var root = doc.RootElement;
-        Assert.Equal(["source", "offset", "messageId", "verdict", "score", "categories", "reasons"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["source", "offset", "messageId", "verdict", "score", "categories", "reasons", "intercept"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["weight", "key", "reading"], root.GetProperty("intercept").EnumerateObject().Select(p => p.Name));
         Assert.Equal("electioneering", root.GetProperty("verdict").GetString());
         Assert.Equal("t@test", root.GetProperty("messageId").GetString());
         var reason = root.GetProperty("reasons")[0];
