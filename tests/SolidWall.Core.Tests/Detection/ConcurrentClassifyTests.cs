@@ -1,7 +1,3 @@
-using SolidWall.Core.Detection;
-using SolidWall.Core.Detection.Model;
-using SolidWall.Core.Tests.Detection.Model;
-
 namespace SolidWall.Core.Tests.Detection;
 
 /// <summary>
@@ -12,15 +8,12 @@ namespace SolidWall.Core.Tests.Detection;
 /// </summary>
 public sealed class ConcurrentClassifyTests
 {
-    public static TheoryData<string> Readings() => ["district registry", "no registry"];
-
     [Theory]
-    [MemberData(nameof(Readings))]
+    [MemberData(nameof(TrainingReadings.WithTheModel), MemberType = typeof(TrainingReadings))]
     public void One_detector_on_four_threads_gives_every_message_the_verdict_it_gives_it_alone(string reading)
     {
-        var registry = reading == "district registry" ? Registry.Load(Path.Combine(TestPaths.District(), "registry.yaml")) : Registry.Empty;
-        var detector = new Detector(registry: registry, model: TextModel.LoadEmbedded());
-        var messages = TrainingData.Load(TestPaths.Corpora(), TestPaths.District()).Select(e => e.AsMessage()).ToArray();
+        var detector = TrainingReadings.Detector(reading);
+        var messages = TrainingReadings.Examples().Select(e => e.AsMessage()).ToArray();
         var alone = messages.Select(m => detector.Classify(m).ToJson()).ToArray();
 
         // Each thread takes every fourth message of a shuffled order.

@@ -294,17 +294,15 @@ public sealed class DetectorTests
     }
 
     [Theory]
-    [InlineData("district registry")]
-    [InlineData("no registry")]
-    [InlineData("no text model")]
+    [InlineData(TrainingReadings.DistrictRegistry)]
+    [InlineData(TrainingReadings.NoRegistry)]
+    [InlineData(TrainingReadings.NoTextModel)]
     public void A_verdicts_score_is_the_logistic_of_its_intercept_and_its_reasons_weights(string reading)
     {
         // The sum a reviewer can do with the verdict alone, over every training message.
-        var district = SolidWall.Core.Tests.Detection.Model.TestPaths.District();
-        var registry = reading == "district registry" ? Registry.Load(Path.Combine(district, "registry.yaml")) : Registry.Empty;
-        var detector = reading == "no text model" ? new Detector(registry: registry) : new Detector(registry: registry, model: SolidWall.Core.Detection.Model.TextModel.LoadEmbedded());
+        var detector = TrainingReadings.Detector(reading);
         var keys = new HashSet<string>();
-        foreach (var example in SolidWall.Core.Detection.Model.TrainingData.Load(SolidWall.Core.Tests.Detection.Model.TestPaths.Corpora(), district))
+        foreach (var example in TrainingReadings.Examples())
         {
             var verdict = detector.Classify(example.AsMessage());
             var intercept = Assert.IsType<Intercept>(verdict.Intercept);
@@ -316,8 +314,8 @@ public sealed class DetectorTests
 
         string[] expected = reading switch
         {
-            "no text model" => ["score.bias"],
-            "no registry" => ["score.model_bias_without_registry"],
+            TrainingReadings.NoTextModel => ["score.bias"],
+            TrainingReadings.NoRegistry => ["score.model_bias_without_registry"],
             _ => ["score.model_bias"], // the district's registry names candidates and is complete: every message is read with it
         };
         Assert.Equal(expected.Order(), keys.Order());

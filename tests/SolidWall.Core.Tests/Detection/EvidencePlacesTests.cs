@@ -14,15 +14,12 @@ public sealed class EvidencePlacesTests
 {
     private const int MaxExcerpt = 200;
 
-    public static TheoryData<string> Readings() => ["district registry", "no registry"];
-
     [Theory]
-    [MemberData(nameof(Readings))]
+    [MemberData(nameof(TrainingReadings.WithTheModel), MemberType = typeof(TrainingReadings))]
     public void Every_evidence_of_every_training_message_points_into_it(string reading)
     {
-        var registry = reading == "district registry" ? Registry.Load(Path.Combine(TestPaths.District(), "registry.yaml")) : Registry.Empty;
-        var detector = new Detector(registry: registry, model: TextModel.LoadEmbedded());
-        var messages = TrainingData.Load(TestPaths.Corpora(), TestPaths.District()).Select(e => e.AsMessage())
+        var detector = TrainingReadings.Detector(reading);
+        var messages = TrainingReadings.Examples().Select(e => e.AsMessage())
             .Concat(TrainingData.LoadDistrict(TestPaths.District()).Select(ArchivedView.Of).OfType<Message>())
             .ToList();
         var wrong = new List<string>();
@@ -58,7 +55,7 @@ public sealed class EvidencePlacesTests
     {
         // "de registeredcandidate", "registeredcandidate's": the pair's place is the name the mask read.
         var registry = Registry.Load(Path.Combine(TestPaths.District(), "registry.yaml"));
-        var detector = new Detector(registry: registry, model: TextModel.LoadEmbedded());
+        var detector = TrainingReadings.Detector(TrainingReadings.DistrictRegistry);
         var pairs = 0;
         foreach (var message in TrainingData.LoadDistrict(TestPaths.District()).Select(e => e.AsMessage()))
         {
