@@ -38,6 +38,11 @@ public sealed class Detector
     // is not complete (Registry.Complete).
     private readonly bool _registryMayMiss;
 
+    // The intercept a verdict names for each reading (Verdict.Intercept): fixed by the policy, made once. Without a text
+    // model both are score.bias.
+    private readonly Intercept _interceptRegistered;
+    private readonly Intercept _interceptUnregistered;
+
     // Per entry of _signals: whether it fires only on what the registry lists (RegisteredSender, RegisteredCampaignMention, RegisteredCandidateNamed).
     private readonly bool[] _readsRegistry;
     private readonly (ISignal Signal, double Weight)[] _signals;
@@ -56,6 +61,11 @@ public sealed class Detector
         _model = model;
         _registryNamesCandidate = _registry.NamesCandidate;
         _registryMayMiss = _registry.MayMissCampaigns;
+        _interceptRegistered = model is null
+            ? new Intercept(Math.Round(_policy.Bias, 3), "score.bias", "mail read by the signals alone, without a text model")
+            : new Intercept(Math.Round(_policy.ModelBias, 3), "score.model_bias", "mail a registry names a campaign in");
+        _interceptUnregistered = model is null ? _interceptRegistered
+            : new Intercept(Math.Round(_policy.ModelBiasWithoutRegistry, 3), "score.model_bias_without_registry", "mail no registry names a campaign in");
         _signals = SignalCatalog.All
             .Select(s => (s, _policy.WeightOf(s.Name, s.Weight)))
             .Where(s => s.Item2 != 0)
@@ -152,7 +162,7 @@ public sealed class Detector
         // Over the threshold and allowed all the same: only the intercept lifted the score. Said, so that a reviewer who
         // sorts by score does not read the verdict as a mistake.
         var held = !electioneering && probabilityOut >= _policy.Threshold
-            ? string.Create(CultureInfo.InvariantCulture, $"score over the threshold ({_policy.Threshold}) on the intercept alone ({intercept:+0.00;-0.00}, {InterceptName(unregistered)}): no reason weighs for electioneering, and a verdict needs one with evidence")
+            ? string.Create(CultureInfo.InvariantCulture, $"score over the threshold ({_policy.Threshold}) on the intercept alone ({intercept:+0.00;-0.00}, {(unregistered ? _interceptUnregistered : _interceptRegistered).Reading}): no reason weighs for electioneering, and a verdict needs one with evidence")
             : null;
         reasons.Sort(static (x, y) => y.Weight.CompareTo(x.Weight));
 
@@ -186,19 +196,9 @@ public sealed class Detector
             CategoryReasons = categoryReasons,
             Encrypted = message.Encryption,
             Held = held,
-            Intercept = new Intercept(Math.Round(intercept, 3), InterceptKey(unregistered), InterceptName(unregistered)),
+            Intercept = unregistered ? _interceptUnregistered : _interceptRegistered,
         };
     }
-
-    // The policy's key for the intercept a score was read with.
-    private string InterceptKey(bool unregistered) =>
-        _model is null ? "score.bias" : unregistered ? "score.model_bias_without_registry" : "score.model_bias";
-
-    // Which of the policy's intercepts a score was read with.
-    private string InterceptName(bool unregistered) =>
-        _model is null ? "mail read by the signals alone, without a text model"
-        : unregistered ? "mail no registry names a campaign in"
-        : "mail a registry names a campaign in";
 
     /// <summary>
     /// The categories of an electioneering verdict when a model runs, each with why: each category with fitted weights
