@@ -68,7 +68,13 @@ public sealed class ScanCommandTests : IDisposable
         var (exit, _, err) = Scan(Settings(_dir, Path.Combine(_dir, "unregistered.db")) with { Registry = null });
         Assert.True(exit == ExitCodes.Findings, err);
         Assert.Contains("solidwall scan: note: no registry names a candidate, so campaign mail that names its campaign only by the candidate's name", err, StringComparison.Ordinal);
-        Assert.Contains($"`solidwall registry suggest {archive} --staff-domain {DemoDistrict.StaffDomain} --directory {Path.Combine(_dir, "directory.csv")} --out registry.yaml`", err, StringComparison.Ordinal);
+        var suggest = $"`solidwall registry suggest {archive} --staff-domain {DemoDistrict.StaffDomain} --directory {Path.Combine(_dir, "directory.csv")} --out registry.yaml`";
+        Assert.Contains(suggest, err, StringComparison.Ordinal);
+
+        // Resumed with no options, the scan reads the case's own staff domains and roster, and suggests with them.
+        (exit, _, err) = Scan(new ScanCommand.Settings([archive], Path.Combine(_dir, "unregistered.db")));
+        Assert.True(exit == ExitCodes.Findings, err);
+        Assert.Contains(suggest, err, StringComparison.Ordinal);
 
         // A path a shell would split is quoted, so that the command can be pasted as it stands.
         var spaced = Path.Combine(_dir, "Vault export");

@@ -236,19 +236,19 @@ internal static class ScanCommand
         {
             errors.WriteLine("solidwall scan: note: no registry names a candidate, so campaign mail that names its campaign only by the candidate's name " +
                              "(no campaign word, disclaimer, campaign sender or donation link) is found less often. " +
-                             $"`solidwall registry suggest {SuggestArguments(settings)} --out registry.yaml` lists the candidates, committees and sending domains " +
+                             $"`solidwall registry suggest {SuggestArguments(settings, setup)} --out registry.yaml` lists the candidates, committees and sending domains " +
                              "the archive's surest campaign mail names; review it, then scan into a new --db with --registry registry.yaml.");
         }
 
         return result.Cancelled || result.Skipped > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    // The archive as this scan read it, with the staff domains and roster it was given: the institution's own domains
-    // are never suggested as a campaign's.
-    private static string SuggestArguments(Settings settings) => string.Join(' ',
+    // The archive as this scan read it, with the staff domains and roster the case was scanned with (given now, or kept
+    // in the case when a scan resumes with none): the institution's own domains are never suggested as a campaign's.
+    private static string SuggestArguments(Settings settings, CaseSetup setup) => string.Join(' ',
         settings.Paths.Select(ShellWord)
-            .Concat((settings.StaffDomains ?? []).Select(d => "--staff-domain " + ShellWord(d)))
-            .Concat(settings.Directory is { } roster ? ["--directory " + ShellWord(roster)] : []));
+            .Concat(setup.StaffDomains.Select(d => "--staff-domain " + ShellWord(d)))
+            .Concat((settings.Directory ?? setup.RosterPath) is { } roster ? ["--directory " + ShellWord(roster)] : []));
 
     // A path as a shell reads it back: quoted when it holds anything but letters, digits and . _ / @ : + = , -.
     private static string ShellWord(string path) =>
