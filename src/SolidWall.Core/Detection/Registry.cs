@@ -309,7 +309,7 @@ public sealed class Registry
     /// at the first place that starts one, the longest that starts there. Only a place after no word character can
     /// start a name, so each such place's first two characters are looked up, and only the names that begin with them
     /// compared. Every place looked at: the reference <see cref="AllNames"/>'s reading by word starts is tested against,
-    /// and its reading when a name starts with a mark. A search for every name's string anywhere (<see cref="NameSearch"/>,
+    /// and its reading when a name starts with a mark. A search for every name's string anywhere (<see cref="WordSet"/>,
     /// then a word-edge check at each find) took 20 µs a message with the district set's registry (38 in text with
     /// letters outside ASCII); searching for the names' first characters instead, 14 (they are common letters); by
     /// first character at word starts, 10 ("for", "of" and "re" start many words and the committees' names); by first
@@ -562,7 +562,7 @@ internal sealed class CandidateNameIndex
         CasedByFirst = cased.GroupBy(i => parts[i].Search[0]).ToDictionary(g => g.Key, g => g.ToArray());
         CasedFirst = System.Buffers.SearchValues.Create([.. CasedByFirst.Keys]);
         Uncased = uncased;
-        UncasedSearch = uncased.Length == 0 ? null : new NameSearch(uncased.Select(i => parts[i].Search));
+        UncasedSearch = uncased.Length == 0 ? null : new WordSet(uncased.Select(i => parts[i].Search));
         UncasedFirst = System.Buffers.SearchValues.Create([.. uncased.Select(i => parts[i].Search[0]).Distinct()]);
     }
 
@@ -579,7 +579,7 @@ internal sealed class CandidateNameIndex
     /// <summary>Indices into <see cref="Parts"/> of the parts in a script without case, and one search for their search strings.</summary>
     public int[] Uncased { get; }
 
-    public NameSearch? UncasedSearch { get; }
+    public WordSet? UncasedSearch { get; }
 
     public System.Buffers.SearchValues<char> UncasedFirst { get; }
 

@@ -156,7 +156,7 @@ internal sealed class RegisteredCandidateNamed(bool quoted = false, bool firstNa
             {
                 for (var from = 0; from < text.Length;)
                 {
-                    var next = search.IndexOfAny(text.AsSpan(from));
+                    var next = search.IndexIn(text.AsSpan(from));
                     if (next < 0)
                     {
                         break;
