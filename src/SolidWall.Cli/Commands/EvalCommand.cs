@@ -308,6 +308,17 @@ internal static class EvalCommand
             }
         }
 
+        if (r.Additions.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("what mail picks up on the way (district rows held out, each with it below the text; verdicts changed against the row as written):");
+            o.WriteLine($"  {"",-24}{"rows",6}  {"with the registry: P / R",25}  {"lost",5}  {"gained",6}  {"with none: P / R",17}  {"lost",5}  {"gained",6}");
+            foreach (var a in r.Additions)
+            {
+                o.WriteLine(string.Create(c, $"  {a.Name,-24}{a.Rows,6}  {a.WithRegistry.Precision,16:F4} {a.WithRegistry.Recall,6:F4}  {a.Lost,5}  {a.Gained,6}  {a.WithoutRegistry.Precision,10:F4} {a.WithoutRegistry.Recall,6:F4}  {a.LostWithoutRegistry,5}  {a.GainedWithoutRegistry,6}"));
+            }
+        }
+
         o.WriteLine();
         o.WriteLine("per source:");
         foreach (var (name, m) in r.BySource)

@@ -32,7 +32,7 @@ public static class CrossValidator
     public static EvaluationReport Run(IReadOnlyList<TrainingExample> examples, int folds = 5, TrainerOptions? options = null, Action<string>? log = null, IReadOnlyList<OrdinaryMessage>? ordinary = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        return Run(examples, Read(examples), folds, options ?? new TrainerOptions(), log, ordinary);
+        return Run(examples, Read(examples), folds, options ?? new TrainerOptions(), log, ordinary, additions: true);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public static class CrossValidator
         {
             var run = r;
             reports.Add(Run(examples, inputs, folds, options with { Seed = options.Seed + (ulong)r },
-                log is null ? null : runs == 1 ? log : m => log(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}/{runs}, {m}")), ordinary));
+                log is null ? null : runs == 1 ? log : m => log(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}/{runs}, {m}")), ordinary, additions: r == 0));
         }
 
         return reports;
@@ -70,7 +70,7 @@ public static class CrossValidator
         return new Inputs(ModelTrainer.Featurize(examples), named, fired, SignalIndicators.Read(examples, withWorld: false));
     }
 
-    private static EvaluationReport Run(IReadOnlyList<TrainingExample> examples, Inputs inputs, int folds, TrainerOptions options, Action<string>? log, IReadOnlyList<OrdinaryMessage>? ordinary)
+    private static EvaluationReport Run(IReadOnlyList<TrainingExample> examples, Inputs inputs, int folds, TrainerOptions options, Action<string>? log, IReadOnlyList<OrdinaryMessage>? ordinary, bool additions)
     {
         var stopwatch = Stopwatch.StartNew();
         var (x, named, fired, plain) = (inputs.Features, inputs.Named, inputs.Fired, inputs.Plain);
@@ -87,6 +87,9 @@ public static class CrossValidator
         var trainedByFold = new TrainedDetector[folds];
         var ordinaryVerdicts = Enumerable.Range(0, folds).Select(_ => new Verdict[ordinary?.Count ?? 0]).ToArray();
         var ordinaryVerdictsWithoutRegistry = Enumerable.Range(0, folds).Select(_ => new Verdict[ordinary?.Count ?? 0]).ToArray();
+        // Per addition (MailAdditions), each district row's held-out flag with it, with its world's registry and with none; null where it does not apply.
+        var added = additions ? MailAdditions.All.Select(_ => new bool?[examples.Count]).ToArray() : [];
+        var addedWithoutRegistry = additions ? MailAdditions.All.Select(_ => new bool?[examples.Count]).ToArray() : [];
         for (var f = 0; f < folds; f++)
         {
             var fold = f;
@@ -114,6 +117,14 @@ public static class CrossValidator
                 }
 
                 modelProbability[i] = trained.Model.Probability(x[i]);
+                for (var a = 0; a < added.Length; a++)
+                {
+                    if (MailAdditions.Add(examples[i], MailAdditions.All[a]) is { } withAddition)
+                    {
+                        added[a][i] = (examples[i].World is { } w ? worldDetectors[w] : detector).Classify(withAddition).IsElectioneering;
+                        addedWithoutRegistry[a][i] = detector.Classify(withAddition).IsElectioneering;
+                    }
+                }
             });
             if (ordinary is not null)
             {
@@ -222,6 +233,8 @@ public static class CrossValidator
             DistrictByLanguage = byLanguage,
             Seed = options.Seed,
             Ordinary = ordinary is null ? [] : OrdinaryReports(ordinary, ordinaryVerdicts, ordinaryVerdictsWithoutRegistry),
+            Additions = [.. added.Select((flags, a) => AdditionReport.From(MailAdditions.All[a].Name, district,
+                i => (examples[i].Electioneering, verdicts[i].IsElectioneering, flags[i]), i => (examples[i].Electioneering, withoutRegistry[i].IsElectioneering, addedWithoutRegistry[a][i])))],
             Scores = [.. all.Select(i => new HeldOutScore(examples[i].Id, examples[i].Kind, examples[i].Electioneering, verdicts[i].Score, verdicts[i].IsElectioneering,
                 withoutRegistry[i].Score, withoutRegistry[i].IsElectioneering, modelProbability[i],
                 examples[i].CategoriesKnown ? examples[i].Categories : null, verdicts[i].Categories))],

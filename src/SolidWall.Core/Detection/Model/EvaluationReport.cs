@@ -171,4 +171,31 @@ public sealed record EvaluationReport(
 
     /// <summary>The ordinary-mail check set as each fold's detector reads it, one report per kind of its mail; empty when eval was given none.</summary>
     public IReadOnlyList<OrdinaryMailReport> Ordinary { get; init; } = [];
+
+    /// <summary>
+    /// The district rows with each of <see cref="MailAdditions"/> below them, held out as the rows themselves are: how many
+    /// verdicts what a list, a phone or a signature adds to mail changes. Empty in the second and later runs of <c>--runs</c>.
+    /// </summary>
+    public IReadOnlyList<AdditionReport> Additions { get; init; } = [];
+}
+
+/// <summary>
+/// One of <see cref="MailAdditions"/> under the district rows it applies to (<see cref="Rows"/>), held out: the detector's
+/// figures on those rows with it, and how many verdicts it changed against the rows as written (asks no longer flagged,
+/// <see cref="Lost"/>; rows flagged only with it, <see cref="Gained"/>), with the rows' registry and with none.
+/// </summary>
+public sealed record AdditionReport(string Name, int Rows, BinaryMetrics WithRegistry, int Lost, int Gained, BinaryMetrics WithoutRegistry, int LostWithoutRegistry, int GainedWithoutRegistry)
+{
+    /// <summary>From each row's truth, its flag as written and its flag with the addition (null: the addition does not apply to it).</summary>
+    public static AdditionReport From(string name, IReadOnlyList<int> rows, Func<int, (bool Truth, bool Plain, bool? Added)> withRegistry, Func<int, (bool Truth, bool Plain, bool? Added)> withoutRegistry)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(withRegistry);
+        ArgumentNullException.ThrowIfNull(withoutRegistry);
+        var read = rows.Select(withRegistry).Where(r => r.Added is not null).ToList();
+        var readWithout = rows.Select(withoutRegistry).Where(r => r.Added is not null).ToList();
+        return new AdditionReport(name, read.Count,
+            BinaryMetrics.From(read.Select(r => (r.Truth, r.Added!.Value))), read.Count(r => r.Plain && r.Added == false), read.Count(r => !r.Plain && r.Added == true),
+            BinaryMetrics.From(readWithout.Select(r => (r.Truth, r.Added!.Value))), readWithout.Count(r => r.Plain && r.Added == false), readWithout.Count(r => !r.Plain && r.Added == true));
+    }
 }
