@@ -102,6 +102,71 @@ public sealed class MailBoilerplateTests
     }
 
     [Theory]
+    [InlineData("_______________________________________________\nHarborview-faculty mailing list\nHarborview-faculty@lists.lakeshore-schools.example\nhttps://lists.lakeshore-schools.example/mailman/listinfo/harborview-faculty\n")]
+    [InlineData("-------------------------------------------------------\nThis sf.net email is sponsored by: OSDN - Tired of that same old\ncell phone?  Get a new here for FREE!\nhttps://www.inphonic.com/r.asp?r=sourceforge1\n_______________________________________________\nSpamassassin-talk mailing list\nSpamassassin-talk@lists.sourceforge.net\nhttps://lists.sourceforge.net/lists/listinfo/spamassassin-talk\n")]
+    [InlineData("-- \nIrish Linux Users' Group: ilug@linux.ie\nhttp://www.linux.ie/mailman/listinfo/ilug for (un)subscription information.\nList maintainer: listmaster@linux.ie\n")]
+    [InlineData("RPM-List mailing list <RPM-List@freshrpms.net>\nhttp://lists.freshrpms.net/mailman/listinfo/rpm-list\n")]
+    [InlineData("------------------------ Yahoo! Groups Sponsor ---------------------~-->\n4 DVDs Free +s&p Join Now\nhttp://us.click.yahoo.com/pt6YBB/NXiEAA/mG3HAA/7gSolB/TM\n---------------------------------------------------------------------~->\n\n"
+        + "To unsubscribe from this group, send an email to:\nforteana-unsubscribe@egroups.com\n\n \n\nYour use of Yahoo! Groups is subject to http://docs.yahoo.com/info/terms/ \n")]
+    [InlineData("---\nYou are currently subscribed to harborview-faculty as: g.henshaw@lakeshore-schools.example.\nTo unsubscribe send a blank email to leave-harborview-faculty-1234@lists.lakeshore-schools.example\n")]
+    public void Blanks_a_mailing_lists_footer_below_the_message(string footer)
+    {
+        var text = Ask + "\n\n" + footer;
+        var blanked = MailBoilerplate.Blank(text);
+        Assert.Equal(text.Length, blanked.Length);
+        Assert.Equal(Ask + "\n\n", blanked[..(Ask.Length + 2)]);
+        Assert.True(blanked[(Ask.Length + 2)..].All(c => c is ' ' or '\n'), blanked);
+    }
+
+    [Theory]
+    [InlineData("Sent from my iPhone")]
+    [InlineData("Sent from my Verizon, Samsung Galaxy smartphone")]
+    [InlineData("Get Outlook for iOS<https://aka.ms/o0ukef>")]
+    [InlineData("Enviado desde mi iPhone")]
+    [InlineData("> Sent from Mail for Windows")]
+    public void Blanks_a_phones_signature_line_below_the_message(string line)
+    {
+        var text = Ask + "\n\n" + line + "\n";
+        Assert.Equal(Ask + "\n\n" + new string(' ', line.Length) + "\n", MailBoilerplate.Blank(text));
+    }
+
+    [Theory]
+    [InlineData("Thanks,\nGail\n\nPS: I sent from my phone a photo of the flyer to the front office.")]
+    [InlineData("Sent from my classroom computer because the library printer is down again, so please print the flyers for me before Friday.")]
+    public void Keeps_a_writers_own_words_about_sending_from_a_phone(string text) => Assert.Same(text, MailBoilerplate.Blank(text));
+
+    [Fact]
+    public void A_lists_footer_takes_the_posters_last_lines_only_under_its_rule()
+    {
+        // No blank line between the poster's sign-off and Mailman's rule: the sign-off stays, the rule and what follows go.
+        const string footer = "_______________________________________________\nHarborview-faculty mailing list\nhttps://lists.lakeshore-schools.example/mailman/listinfo/harborview-faculty";
+        var text = Ask + "\n" + footer;
+        Assert.Equal(Ask + "\n" + string.Join('\n', footer.Split('\n').Select(l => new string(' ', l.Length))), MailBoilerplate.Blank(text));
+    }
+
+    [Fact]
+    public void A_lists_page_alone_under_a_quote_takes_its_line_only()
+    {
+        // A line of quote marks is no rule: the footer starts at the link.
+        const string text = "Thanks,\n>>\n> Gail\nhttps://lists.lakeshore-schools.example/mailman/listinfo/it-help\n";
+        var blanked = MailBoilerplate.Blank(text);
+        Assert.Equal("Thanks,\n>>\n> Gail\n", blanked[..18]);
+        Assert.True(blanked[18..].All(c => c is ' ' or '\n'));
+    }
+
+    [Fact]
+    public void A_lists_address_high_in_a_long_message_is_the_writers()
+    {
+        var text = "Join us: the faculty list's page is https://lists.lakeshore-schools.example/mailman/listinfo/harborview-faculty\n\n"
+            + string.Concat(Enumerable.Repeat("Our newsletter this week covers the reading fair and the spring concert.\n\n", 30));
+        Assert.Same(text, MailBoilerplate.Blank(text));
+    }
+
+    [Theory]
+    [InlineData("Please add the new hires to our mailing list before Friday.")]
+    [InlineData("Report problems on the list (https://lists.lakeshore-schools.example/mailman/listinfo/it-help) so that\nsomeone can look at them the same day.")]
+    [InlineData("My corpus is mostly Yahoo! Groups traffic, which\nhas a lot of numbers at the ends of names.")]
+    [InlineData("https://lists.lakeshore-schools.example/mailman/listinfo/it-help is where the notes go.\nThanks,\nGail")]
     [InlineData("I unsubscribed from the campaign's list last week, and they still write to my school address.")]
     [InlineData("To stop receiving these reminders, reply STOP; the robotics group meets Thursday.")]
     public void Keeps_a_writers_own_words_about_lists(string text) => Assert.Same(text, MailBoilerplate.Blank(text));

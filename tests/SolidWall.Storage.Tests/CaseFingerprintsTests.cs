@@ -33,7 +33,7 @@ public sealed class CaseFingerprintsTests
             Assert.Equal(Detector.RegistryReading, Read(key, store));
         }
 
-        Assert.Equal("2", store.GetSetting(key));
+        Assert.Equal((key == CaseFingerprints.Key ? Fingerprinter.NormalisationVersion : Detector.RegistryReading).ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetSetting(key));
     }
 
     [Theory]

@@ -120,7 +120,7 @@ internal static class ScanCommand
         else if (fingerprints != Fingerprinter.NormalisationVersion)
         {
             errors.WriteLine($"solidwall scan: {settings.Db} holds fingerprints of normalisation {fingerprints}, written by an earlier SolidWall; " +
-                             $"this one writes normalisation {Fingerprinter.NormalisationVersion} (a gateway's warning and a confidentiality notice are no longer read as text), " +
+                             $"this one writes normalisation {Fingerprinter.NormalisationVersion} (a gateway's warning, a confidentiality notice and a mailing list's footer are not read as text), " +
                              "and the two cannot be compared to find blasts and relays. Scan into a new --db; reports of the case as it is still work.");
             return ExitCodes.Usage;
         }

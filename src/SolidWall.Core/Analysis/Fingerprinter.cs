@@ -28,10 +28,10 @@ public sealed class Fingerprinter
     /// <summary>
     /// Which normalisation the fingerprints were computed with, kept with a case (<c>case.fingerprints</c>): 1 read
     /// what an institution's mail system writes into mail (a gateway's warning, a confidentiality notice, a group's
-    /// footer) as text, 2 leaves it out. Fingerprints of different versions are not comparable, so a case is scanned
-    /// with one.
+    /// footer) as text, 2 leaves it out, 3 leaves out a mailing list's footer too (Mailman's, Yahoo! Groups', LISTSERV's;
+    /// 30 November 2026). Fingerprints of different versions are not comparable, so a case is scanned with one.
     /// </summary>
-    public const int NormalisationVersion = 2;
+    public const int NormalisationVersion = 3;
 
     private const ulong EmptyStandIn = 0x9e3779b97f4a7c15UL;
 

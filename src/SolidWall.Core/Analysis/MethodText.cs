@@ -55,6 +55,13 @@ internal static class MethodText
                 + "a confidentiality notice below staff mail) as text: a relay under such a notice can be missed, and short messages that share a warning can be taken for copies of each other. "
                 + "Scan the export again into a new case for blasts and relays without that.";
         }
+        else if (fingerprintNormalisation == 2)
+        {
+            // Version 2 read a mailing list's footer as text.
+            yield return "This case was scanned by a SolidWall whose fingerprints read the footer a mailing list writes under every post it passes on (Mailman's, Yahoo! Groups', LISTSERV's) "
+                + "as text: a relay through such a list can be missed, and short posts to one list can be taken for copies of each other. "
+                + "Scan the export again into a new case for blasts and relays without that.";
+        }
 
         if (encryptionUnrecorded > 0)
         {

@@ -92,6 +92,9 @@ public sealed class CaseAnalyzerTests
         Assert.Contains(current.Method, p => p.StartsWith("Blasts.", StringComparison.Ordinal) && p.Contains("a confidentiality notice, a mailing list's footer) is left out", StringComparison.Ordinal));
         Assert.DoesNotContain(current.Limits.Notes, n => n.StartsWith(caveat, StringComparison.Ordinal));
         Assert.Contains(mail.Analyse(fingerprintNormalisation: 1).Limits.Notes, n => n.StartsWith(caveat, StringComparison.Ordinal));
+        const string listCaveat = "This case was scanned by a SolidWall whose fingerprints read the footer a mailing list writes";
+        Assert.DoesNotContain(current.Limits.Notes, n => n.StartsWith(listCaveat, StringComparison.Ordinal));
+        Assert.Contains(mail.Analyse(fingerprintNormalisation: 2).Limits.Notes, n => n.StartsWith(listCaveat, StringComparison.Ordinal));
     }
 
     [Theory]

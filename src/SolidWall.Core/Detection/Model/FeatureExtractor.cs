@@ -99,9 +99,10 @@ internal sealed class FeatureExtractor
 
     /// <summary>
     /// Raised whenever what the tokenizer or this extractor computes from a text changes, so that a model trained before
-    /// is refused rather than read with features it never learned. 2: the concepts (29 November 2026).
+    /// is refused rather than read with features it never learned. 2: the concepts (29 November 2026). 3: a mailing
+    /// list's footer read as blanks (<see cref="Text.MailBoilerplate"/>, 30 November 2026).
     /// </summary>
-    private const uint Revision = 2;
+    private const uint Revision = 3;
 
     /// <summary>Mixed into a word's hash for its campaign-context feature.</summary>
     private const uint ContextSalt = 0x3C6EF372u;
