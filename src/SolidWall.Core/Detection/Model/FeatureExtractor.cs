@@ -100,9 +100,10 @@ internal sealed class FeatureExtractor
     /// <summary>
     /// Raised whenever what the tokenizer or this extractor computes from a text changes, so that a model trained before
     /// is refused rather than read with features it never learned. 2: the concepts (29 November 2026). 3: a mailing
-    /// list's footer read as blanks (<see cref="Text.MailBoilerplate"/>, 30 November 2026).
+    /// list's footer read as blanks (<see cref="Text.MailBoilerplate"/>, 30 November 2026). 4: an inside sender's signature
+    /// block read as blanks (<see cref="TextModel.Unsigned(Message)"/>, the same day).
     /// </summary>
-    private const uint Revision = 3;
+    private const uint Revision = 4;
 
     /// <summary>Mixed into a word's hash for its campaign-context feature.</summary>
     private const uint ContextSalt = 0x3C6EF372u;

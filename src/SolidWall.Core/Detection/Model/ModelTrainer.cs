@@ -23,11 +23,15 @@ public static class ModelTrainer
         Parallel.For(0, examples.Count, () => new FeatureExtractor(), (i, _, extractor) =>
         {
             var e = examples[i];
-            vectors[i] = Vectorize(extractor, e.Subject, e.Text, e.SegmentsForModel);
+            // An inside sender's signature block read as blanks, as TextModel reads a message (TextModel.Unsigned).
+            var signer = e.Message is { } message ? TextModel.Signer(message) : null;
+            var (text, segments) = TextModel.Unsigned(e.Text, e.SegmentsForModel, signer);
+            vectors[i] = Vectorize(extractor, e.Subject, text, segments);
             if (e.Plain is { } plain)
             {
                 // The row as read without a registry: its names cut.
-                vectors[i].Plain = Vectorize(extractor, plain.Subject, plain.Text, plain.Segments);
+                var (plainText, plainSegments) = TextModel.Unsigned(plain.Text, plain.Segments, signer);
+                vectors[i].Plain = Vectorize(extractor, plain.Subject, plainText, plainSegments);
             }
 
             return extractor;

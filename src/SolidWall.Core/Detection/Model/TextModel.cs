@@ -98,7 +98,8 @@ public sealed class TextModel : ITextModel
     public ModelScore Score(Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Score(message.Subject, message.Text, message.Segments);
+        var (text, segments) = Unsigned(message);
+        return Score(message.Subject, text, segments);
     }
 
     /// <summary>
@@ -109,7 +110,8 @@ public sealed class TextModel : ITextModel
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(registry);
-        return Score(message.Subject, message.Text, message.Segments, registry.ModelNames);
+        var (text, segments) = Unsigned(message);
+        return Score(message.Subject, text, segments, registry.ModelNames);
     }
 
     /// <summary>
@@ -120,7 +122,8 @@ public sealed class TextModel : ITextModel
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(registry);
-        return Score(message.Subject, message.Text, message.Segments, registry.ModelNames, own: insideNameWords);
+        var (text, segments) = Unsigned(message);
+        return Score(message.Subject, text, segments, registry.ModelNames, own: insideNameWords);
     }
 
     /// <summary>
@@ -129,8 +132,47 @@ public sealed class TextModel : ITextModel
     /// electioneering; otherwise those that push away from it ("homework", "field trip"): an allowed message's reason
     /// weighs against electioneering, and its evidence says which words made it.
     /// </summary>
-    internal ModelScore ScoreForVerdict(Message message, Registry registry, string[]? insideNameWords, int terms = DefaultTopTerms) =>
-        Score(message.Subject, message.Text, message.Segments, registry.ModelNames, topTerms: terms, own: insideNameWords, termsOfItsLean: true);
+    internal ModelScore ScoreForVerdict(Message message, Registry registry, string[]? insideNameWords, int terms = DefaultTopTerms)
+    {
+        var (text, segments) = Unsigned(message);
+        return Score(message.Subject, text, segments, registry.ModelNames, topTerms: terms, own: insideNameWords, termsOfItsLean: true);
+    }
+
+    /// <summary>
+    /// The message's text and segments as the model reads them: an inside sender's signature block (<see cref="SignatureBlock"/>)
+    /// as blanks, in the text and in the segments of her own words, as training reads its rows (<see cref="ModelTrainer"/>).
+    /// Inside is read from the message alone (<see cref="DetectionContext.WritesFromInside"/> with no directory), the same
+    /// in training and in every command.
+    /// </summary>
+    internal static (string Text, IReadOnlyList<Segment> Segments) Unsigned(Message message) =>
+        Unsigned(message.Text ?? "", message.Segments, Signer(message));
+
+    /// <summary>The display name of a message's sender when she writes from inside; null otherwise.</summary>
+    internal static string? Signer(Message message) =>
+        message.From.Count > 0 && DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty) ? message.From[0].DisplayName : null;
+
+    /// <inheritdoc cref="Unsigned(Message)"/>
+    internal static (string Text, IReadOnlyList<Segment> Segments) Unsigned(string text, IReadOnlyList<Segment> segments, string? signer)
+    {
+        if (string.IsNullOrWhiteSpace(signer))
+        {
+            return (text, segments);
+        }
+
+        // Looked for under what the mail system wrote (a list's footer, a notice, MailBoilerplate), which the model never reads.
+        text = SignatureBlock.Blank(MailBoilerplate.Blank(text), signer);
+        Segment[]? unsigned = null;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Kind == SegmentKind.Body && SignatureBlock.Blank(MailBoilerplate.Blank(segments[i].Text), signer) is var blanked && !ReferenceEquals(blanked, segments[i].Text))
+            {
+                unsigned ??= [.. segments];
+                unsigned[i] = segments[i] with { Text = blanked };
+            }
+        }
+
+        return (text, unsigned ?? segments);
+    }
 
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
     /// <remarks>
