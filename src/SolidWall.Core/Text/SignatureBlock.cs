@@ -23,13 +23,12 @@ internal static class SignatureBlock
     /// <paramref name="text"/> with the signature block of the writer named <paramref name="displayName"/> turned into
     /// blanks (line breaks kept); the same instance when there is none or no name.
     /// </summary>
-    public static string Blank(string text, string? displayName)
-    {
-        if (string.IsNullOrEmpty(text) || Find(text, displayName) is not { } start)
-        {
-            return text;
-        }
+    public static string Blank(string text, string? displayName) =>
+        string.IsNullOrEmpty(text) || Find(text, displayName) is not { } start ? text : BlankFrom(text, start);
 
+    /// <summary><paramref name="text"/> from <paramref name="start"/> on turned into blanks, line breaks kept.</summary>
+    public static string BlankFrom(string text, int start)
+    {
         var copy = text.ToCharArray();
         for (var i = start; i < copy.Length; i++)
         {

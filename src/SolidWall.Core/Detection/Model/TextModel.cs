@@ -159,19 +159,34 @@ public sealed class TextModel : ITextModel
             return (text, segments);
         }
 
-        // Looked for under what the mail system wrote (a list's footer, a notice, MailBoilerplate), which the model never reads.
-        text = SignatureBlock.Blank(MailBoilerplate.Blank(text), signer);
-        Segment[]? unsigned = null;
-        for (var i = 0; i < segments.Count; i++)
+        // Looked for under what the mail system wrote (a list's footer, a notice, MailBoilerplate), which the model never
+        // reads. The model reads the segments when there are any (FeatureExtractor.Extract), and the block ends the
+        // writer's words: her last own-words segment, above a quote or under one.
+        if (segments.Count == 0)
         {
-            if (segments[i].Kind == SegmentKind.Body && SignatureBlock.Blank(MailBoilerplate.Blank(segments[i].Text), signer) is var blanked && !ReferenceEquals(blanked, segments[i].Text))
-            {
-                unsigned ??= [.. segments];
-                unsigned[i] = segments[i] with { Text = blanked };
-            }
+            return (SignatureBlock.Blank(MailBoilerplate.Blank(text), signer), segments);
         }
 
-        return (text, unsigned ?? segments);
+        for (var i = segments.Count - 1; i >= 0; i--)
+        {
+            if (segments[i].Kind != SegmentKind.Body)
+            {
+                continue;
+            }
+
+            var own = segments[i].Text;
+            var seen = MailBoilerplate.Blank(own);
+            if (SignatureBlock.Find(seen, signer) is not { } start)
+            {
+                return (text, segments);
+            }
+
+            Segment[] unsigned = [.. segments];
+            unsigned[i] = segments[i] with { Text = SignatureBlock.BlankFrom(seen, start) };
+            return (text, unsigned);
+        }
+
+        return (text, segments);
     }
 
     /// <summary>Scores a subject and text; <paramref name="topTerms"/> strongest terms by |weight × value|.</summary>
