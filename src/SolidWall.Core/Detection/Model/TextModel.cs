@@ -161,7 +161,7 @@ public sealed class TextModel : ITextModel
 
         // Looked for under what the mail system wrote (a list's footer, a notice, MailBoilerplate), which the model never
         // reads. The model reads the segments when there are any (FeatureExtractor.Extract), and the block ends the
-        // writer's words: her last own-words segment, above a quote or under one.
+        // writer's words: her last own-words segment that holds any, above a quote or under one.
         if (segments.Count == 0)
         {
             return (SignatureBlock.Blank(MailBoilerplate.Blank(text), signer), segments);
@@ -174,8 +174,13 @@ public sealed class TextModel : ITextModel
                 continue;
             }
 
-            var own = segments[i].Text;
-            var seen = MailBoilerplate.Blank(own);
+            var seen = MailBoilerplate.Blank(segments[i].Text);
+            if (seen.AsSpan().IsWhiteSpace())
+            {
+                // Nothing but what the mail system wrote (a list's footer the splitter set apart): the writer's words are above.
+                continue;
+            }
+
             if (SignatureBlock.Find(seen, signer) is not { } start)
             {
                 return (text, segments);

@@ -19,10 +19,11 @@ public sealed class UnsignedTests
         var model = TextModel.LoadEmbedded();
         var plain = Staff(Ask + "\nGail");
         var signed = Staff(Ask + "\n" + Block);
-        var (text, _) = TextModel.Unsigned(signed);
-        Assert.Equal(signed.Text!.Length, text.Length);
-        Assert.DoesNotContain("Science Department Chair", text, StringComparison.Ordinal);
-        Assert.StartsWith(Ask, text, StringComparison.Ordinal);
+        var (_, segments) = TextModel.Unsigned(signed);
+        var own = Assert.Single(segments).Text;
+        Assert.Equal(signed.Segments[0].Text.Length, own.Length);
+        Assert.DoesNotContain("Science Department Chair", own, StringComparison.Ordinal);
+        Assert.StartsWith(Ask, own, StringComparison.Ordinal);
 
         // "Gail" alone is a sign-off and stays; the block with her full name goes: the same words but one, the same reading.
         Assert.Equal(model.Score(plain).Probability, model.Score(signed).Probability, 2);
@@ -33,7 +34,7 @@ public sealed class UnsignedTests
     {
         var campaign = TrainingMail.Compose("t", "Gail Henshaw <gail@reelect-ortiz.example>", ["teacher@lakeshore-schools.example"], "Saturday", Ask + "\n" + Block);
         Assert.Null(TextModel.Signer(campaign));
-        Assert.Same(campaign.Text, TextModel.Unsigned(campaign).Text);
+        Assert.Same(campaign.Segments, TextModel.Unsigned(campaign).Segments);
     }
 
     private static Message Staff(string body) =>
