@@ -115,25 +115,33 @@ internal static class MailBoilerplate
     /// </summary>
     public static string Blank(string text)
     {
-        // The detector's signals and its text model each read the text, the model as its segments; most messages are
-        // one segment, the text again: the last text this thread read is remembered, with what it became.
-        if (t_last is { } last && (ReferenceEquals(last, text) || (last.Length == text.Length && last.AsSpan().SequenceEqual(text))))
+        // The detector's signals and its text model each read the text and its segments, the signals all of them first
+        // and then the model: the last few texts this thread read are remembered, with what they became, so that a
+        // message with a quote is blanked once, not once per reader.
+        var recent = t_recent ??= new (string?, string?)[RecentTexts];
+        for (var i = 0; i < recent.Length; i++)
         {
-            return t_lastBlanked ?? text;
+            if (recent[i].Text is { } seen && (ReferenceEquals(seen, text) || (seen.Length == text.Length && seen.AsSpan().SequenceEqual(text))))
+            {
+                return recent[i].Blanked ?? text;
+            }
         }
 
         var blanked = BlankUncached(text);
-        t_last = text;
-        t_lastBlanked = ReferenceEquals(blanked, text) ? null : blanked;
+        recent[t_next] = (text, ReferenceEquals(blanked, text) ? null : blanked);
+        t_next = (t_next + 1) % RecentTexts;
         return blanked;
     }
 
-    [ThreadStatic]
-    private static string? t_last;
+    /// <summary>How many texts a thread remembers (<see cref="Blank(string)"/>): a message's text and a few segments.</summary>
+    private const int RecentTexts = 4;
 
-    /// <summary>What <see cref="t_last"/> became; null when it held no boilerplate.</summary>
+    /// <summary>The texts this thread blanked last, each with what it became (null: it held no boilerplate).</summary>
     [ThreadStatic]
-    private static string? t_lastBlanked;
+    private static (string? Text, string? Blanked)[]? t_recent;
+
+    [ThreadStatic]
+    private static int t_next;
 
     private static string BlankUncached(string text)
     {
@@ -171,7 +179,13 @@ internal static class MailBoilerplate
 
                 if (end > start && end - start <= MaxLength && (listFooter || phone || Caution.IsMatch(text.AsSpan(start, end - start))))
                 {
-                    copy ??= text.ToCharArray();
+                    if (copy is null)
+                    {
+                        // A rented copy: the string made from it is the one allocation a blanked text costs.
+                        copy = ArrayPool<char>.Shared.Rent(text.Length);
+                        text.CopyTo(copy);
+                    }
+
                     for (var i = start; i < end; i++)
                     {
                         if (copy[i] is not ('\n' or '\r'))
@@ -185,7 +199,14 @@ internal static class MailBoilerplate
             }
         }
 
-        return copy is null ? text : new string(copy);
+        if (copy is null)
+        {
+            return text;
+        }
+
+        var result = new string(copy, 0, text.Length);
+        ArrayPool<char>.Shared.Return(copy);
+        return result;
     }
 
     /// <summary><paramref name="subject"/> with a gateway's tag turned into blanks; the same instance when it has none.</summary>

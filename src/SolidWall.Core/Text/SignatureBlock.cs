@@ -27,19 +27,17 @@ internal static class SignatureBlock
         string.IsNullOrEmpty(text) || Find(text, displayName) is not { } start ? text : BlankFrom(text, start);
 
     /// <summary><paramref name="text"/> from <paramref name="start"/> on turned into blanks, line breaks kept.</summary>
-    public static string BlankFrom(string text, int start)
+    public static string BlankFrom(string text, int start) => string.Create(text.Length, (text, start), static (span, state) =>
     {
-        var copy = text.ToCharArray();
-        for (var i = start; i < copy.Length; i++)
+        state.text.CopyTo(span);
+        for (var i = state.start; i < span.Length; i++)
         {
-            if (copy[i] is not ('\n' or '\r'))
+            if (span[i] is not ('\n' or '\r'))
             {
-                copy[i] = ' ';
+                span[i] = ' ';
             }
         }
-
-        return new string(copy);
-    }
+    });
 
     /// <summary>Where the block starts (its name line), or null: the text's last lines are not the named writer's block.</summary>
     public static int? Find(string text, string? displayName)
