@@ -140,7 +140,8 @@ public sealed class TextModel : ITextModel
 
     /// <summary>
     /// The message's text and segments as the model reads them: an inside sender's signature block (<see cref="SignatureBlock"/>)
-    /// as blanks, in the text and in the segments of her own words, as training reads its rows (<see cref="ModelTrainer"/>).
+    /// as blanks, in the last segment of her own words that holds any (in the text, when it has no segments), as training
+    /// reads its rows (<see cref="ModelTrainer"/>).
     /// Inside is read from the message alone (<see cref="DetectionContext.WritesFromInside"/> with no directory), the same
     /// in training and in every command.
     /// </summary>
