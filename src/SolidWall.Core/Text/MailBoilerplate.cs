@@ -67,6 +67,9 @@ internal static class MailBoilerplate
         "enviado desde mi ", "enviado desde outlook", "enviado desde yahoo",
     ];
 
+    /// <summary>What a reply puts before a quoted line ("> ", "| ", ") "): a footer or a phone's line quoted is still one.</summary>
+    private const string QuoteMarks = "> |)\t";
+
     /// <summary>A phone's signature line is at most this long: "Sent from my Verizon, Samsung Galaxy smartphone".</summary>
     private const int PhoneLineLength = 80;
 
@@ -265,7 +268,7 @@ internal static class MailBoilerplate
     private static (int Start, int End) PhoneLine(string text, int at)
     {
         var (start, end) = Line(text, at);
-        return text.AsSpan(start, at - start).TrimStart("> |)\t").IsEmpty && end - start <= PhoneLineLength ? (start, end) : (at, at);
+        return text.AsSpan(start, at - start).TrimStart(QuoteMarks).IsEmpty && end - start <= PhoneLineLength ? (start, end) : (at, at);
     }
 
     /// <summary>
@@ -310,14 +313,14 @@ internal static class MailBoilerplate
         // text; in a sentence ("see (http://lists.example/…/listinfo/razor-testers) so that…") it is the writer's.
         var link = before.LastIndexOfAny(' ', '\t') + 1;
         var linkEnd = text.AsSpan(at).IndexOfAny(' ', '\t', '\n') is var stop and >= 0 ? at + stop : text.Length;
-        var alone = before[..link].TrimStart("> |)\t").IsEmpty && text.AsSpan(linkEnd, LineEnd(text, at) - linkEnd).IsWhiteSpace();
+        var alone = before[..link].TrimStart(QuoteMarks).IsEmpty && text.AsSpan(linkEnd, LineEnd(text, at) - linkEnd).IsWhiteSpace();
         return alone || text.AsSpan(linkEnd).IsWhiteSpace() ? (line + link, end) : (at, at);
     }
 
     /// <summary>A line drawn to set a footer off: "-- ", "_____", "-----", "=====", "~->", quoted or not.</summary>
     private static bool IsRule(ReadOnlySpan<char> line)
     {
-        line = line.TrimStart("> |)\t").TrimEnd();
+        line = line.TrimStart(QuoteMarks).TrimEnd();
         return line.Length >= 2 && line[0] is '-' or '_' or '=' or '~' or '*' && !line.ContainsAnyExcept("-_=~*>");
     }
 

@@ -42,11 +42,13 @@ internal static class SignatureBlock
     /// <summary>Where the block starts (its name line), or null: the text's last lines are not the named writer's block.</summary>
     public static int? Find(string text, string? displayName)
     {
-        var name = NameWords(displayName);
-        if (name.Length == 0)
+        if (string.IsNullOrWhiteSpace(displayName))
         {
             return null;
         }
+
+        // Read from the display name only once a line could be the name line: most texts end in a sentence.
+        string[]? name = null;
 
         // The text's last lines, bottom up, trailing blank lines aside, while each is a name line or reads as a signature's
         // (a title, a school, an address, a telephone); the highest name line found so far starts the block.
@@ -63,7 +65,7 @@ internal static class SignatureBlock
             }
 
             lines++;
-            if (IsNameLine(line, name))
+            if (IsNameLine(line, name ??= NameWords(displayName)))
             {
                 start = lineStart;
             }
@@ -149,14 +151,7 @@ internal static class SignatureBlock
 
     // "Gail Henshaw" gives gail, henshaw; "Henshaw, Gail (Harborview HS)" gives henshaw, gail, harborview, hs: every word of
     // two letters or more that is no title.
-    private static string[] NameWords(string? displayName)
-    {
-        if (string.IsNullOrWhiteSpace(displayName))
-        {
-            return [];
-        }
-
-        return [.. displayName.Split([' ', '\t', ',', '.', '(', ')', '"', '-'], StringSplitOptions.RemoveEmptyEntries)
+    private static string[] NameWords(string displayName) =>
+        [.. displayName.Split([' ', '\t', ',', '.', '(', ')', '"', '-'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length >= 2 && w.All(char.IsLetter) && !Titles.Contains(w))];
-    }
 }

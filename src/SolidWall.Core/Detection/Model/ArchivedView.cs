@@ -33,15 +33,18 @@ internal static class ArchivedView
 
         if (DetectionContext.WritesFromInside(message, InstitutionDirectory.Empty))
         {
-            var html = row.Html is null ? null
-                : row.Html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase) is var end and >= 0
-                    ? row.Html.Insert(end, "<p>" + WebUtility.HtmlEncode(Notice) + "</p>")
-                    : row.Html + "<p>" + WebUtility.HtmlEncode(Notice) + "</p>";
+            var html = Below(row.Html, "<p>" + WebUtility.HtmlEncode(Notice) + "</p>");
             return TrainingMail.Compose(example.Id, row.From, row.To, row.Subject, row.Body + "\n\n" + Notice + "\n", html);
         }
 
         return ThroughGateway(example.Id, row);
     }
+
+    /// <summary><paramref name="fragment"/> at the end of <paramref name="html"/>'s body (or after it, with no &lt;/body&gt;); null for no HTML.</summary>
+    internal static string? Below(string? html, string fragment) =>
+        html is null ? null
+        : html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase) is var end and >= 0 ? html.Insert(end, fragment)
+        : html + fragment;
 
     /// <summary>A row from outside as the gateway delivers it.</summary>
     private static Message ThroughGateway(string id, (string? From, string[] To, string? Subject, string Body, string? Html) row)

@@ -27,8 +27,8 @@ public static class MailAdditions
             + "---------------------------------------------------------------------~->\n\nTo unsubscribe from this group, send an email to:\nstaff-unsubscribe@yahoogroups.com\n\n\n\n"
             + "Your use of Yahoo! Groups is subject to http://docs.yahoo.com/info/terms/\n"),
         new("phone signature", FromAnyone, _ => "Sent from my iPhone\n"),
-        new("staff signature block", FromInside, row =>
-            $"{SenderName(row.From)}\nClassroom Teacher\nLakeshore Public Schools\n555 West Harbor Drive, Lakeshore\n(773) 555-0142\n"),
+        new("staff signature block", FromInside, message =>
+            $"{SenderName(message)}\nClassroom Teacher\nLakeshore Public Schools\n555 West Harbor Drive, Lakeshore\n(773) 555-0142\n"),
     ];
 
     private static bool FromAnyone(Message message) => true;
@@ -48,30 +48,17 @@ public static class MailAdditions
             return null;
         }
 
-        var text = addition.Text(row);
-        var html = row.Html is null ? null
-            : row.Html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase) is var end and >= 0
-                ? row.Html.Insert(end, "<pre>" + WebUtility.HtmlEncode(text) + "</pre>")
-                : row.Html + "<pre>" + WebUtility.HtmlEncode(text) + "</pre>";
+        var text = addition.Text(message);
+        var html = ArchivedView.Below(row.Html, "<pre>" + WebUtility.HtmlEncode(text) + "</pre>");
         return TrainingMail.Compose(example.Id, row.From, row.To, row.Subject, row.Body.TrimEnd() + "\n\n" + text, html);
     }
 
-    // "Gail Henshaw <g.henshaw@…>" gives "Gail Henshaw"; a bare address, its local part.
-    private static string SenderName(string? from)
-    {
-        if (string.IsNullOrWhiteSpace(from))
-        {
-            return "Staff Member";
-        }
-
-        var angle = from.IndexOf('<', StringComparison.Ordinal);
-        var name = angle > 0 ? from[..angle].Trim().Trim('"') : from.Split('@')[0];
-        return name.Length > 0 ? name : "Staff Member";
-    }
+    // The sender's display name as the message's From gives it ("Gail Henshaw"); with none, her address's local part.
+    private static string SenderName(Message message) =>
+        message.From.Count == 0 ? "Staff Member"
+        : string.IsNullOrWhiteSpace(message.From[0].DisplayName) ? message.From[0].LocalPart
+        : message.From[0].DisplayName!;
 }
 
-/// <summary>One addition: its name, which messages it is made to, and its text for a row (from, to, subject, body, html).</summary>
-public sealed record MailAddition(
-    string Name,
-    Func<Message, bool> AppliesTo,
-    Func<(string? From, string[] To, string? Subject, string Body, string? Html), string> Text);
+/// <summary>One addition: its name, which messages it is made to, and its text under a message.</summary>
+public sealed record MailAddition(string Name, Func<Message, bool> AppliesTo, Func<Message, string> Text);

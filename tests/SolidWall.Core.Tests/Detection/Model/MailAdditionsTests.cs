@@ -34,7 +34,7 @@ public sealed class MailAdditionsTests
                 Assert.Equal(row.Message.From, added.From);
                 Assert.StartsWith(row.Message.Text!.TrimEnd(), added.Text, StringComparison.Ordinal);
                 var tail = added.Text![row.Message.Text!.TrimEnd().Length..];
-                Assert.Contains(addition.Text(row.Row!.Value).Split('\n')[0].Trim(), tail, StringComparison.Ordinal);
+                Assert.Contains(addition.Text(row.Message).Split('\n')[0].Trim(), tail, StringComparison.Ordinal);
             }
 
             Assert.True(applied > 1000, $"{addition.Name}: applied to {applied} rows");
